@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Turns the unpacked WildFly distribution into the test server target/wildfly, once: a pristine copy
+# of standalone-full.xml becomes standalone-full-pg.xml (PostgreSQL), and both are configured by
+# jms-config/configure-wildfly.sh. Later builds find the server ready and change nothing.
+set -euo pipefail
+target=$1 version=$2
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+configure="$here/../../../../jms-config/configure-wildfly.sh"
+home="$target/wildfly"
+
+if [ ! -d "$home" ]; then
+    rm -rf "$home.tmp"
+    cp -r "$target/dist/wildfly-$version" "$home.tmp"
+    cp "$home.tmp/standalone/configuration/standalone-full.xml" "$home.tmp/standalone/configuration/standalone-full-pg.xml"
+    bash "$configure" "$home.tmp" --config standalone-full.xml --db h2
+    bash "$configure" "$home.tmp" --config standalone-full-pg.xml --db postgres \
+        --jdbc-driver "$target/server-parts/postgresql.jar"
+    mv "$home.tmp" "$home"
+fi
+echo "prepare-server: WildFly $version ready in $home"

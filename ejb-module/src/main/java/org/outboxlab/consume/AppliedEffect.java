@@ -1,0 +1,83 @@
+package org.outboxlab.consume;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Id;
+import jakarta.persistence.MappedSuperclass;
+import java.time.Instant;
+import org.outboxlab.outbox.EventIds;
+
+/**
+ * What a consumer did for one event, with the event id and when it was applied. Effects carry no
+ * uniqueness of their own: the inbox prevents duplicates, so an audit that finds two effects for one
+ * event has found a real idempotency failure.
+ */
+@MappedSuperclass
+public abstract class AppliedEffect {
+
+    @Id
+    @Column(name = "id", length = 36)
+    private String id;
+
+    @Column(name = "event_id", nullable = false, length = 36)
+    private String eventId;
+
+    @Column(name = "order_id", nullable = false, length = 36)
+    private String orderId;
+
+    @Column(name = "event_type", nullable = false, length = 40)
+    private String eventType;
+
+    @Column(name = "sequence_no", nullable = false)
+    private int sequence;
+
+    @Column(name = "in_order", nullable = false)
+    private boolean inOrder;
+
+    @Column(name = "applied_at", nullable = false)
+    private Instant appliedAt;
+
+    protected AppliedEffect() {
+    }
+
+    protected AppliedEffect(ReceivedEvent event) {
+        this.id = EventIds.next();
+        this.eventId = event.eventId();
+        this.orderId = event.aggregateId();
+        this.eventType = event.eventType();
+        this.sequence = event.sequence();
+        this.appliedAt = Instant.now();
+    }
+
+    void markInOrder(boolean value) {
+        inOrder = value;
+    }
+
+    public String getId() {
+        return id;
+    }
+
+    public String getEventId() {
+        return eventId;
+    }
+
+    public String getOrderId() {
+        return orderId;
+    }
+
+    public String getEventType() {
+        return eventType;
+    }
+
+    public int getSequence() {
+        return sequence;
+    }
+
+    /** Whether this event followed the order's previous event in this consumer without a gap. */
+    public boolean isInOrder() {
+        return inOrder;
+    }
+
+    public Instant getAppliedAt() {
+        return appliedAt;
+    }
+}

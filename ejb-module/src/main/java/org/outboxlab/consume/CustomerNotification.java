@@ -1,0 +1,38 @@
+package org.outboxlab.consume;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Index;
+import jakarta.persistence.Table;
+
+/** A message sent to the customer about an order event. */
+@Entity
+@Table(name = "customer_notification", indexes = {
+        @Index(name = "ix_notification_order", columnList = "order_id"),
+        @Index(name = "ix_notification_event", columnList = "event_id")})
+public class CustomerNotification extends AppliedEffect {
+
+    @Column(name = "recipient", nullable = false, length = 64)
+    private String recipient;
+
+    @Column(name = "text", nullable = false, length = 200)
+    private String text;
+
+    protected CustomerNotification() {
+    }
+
+    public CustomerNotification(ReceivedEvent event) {
+        super(event);
+        this.recipient = event.payload().getString("customerId", "unknown");
+        this.text = "Your order " + event.aggregateId() + " is now "
+                + event.payload().getString("status", event.eventType()).toLowerCase(java.util.Locale.ROOT);
+    }
+
+    public String getRecipient() {
+        return recipient;
+    }
+
+    public String getText() {
+        return text;
+    }
+}

@@ -1,0 +1,35 @@
+package org.outboxlab.consume;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Index;
+import jakarta.persistence.Table;
+
+/** A warehouse action taken for an order event. */
+@Entity
+@Table(name = "fulfilment_step", indexes = {
+        @Index(name = "ix_fulfilment_order", columnList = "order_id"),
+        @Index(name = "ix_fulfilment_event", columnList = "event_id")})
+public class FulfilmentStep extends AppliedEffect {
+
+    @Column(name = "action", nullable = false, length = 40)
+    private String action;
+
+    protected FulfilmentStep() {
+    }
+
+    public FulfilmentStep(ReceivedEvent event) {
+        super(event);
+        this.action = switch (event.eventType()) {
+            case "OrderPlaced" -> "PICK_LIST_CREATED";
+            case "OrderPaid" -> "RELEASED_TO_WAREHOUSE";
+            case "OrderShipped" -> "HANDED_TO_CARRIER";
+            case "OrderCancelled" -> "PICK_LIST_CANCELLED";
+            default -> "NONE";
+        };
+    }
+
+    public String getAction() {
+        return action;
+    }
+}

@@ -1,0 +1,58 @@
+package org.outboxlab.consume;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.EmbeddedId;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/**
+ * The record that a consumer applied an event, written in the same transaction as the effect; its
+ * primary key (consumer, event id) makes a second application impossible. Later deliveries of the
+ * same event only increment {@link #getDuplicates()}.
+ */
+@Entity
+@Table(name = "inbox")
+public class InboxEntry {
+
+    @EmbeddedId
+    private InboxKey key;
+
+    @Column(name = "processed_at", nullable = false)
+    private Instant processedAt;
+
+    @Column(name = "duplicates", nullable = false)
+    private int duplicates;
+
+    @Column(name = "last_duplicate_at")
+    private Instant lastDuplicateAt;
+
+    protected InboxEntry() {
+    }
+
+    public InboxEntry(InboxKey key, Instant processedAt) {
+        this.key = key;
+        this.processedAt = processedAt;
+    }
+
+    void countDuplicate(Instant at) {
+        duplicates++;
+        lastDuplicateAt = at;
+    }
+
+    public InboxKey getKey() {
+        return key;
+    }
+
+    public Instant getProcessedAt() {
+        return processedAt;
+    }
+
+    public int getDuplicates() {
+        return duplicates;
+    }
+
+    public Instant getLastDuplicateAt() {
+        return lastDuplicateAt;
+    }
+}

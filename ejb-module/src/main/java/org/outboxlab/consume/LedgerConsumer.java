@@ -1,0 +1,45 @@
+package org.outboxlab.consume;
+
+import jakarta.ejb.ActivationConfigProperty;
+import jakarta.ejb.EJB;
+import jakarta.ejb.MessageDriven;
+import jakarta.jms.Message;
+import jakarta.jms.MessageListener;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+/** Books revenue for paid orders and reverses it for paid orders that are cancelled, once per event. */
+@MessageDriven(activationConfig = {
+        @ActivationConfigProperty(propertyName = "destinationLookup",
+                propertyValue = "java:/jms/outbox/queue/LedgerEvents"),
+        @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
+        @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "4")})
+public class LedgerConsumer implements MessageListener {
+
+    @EJB
+    EventReceiver receiver;
+
+    @PersistenceContext(unitName = "outbox-xa")
+    EntityManager em;
+
+    @Override
+    public void onMessage(Message message) {
+        receiver.receive(ConsumerName.LEDGER, message, event -> new LedgerEntry(event, amount(event)));
+    }
+
+    private long amount(ReceivedEvent event) {
+        long total = event.payload().getJsonNumber("totalCents").longValue();
+        return switch (event.eventType()) {
+            case "OrderPaid" -> total;
+            case "OrderCancelled" -> bookedFor(event.aggregateId()) > 0 ? -total : 0;
+            default -> 0;
+        };
+    }
+
+    private long bookedFor(String orderId) {
+        Long booked = em.createQuery("select sum(l.amountCents) from LedgerEntry l where l.orderId = :orderId", Long.class)
+                .setParameter("orderId", orderId)
+                .getSingleResult();
+        return booked == null ? 0 : booked;
+    }
+}

@@ -1,0 +1,54 @@
+package org.outboxlab.consume;
+
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.TextMessage;
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import java.io.StringReader;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+
+/** An order event as a consumer reads it from a message: the envelope, validated. */
+public record ReceivedEvent(String eventId, String aggregateId, String eventType, int sequence,
+                            Instant occurredAt, JsonObject payload) {
+
+    /**
+     * Reads the JSON envelope of {@code message}.
+     *
+     * @throws InvalidEventException if the message is not a text message with a valid envelope
+     */
+    public static ReceivedEvent from(Message message) {
+        String messageId = messageId(message);
+        if (!(message instanceof TextMessage text)) {
+            throw new InvalidEventException(messageId, "not a text message");
+        }
+        try (JsonReader reader = Json.createReader(new StringReader(text.getText()))) {
+            JsonObject json = reader.readObject();
+            ReceivedEvent event = new ReceivedEvent(
+                    json.getString("eventId"),
+                    json.getString("aggregateId"),
+                    json.getString("eventType"),
+                    json.getInt("sequence"),
+                    Instant.parse(json.getString("occurredAt")),
+                    json.getJsonObject("payload"));
+            if (event.payload() == null || event.eventId().isBlank() || event.sequence() < 1) {
+                throw new InvalidEventException(messageId, "incomplete envelope");
+            }
+            return event;
+        } catch (JMSException | JsonException | IllegalStateException | NullPointerException | ClassCastException
+                 | DateTimeParseException e) {
+            throw new InvalidEventException(messageId, e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+    }
+
+    private static String messageId(Message message) {
+        try {
+            return message.getJMSMessageID();
+        } catch (JMSException e) {
+            return "?";
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package org.outboxlab.order;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.outboxlab.outbox.OutboxEvent;
+
+/**
+ * The business transaction shared by every write mode: reserve stock, record the order or its
+ * status change, and record the event, all through one entity manager so they commit together.
+ */
+final class OrderBook {
+
+    private final EntityManager em;
+
+    OrderBook(EntityManager em) {
+        this.em = em;
+    }
+
+    /** Reserves stock and writes the order with its OrderPlaced event; throws before writing if refused. */
+    OutboxEvent place(PlaceOrder command, WriteMode mode) {
+        List<String> skus = command.lines().stream().map(PlaceOrder.Line::sku).toList();
+        Map<String, Product> products = em.createQuery("select p from Product p where p.sku in :skus", Product.class)
+                .setParameter("skus", skus)
+                .getResultStream()
+                .collect(Collectors.toMap(Product::getSku, Function.identity()));
+        List<OrderLine> lines = new ArrayList<>();
+        for (int i = 0; i < command.lines().size(); i++) {
+            PlaceOrder.Line line = command.lines().get(i);
+            Product product = products.get(line.sku());
+            if (product == null) {
+                throw new UnknownProductException("lines[" + i + "].sku", line.sku());
+            }
+            lines.add(new OrderLine(line.sku(), line.quantity(), product.getPriceCents()));
+        }
+        reserve(command.lines());
+        CustomerOrder order = new CustomerOrder(command.customerId(), mode, lines);
+        em.persist(order);
+        OutboxEvent event = OrderEvents.of(order, command.traceParent(), mode);
+        em.persist(event);
+        return event;
+    }
+
+    /** Moves an order to {@code next}, releasing stock on cancel, and writes the event. */
+    OutboxEvent advance(String orderId, OrderStatus next, String traceParent) {
+        CustomerOrder order = em.find(CustomerOrder.class, orderId, LockModeType.PESSIMISTIC_WRITE);
+        if (order == null) {
+            throw new OrderNotFoundException(orderId);
+        }
+        order.moveTo(next);
+        if (next == OrderStatus.CANCELLED) {
+            order.getLines().forEach(l -> adjustStock(l.getSku(), l.getQuantity()));
+        }
+        OutboxEvent event = OrderEvents.of(order, traceParent, order.getWriteMode());
+        em.persist(event);
+        return event;
+    }
+
+    /** The mode an order was placed with; its later events leave the same way. */
+    WriteMode modeOf(String orderId) {
+        CustomerOrder order = em.find(CustomerOrder.class, orderId);
+        if (order == null) {
+            throw new OrderNotFoundException(orderId);
+        }
+        return order.getWriteMode();
+    }
+
+    private void reserve(List<PlaceOrder.Line> lines) {
+        // Updating in SKU order keeps concurrent orders from deadlocking on product rows.
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            order.add(i);
+        }
+        order.sort(Comparator.comparing(i -> lines.get(i).sku()));
+        for (int i : order) {
+            PlaceOrder.Line line = lines.get(i);
+            int updated = em.createQuery(
+                            "update Product p set p.stock = p.stock - :q where p.sku = :sku and p.stock >= :q")
+                    .setParameter("q", line.quantity())
+                    .setParameter("sku", line.sku())
+                    .executeUpdate();
+            if (updated == 0) {
+                Integer available = em.createQuery("select p.stock from Product p where p.sku = :sku", Integer.class)
+                        .setParameter("sku", line.sku())
+                        .getSingleResult();
+                throw new InsufficientStockException("lines[" + i + "].quantity", line.sku(), line.quantity(), available);
+            }
+        }
+    }
+
+    private void adjustStock(String sku, int delta) {
+        em.createQuery("update Product p set p.stock = p.stock + :d where p.sku = :sku")
+                .setParameter("d", delta)
+                .setParameter("sku", sku)
+                .executeUpdate();
+    }
+}

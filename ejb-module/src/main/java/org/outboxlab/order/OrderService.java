@@ -1,0 +1,74 @@
+package org.outboxlab.order;
+
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.outboxlab.outbox.OutboxEvent;
+import org.outboxlab.outbox.TraceParent;
+import org.outboxlab.relay.DirectEventSender;
+
+/**
+ * Places orders and moves them through their lifecycle in the chosen write mode. Runs outside any
+ * transaction so that each mode controls its own: OUTBOX and XA commit everything at once, NAIVE
+ * commits the database and only then sends.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class OrderService {
+
+    @EJB
+    OrderTransactions local;
+
+    @EJB
+    XaOrderTransactions xa;
+
+    @EJB
+    DirectEventSender sender;
+
+    @Inject
+    @ConfigProperty(name = "outbox.write.default-mode", defaultValue = "OUTBOX")
+    WriteMode defaultMode;
+
+    public WrittenEvent place(PlaceOrder command) {
+        WriteMode mode = command.mode() == null ? defaultMode : command.mode();
+        PlaceOrder traced = new PlaceOrder(command.customerId(), command.lines(), mode,
+                TraceParent.orNew(command.traceParent()));
+        OutboxEvent event = switch (mode) {
+            case OUTBOX -> local.place(traced, WriteMode.OUTBOX);
+            case XA -> xa.place(traced);
+            case NAIVE -> sendAfterCommit(local.place(traced, WriteMode.NAIVE));
+        };
+        return written(event);
+    }
+
+    public WrittenEvent advance(String orderId, OrderStatus next, String traceParent) {
+        String trace = TraceParent.orNew(traceParent);
+        OutboxEvent event = switch (local.modeOf(orderId)) {
+            case OUTBOX -> local.advance(orderId, next, trace);
+            case XA -> xa.advance(orderId, next, trace);
+            case NAIVE -> sendAfterCommit(local.advance(orderId, next, trace));
+        };
+        return written(event);
+    }
+
+    public WriteMode defaultMode() {
+        return defaultMode;
+    }
+
+    private OutboxEvent sendAfterCommit(OutboxEvent committed) {
+        try {
+            sender.sendWithoutTransaction(committed);
+        } catch (RuntimeException e) {
+            throw new EventNotPublishedException(committed.getAggregateId(), committed.getEventId(), e);
+        }
+        return committed;
+    }
+
+    private static WrittenEvent written(OutboxEvent event) {
+        return new WrittenEvent(event.getAggregateId(), event.getEventId(), event.getEventType(),
+                event.getSequence(), event.getWriteMode());
+    }
+}

@@ -1,0 +1,68 @@
+package org.outboxlab.order;
+
+import jakarta.annotation.Resource;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import org.outboxlab.outbox.OutboxEvent;
+import org.outboxlab.relay.OutboxRelay;
+
+/**
+ * Writes orders in one local (non-XA) transaction on the outbox datasource. In OUTBOX mode the
+ * event row is the outbox entry, and the relay is nudged once the transaction has committed; in
+ * NAIVE mode the caller sends the event itself after this transaction returns.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+public class OrderTransactions {
+
+    @PersistenceContext(unitName = "outbox")
+    EntityManager em;
+
+    @Resource
+    TransactionSynchronizationRegistry registry;
+
+    @EJB
+    OutboxRelay relay;
+
+    public OutboxEvent place(PlaceOrder command, WriteMode mode) {
+        OutboxEvent event = new OrderBook(em).place(command, mode);
+        nudgeAfterCommit(mode);
+        return event;
+    }
+
+    public OutboxEvent advance(String orderId, OrderStatus next, String traceParent) {
+        OutboxEvent event = new OrderBook(em).advance(orderId, next, traceParent);
+        nudgeAfterCommit(event.getWriteMode());
+        return event;
+    }
+
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public WriteMode modeOf(String orderId) {
+        return new OrderBook(em).modeOf(orderId);
+    }
+
+    private void nudgeAfterCommit(WriteMode mode) {
+        if (mode != WriteMode.OUTBOX) {
+            return;
+        }
+        registry.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    relay.nudge();
+                }
+            }
+        });
+    }
+}

@@ -1,0 +1,11 @@
+package org.outboxlab.order;
+
+/** How an order's event leaves the database for the broker. */
+public enum WriteMode {
+    /** Order rows and an outbox row in one local transaction; the relay publishes later. */
+    OUTBOX,
+    /** Order rows and the JMS send in one XA transaction (two-phase commit). */
+    XA,
+    /** Database commit, then a JMS send outside that transaction: the dual-write control group. */
+    NAIVE
+}

@@ -1,0 +1,40 @@
+package org.outboxlab.order;
+
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import org.outboxlab.outbox.OutboxEvent;
+import org.outboxlab.relay.DirectEventSender;
+
+/**
+ * Writes orders and sends their events in one XA transaction: the XA datasource and the broker
+ * (through the enlisted {@code java:/JmsXA} factory) commit together under Narayana's two-phase
+ * commit, or neither does. With the broker down, writes are refused.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+public class XaOrderTransactions {
+
+    @PersistenceContext(unitName = "outbox-xa")
+    EntityManager em;
+
+    @EJB
+    DirectEventSender sender;
+
+    public OutboxEvent place(PlaceOrder command) {
+        OutboxEvent event = new OrderBook(em).place(command, WriteMode.XA);
+        em.flush();
+        sender.sendInTransaction(event);
+        return event;
+    }
+
+    public OutboxEvent advance(String orderId, OrderStatus next, String traceParent) {
+        OutboxEvent event = new OrderBook(em).advance(orderId, next, traceParent);
+        em.flush();
+        sender.sendInTransaction(event);
+        return event;
+    }
+}

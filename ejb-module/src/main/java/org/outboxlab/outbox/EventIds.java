@@ -1,0 +1,41 @@
+package org.outboxlab.outbox;
+
+import java.security.SecureRandom;
+import java.util.UUID;
+
+/**
+ * Generates UUIDv7 event ids (RFC 9562): unique without a database sequence, and strictly increasing
+ * within this JVM, so sorting by id sorts by creation time.
+ */
+public final class EventIds {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static long lastMillis;
+    private static int counter;
+
+    private EventIds() {
+    }
+
+    /** Returns a new id, greater than every id this JVM generated before. */
+    public static String next() {
+        long millis;
+        int seq;
+        synchronized (EventIds.class) {
+            millis = Math.max(System.currentTimeMillis(), lastMillis);
+            if (millis == lastMillis) {
+                counter++;
+                if (counter > 0xFFF) {
+                    millis++;
+                    counter = 0;
+                }
+            } else {
+                counter = 0;
+            }
+            lastMillis = millis;
+            seq = counter;
+        }
+        long msb = (millis << 16) | 0x7000L | seq;
+        long lsb = (RANDOM.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+        return new UUID(msb, lsb).toString();
+    }
+}

@@ -1,0 +1,160 @@
+package org.outboxlab.outbox;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Index;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import org.outboxlab.order.WriteMode;
+
+/**
+ * An event the business committed, in the same transaction as the change it describes. In OUTBOX
+ * mode the row is the outbox entry the relay publishes; in XA and NAIVE mode it is the record of
+ * what the write path sent itself. The payload is JSON, never serialized Java.
+ */
+@Entity
+@Table(name = "outbox_event", indexes = {
+        @Index(name = "ix_outbox_status_id", columnList = "status, event_id"),
+        @Index(name = "ix_outbox_aggregate", columnList = "aggregate_id, sequence_no")})
+public class OutboxEvent {
+
+    public static final int SCHEMA_VERSION = 1;
+
+    @Id
+    @Column(name = "event_id", length = 36)
+    private String eventId;
+
+    @Column(name = "aggregate_type", nullable = false, length = 40)
+    private String aggregateType;
+
+    @Column(name = "aggregate_id", nullable = false, length = 36)
+    private String aggregateId;
+
+    @Column(name = "event_type", nullable = false, length = 40)
+    private String eventType;
+
+    @Column(name = "sequence_no", nullable = false)
+    private int sequence;
+
+    @Column(name = "schema_version", nullable = false)
+    private int schemaVersion;
+
+    @Column(name = "occurred_at", nullable = false)
+    private Instant occurredAt;
+
+    @Column(name = "payload", nullable = false, length = 16000)
+    private String payload;
+
+    @Column(name = "trace_parent", length = 55)
+    private String traceParent;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "write_mode", nullable = false, length = 10)
+    private WriteMode writeMode;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "status", nullable = false, length = 10)
+    private OutboxStatus status;
+
+    @Column(name = "attempts", nullable = false)
+    private int attempts;
+
+    @Column(name = "last_error", length = 1000)
+    private String lastError;
+
+    @Column(name = "published_at")
+    private Instant publishedAt;
+
+    protected OutboxEvent() {
+    }
+
+    public OutboxEvent(String aggregateType, String aggregateId, String eventType, int sequence,
+                       String payload, String traceParent, WriteMode writeMode) {
+        this.eventId = EventIds.next();
+        this.aggregateType = aggregateType;
+        this.aggregateId = aggregateId;
+        this.eventType = eventType;
+        this.sequence = sequence;
+        this.schemaVersion = SCHEMA_VERSION;
+        this.occurredAt = Instant.now();
+        this.payload = payload;
+        this.traceParent = traceParent;
+        this.writeMode = writeMode;
+        this.status = writeMode == WriteMode.OUTBOX ? OutboxStatus.PENDING : OutboxStatus.DIRECT;
+    }
+
+    /** Records that the broker committed this event. */
+    public void markPublished(Instant at) {
+        status = OutboxStatus.PUBLISHED;
+        publishedAt = at;
+        lastError = null;
+    }
+
+    /** Records a failure specific to this row; after {@code maxAttempts} the row is FAILED. */
+    public void recordFailure(String error, int maxAttempts) {
+        attempts++;
+        lastError = error == null ? null : error.substring(0, Math.min(error.length(), 1000));
+        if (attempts >= maxAttempts) {
+            status = OutboxStatus.FAILED;
+        }
+    }
+
+    public String getEventId() {
+        return eventId;
+    }
+
+    public String getAggregateType() {
+        return aggregateType;
+    }
+
+    public String getAggregateId() {
+        return aggregateId;
+    }
+
+    public String getEventType() {
+        return eventType;
+    }
+
+    public int getSequence() {
+        return sequence;
+    }
+
+    public int getSchemaVersion() {
+        return schemaVersion;
+    }
+
+    public Instant getOccurredAt() {
+        return occurredAt;
+    }
+
+    public String getPayload() {
+        return payload;
+    }
+
+    public String getTraceParent() {
+        return traceParent;
+    }
+
+    public WriteMode getWriteMode() {
+        return writeMode;
+    }
+
+    public OutboxStatus getStatus() {
+        return status;
+    }
+
+    public int getAttempts() {
+        return attempts;
+    }
+
+    public String getLastError() {
+        return lastError;
+    }
+
+    public Instant getPublishedAt() {
+        return publishedAt;
+    }
+}

@@ -1,0 +1,115 @@
+package org.outboxlab.relay;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.jms.Connection;
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.JMSException;
+import jakarta.jms.JMSRuntimeException;
+import jakarta.jms.MessageProducer;
+import jakarta.jms.Session;
+import jakarta.jms.Topic;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.outboxlab.outbox.OutboxEvent;
+
+/**
+ * The relay's own connection to the broker: a locally transacted session on a plain connection
+ * factory that is never enlisted in JTA, so a batch is the broker's transaction and nothing else's.
+ * The connection is kept between batches and rebuilt after any failure.
+ */
+@Singleton
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class BrokerChannel {
+
+    @Resource(lookup = "java:/jms/outbox/RelayConnectionFactory")
+    ConnectionFactory connectionFactory;
+
+    @Resource(lookup = "java:/jms/outbox/OrderEvents")
+    Topic orderEvents;
+
+    private Connection connection;
+    private Session session;
+    private MessageProducer producer;
+
+    /**
+     * Sends {@code events} in one broker transaction and commits it. Rows that cannot become a
+     * message are left out and returned with the reason; all others were committed by the broker.
+     *
+     * @throws BrokerUnavailableException if the broker did not commit the batch
+     */
+    public synchronized Map<String, String> publish(List<OutboxEvent> events) {
+        Map<String, String> rejected = new LinkedHashMap<>();
+        try {
+            open();
+            for (OutboxEvent event : events) {
+                String body;
+                try {
+                    body = EventMessages.envelope(event);
+                } catch (InvalidOutboxRowException e) {
+                    rejected.put(event.getEventId(), e.getMessage());
+                    continue;
+                }
+                producer.send(EventMessages.withHeaders(session.createTextMessage(body), event));
+            }
+            session.commit();
+            return rejected;
+        } catch (JMSException | JMSRuntimeException e) {
+            close();
+            throw new BrokerUnavailableException(describe(e), e);
+        }
+    }
+
+    /** Whether a fresh connection to the broker can be opened now. */
+    public synchronized boolean reachable() {
+        try {
+            close();
+            open();
+            return true;
+        } catch (JMSException | JMSRuntimeException e) {
+            close();
+            return false;
+        }
+    }
+
+    @PreDestroy
+    public synchronized void close() {
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (JMSException | JMSRuntimeException ignored) {
+                // the connection is being discarded; a failed close changes nothing
+            }
+        }
+        connection = null;
+        session = null;
+        producer = null;
+    }
+
+    private void open() throws JMSException {
+        if (session != null) {
+            return;
+        }
+        connection = connectionFactory.createConnection();
+        connection.setExceptionListener(e -> discard());
+        session = connection.createSession(true, Session.SESSION_TRANSACTED);
+        producer = session.createProducer(orderEvents);
+    }
+
+    private synchronized void discard() {
+        close();
+    }
+
+    private static String describe(Exception e) {
+        Throwable cause = e.getCause();
+        return e.getClass().getSimpleName() + ": " + e.getMessage()
+                + (cause != null && cause != e ? " (" + cause.getMessage() + ")" : "");
+    }
+}

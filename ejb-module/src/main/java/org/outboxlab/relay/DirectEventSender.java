@@ -1,0 +1,46 @@
+package org.outboxlab.relay;
+
+import jakarta.annotation.Resource;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.JMSContext;
+import jakarta.jms.JMSException;
+import jakarta.jms.JMSRuntimeException;
+import jakarta.jms.Topic;
+import org.outboxlab.outbox.OutboxEvent;
+
+/**
+ * Sends an event straight from the write path through the pooled {@code java:/JmsXA} factory:
+ * enlisted in the caller's XA transaction (XA mode), or on its own after the database committed
+ * (NAIVE mode, which loses the event if this send fails or the JVM dies first).
+ */
+@Stateless
+public class DirectEventSender {
+
+    @Resource(lookup = "java:/JmsXA")
+    ConnectionFactory connectionFactory;
+
+    @Resource(lookup = "java:/jms/outbox/OrderEvents")
+    Topic orderEvents;
+
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public void sendInTransaction(OutboxEvent event) {
+        send(event);
+    }
+
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public void sendWithoutTransaction(OutboxEvent event) {
+        send(event);
+    }
+
+    private void send(OutboxEvent event) {
+        try (JMSContext context = connectionFactory.createContext()) {
+            context.createProducer().send(orderEvents,
+                    EventMessages.withHeaders(context.createTextMessage(EventMessages.envelope(event)), event));
+        } catch (JMSException e) {
+            throw new JMSRuntimeException(e.getMessage(), e.getErrorCode(), e);
+        }
+    }
+}

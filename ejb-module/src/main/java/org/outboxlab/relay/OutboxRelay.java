@@ -1,0 +1,154 @@
+package org.outboxlab.relay;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.Asynchronous;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.Timer;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Publishes each committed outbox row at least once, oldest first, so one order's events leave in
+ * their sequence. Runs on an EJB timer and on an after-commit nudge, never two drains at once on
+ * this node; on a broker outage it backs off (bounded, exponential) and resumes by itself.
+ */
+@Singleton
+@Startup
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class OutboxRelay {
+
+    @Resource
+    TimerService timerService;
+
+    @EJB
+    RelayBatch batch;
+
+    @EJB
+    BrokerChannel channel;
+
+    @Inject
+    RelaySettings settings;
+
+    private final AtomicBoolean draining = new AtomicBoolean();
+    private final AtomicBoolean nudged = new AtomicBoolean();
+    private final RelayOutage outage = new RelayOutage();
+    private volatile Timer timer;
+
+    @PostConstruct
+    void start() {
+        schedule();
+    }
+
+    /** Asks for a drain soon; coalesces with a drain already running. */
+    @Asynchronous
+    public void nudge() {
+        drain();
+    }
+
+    @Timeout
+    void onTimer() {
+        drain();
+    }
+
+    /**
+     * Publishes until the outbox is empty, the relay is paused, or the broker fails. Returns the
+     * number of rows handled by this call (0 when another drain was already running).
+     */
+    public int drain() {
+        int total = 0;
+        while (true) {
+            if (settings.paused()) {
+                return total;
+            }
+            if (!draining.compareAndSet(false, true)) {
+                nudged.set(true);
+                return total;
+            }
+            try {
+                nudged.set(false);
+                total += drainOnce();
+            } finally {
+                draining.set(false);
+            }
+            if (!nudged.get()) {
+                return total;
+            }
+        }
+    }
+
+    /** Applies new timing and batch size at once. */
+    public void configure(long intervalMs, int batchSize) {
+        settings.setIntervalMs(intervalMs);
+        settings.setBatchSize(batchSize);
+        Timer current = timer;
+        if (current != null) {
+            current.cancel();
+        }
+        schedule();
+    }
+
+    public void pause() {
+        settings.setPaused(true);
+    }
+
+    public void resume() {
+        settings.setPaused(false);
+        nudge();
+    }
+
+    public boolean brokerOutage() {
+        return outage.ongoing();
+    }
+
+    private int drainOnce() {
+        int total = 0;
+        while (!settings.paused() && outage.mayTry(Instant.now())) {
+            int size = settings.batchSize();
+            int claimed;
+            try {
+                claimed = batch.publishNext(size);
+            } catch (BrokerUnavailableException batchFailure) {
+                claimed = publishSingly(size, batchFailure);
+                if (claimed < 0) {
+                    return total;
+                }
+            }
+            outage.recovered(Instant.now());
+            total += claimed;
+            if (claimed < size) {
+                return total;
+            }
+        }
+        return total;
+    }
+
+    /** After a failed batch: row by row if the broker is reachable, else back off. Returns -1 on outage. */
+    private int publishSingly(int size, BrokerUnavailableException batchFailure) {
+        if (channel.reachable()) {
+            try {
+                return batch.publishOneByOne(size);
+            } catch (BrokerUnavailableException e) {
+                batchFailure = e;
+            }
+        }
+        outage.failed(Instant.now(), batchFailure.getMessage(), settings.backoffInitialMs(), settings.backoffMaxMs());
+        return -1;
+    }
+
+    private void schedule() {
+        long interval = settings.intervalMs();
+        timer = timerService.createIntervalTimer(interval, interval, new TimerConfig("outbox-relay", false));
+    }
+}

@@ -1,0 +1,105 @@
+package org.outboxlab.relay;
+
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Logger;
+import org.outboxlab.outbox.OutboxEvent;
+import org.outboxlab.outbox.OutboxStatus;
+
+/**
+ * One relay step in its own database transaction: claim the oldest unpublished rows (locked, and
+ * skipped by other relays where the database supports {@code SKIP LOCKED}), publish them in one
+ * broker transaction, then mark them published. A crash between the broker commit and the database
+ * commit leaves the rows unpublished, so they are sent again: at-least-once, with the broker's
+ * duplicate detection and the consumers' inbox absorbing the repeat.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+public class RelayBatch {
+
+    private static final Logger LOG = Logger.getLogger(RelayBatch.class.getName());
+    /** Hibernate's lock timeout for {@code SKIP LOCKED}. */
+    private static final int SKIP_LOCKED = -2;
+    private static final int GIVE_UP_AFTER_CONSECUTIVE_FAILURES = 3;
+
+    @PersistenceContext(unitName = "outbox")
+    EntityManager em;
+
+    @EJB
+    BrokerChannel channel;
+
+    @Inject
+    RelaySettings settings;
+
+    /** Publishes up to {@code max} rows in one broker transaction; returns how many rows it claimed. */
+    public int publishNext(int max) {
+        List<OutboxEvent> rows = claim(max);
+        if (rows.isEmpty()) {
+            return 0;
+        }
+        Map<String, String> rejected = channel.publish(rows);
+        Instant now = Instant.now();
+        for (OutboxEvent row : rows) {
+            String error = rejected.get(row.getEventId());
+            if (error == null) {
+                row.markPublished(now);
+            } else {
+                fail(row, error);
+            }
+        }
+        return rows.size();
+    }
+
+    /**
+     * Publishes up to {@code max} rows one broker transaction each, after a batch failed while the
+     * broker stayed reachable: the rows the broker refuses are charged an attempt, the others go out.
+     *
+     * @throws BrokerUnavailableException after several rows in a row failed: the broker, not the rows
+     */
+    public int publishOneByOne(int max) {
+        List<OutboxEvent> rows = claim(max);
+        int consecutiveFailures = 0;
+        for (OutboxEvent row : rows) {
+            try {
+                String error = channel.publish(List.of(row)).get(row.getEventId());
+                if (error == null) {
+                    row.markPublished(Instant.now());
+                } else {
+                    fail(row, error);
+                }
+                consecutiveFailures = 0;
+            } catch (BrokerUnavailableException e) {
+                fail(row, e.getMessage());
+                if (++consecutiveFailures >= GIVE_UP_AFTER_CONSECUTIVE_FAILURES) {
+                    throw e; // rolls back the attempts charged above: the broker failed, not the rows
+                }
+            }
+        }
+        return rows.size();
+    }
+
+    private List<OutboxEvent> claim(int max) {
+        return em.createQuery("select e from OutboxEvent e where e.status = :status order by e.eventId",
+                        OutboxEvent.class)
+                .setParameter("status", OutboxStatus.PENDING)
+                .setMaxResults(max)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .setHint("jakarta.persistence.lock.timeout", SKIP_LOCKED)
+                .getResultList();
+    }
+
+    private void fail(OutboxEvent row, String error) {
+        row.recordFailure(error, settings.maxAttempts());
+        LOG.warning(() -> "event " + row.getEventId() + " not published (attempt " + row.getAttempts() + " of "
+                + settings.maxAttempts() + ", now " + row.getStatus() + "): " + error);
+    }
+}

@@ -1,0 +1,95 @@
+package org.outboxlab.relay;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The relay's tunables: read from MicroProfile Config at start (system properties or environment
+ * variables such as {@code OUTBOX_RELAY_BATCH_SIZE}), changeable at run time, effective at the next batch.
+ */
+@ApplicationScoped
+public class RelaySettings {
+
+    @Inject
+    @ConfigProperty(name = "outbox.relay.interval-ms", defaultValue = "1000")
+    long configuredIntervalMs;
+
+    @Inject
+    @ConfigProperty(name = "outbox.relay.batch-size", defaultValue = "200")
+    int configuredBatchSize;
+
+    @Inject
+    @ConfigProperty(name = "outbox.relay.paused", defaultValue = "false")
+    boolean configuredPaused;
+
+    @Inject
+    @ConfigProperty(name = "outbox.relay.max-attempts", defaultValue = "10")
+    int maxAttempts;
+
+    @Inject
+    @ConfigProperty(name = "outbox.relay.backoff.initial-ms", defaultValue = "250")
+    long backoffInitialMs;
+
+    @Inject
+    @ConfigProperty(name = "outbox.relay.backoff.max-ms", defaultValue = "15000")
+    long backoffMaxMs;
+
+    private volatile long intervalMs;
+    private volatile int batchSize;
+    private volatile boolean paused;
+
+    @PostConstruct
+    void validate() {
+        intervalMs = requireRange("outbox.relay.interval-ms", configuredIntervalMs, 50, 3_600_000);
+        batchSize = (int) requireRange("outbox.relay.batch-size", configuredBatchSize, 1, 10_000);
+        requireRange("outbox.relay.max-attempts", maxAttempts, 1, 1_000);
+        requireRange("outbox.relay.backoff.initial-ms", backoffInitialMs, 1, 600_000);
+        requireRange("outbox.relay.backoff.max-ms", backoffMaxMs, backoffInitialMs, 3_600_000);
+        paused = configuredPaused;
+    }
+
+    public long intervalMs() {
+        return intervalMs;
+    }
+
+    public int batchSize() {
+        return batchSize;
+    }
+
+    public boolean paused() {
+        return paused;
+    }
+
+    public int maxAttempts() {
+        return maxAttempts;
+    }
+
+    public long backoffInitialMs() {
+        return backoffInitialMs;
+    }
+
+    public long backoffMaxMs() {
+        return backoffMaxMs;
+    }
+
+    public void setIntervalMs(long value) {
+        intervalMs = requireRange("intervalMs", value, 50, 3_600_000);
+    }
+
+    public void setBatchSize(int value) {
+        batchSize = (int) requireRange("batchSize", value, 1, 10_000);
+    }
+
+    public void setPaused(boolean value) {
+        paused = value;
+    }
+
+    private static long requireRange(String name, long value, long min, long max) {
+        if (value < min || value > max) {
+            throw new IllegalArgumentException(name + " must be between " + min + " and " + max + ", was " + value);
+        }
+        return value;
+    }
+}

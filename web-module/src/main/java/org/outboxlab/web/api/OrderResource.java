@@ -1,0 +1,67 @@
+package org.outboxlab.web.api;
+
+import jakarta.ejb.EJB;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.core.Context;
+import java.io.InputStream;
+import org.outboxlab.order.OrderDetails;
+import org.outboxlab.order.OrderQueries;
+import org.outboxlab.order.OrderService;
+import org.outboxlab.order.OrderStatus;
+import org.outboxlab.order.WrittenEvent;
+
+/** Places orders, moves them through their lifecycle and shows them with their events and effects. */
+@Path("orders")
+@Produces(MediaType.APPLICATION_JSON)
+public class OrderResource {
+
+    @EJB
+    OrderService orders;
+
+    @EJB
+    OrderQueries queries;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response place(InputStream body, @HeaderParam("traceparent") String traceParent,
+                          @HeaderParam("Content-Length") Long contentLength, @Context UriInfo uri) {
+        if (contentLength != null && contentLength > OrderRequestReader.MAX_BODY_BYTES) {
+            throw new ProblemException(413, null, "body larger than " + OrderRequestReader.MAX_BODY_BYTES + " bytes");
+        }
+        WrittenEvent written = orders.place(OrderRequestReader.read(body, traceParent));
+        return Response.created(uri.getAbsolutePathBuilder().path(written.orderId()).build()).entity(written).build();
+    }
+
+    @GET
+    @Path("{id}")
+    public OrderDetails get(@PathParam("id") String id) {
+        return queries.details(id);
+    }
+
+    @POST
+    @Path("{id}/pay")
+    public WrittenEvent pay(@PathParam("id") String id, @HeaderParam("traceparent") String traceParent) {
+        return orders.advance(id, OrderStatus.PAID, traceParent);
+    }
+
+    @POST
+    @Path("{id}/ship")
+    public WrittenEvent ship(@PathParam("id") String id, @HeaderParam("traceparent") String traceParent) {
+        return orders.advance(id, OrderStatus.SHIPPED, traceParent);
+    }
+
+    @POST
+    @Path("{id}/cancel")
+    public WrittenEvent cancel(@PathParam("id") String id, @HeaderParam("traceparent") String traceParent) {
+        return orders.advance(id, OrderStatus.CANCELLED, traceParent);
+    }
+}
