@@ -93,13 +93,24 @@ public class OutboxEvent {
         lastError = null;
     }
 
+    /** Records a failure that no retry can cure (the row cannot become a message): the row is FAILED at once. */
+    public void markFailed(String error) {
+        attempts++;
+        lastError = truncate(error);
+        status = OutboxStatus.FAILED;
+    }
+
     /** Records a failure specific to this row; after {@code maxAttempts} the row is FAILED. */
     public void recordFailure(String error, int maxAttempts) {
         attempts++;
-        lastError = error == null ? null : error.substring(0, Math.min(error.length(), 1000));
+        lastError = truncate(error);
         if (attempts >= maxAttempts) {
             status = OutboxStatus.FAILED;
         }
+    }
+
+    private static String truncate(String error) {
+        return error == null ? null : error.substring(0, Math.min(error.length(), 1000));
     }
 
     public String getEventId() {

@@ -53,7 +53,7 @@ public class RelayBatch {
             if (error == null) {
                 row.markPublished(now);
             } else {
-                fail(row, error);
+                reject(row, error);
             }
         }
         return rows.size();
@@ -74,7 +74,7 @@ public class RelayBatch {
                 if (error == null) {
                     row.markPublished(Instant.now());
                 } else {
-                    fail(row, error);
+                    reject(row, error);
                 }
                 consecutiveFailures = 0;
             } catch (BrokerUnavailableException e) {
@@ -95,6 +95,11 @@ public class RelayBatch {
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE)
                 .setHint("jakarta.persistence.lock.timeout", SKIP_LOCKED)
                 .getResultList();
+    }
+
+    private static void reject(OutboxEvent row, String error) {
+        row.markFailed(error);
+        LOG.warning(() -> "event " + row.getEventId() + " cannot be published and is now FAILED: " + error);
     }
 
     private void fail(OutboxEvent row, String error) {

@@ -1,6 +1,7 @@
 package org.outboxlab.web.api;
 
 import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -20,6 +21,7 @@ import org.outboxlab.order.OrderStatus;
 import org.outboxlab.order.WrittenEvent;
 
 /** Places orders, moves them through their lifecycle and shows them with their events and effects. */
+@RequestScoped
 @Path("orders")
 @Produces(MediaType.APPLICATION_JSON)
 public class OrderResource {

@@ -1,6 +1,7 @@
 package org.outboxlab.web.api;
 
 import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -9,6 +10,7 @@ import java.util.List;
 import org.outboxlab.order.OrderQueries;
 
 /** The catalogue with current stock. */
+@RequestScoped
 @Path("products")
 @Produces(MediaType.APPLICATION_JSON)
 public class ProductResource {

@@ -1,0 +1,110 @@
+package org.outboxlab.testsupport;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonStructure;
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/** A client of the order REST API at {@code http://127.0.0.1:8080/outbox/api}, as the shop's front end uses it. */
+public final class OrderApi {
+
+    /** An HTTP answer: its status and its JSON body (an object, or {@code null} if the body was not JSON). */
+    public record Reply(int status, String contentType, JsonStructure json, String body) {
+
+        public JsonObject object() {
+            if (!(json instanceof JsonObject o)) {
+                throw new AssertionError("expected a JSON object, got HTTP " + status + ": " + body);
+            }
+            return o;
+        }
+
+        public String string(String name) {
+            return object().getString(name);
+        }
+    }
+
+    private final URI base;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    public OrderApi(URI base) {
+        this.base = base;
+    }
+
+    /** The API of the server on this machine's loopback, port 8080. */
+    public static OrderApi local() {
+        return new OrderApi(URI.create("http://127.0.0.1:8080/outbox/api/"));
+    }
+
+    /** Places an order for {@code quantity} of {@code sku}; {@code mode} may be {@code null} for the default. */
+    public Reply place(String customerId, String mode, String sku, int quantity) {
+        JsonArrayBuilder lines = Json.createArrayBuilder()
+                .add(Json.createObjectBuilder().add("sku", sku).add("quantity", quantity));
+        var body = Json.createObjectBuilder().add("customerId", customerId).add("lines", lines);
+        if (mode != null) {
+            body.add("mode", mode);
+        }
+        return post("orders", body.build().toString(), "application/json");
+    }
+
+    /** Places an order and returns its id, failing unless the API answered 201. */
+    public String placed(String customerId, String mode, String sku, int quantity) {
+        Reply reply = place(customerId, mode, sku, quantity);
+        if (reply.status() != 201) {
+            throw new AssertionError("order not placed: HTTP " + reply.status() + " " + reply.body());
+        }
+        return reply.string("orderId");
+    }
+
+    /** Moves an order on: {@code action} is {@code pay}, {@code ship} or {@code cancel}. */
+    public Reply advance(String orderId, String action) {
+        return post("orders/" + orderId + "/" + action, "", "application/json");
+    }
+
+    public Reply order(String orderId) {
+        return send(HttpRequest.newBuilder(base.resolve("orders/" + orderId)).GET());
+    }
+
+    public Reply products() {
+        return send(HttpRequest.newBuilder(base.resolve("products")).GET());
+    }
+
+    /** POSTs a raw body, for requests the API must refuse. */
+    public Reply post(String path, String body, String contentType) {
+        return send(HttpRequest.newBuilder(base.resolve(path))
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    private Reply send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            String type = response.headers().firstValue("Content-Type").orElse("");
+            return new Reply(response.statusCode(), type, parse(response.body()), response.body());
+        } catch (IOException e) {
+            throw new AssertionError("request to " + base + " failed: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
+    }
+
+    private static JsonStructure parse(String body) {
+        if (body == null || body.isBlank()) {
+            return null;
+        }
+        try (JsonReader reader = Json.createReader(new StringReader(body))) {
+            return reader.read();
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,193 @@
+package org.outboxlab.testsupport;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
+import javax.sql.DataSource;
+
+/**
+ * Reads the database of record directly (never the application's own counters) to answer what a
+ * test needs to know: is the outbox drained, which effects did each consumer apply, how many
+ * duplicate deliveries did the inbox absorb. Use it inside the server, where the datasource is.
+ */
+public final class OutboxProbe {
+
+    /** Each consumer's id (as in the inbox) and the table of its effects. */
+    public static final Map<String, String> EFFECT_TABLES = Map.of(
+            "fulfilment", "fulfilment_step",
+            "notification", "customer_notification",
+            "ledger", "ledger_entry");
+
+    private final DataSource dataSource;
+
+    public OutboxProbe(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** The probe on the application's own datasource, looked up in the server's JNDI. */
+    public static OutboxProbe inServer() {
+        try {
+            return new OutboxProbe((DataSource) new InitialContext().lookup("java:jboss/datasources/OutboxDS"));
+        } catch (NamingException e) {
+            throw new IllegalStateException("OutboxProbe.inServer() runs inside WildFly only", e);
+        }
+    }
+
+    /** Outbox rows the relay has not published yet. */
+    public long pendingEvents() {
+        return count("select count(*) from outbox_event where status = 'PENDING'");
+    }
+
+    /** Waits until no outbox row is pending. */
+    public void awaitOutboxDrained(Duration timeout) {
+        Await.until("the outbox to drain", timeout, () -> pendingEvents() == 0, this::pendingEvents);
+    }
+
+    /** The event ids of an order, in its sequence. */
+    public List<String> eventIds(String orderId) {
+        return strings("select event_id from outbox_event where aggregate_id = ? order by sequence_no", orderId);
+    }
+
+    /** How many effects {@code consumer} recorded for {@code eventId}: 1 when it was applied exactly once. */
+    public long effects(String consumer, String eventId) {
+        return count("select count(*) from " + table(consumer) + " where event_id = ?", eventId);
+    }
+
+    /** How many effects all consumers recorded for the events of an order. */
+    public long effectsOfOrder(String orderId) {
+        long total = 0;
+        for (String table : EFFECT_TABLES.values()) {
+            total += count("select count(*) from " + table + " where order_id = ?", orderId);
+        }
+        return total;
+    }
+
+    /** Deliveries of {@code eventId} to {@code consumer} that the inbox recognised and suppressed. */
+    public long duplicatesAbsorbed(String consumer, String eventId) {
+        return count("select coalesce(sum(duplicates), 0) from inbox where consumer = ? and event_id = ?",
+                consumer, eventId);
+    }
+
+    /** Waits until every consumer has applied every event each of {@code orderIds} committed so far. */
+    public void awaitEffects(Collection<String> orderIds, Duration timeout) {
+        Await.until("every consumer to apply every event of " + orderIds.size() + " orders", timeout,
+                () -> missingEffects(orderIds).isEmpty(), () -> missingEffects(orderIds));
+    }
+
+    /**
+     * Asserts that each consumer applied each event of each order exactly once, in the order's
+     * sequence: no event missing, none applied twice, none out of order.
+     */
+    public void assertEachEffectExactlyOnce(Collection<String> orderIds) {
+        List<String> problems = new ArrayList<>();
+        for (String orderId : orderIds) {
+            List<String> events = eventIds(orderId);
+            if (events.isEmpty()) {
+                problems.add("order " + orderId + " has no events");
+            }
+            for (String eventId : events) {
+                for (String consumer : EFFECT_TABLES.keySet()) {
+                    long n = effects(consumer, eventId);
+                    if (n != 1) {
+                        problems.add(consumer + " applied event " + eventId + " of order " + orderId + " " + n + " times");
+                    }
+                }
+            }
+            for (String consumer : EFFECT_TABLES.keySet()) {
+                long outOfOrder = count("select count(*) from " + table(consumer)
+                        + " where order_id = ? and in_order = false", orderId);
+                if (outOfOrder > 0) {
+                    problems.add(consumer + " applied " + outOfOrder + " events of order " + orderId + " out of order");
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new AssertionError("effects not exactly once: " + problems);
+        }
+    }
+
+    /** Missing (consumer, event) effects of the given orders. */
+    public List<String> missingEffects(Collection<String> orderIds) {
+        List<String> missing = new ArrayList<>();
+        for (String orderId : orderIds) {
+            for (String eventId : eventIds(orderId)) {
+                for (String consumer : EFFECT_TABLES.keySet()) {
+                    if (effects(consumer, eventId) == 0) {
+                        missing.add(consumer + ":" + eventId);
+                    }
+                }
+            }
+        }
+        return missing;
+    }
+
+    /** Row counts of the tables a write touches, to prove that a refused request wrote nothing. */
+    public Map<String, Long> rowCounts() {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (String table : List.of("customer_order", "order_line", "outbox_event", "inbox", "fulfilment_step",
+                "customer_notification", "ledger_entry")) {
+            counts.put(table, count("select count(*) from " + table));
+        }
+        counts.put("stock", count("select coalesce(sum(stock), 0) from product"));
+        return counts;
+    }
+
+    /** Runs a {@code select count(...)}-style query with positional parameters. */
+    public long count(String sql, Object... params) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = prepare(c, sql, params);
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Runs an update, for tests that plant rows the application would never write. */
+    public int update(String sql, Object... params) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = prepare(c, sql, params)) {
+            return ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The first column of every row of a query. */
+    public List<String> strings(String sql, Object... params) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = prepare(c, sql, params);
+             ResultSet rs = ps.executeQuery()) {
+            List<String> values = new ArrayList<>();
+            while (rs.next()) {
+                values.add(rs.getString(1));
+            }
+            return values;
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static PreparedStatement prepare(Connection c, String sql, Object... params) throws SQLException {
+        PreparedStatement ps = c.prepareStatement(sql);
+        for (int i = 0; i < params.length; i++) {
+            ps.setObject(i + 1, params[i]);
+        }
+        return ps;
+    }
+
+    private static String table(String consumer) {
+        String table = EFFECT_TABLES.get(consumer);
+        if (table == null) {
+            throw new IllegalArgumentException("no consumer " + consumer + "; one of " + EFFECT_TABLES.keySet());
+        }
+        return table;
+    }
+}

@@ -1,0 +1,88 @@
+package org.outboxlab.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.outboxlab.testsupport.Await;
+import org.outboxlab.testsupport.OrderApi;
+import org.outboxlab.testsupport.OutboxDeployments;
+import org.outboxlab.testsupport.OutboxProbe;
+import org.outboxlab.testsupport.OutboxRelayControl;
+
+/** The relay publishes what the outbox holds, marks it published, keeps each order's sequence, and isolates bad rows. */
+@ExtendWith(ArquillianExtension.class)
+public class OutboxRelayIT {
+
+    @Deployment
+    public static EnterpriseArchive deployment() {
+        return OutboxDeployments.ear(OutboxRelayIT.class);
+    }
+
+    @Test
+    public void heldEventsArePublishedInSequenceAndMarkedPublished() {
+        OrderApi api = OrderApi.local();
+        OutboxProbe probe = OutboxProbe.inServer();
+        List<String> orders = new ArrayList<>();
+        OutboxRelayControl.whilePaused(() -> {
+            for (int i = 0; i < 6; i++) {
+                String orderId = api.placed("relay-" + i, "OUTBOX", "TEE-1", 1);
+                api.advance(orderId, "pay");
+                if (i % 2 == 0) {
+                    api.advance(orderId, "ship");
+                }
+                orders.add(orderId);
+            }
+            for (String orderId : orders) {
+                assertEquals(0, probe.count("select count(*) from outbox_event where aggregate_id = ? and status <> 'PENDING'",
+                        orderId), "nothing leaves while the relay is paused");
+                assertEquals(0, probe.effectsOfOrder(orderId));
+            }
+        });
+
+        probe.awaitOutboxDrained(Duration.ofSeconds(30));
+        probe.awaitEffects(orders, Duration.ofSeconds(30));
+        for (String orderId : orders) {
+            assertEquals(0, probe.count("select count(*) from outbox_event where aggregate_id = ? and "
+                    + "(status <> 'PUBLISHED' or published_at is null)", orderId), "every row marked published");
+            assertEquals(0, probe.count("select count(*) from outbox_event a join outbox_event b "
+                    + "on a.aggregate_id = b.aggregate_id and a.sequence_no < b.sequence_no "
+                    + "where a.aggregate_id = ? and a.published_at > b.published_at", orderId),
+                    "an order's events are published in its sequence");
+        }
+        probe.assertEachEffectExactlyOnce(orders);
+    }
+
+    @Test
+    public void rowThatCannotBecomeAMessageFailsAloneWithItsError() {
+        OrderApi api = OrderApi.local();
+        OutboxProbe probe = OutboxProbe.inServer();
+        String badId = UUID.randomUUID().toString();
+        List<String> orders = new ArrayList<>();
+        OutboxRelayControl.whilePaused(() -> {
+            probe.update("insert into outbox_event (event_id, aggregate_type, aggregate_id, event_type, sequence_no, "
+                    + "schema_version, occurred_at, payload, write_mode, status, attempts) "
+                    + "values (?, 'Order', ?, 'OrderPlaced', 1, 1, ?, 'this is not JSON', 'OUTBOX', 'PENDING', 0)",
+                    badId, UUID.randomUUID().toString(), new Timestamp(System.currentTimeMillis()));
+            orders.add(api.placed("beside-bad-row", "OUTBOX", "LAMP-1", 1));
+        });
+
+        Await.until("the bad row to fail", Duration.ofSeconds(30),
+                () -> probe.count("select count(*) from outbox_event where event_id = ? and status = 'FAILED'", badId) == 1,
+                () -> probe.strings("select status from outbox_event where event_id = ?", badId));
+        String error = probe.strings("select last_error from outbox_event where event_id = ?", badId).get(0);
+        assertTrue(error.contains("not a JSON object"), error);
+        probe.awaitEffects(orders, Duration.ofSeconds(30));
+        probe.assertEachEffectExactlyOnce(orders);
+        probe.update("delete from outbox_event where event_id = ?", badId);
+    }
+}

@@ -1,0 +1,5 @@
+package org.outboxlab.it;
+
+/** The rejected-write tests on PostgreSQL. */
+public class RejectedWritesPostgresIT extends RejectedWritesIT {
+}

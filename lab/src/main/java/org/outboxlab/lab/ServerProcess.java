@@ -1,0 +1,122 @@
+package org.outboxlab.lab;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.wildfly.core.launcher.Launcher;
+import org.wildfly.core.launcher.StandaloneCommandBuilder;
+
+/**
+ * A WildFly server with the outbox EAR, run as a process of its own from a provisioned installation:
+ * its own base directory (configuration, data, logs) copied fresh, started through the WildFly
+ * launcher, ready once the API answers, and stopped or killed from outside.
+ */
+public final class ServerProcess implements AutoCloseable {
+
+    private static final URI PROBE = URI.create("http://127.0.0.1:8080/outbox/api/products");
+
+    private final Path baseDir;
+    private final Process process;
+
+    private ServerProcess(Path baseDir, Process process) {
+        this.baseDir = baseDir;
+        this.process = process;
+    }
+
+    /**
+     * Copies {@code jbossHome/standalone} to {@code baseDir}, deploys {@code ear} there and starts the
+     * server on {@code serverConfig}; returns once the order API answers, or fails after {@code timeout}.
+     */
+    public static ServerProcess start(Path jbossHome, Path ear, Path baseDir, String serverConfig, Duration timeout)
+            throws IOException, InterruptedException {
+        deleteRecursively(baseDir);
+        copyRecursively(jbossHome.resolve("standalone"), baseDir);
+        Files.copy(ear, baseDir.resolve("deployments").resolve(ear.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+        StandaloneCommandBuilder command = StandaloneCommandBuilder.of(jbossHome)
+                .setBaseDirectory(baseDir)
+                .setServerConfiguration(serverConfig)
+                .addJavaOptions("-Xms256m", "-Xmx1g", "-Djava.net.preferIPv4Stack=true",
+                        "-Djboss.bind.address=127.0.0.1", "-Djboss.bind.address.management=127.0.0.1");
+        Process process = Launcher.of(command).setRedirectErrorStream(true)
+                .redirectOutput(baseDir.resolve("server-console.log")).launch();
+        ServerProcess server = new ServerProcess(baseDir, process);
+        server.awaitReady(timeout);
+        return server;
+    }
+
+    private void awaitReady(Duration timeout) throws InterruptedException {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("WildFly exited with " + process.exitValue() + "; see "
+                        + baseDir.resolve("server-console.log"));
+            }
+            try {
+                HttpResponse<Void> response = http.send(HttpRequest.newBuilder(PROBE).timeout(Duration.ofSeconds(5)).build(),
+                        HttpResponse.BodyHandlers.discarding());
+                if (response.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(500);
+        }
+        close();
+        throw new IllegalStateException("WildFly did not serve the outbox API within " + timeout.toSeconds()
+                + " s; see " + baseDir.resolve("server-console.log"));
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    /** Stops the server gracefully (SIGTERM), killing it if it has not stopped within 60 s. */
+    @Override
+    public void close() throws InterruptedException {
+        if (!process.isAlive()) {
+            return;
+        }
+        process.descendants().forEach(ProcessHandle::destroy);
+        process.destroy();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor();
+        }
+    }
+
+    private static void copyRecursively(Path from, Path to) throws IOException {
+        try (Stream<Path> paths = Files.walk(from)) {
+            paths.forEach(source -> {
+                Path target = to.resolve(from.relativize(source).toString());
+                try {
+                    if (Files.isDirectory(source)) {
+                        Files.createDirectories(target);
+                    } else {
+                        Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        }
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+}
