@@ -1,0 +1,34 @@
+package org.outboxlab.outbox;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.HashSet;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class EventIdsTest {
+
+    @Test
+    void idsAreVersion7AndStrictlyIncreasingAsText() {
+        String previous = EventIds.next();
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < 50_000; i++) {
+            String id = EventIds.next();
+            assertTrue(id.compareTo(previous) > 0, id + " after " + previous);
+            assertEquals(7, UUID.fromString(id).version());
+            assertEquals(2, UUID.fromString(id).variant());
+            assertTrue(seen.add(id));
+            previous = id;
+        }
+    }
+
+    @Test
+    void idCarriesItsCreationTime() {
+        long before = System.currentTimeMillis();
+        UUID id = UUID.fromString(EventIds.next());
+        long millis = id.getMostSignificantBits() >>> 16;
+        assertTrue(millis >= before && millis <= System.currentTimeMillis() + 1000, "timestamp " + millis);
+    }
+}
