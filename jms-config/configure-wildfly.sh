@@ -1,10 +1,15 @@
 #!/usr/bin/env bash
 # Configures a stopped, unmodified WildFly 39 for the outbox lab with the WildFly CLI in embedded
 # mode (no running server needed): JMS destinations, dead-letter queues, address settings, the
-# relay's connection factory, the datasources and transaction recovery.
+# relay's connection factory, the datasources, transaction recovery, metrics, health and the
+# console's users.
 #
-#   configure-wildfly.sh WILDFLY_HOME [--config standalone-full.xml] [--db h2|postgres]
-#                        [--jdbc-driver /path/to/postgresql.jar]
+#   configure-wildfly.sh WILDFLY_HOME [--config standalone-full.xml]
+#       [--db h2|postgres] [--jdbc-driver /path/to/postgresql.jar]
+#       [--broker embedded|remote] [--broker-host 127.0.0.1] [--broker-port 61616]
+#       [--broker-user outbox] (password: $OUTBOX_BROKER_PASSWORD, default outbox)
+#       [--no-users] (else users outbox-admin and outbox-viewer, passwords from
+#        $OUTBOX_ADMIN_PASSWORD and $OUTBOX_VIEWER_PASSWORD or generated and printed once)
 #
 # Each part is applied in one CLI batch: it is applied whole or not at all. A part that is already
 # present is left alone, so running the script twice changes nothing the second time.
@@ -24,12 +29,22 @@ home=$1; shift
 config=standalone-full.xml
 db=h2
 driver=
+broker=embedded
+broker_host=
+broker_port=
+broker_user=
+users=yes
 
 while [ $# -gt 0 ]; do
     case "$1" in
         --config) [ $# -ge 2 ] || die "--config needs a file name"; config=$2; shift 2 ;;
         --db) [ $# -ge 2 ] || die "--db needs h2 or postgres"; db=$2; shift 2 ;;
         --jdbc-driver) [ $# -ge 2 ] || die "--jdbc-driver needs a path"; driver=$2; shift 2 ;;
+        --broker) [ $# -ge 2 ] || die "--broker needs embedded or remote"; broker=$2; shift 2 ;;
+        --broker-host) [ $# -ge 2 ] || die "--broker-host needs a host"; broker_host=$2; shift 2 ;;
+        --broker-port) [ $# -ge 2 ] || die "--broker-port needs a port"; broker_port=$2; shift 2 ;;
+        --broker-user) [ $# -ge 2 ] || die "--broker-user needs a name"; broker_user=$2; shift 2 ;;
+        --no-users) users=no; shift ;;
         -h|--help) usage ;;
         *) die "unknown option: $1 (see --help)" ;;
     esac
@@ -49,6 +64,16 @@ case "$db" in
         fi ;;
     *) die "--db must be h2 or postgres, was $db" ;;
 esac
+case "$broker" in
+    embedded)
+        [ -z "$broker_host$broker_port$broker_user" ] || die "--broker-host, --broker-port and --broker-user go with --broker remote" ;;
+    remote)
+        [ -z "$broker_port" ] || [[ "$broker_port" =~ ^[0-9]+$ && "$broker_port" -ge 1 && "$broker_port" -le 65535 ]] \
+            || die "--broker-port must be a port number (1-65535), was $broker_port"
+        [[ "$broker_host" =~ ^[A-Za-z0-9.:_-]*$ ]] || die "--broker-host is not a host name or address: $broker_host"
+        [[ "$broker_user" =~ ^[A-Za-z0-9._@-]*$ ]] || die "--broker-user may hold letters, digits and . _ @ - only" ;;
+    *) die "--broker must be embedded or remote, was $broker" ;;
+esac
 
 # Runs CLI commands (standard input) against the embedded server on $config.
 cli() {
@@ -67,17 +92,32 @@ cli() {
     rm -f "$script" "$script.out"
 }
 
-# Applies the CLI file $2 in one batch unless $xml already holds the marker $1.
+# Applies the CLI files $2... unless $xml already holds the marker $1: each file in a server session
+# of its own, in one batch (a file that holds its own batch runs as it is).
 apply() {
-    local marker=$1 file=$2
+    local marker=$1 file body
+    shift
     if grep -q -- "$marker" "$xml"; then
-        echo "configure-wildfly: $(basename "$file"): already applied to $config"
+        echo "configure-wildfly: $*: already applied to $config"
         return
     fi
-    { echo batch; grep -v '^\s*#' "$here/cli/$file" | grep -v '^\s*$'; echo run-batch; } | cli
-    echo "configure-wildfly: $(basename "$file"): applied to $config"
+    for file in "$@"; do
+        body=$(grep -v '^\s*#' "$here/cli/$file" | grep -v '^\s*$')
+        if grep -q -e '^batch$' -e '^if ' <<< "$body"; then
+            echo "$body" | cli
+        else
+            { echo batch; echo "$body"; echo run-batch; } | cli
+        fi
+    done
+    echo "configure-wildfly: $*: applied to $config"
 }
 
+if grep -q '<jms-topic name="OrderEvents"' "$xml" && [ "$broker" = remote ]; then
+    die "$config already uses the embedded broker; use a fresh copy of the configuration for a remote broker"
+fi
+if grep -q 'remote-connector name="outbox-broker"' "$xml" && [ "$broker" = embedded ]; then
+    die "$config already uses a remote broker; use a fresh copy of the configuration for the embedded one"
+fi
 if grep -q 'pool-name="OutboxDS"' "$xml"; then
     configured_db=h2
     grep -q 'driver>postgresql<' "$xml" && configured_db=postgres
@@ -90,6 +130,51 @@ if [ "$db" = postgres ] && [ ! -d "$home/modules/org/postgresql/main" ]; then
     echo "configure-wildfly: added the org.postgresql module"
 fi
 
-apply 'jms-topic name="OrderEvents"' messaging-embedded.cli
+# Applies the system properties given as name=value pairs in one batch, unless already present.
+properties() {
+    local commands=() pair
+    for pair in "$@"; do
+        grep -q "property name=\"${pair%%=*}\"" "$xml" && continue
+        commands+=("/system-property=${pair%%=*}:add(value=\"${pair#*=}\")")
+    done
+    [ ${#commands[@]} -gt 0 ] || return 0
+    { echo batch; printf '%s\n' "${commands[@]}"; echo run-batch; } | cli
+    echo "configure-wildfly: system properties ${*%%=*} set in $config"
+}
+
+# Adds an application user with one role unless it exists; prints a generated password once.
+add_user() {
+    local name=$1 role=$2 password=$3 users="$home/standalone/configuration/application-users.properties"
+    if grep -q "^$name=" "$users"; then
+        echo "configure-wildfly: user $name already exists"
+        return
+    fi
+    local generated=no
+    if [ -z "$password" ]; then
+        password=$(head -c 18 /dev/urandom | base64 | tr -d '/+=' | cut -c1-20)
+        generated=yes
+    fi
+    "$home/bin/add-user.sh" -a -s -u "$name" -p "$password" -g "$role" > /dev/null 2>&1 \
+        || die "could not add user $name (add-user.sh refused the password?)"
+    if [ $generated = yes ]; then
+        echo "configure-wildfly: user $name (role $role) created with password: $password"
+        echo "configure-wildfly: (shown once; set it yourself with the environment variable next time)"
+    else
+        echo "configure-wildfly: user $name (role $role) created with the password from the environment"
+    fi
+}
+
+if [ "$broker" = embedded ]; then
+    apply '<jms-topic name="OrderEvents"' messaging-embedded.cli
+else
+    properties "outbox.broker.host=${broker_host:-127.0.0.1}" "outbox.broker.port=${broker_port:-61616}" \
+        "outbox.broker.user=${broker_user:-outbox}" "outbox.broker.password=${OUTBOX_BROKER_PASSWORD:-outbox}"
+    apply 'remote-connector name="outbox-broker"' messaging-remote.cli
+fi
 apply 'pool-name="OutboxDS"' "datasource-$db.cli"
 apply 'RecoveryEnvironmentBean.periodicRecoveryPeriod' transactions.cli
+apply 'prometheus-registry' observability-extensions.cli observability.cli
+if [ $users = yes ]; then
+    add_user outbox-admin outbox-admin "${OUTBOX_ADMIN_PASSWORD:-}"
+    add_user outbox-viewer outbox-viewer "${OUTBOX_VIEWER_PASSWORD:-}"
+fi

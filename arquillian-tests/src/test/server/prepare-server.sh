@@ -8,12 +8,16 @@ here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 configure="$here/../../../../jms-config/configure-wildfly.sh"
 home="$target/wildfly"
 
+# Known passwords for the test server's console users (this server is never shipped).
+export OUTBOX_ADMIN_PASSWORD=${OUTBOX_ADMIN_PASSWORD:-admin-Test-1}
+export OUTBOX_VIEWER_PASSWORD=${OUTBOX_VIEWER_PASSWORD:-viewer-Test-1}
+
 if [ ! -d "$home" ]; then
     rm -rf "$home.tmp"
     cp -r "$target/dist/wildfly-$version" "$home.tmp"
     cp "$home.tmp/standalone/configuration/standalone-full.xml" "$home.tmp/standalone/configuration/standalone-full-pg.xml"
     bash "$configure" "$home.tmp" --config standalone-full.xml --db h2
-    bash "$configure" "$home.tmp" --config standalone-full-pg.xml --db postgres \
+    bash "$configure" "$home.tmp" --config standalone-full-pg.xml --db postgres --no-users \
         --jdbc-driver "$target/server-parts/postgresql.jar"
     mv "$home.tmp" "$home"
 fi

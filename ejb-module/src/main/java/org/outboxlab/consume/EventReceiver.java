@@ -5,10 +5,13 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.jms.Message;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.function.Function;
 import java.util.logging.Logger;
+import org.outboxlab.ops.AfterCommit;
+import org.outboxlab.ops.OutboxMetrics;
 
 /**
  * Applies an event's effect exactly once per consumer: reads the envelope, checks and writes the
@@ -27,6 +30,12 @@ public class EventReceiver {
     @EJB
     InboxLog inbox;
 
+    @Inject
+    AfterCommit afterCommit;
+
+    @Inject
+    OutboxMetrics metrics;
+
     /** Returns {@code true} if the effect was applied, {@code false} if the delivery was a duplicate. */
     public boolean receive(ConsumerName consumer, Message message, Function<ReceivedEvent, AppliedEffect> effect) {
         ReceivedEvent event;
@@ -37,12 +46,14 @@ public class EventReceiver {
             throw e;
         }
         if (!inbox.firstDelivery(consumer, event.eventId())) {
+            afterCommit.run(() -> metrics.consumed(consumer, true));
             LOG.fine(() -> consumer.id() + ": duplicate delivery of event " + event.eventId() + " ignored");
             return false;
         }
         AppliedEffect applied = effect.apply(event);
         applied.markInOrder(previousSequence(applied, event.aggregateId()) == event.sequence() - 1);
         em.persist(applied);
+        afterCommit.run(() -> metrics.consumed(consumer, false));
         return true;
     }
 

@@ -1,15 +1,13 @@
 package org.outboxlab.order;
 
-import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
+import org.outboxlab.ops.AfterCommit;
 import org.outboxlab.outbox.OutboxEvent;
 import org.outboxlab.relay.OutboxRelay;
 
@@ -25,8 +23,8 @@ public class OrderTransactions {
     @PersistenceContext(unitName = "outbox")
     EntityManager em;
 
-    @Resource
-    TransactionSynchronizationRegistry registry;
+    @Inject
+    AfterCommit afterCommit;
 
     @EJB
     OutboxRelay relay;
@@ -52,17 +50,6 @@ public class OrderTransactions {
         if (mode != WriteMode.OUTBOX) {
             return;
         }
-        registry.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    relay.nudge();
-                }
-            }
-        });
+        afterCommit.run(relay::nudge);
     }
 }

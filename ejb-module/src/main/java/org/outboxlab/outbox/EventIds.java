@@ -16,6 +16,12 @@ public final class EventIds {
     private EventIds() {
     }
 
+    /** The lowest id that can be generated at {@code instant}: every id made before it sorts lower. */
+    public static String lowestAt(java.time.Instant instant) {
+        long msb = (instant.toEpochMilli() << 16) | 0x7000L;
+        return new UUID(msb, 0x8000000000000000L).toString();
+    }
+
     /** Returns a new id, greater than every id this JVM generated before. */
     public static String next() {
         long millis;

@@ -7,6 +7,7 @@ import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSException;
@@ -34,6 +35,9 @@ public class BrokerChannel {
 
     @Resource(lookup = "java:/jms/outbox/OrderEvents")
     Topic orderEvents;
+
+    @Inject
+    BrokerLogin login;
 
     private Connection connection;
     private Session session;
@@ -97,7 +101,7 @@ public class BrokerChannel {
         if (session != null) {
             return;
         }
-        connection = connectionFactory.createConnection();
+        connection = login.connection(connectionFactory);
         connection.setExceptionListener(e -> discard());
         session = connection.createSession(true, Session.SESSION_TRANSACTED);
         producer = session.createProducer(orderEvents);

@@ -17,6 +17,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.outboxlab.ops.OutboxMetrics;
 
 /**
  * Publishes each committed outbox row at least once, oldest first, so one order's events leave in
@@ -40,6 +41,9 @@ public class OutboxRelay {
 
     @Inject
     RelaySettings settings;
+
+    @Inject
+    OutboxMetrics metrics;
 
     private final AtomicBoolean draining = new AtomicBoolean();
     private final AtomicBoolean nudged = new AtomicBoolean();
@@ -108,6 +112,10 @@ public class OutboxRelay {
         nudge();
     }
 
+    public boolean paused() {
+        return settings.paused();
+    }
+
     public boolean brokerOutage() {
         return outage.ongoing();
     }
@@ -120,6 +128,7 @@ public class OutboxRelay {
             try {
                 claimed = batch.publishNext(size);
             } catch (BrokerUnavailableException batchFailure) {
+                metrics.publishFailed(1);
                 claimed = publishSingly(size, batchFailure);
                 if (claimed < 0) {
                     return total;

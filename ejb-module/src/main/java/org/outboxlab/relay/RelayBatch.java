@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.logging.Logger;
 import org.outboxlab.outbox.OutboxEvent;
+import org.outboxlab.ops.AfterCommit;
+import org.outboxlab.ops.OutboxMetrics;
 import org.outboxlab.outbox.OutboxStatus;
 
 /**
@@ -40,6 +42,12 @@ public class RelayBatch {
     @Inject
     RelaySettings settings;
 
+    @Inject
+    AfterCommit afterCommit;
+
+    @Inject
+    OutboxMetrics metrics;
+
     /** Publishes up to {@code max} rows in one broker transaction; returns how many rows it claimed. */
     public int publishNext(int max) {
         List<OutboxEvent> rows = claim(max);
@@ -47,6 +55,7 @@ public class RelayBatch {
             return 0;
         }
         Map<String, String> rejected = channel.publish(rows);
+        report(rows.size() - rejected.size(), rejected.size());
         Instant now = Instant.now();
         for (OutboxEvent row : rows) {
             String error = rejected.get(row.getEventId());
@@ -68,23 +77,36 @@ public class RelayBatch {
     public int publishOneByOne(int max) {
         List<OutboxEvent> rows = claim(max);
         int consecutiveFailures = 0;
+        int published = 0;
+        int failed = 0;
         for (OutboxEvent row : rows) {
             try {
                 String error = channel.publish(List.of(row)).get(row.getEventId());
                 if (error == null) {
                     row.markPublished(Instant.now());
+                    published++;
                 } else {
                     reject(row, error);
+                    failed++;
                 }
                 consecutiveFailures = 0;
             } catch (BrokerUnavailableException e) {
                 fail(row, e.getMessage());
+                failed++;
                 if (++consecutiveFailures >= GIVE_UP_AFTER_CONSECUTIVE_FAILURES) {
                     throw e; // rolls back the attempts charged above: the broker failed, not the rows
                 }
             }
         }
+        report(published, failed);
         return rows.size();
+    }
+
+    private void report(int published, int failed) {
+        afterCommit.run(() -> {
+            metrics.published(published);
+            metrics.publishFailed(failed);
+        });
     }
 
     private List<OutboxEvent> claim(int max) {

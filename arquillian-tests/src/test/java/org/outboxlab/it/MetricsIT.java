@@ -1,0 +1,100 @@
+package org.outboxlab.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.outboxlab.testsupport.Await;
+import org.outboxlab.testsupport.OrderApi;
+import org.outboxlab.testsupport.OutboxDeployments;
+import org.outboxlab.testsupport.OutboxProbe;
+import org.outboxlab.testsupport.OutboxRelayControl;
+
+/** The relay and consumer metrics are scrapeable in Prometheus format, and the readiness check reports the relay. */
+@ExtendWith(ArquillianExtension.class)
+public class MetricsIT {
+
+    private static final URI METRICS = URI.create("http://127.0.0.1:9990/metrics");
+    private static final URI READY = URI.create("http://127.0.0.1:9990/health/ready");
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Deployment
+    public static EnterpriseArchive deployment() {
+        return OutboxDeployments.ear(MetricsIT.class);
+    }
+
+    @Test
+    public void countersAndGaugesFollowTheWork() throws Exception {
+        OrderApi api = OrderApi.local();
+        OutboxProbe probe = OutboxProbe.inServer();
+        probe.awaitOutboxDrained(Duration.ofSeconds(30));
+        String before = get(METRICS);
+        for (String name : List.of("outbox_events{", "outbox_oldest_pending_age_seconds", "outbox_relay_published_total",
+                "outbox_relay_publish_failures_total", "outbox_consumer_dead_lettered{")) {
+            assertTrue(before.contains(name), name + " missing from /metrics");
+        }
+        double published = value(before, "outbox_relay_published_total", "");
+        double fulfilled = value(before, "outbox_consumer_processed_total", "consumer=\"fulfilment\"");
+
+        OutboxRelayControl.whilePaused(() -> {
+            String orderId = api.placed("metrics", "OUTBOX", "SOCK-1", 1);
+            api.advance(orderId, "pay");
+            Await.until("the PENDING gauge to show the held events", Duration.ofSeconds(20),
+                    () -> value(get(METRICS), "outbox_events", "status=\"PENDING\"") >= 2, () -> grep(get(METRICS), "outbox_events"));
+        });
+        probe.awaitOutboxDrained(Duration.ofSeconds(30));
+        Await.until("the published counter to count both events", Duration.ofSeconds(20),
+                () -> value(get(METRICS), "outbox_relay_published_total", "") >= published + 2,
+                () -> grep(get(METRICS), "outbox_relay"));
+        Await.until("fulfilment's processed counter to count both events", Duration.ofSeconds(20),
+                () -> value(get(METRICS), "outbox_consumer_processed_total", "consumer=\"fulfilment\"") >= fulfilled + 2,
+                () -> grep(get(METRICS), "outbox_consumer"));
+        Await.until("the PENDING gauge back to zero", Duration.ofSeconds(20),
+                () -> value(get(METRICS), "outbox_events", "status=\"PENDING\"") == 0, () -> grep(get(METRICS), "outbox_events"));
+    }
+
+    @Test
+    public void readinessReportsTheRelay() throws Exception {
+        HttpResponse<String> ready = http.send(HttpRequest.newBuilder(READY).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, ready.statusCode(), ready.body());
+        assertTrue(ready.body().contains("\"name\":\"outbox-relay\""), ready.body());
+        assertTrue(ready.body().contains("\"brokerReachable\":true"), ready.body());
+    }
+
+    private String get(URI uri) {
+        try {
+            return http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+        } catch (IOException | InterruptedException e) {
+            throw new AssertionError("cannot read " + uri + ": " + e, e);
+        }
+    }
+
+    /** The value of the first sample of {@code name} whose labels contain {@code label}; 0 if none. */
+    static double value(String metrics, String name, String label) {
+        Matcher m = Pattern.compile("^" + Pattern.quote(name) + "\\{([^}]*)\\} (\\S+)$", Pattern.MULTILINE).matcher(metrics);
+        while (m.find()) {
+            if (m.group(1).contains(label)) {
+                return Double.parseDouble(m.group(2));
+            }
+        }
+        return 0;
+    }
+
+    private static String grep(String metrics, String prefix) {
+        return metrics.lines().filter(l -> l.startsWith(prefix)).toList().toString();
+    }
+}

@@ -1,0 +1,104 @@
+package org.outboxlab.ops;
+
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.outboxlab.consume.ConsumerName;
+import org.outboxlab.outbox.OutboxStatus;
+
+/**
+ * Gauges of the outbox backlog by status, the age of the oldest unpublished event and each
+ * consumer's dead-letter depth. They are refreshed by a timer, so a scrape never queries the
+ * database or the broker; a value is at most one refresh interval old.
+ */
+@Singleton
+@Startup
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class OutboxGauges {
+
+    @Inject
+    MeterRegistry registry;
+
+    @Inject
+    @ConfigProperty(name = "outbox.metrics.refresh-ms", defaultValue = "5000")
+    long refreshMs;
+
+    @Resource
+    TimerService timers;
+
+    @EJB
+    OutboxBacklog backlog;
+
+    @EJB
+    DeadLetters deadLetters;
+
+    private final Map<OutboxStatus, AtomicLong> byStatus = new EnumMap<>(OutboxStatus.class);
+    private final Map<ConsumerName, AtomicLong> deadLettered = new EnumMap<>(ConsumerName.class);
+    private final AtomicLong oldestPendingMs = new AtomicLong();
+    private final List<Meter> meters = new ArrayList<>();
+
+    @PostConstruct
+    void register() {
+        if (refreshMs < 100 || refreshMs > 3_600_000) {
+            throw new IllegalArgumentException("outbox.metrics.refresh-ms must be between 100 and 3600000, was " + refreshMs);
+        }
+        for (OutboxStatus status : OutboxStatus.values()) {
+            AtomicLong value = new AtomicLong();
+            byStatus.put(status, value);
+            gauge("outbox.events", Tags.of("status", status.name()), value, AtomicLong::get);
+        }
+        gauge("outbox.oldest.pending.age.seconds", Tags.empty(), oldestPendingMs, v -> v.get() / 1000.0);
+        for (ConsumerName consumer : ConsumerName.values()) {
+            AtomicLong value = new AtomicLong();
+            deadLettered.put(consumer, value);
+            gauge("outbox.consumer.dead.lettered", Tags.of("consumer", consumer.id()), value, AtomicLong::get);
+        }
+        timers.createIntervalTimer(0, refreshMs, new TimerConfig("outbox-gauges", false));
+    }
+
+    /**
+     * Registers a gauge through {@link MeterRegistry#gauge}: WildFly's per-deployment registry
+     * exports gauges registered that way (a {@code Gauge.builder(...).register} gauge is not exported).
+     */
+    private <T> void gauge(String name, Tags tags, T state, java.util.function.ToDoubleFunction<T> value) {
+        registry.gauge(name, tags, state, value);
+        Meter meter = registry.find(name).tags(tags).meter();
+        if (meter != null) {
+            meters.add(meter);
+        }
+    }
+
+    @Timeout
+    void refresh() {
+        OutboxBacklog.Snapshot now = backlog.now();
+        byStatus.forEach((status, value) -> value.set(now.count(status)));
+        oldestPendingMs.set(now.oldestPendingAge().toMillis());
+        deadLettered.forEach((consumer, value) -> value.set(deadLetters.depth(consumer)));
+    }
+
+    @PreDestroy
+    void unregister() {
+        meters.forEach(registry::remove);
+    }
+}

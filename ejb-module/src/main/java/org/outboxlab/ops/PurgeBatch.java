@@ -1,0 +1,56 @@
+package org.outboxlab.ops;
+
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+import org.outboxlab.consume.ConsumerName;
+import org.outboxlab.outbox.OutboxStatus;
+
+/**
+ * Deletes one bounded batch of expired rows in its own transaction, oldest first. Only rows whose
+ * work is done go: published (or sent directly) outbox rows and inbox rows; pending and failed
+ * outbox rows stay until the relay or an operator acts. Event ids are time-ordered, so "older than
+ * the cutoff" is a range scan on the primary key.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+public class PurgeBatch {
+
+    @PersistenceContext(unitName = "outbox")
+    EntityManager em;
+
+    /** Deletes up to {@code max} done outbox rows with ids below {@code cutoffId}; returns how many. */
+    public int outbox(String cutoffId, int max) {
+        List<String> ids = em.createQuery("select e.eventId from OutboxEvent e where e.status in :done "
+                        + "and e.eventId < :cutoff order by e.eventId", String.class)
+                .setParameter("done", List.of(OutboxStatus.PUBLISHED, OutboxStatus.DIRECT))
+                .setParameter("cutoff", cutoffId)
+                .setMaxResults(max)
+                .getResultList();
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        return em.createQuery("delete from OutboxEvent e where e.eventId in :ids").setParameter("ids", ids)
+                .executeUpdate();
+    }
+
+    /** Deletes up to {@code max} of {@code consumer}'s inbox rows with event ids below {@code cutoffId}. */
+    public int inbox(ConsumerName consumer, String cutoffId, int max) {
+        List<String> ids = em.createQuery("select i.key.eventId from InboxEntry i where i.key.consumer = :consumer "
+                        + "and i.key.eventId < :cutoff order by i.key.eventId", String.class)
+                .setParameter("consumer", consumer.id())
+                .setParameter("cutoff", cutoffId)
+                .setMaxResults(max)
+                .getResultList();
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        return em.createQuery("delete from InboxEntry i where i.key.consumer = :consumer and i.key.eventId in :ids")
+                .setParameter("consumer", consumer.id())
+                .setParameter("ids", ids)
+                .executeUpdate();
+    }
+}

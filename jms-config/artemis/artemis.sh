@@ -1,0 +1,217 @@
+#!/usr/bin/env bash
+# Runs a standalone ActiveMQ Artemis broker for the outbox lab's remote-broker topology, on loopback.
+#
+#   artemis.sh start  --dir DIR [--port 61616] [--dist apache-artemis-VERSION-bin.tar.gz]
+#                     [--user outbox --password outbox]
+#   artemis.sh stop   --dir DIR     graceful shutdown
+#   artemis.sh kill   --dir DIR     SIGKILL of the broker JVM (fault injection; the journal survives)
+#   artemis.sh status --dir DIR     exit 0 if running, 3 if not
+#
+# On first start the distribution (--dist, e.g. org.apache.activemq:apache-artemis:2.44.0:tar.gz:bin
+# from Maven Central) is unpacked into DIR/dist and a broker instance is created in DIR/instance
+# (login required, role amq, 127.0.0.1 only, no web console, -Xmx512m), with the lab's destinations
+# from broker-destinations.xml merged into its etc/broker.xml. Later starts reuse the instance and its
+# journal (--port, --user and --password only shape a new instance); remove DIR/instance to start
+# afresh. Output of the broker: DIR/broker.out. Bad usage exits 2.
+set -euo pipefail
+
+die() { echo "artemis.sh: $*" >&2; exit 2; }
+usage="usage: artemis.sh start|stop|kill|status --dir DIR [--port N] [--dist FILE] [--user U --password P]"
+
+[ $# -ge 1 ] || die "$usage"
+action=$1; shift
+case "$action" in
+    start|stop|kill|status) ;;
+    -h|--help|help) echo "$usage"; exit 0 ;;
+    *) die "unknown action $action: start, stop, kill or status" ;;
+esac
+dir= port=61616 port_given= dist= user=outbox password=outbox
+while [ $# -gt 0 ]; do
+    case "$1" in
+        --dir|--port|--dist|--user|--password)
+            [ $# -ge 2 ] && [ -n "$2" ] || die "$1 needs a value"
+            [ "$1" = --dir ] || [ "$action" = start ] || die "$1 is only for start" ;;
+    esac
+    case "$1" in
+        --dir) dir=$2; shift 2 ;;
+        --port) port=$2; port_given=1; shift 2 ;;
+        --dist) dist=$2; shift 2 ;;
+        --user) user=$2; shift 2 ;;
+        --password) password=$2; shift 2 ;;
+        *) die "unknown option: $1" ;;
+    esac
+done
+[ -n "$dir" ] || die "--dir is required"
+[[ "$port" =~ ^[0-9]+$ ]] && [ "$port" -ge 1 ] && [ "$port" -le 65535 ] || die "--port must be 1..65535, was $port"
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+template="$here/broker-destinations.xml"
+[ "$action" = start ] && mkdir -p "$dir"
+[ -d "$dir" ] || { echo "artemis.sh: no broker in $dir (no such directory)"; [ "$action" = status ] && exit 3; exit 0; }
+dir=$(cd "$dir" && pwd)
+inst="$dir/instance"
+pidfile="$dir/broker.pid"
+log="$dir/broker.out"
+
+# The broker's pid when it is running (a live process started from this instance), else nothing.
+broker_pid() {
+    local pid
+    [ -s "$pidfile" ] || return 1
+    pid=$(cat "$pidfile")
+    [[ "$pid" =~ ^[0-9]+$ ]] && kill -0 "$pid" 2> /dev/null || return 1
+    if [ -r "/proc/$pid/cmdline" ]; then    # guard against a recycled pid
+        tr '\0' '\n' < "/proc/$pid/cmdline" | grep -qxF -- "-Dartemis.instance=$inst" || return 1
+    fi
+    echo "$pid"
+}
+
+port_open() { (exec 3<> "/dev/tcp/127.0.0.1/$1") 2> /dev/null; }
+
+# Waits up to $2 seconds for process $1 to exit.
+wait_gone() {
+    local i
+    for ((i = 0; i < $2 * 5; i++)); do
+        kill -0 "$1" 2> /dev/null || return 0
+        sleep 0.2
+    done
+    return 1
+}
+
+unpack_dist() {
+    [ -x "$dir/dist/bin/artemis" ] && return
+    [ -n "$dist" ] || die "no Artemis distribution in $dir/dist: give --dist apache-artemis-VERSION-bin.tar.gz"
+    [ -f "$dist" ] || die "no such file: $dist"
+    rm -rf "$dir/dist.tmp"
+    mkdir -p "$dir/dist.tmp"
+    tar -xzf "$dist" -C "$dir/dist.tmp" --strip-components=1 || die "could not unpack $dist"
+    [ -x "$dir/dist.tmp/bin/artemis" ] || die "$dist is not an Artemis binary distribution (no bin/artemis)"
+    mv "$dir/dist.tmp" "$dir/dist"
+}
+
+# Inserts each "@@ before </tag>" section of the template just before that closing tag, which must
+# occur exactly once in broker.xml.
+merge_destinations() {
+    local xml="$inst/etc/broker.xml" p
+    [ -f "$template" ] || die "missing $template"
+    awk -v tpl="$template" '
+        BEGIN {
+            while ((getline line < tpl) > 0) {
+                if (line ~ /^<!-- @@ before <\/[a-z-]+> -->/) {
+                    cur = line; sub(/^<!-- @@ before /, "", cur); sub(/ -->.*$/, "", cur)
+                    order[++n] = cur; text[cur] = ""
+                } else if (cur != "") text[cur] = text[cur] line "\n"
+            }
+            close(tpl)
+        }
+        {
+            for (i = 1; i <= n; i++) if (index($0, order[i])) { printf "%s", text[order[i]]; hits[order[i]]++ }
+            print
+        }
+        END {
+            if (n == 0) { print "no sections in " tpl > "/dev/stderr"; exit 1 }
+            for (i = 1; i <= n; i++) if (hits[order[i]] != 1) {
+                print order[i] " occurs " hits[order[i]] + 0 " times in broker.xml, expected once" > "/dev/stderr"; bad = 1
+            }
+            exit bad
+        }' "$xml" > "$xml.new" || die "could not merge $template into $xml"
+    mv "$xml.new" "$xml"
+    grep -q '<address name="ExpiryQueue">' "$xml" || die "no ExpiryQueue address in the generated $xml"
+    for p in send consume browse createNonDurableQueue deleteNonDurableQueue manage; do
+        grep -Eq "<permission type=\"$p\" roles=\"([^\"]*,)?amq(,[^\"]*)?\"" "$xml" \
+            || die "the generated $xml does not grant $p to role amq; add a security-setting to $template"
+    done
+}
+
+create_instance() {
+    [ -f "$inst/.outbox-configured" ] && return
+    command -v java > /dev/null || [ -n "${JAVA_HOME:-}" ] || die "no java on PATH and no JAVA_HOME"
+    rm -rf "$inst"   # a half-made instance from an interrupted first start: never run, no data
+    local opts=(--silent --user "$user" --password "$password" --require-login --role amq --name outbox-broker
+        --host 127.0.0.1 --http-host 127.0.0.1 --default-port "$port" --nio --no-autotune --java-memory 512m
+        --no-amqp-acceptor --no-hornetq-acceptor --no-mqtt-acceptor --no-stomp-acceptor)
+    # --no-web (no embedded console on 8161) where this version knows it, without a costly probe.
+    if ! "$dir/dist/bin/artemis" create "${opts[@]}" --no-web "$inst" > "$dir/create.log" 2>&1; then
+        grep -qi 'unknown option.*no-web' "$dir/create.log" || { tail -20 "$dir/create.log" >&2; die "artemis create failed"; }
+        rm -rf "$inst"
+        "$dir/dist/bin/artemis" create "${opts[@]}" "$inst" > "$dir/create.log" 2>&1 \
+            || { tail -20 "$dir/create.log" >&2; die "artemis create failed"; }
+    fi
+    merge_destinations
+    # A small JVM: -Xmx512m comes from --java-memory; start the heap small as well.
+    sed -i 's/-Xms[0-9]*[kKmMgG]\b/-Xms64m/' "$inst/etc/artemis.profile"
+    grep -q -- '-Xmx512m' "$inst/etc/artemis.profile" || die "no -Xmx512m in $inst/etc/artemis.profile"
+    touch "$inst/.outbox-configured"
+}
+
+case "$action" in
+    start)
+        if pid=$(broker_pid); then
+            echo "artemis.sh: broker already running (pid $pid) in $inst"
+            exit 0
+        fi
+        [ -n "$user" ] && [ -n "$password" ] || die "--user and --password must not be empty"
+        if [ -f "$inst/.outbox-configured" ]; then    # an existing instance keeps its port
+            made_for=$(sed -n 's|.*<acceptor name="artemis">tcp://127\.0\.0\.1:\([0-9]*\).*|\1|p' "$inst/etc/broker.xml")
+            [ -n "$made_for" ] || die "no 127.0.0.1 acceptor named artemis in $inst/etc/broker.xml"
+            [ -z "$port_given" ] || [ "$port" = "$made_for" ] \
+                || die "the instance in $inst listens on $made_for, not $port (remove it to change the port; this drops its journal)"
+            port=$made_for
+        fi
+        port_open "$port" && die "127.0.0.1:$port is already in use by another process"
+        unpack_dist
+        create_instance
+        rm -f "$pidfile"
+        # A session of its own, so that signals to the caller's process group leave the broker alone;
+        # bin/artemis execs java, so the pid written is the broker JVM's.
+        starter=(bash -c 'echo $$ > "$1"; exec "$2" run' artemis-run "$pidfile" "$inst/bin/artemis")
+        command -v setsid > /dev/null && starter=(setsid "${starter[@]}")
+        echo "=== $(date '+%F %T') artemis.sh start" >> "$log"
+        (cd "$inst" && exec nohup "${starter[@]}" >> "$log" 2>&1 < /dev/null &)
+        for ((i = 0; i < 300; i++)); do    # 60 s
+            if port_open "$port" && broker_pid > /dev/null; then
+                echo "artemis.sh: broker listening on 127.0.0.1:$port"
+                exit 0
+            fi
+            if [ $i -ge 25 ] && ! kill -0 "$(cat "$pidfile" 2> /dev/null || echo none)" 2> /dev/null; then
+                tail -30 "$log" >&2
+                die "the broker exited during start (log: $log)"
+            fi
+            sleep 0.2
+        done
+        pid=$(broker_pid) && { kill -TERM "$pid"; wait_gone "$pid" 15 || kill -KILL "$pid"; }
+        tail -30 "$log" >&2
+        die "the broker did not listen on 127.0.0.1:$port within 60 s (log: $log)"
+        ;;
+    stop)
+        if ! pid=$(broker_pid); then
+            rm -f "$pidfile"
+            echo "artemis.sh: broker not running in $dir"
+            exit 0
+        fi
+        "$inst/bin/artemis" stop >> "$log" 2>&1 || true
+        if ! wait_gone "$pid" 60; then
+            kill -TERM "$pid" 2> /dev/null || true
+            wait_gone "$pid" 15 || die "the broker (pid $pid) did not stop; try: artemis.sh kill --dir $dir"
+        fi
+        rm -f "$pidfile"
+        echo "artemis.sh: broker stopped"
+        ;;
+    kill)
+        if ! pid=$(broker_pid); then
+            rm -f "$pidfile"
+            echo "artemis.sh: broker not running in $dir"
+            exit 0
+        fi
+        kill -KILL "$pid"
+        wait_gone "$pid" 10 || die "the broker (pid $pid) survived SIGKILL"
+        rm -f "$pidfile"
+        echo "artemis.sh: broker killed (SIGKILL, pid $pid)"
+        ;;
+    status)
+        if pid=$(broker_pid); then
+            echo "artemis.sh: broker running (pid $pid) in $inst"
+        else
+            echo "artemis.sh: broker not running in $dir"
+            exit 3
+        fi
+        ;;
+esac
