@@ -93,7 +93,9 @@ cli() {
 }
 
 # Applies the CLI files $2... unless $xml already holds the marker $1: each file in a server session
-# of its own, in one batch (a file that holds its own batch runs as it is).
+# of its own, in one batch (a file that holds its own batch runs as it is). Commands in $prelude go
+# into the first file's batch.
+prelude=
 apply() {
     local marker=$1 file body
     shift
@@ -102,7 +104,8 @@ apply() {
         return
     fi
     for file in "$@"; do
-        body=$(grep -v '^\s*#' "$here/cli/$file" | grep -v '^\s*$')
+        body=$([ -z "$prelude" ] || printf '%s\n' "$prelude"; grep -v '^\s*#' "$here/cli/$file" | grep -v '^\s*$')
+        prelude=
         if grep -q -e '^batch$' -e '^if ' <<< "$body"; then
             echo "$body" | cli
         else
@@ -130,18 +133,6 @@ if [ "$db" = postgres ] && [ ! -d "$home/modules/org/postgresql/main" ]; then
     echo "configure-wildfly: added the org.postgresql module"
 fi
 
-# Applies the system properties given as name=value pairs in one batch, unless already present.
-properties() {
-    local commands=() pair
-    for pair in "$@"; do
-        grep -q "property name=\"${pair%%=*}\"" "$xml" && continue
-        commands+=("/system-property=${pair%%=*}:add(value=\"${pair#*=}\")")
-    done
-    [ ${#commands[@]} -gt 0 ] || return 0
-    { echo batch; printf '%s\n' "${commands[@]}"; echo run-batch; } | cli
-    echo "configure-wildfly: system properties ${*%%=*} set in $config"
-}
-
 # Adds an application user with one role unless it exists; prints a generated password once.
 add_user() {
     local name=$1 role=$2 password=$3 users="$home/standalone/configuration/application-users.properties"
@@ -167,8 +158,11 @@ add_user() {
 if [ "$broker" = embedded ]; then
     apply '<jms-topic name="OrderEvents"' messaging-embedded.cli
 else
-    properties "outbox.broker.host=${broker_host:-127.0.0.1}" "outbox.broker.port=${broker_port:-61616}" \
-        "outbox.broker.user=${broker_user:-outbox}" "outbox.broker.password=${OUTBOX_BROKER_PASSWORD:-outbox}"
+    # The broker's address and login, as system properties the CLI file's expressions and the app read.
+    prelude="/system-property=outbox.broker.host:add(value=\"${broker_host:-127.0.0.1}\")
+/system-property=outbox.broker.port:add(value=\"${broker_port:-61616}\")
+/system-property=outbox.broker.user:add(value=\"${broker_user:-outbox}\")
+/system-property=outbox.broker.password:add(value=\"${OUTBOX_BROKER_PASSWORD:-outbox}\")"
     apply 'remote-connector name="outbox-broker"' messaging-remote.cli
 fi
 apply 'pool-name="OutboxDS"' "datasource-$db.cli"

@@ -11,7 +11,9 @@ import jakarta.jms.JMSException;
 import jakarta.jms.JMSRuntimeException;
 import jakarta.jms.Queue;
 import jakarta.jms.QueueBrowser;
+import java.util.EnumMap;
 import java.util.Enumeration;
+import java.util.Map;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
 import org.outboxlab.consume.ConsumerName;
@@ -31,18 +33,25 @@ public class DeadLetters {
     @Inject
     BrokerLogin login;
 
-    /** The depth of {@code consumer}'s dead-letter queue, or -1 if the broker cannot be reached. */
-    public long depth(ConsumerName consumer) {
-        try (JMSContext context = login.context(connectionFactory);
-             QueueBrowser browser = context.createBrowser(queue(consumer))) {
-            long n = 0;
-            for (Enumeration<?> e = browser.getEnumeration(); e.hasMoreElements() && n < MAX_COUNTED; e.nextElement()) {
-                n++;
+    /** The depth of each consumer's dead-letter queue over one connection; all -1 if the broker cannot be reached. */
+    public Map<ConsumerName, Long> depths() {
+        Map<ConsumerName, Long> depths = new EnumMap<>(ConsumerName.class);
+        try (JMSContext context = login.context(connectionFactory)) {
+            for (ConsumerName consumer : ConsumerName.values()) {
+                try (QueueBrowser browser = context.createBrowser(queue(consumer))) {
+                    long n = 0;
+                    for (Enumeration<?> e = browser.getEnumeration(); e.hasMoreElements() && n < MAX_COUNTED; e.nextElement()) {
+                        n++;
+                    }
+                    depths.put(consumer, n);
+                }
             }
-            return n;
         } catch (JMSException | JMSRuntimeException e) {
-            return -1;
+            for (ConsumerName consumer : ConsumerName.values()) {
+                depths.put(consumer, -1L);
+            }
         }
+        return depths;
     }
 
     /** The JNDI-bound dead-letter queue of {@code consumer}. */

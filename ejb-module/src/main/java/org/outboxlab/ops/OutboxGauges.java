@@ -94,7 +94,8 @@ public class OutboxGauges {
         OutboxBacklog.Snapshot now = backlog.now();
         byStatus.forEach((status, value) -> value.set(now.count(status)));
         oldestPendingMs.set(now.oldestPendingAge().toMillis());
-        deadLettered.forEach((consumer, value) -> value.set(deadLetters.depth(consumer)));
+        Map<ConsumerName, Long> depths = deadLetters.depths();
+        deadLettered.forEach((consumer, value) -> value.set(depths.get(consumer)));
     }
 
     @PreDestroy

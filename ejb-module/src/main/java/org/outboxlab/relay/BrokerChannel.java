@@ -42,6 +42,8 @@ public class BrokerChannel {
     private Connection connection;
     private Session session;
     private MessageProducer producer;
+    /** Set by the connection's exception listener; the next use rebuilds the connection. */
+    private volatile boolean broken;
 
     /**
      * Sends {@code events} in one broker transaction and commits it. Rows that cannot become a
@@ -98,17 +100,18 @@ public class BrokerChannel {
     }
 
     private void open() throws JMSException {
+        if (broken) {
+            close();
+        }
         if (session != null) {
             return;
         }
+        broken = false;
         connection = login.connection(connectionFactory);
-        connection.setExceptionListener(e -> discard());
+        // Only a flag: closing a connection from its own listener thread can block that thread.
+        connection.setExceptionListener(e -> broken = true);
         session = connection.createSession(true, Session.SESSION_TRANSACTED);
         producer = session.createProducer(orderEvents);
-    }
-
-    private synchronized void discard() {
-        close();
     }
 
     private static String describe(Exception e) {

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.outboxlab.testsupport.ServerProcess;
 
 /**
  * The sample run: starts WildFly with the EAR, places orders in each write mode and drives them
@@ -34,7 +35,7 @@ public final class SampleRun {
         }
         Path base = Path.of(args[2]).toAbsolutePath().resolve("standalone");
         System.out.println("starting WildFly with the outbox EAR (server files in " + base + ") ...");
-        try (ServerProcess server = ServerProcess.start(Path.of(args[0]), Path.of(args[1]), base,
+        try (ServerProcess server = ServerProcess.startFresh(Path.of(args[0]), Path.of(args[1]), base,
                 "standalone-full.xml", Duration.ofSeconds(180))) {
             System.out.println("WildFly is up (pid " + server.pid() + "); placing " + perMode + " orders per mode");
             LabHttp api = new LabHttp();

@@ -1,4 +1,4 @@
-package org.outboxlab.lab;
+package org.outboxlab.testsupport;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,9 +16,9 @@ import org.wildfly.core.launcher.Launcher;
 import org.wildfly.core.launcher.StandaloneCommandBuilder;
 
 /**
- * A WildFly server with the outbox EAR, run as a process of its own from a provisioned installation:
- * its own base directory (configuration, data, logs) copied fresh, started through the WildFly
- * launcher, ready once the API answers, and stopped or killed from outside.
+ * A WildFly server with the outbox EAR, run as a process of its own: started through the WildFly
+ * launcher, ready once the order API answers, and stopped gracefully or killed (SIGKILL) from
+ * outside, as an operator or a crash would.
  */
 public final class ServerProcess implements AutoCloseable {
 
@@ -33,19 +33,30 @@ public final class ServerProcess implements AutoCloseable {
     }
 
     /**
-     * Copies {@code jbossHome/standalone} to {@code baseDir}, deploys {@code ear} there and starts the
-     * server on {@code serverConfig}; returns once the order API answers, or fails after {@code timeout}.
+     * Copies {@code jbossHome/standalone} afresh to {@code baseDir} and starts the server there with
+     * {@code ear} deployed, as {@link #start} does.
      */
-    public static ServerProcess start(Path jbossHome, Path ear, Path baseDir, String serverConfig, Duration timeout)
-            throws IOException, InterruptedException {
+    public static ServerProcess startFresh(Path jbossHome, Path ear, Path baseDir, String serverConfig, Duration timeout,
+                                           String... javaOptions) throws IOException, InterruptedException {
         deleteRecursively(baseDir);
         copyRecursively(jbossHome.resolve("standalone"), baseDir);
+        return start(jbossHome, ear, baseDir, serverConfig, timeout, javaOptions);
+    }
+
+    /**
+     * Deploys {@code ear} into {@code baseDir} (a server base directory such as
+     * {@code jbossHome/standalone}) and starts the server on {@code serverConfig}, bound to loopback;
+     * returns once the order API answers, or fails after {@code timeout}.
+     */
+    public static ServerProcess start(Path jbossHome, Path ear, Path baseDir, String serverConfig, Duration timeout,
+                                      String... javaOptions) throws IOException, InterruptedException {
         Files.copy(ear, baseDir.resolve("deployments").resolve(ear.getFileName()), StandardCopyOption.REPLACE_EXISTING);
         StandaloneCommandBuilder command = StandaloneCommandBuilder.of(jbossHome)
                 .setBaseDirectory(baseDir)
                 .setServerConfiguration(serverConfig)
                 .addJavaOptions("-Xms256m", "-Xmx1g", "-Djava.net.preferIPv4Stack=true",
-                        "-Djboss.bind.address=127.0.0.1", "-Djboss.bind.address.management=127.0.0.1");
+                        "-Djboss.bind.address=127.0.0.1", "-Djboss.bind.address.management=127.0.0.1")
+                .addJavaOptions(javaOptions);
         Process process = Launcher.of(command).setRedirectErrorStream(true)
                 .redirectOutput(baseDir.resolve("server-console.log")).launch();
         ServerProcess server = new ServerProcess(baseDir, process);
@@ -79,6 +90,17 @@ public final class ServerProcess implements AutoCloseable {
 
     public long pid() {
         return process.pid();
+    }
+
+    /** The server's log file. */
+    public Path serverLog() {
+        return baseDir.resolve("log").resolve("server.log");
+    }
+
+    /** Kills the server at once (SIGKILL), as a crash would: no shutdown hook, no graceful stop. */
+    public void kill() throws InterruptedException {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly().waitFor();
     }
 
     /** Stops the server gracefully (SIGTERM), killing it if it has not stopped within 60 s. */
