@@ -41,6 +41,7 @@ public class BadRequestIT {
             new Case("negative quantity", "{\"customerId\":\"c\",\"lines\":[{\"sku\":\"BOOK-1\",\"quantity\":-3}]}", 400, "lines[0].quantity"),
             new Case("absurd quantity", "{\"customerId\":\"c\",\"lines\":[{\"sku\":\"BOOK-1\",\"quantity\":1000000000000}]}", 400, "lines[0].quantity"),
             new Case("fractional quantity", "{\"customerId\":\"c\",\"lines\":[{\"sku\":\"BOOK-1\",\"quantity\":1.5}]}", 400, "lines[0].quantity"),
+            new Case("baseline mode outside a benchmark", "{\"customerId\":\"c\",\"mode\":\"BASELINE\",\"lines\":[{\"sku\":\"BOOK-1\",\"quantity\":1}]}", 400, "mode"),
             new Case("unknown mode", "{\"customerId\":\"c\",\"mode\":\"MAGIC\",\"lines\":[{\"sku\":\"BOOK-1\",\"quantity\":1}]}", 400, "mode"),
             new Case("oversized body", "{\"customerId\":\"c\",\"pad\":\"" + "x".repeat(70_000)
                     + "\",\"lines\":[{\"sku\":\"BOOK-1\",\"quantity\":1}]}", 413, null));

@@ -3,10 +3,10 @@ package org.outboxlab.consume;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.TextMessage;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
+import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -14,6 +14,9 @@ import java.time.format.DateTimeParseException;
 /** An order event as a consumer reads it from a message: the envelope, validated. */
 public record ReceivedEvent(String eventId, String aggregateId, String eventType, int sequence,
                             Instant occurredAt, JsonObject payload) {
+
+    /** Looked up once: {@code Json.createXxx} would search for a provider on every call. */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     /**
      * Reads the JSON envelope of {@code message}.
@@ -25,7 +28,7 @@ public record ReceivedEvent(String eventId, String aggregateId, String eventType
         if (!(message instanceof TextMessage text)) {
             throw new InvalidEventException(messageId, "not a text message");
         }
-        try (JsonReader reader = Json.createReader(new StringReader(text.getText()))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(text.getText()))) {
             JsonObject json = reader.readObject();
             ReceivedEvent event = new ReceivedEvent(
                     json.getString("eventId"),

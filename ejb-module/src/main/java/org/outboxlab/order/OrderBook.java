@@ -42,7 +42,9 @@ final class OrderBook {
         CustomerOrder order = new CustomerOrder(command.customerId(), mode, lines);
         em.persist(order);
         OutboxEvent event = OrderEvents.of(order, command.traceParent(), mode);
-        em.persist(event);
+        if (mode.recordsEvent()) {
+            em.persist(event);
+        }
         return event;
     }
 
@@ -57,7 +59,9 @@ final class OrderBook {
             order.getLines().forEach(l -> adjustStock(l.getSku(), l.getQuantity()));
         }
         OutboxEvent event = OrderEvents.of(order, traceParent, order.getWriteMode());
-        em.persist(event);
+        if (order.getWriteMode().recordsEvent()) {
+            em.persist(event);
+        }
         return event;
     }
 

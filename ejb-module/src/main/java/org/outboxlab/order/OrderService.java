@@ -32,14 +32,22 @@ public class OrderService {
     @ConfigProperty(name = "outbox.write.default-mode", defaultValue = "OUTBOX")
     WriteMode defaultMode;
 
+    @Inject
+    @ConfigProperty(name = "outbox.bench.baseline-enabled", defaultValue = "false")
+    boolean baselineEnabled;
+
     public WrittenEvent place(PlaceOrder command) {
         WriteMode mode = command.mode() == null ? defaultMode : command.mode();
+        if (mode == WriteMode.BASELINE && !baselineEnabled) {
+            throw new ModeNotEnabledException(mode);
+        }
         PlaceOrder traced = new PlaceOrder(command.customerId(), command.lines(), mode,
                 TraceParent.orNew(command.traceParent()));
         OutboxEvent event = switch (mode) {
             case OUTBOX -> local.place(traced, WriteMode.OUTBOX);
             case XA -> xa.place(traced);
             case NAIVE -> sendAfterCommit(local.place(traced, WriteMode.NAIVE));
+            case BASELINE -> local.place(traced, WriteMode.BASELINE);
         };
         return written(event);
     }
@@ -50,6 +58,7 @@ public class OrderService {
             case OUTBOX -> local.advance(orderId, next, trace);
             case XA -> xa.advance(orderId, next, trace);
             case NAIVE -> sendAfterCommit(local.advance(orderId, next, trace));
+            case BASELINE -> local.advance(orderId, next, trace);
         };
         return written(event);
     }
@@ -68,7 +77,8 @@ public class OrderService {
     }
 
     private static WrittenEvent written(OutboxEvent event) {
-        return new WrittenEvent(event.getAggregateId(), event.getEventId(), event.getEventType(),
+        return new WrittenEvent(event.getAggregateId(),
+                event.getWriteMode().recordsEvent() ? event.getEventId() : null, event.getEventType(),
                 event.getSequence(), event.getWriteMode());
     }
 }

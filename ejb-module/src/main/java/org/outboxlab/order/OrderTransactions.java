@@ -10,6 +10,7 @@ import jakarta.persistence.PersistenceContext;
 import org.outboxlab.ops.AfterCommit;
 import org.outboxlab.outbox.OutboxEvent;
 import org.outboxlab.relay.OutboxRelay;
+import org.outboxlab.relay.RelaySettings;
 
 /**
  * Writes orders in one local (non-XA) transaction on the outbox datasource. In OUTBOX mode the
@@ -25,6 +26,9 @@ public class OrderTransactions {
 
     @Inject
     AfterCommit afterCommit;
+
+    @Inject
+    RelaySettings relaySettings;
 
     @EJB
     OutboxRelay relay;
@@ -47,7 +51,7 @@ public class OrderTransactions {
     }
 
     private void nudgeAfterCommit(WriteMode mode) {
-        if (mode != WriteMode.OUTBOX) {
+        if (mode != WriteMode.OUTBOX || !relaySettings.nudge()) {
             return;
         }
         afterCommit.run(relay::nudge);

@@ -7,5 +7,15 @@ public enum WriteMode {
     /** Order rows and the JMS send in one XA transaction (two-phase commit). */
     XA,
     /** Database commit, then a JMS send outside that transaction: the dual-write control group. */
-    NAIVE
+    NAIVE,
+    /**
+     * Benchmark only: the same business transaction with no event and no messaging at all, the
+     * baseline the other modes are measured against. Refused unless {@code outbox.bench.baseline-enabled}.
+     */
+    BASELINE;
+
+    /** Whether this mode records an event with the business change. */
+    public boolean recordsEvent() {
+        return this != BASELINE;
+    }
 }

@@ -2,10 +2,10 @@ package org.outboxlab.relay;
 
 import jakarta.jms.JMSException;
 import jakarta.jms.TextMessage;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
+import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
 import org.outboxlab.outbox.OutboxEvent;
 
@@ -15,6 +15,9 @@ import org.outboxlab.outbox.OutboxEvent;
  * event id), and {@code JMSXGroupID} (the order id) keeps one order's events on one consumer.
  */
 public final class EventMessages {
+
+    /** Looked up once: {@code Json.createXxx} would search for a provider on every call. */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     /** Artemis's duplicate-detection header. */
     public static final String DUPLICATE_ID = "_AMQ_DUPL_ID";
@@ -32,13 +35,13 @@ public final class EventMessages {
     /** The JSON envelope sent as the message body; fails if the stored payload is not a JSON object. */
     public static String envelope(OutboxEvent event) {
         JsonObject payload;
-        try (JsonReader reader = Json.createReader(new StringReader(event.getPayload()))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(event.getPayload()))) {
             payload = reader.readObject();
         } catch (JsonException | IllegalStateException e) {
             throw new InvalidOutboxRowException("payload of event " + event.getEventId() + " is not a JSON object: "
                     + e.getMessage());
         }
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("eventId", event.getEventId())
                 .add("aggregateType", event.getAggregateType())
                 .add("aggregateId", event.getAggregateId())

@@ -25,6 +25,10 @@ public class RelaySettings {
     boolean configuredPaused;
 
     @Inject
+    @ConfigProperty(name = "outbox.relay.nudge", defaultValue = "true")
+    boolean nudge;
+
+    @Inject
     @ConfigProperty(name = "outbox.relay.max-attempts", defaultValue = "10")
     int maxAttempts;
 
@@ -60,6 +64,11 @@ public class RelaySettings {
 
     public boolean paused() {
         return paused;
+    }
+
+    /** Whether a committed OUTBOX write asks the relay for a drain at once, rather than waiting for the timer. */
+    public boolean nudge() {
+        return nudge;
     }
 
     public int maxAttempts() {

@@ -1,0 +1,207 @@
+package org.outboxlab.lab.bench;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonWriter;
+import jakarta.json.JsonWriterFactory;
+import jakarta.json.stream.JsonGenerator;
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.imageio.ImageIO;
+
+/** Writes a benchmark's figures as bench.json, a Markdown table with the ratios and targets, and a chart. */
+final class BenchReport {
+
+    private static final Color[] COLORS = {new Color(0x888888), new Color(0xd62728), new Color(0x1f77b4), new Color(0x2ca02c)};
+
+    private BenchReport() {
+    }
+
+    static void write(JsonObject bench, Path dir) throws IOException {
+        Files.createDirectories(dir);
+        JsonWriterFactory pretty = Json.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true));
+        try (Writer w = Files.newBufferedWriter(dir.resolve("bench.json")); JsonWriter json = pretty.createWriter(w)) {
+            json.writeObject(bench);
+        }
+        Files.writeString(dir.resolve("bench.md"), markdown(bench));
+        System.setProperty("java.awt.headless", "true");
+        ImageIO.write(chart(bench), "png", dir.resolve("bench.png").toFile());
+    }
+
+    static String markdown(JsonObject bench) {
+        StringBuilder md = new StringBuilder("# Benchmark\n\n");
+        md.append("Generated ").append(bench.getString("generatedAt")).append(" on ")
+                .append(bench.getJsonObject("environment").getInt("cores")).append(" cores; ")
+                .append(bench.getJsonObject("environment").getString("note")).append(".\n\n");
+        md.append("## Write path (closed loop, orders/s, p50/p99 ms)\n\n| clients | BASELINE | NAIVE | XA | OUTBOX | OUTBOX/BASELINE | OUTBOX/XA |\n|---|---|---|---|---|---|---|\n");
+        Map<Integer, Map<String, JsonObject>> byClients = new LinkedHashMap<>();
+        for (JsonObject row : bench.getJsonArray("writePath").getValuesAs(JsonObject.class)) {
+            byClients.computeIfAbsent(row.getInt("clients"), c -> new LinkedHashMap<>()).put(row.getString("mode"), row);
+        }
+        byClients.forEach((clients, modes) -> {
+            md.append("| ").append(clients);
+            for (String mode : List.of("BASELINE", "NAIVE", "XA", "OUTBOX")) {
+                JsonObject r = modes.get(mode);
+                md.append(" | ").append(r == null ? "-" : String.format("%.0f (%.1f/%.1f)", r.getJsonNumber("ordersPerSec").doubleValue(),
+                        r.getJsonNumber("p50Ms").doubleValue(), r.getJsonNumber("p99Ms").doubleValue()));
+            }
+            md.append(" | ").append(ratio(modes, "OUTBOX", "BASELINE")).append(" | ").append(ratio(modes, "OUTBOX", "XA")).append(" |\n");
+        });
+        JsonObject relay = bench.getJsonObject("relay");
+        md.append("\n## Relay (backlog ").append(relay.getInt("backlog")).append(", batch ").append(relay.getInt("batchSize"))
+                .append(")\n\n| relay events/s | raw Artemis producer msgs/s | relay/raw |\n|---|---|---|\n| ")
+                .append(relay.getJsonNumber("eventsPerSec")).append(" | ").append(relay.getJsonNumber("rawBrokerEventsPerSec"))
+                .append(" | ").append(relay.getJsonNumber("ratioToRaw")).append(" |\n\n| batch size | events/s |\n|---|---|\n");
+        for (JsonObject s : relay.getJsonArray("sweep").getValuesAs(JsonObject.class)) {
+            md.append("| ").append(s.getInt("batchSize")).append(" | ").append(s.getJsonNumber("eventsPerSec")).append(" |\n");
+        }
+        md.append("\n## End to end (open loop; commit to last consumer's effect, ms)\n\n| mode | nudge | offered/s | achieved/s | p50 | p95 | p99 | events |\n|---|---|---|---|---|---|---|---|\n");
+        for (JsonObject e : bench.getJsonArray("endToEnd").getValuesAs(JsonObject.class)) {
+            md.append(String.format("| %s | %s | %d | %s | %s | %s | %s | %d |%n", e.getString("mode"), e.getBoolean("nudge"),
+                    e.getInt("offeredPerSec"), e.getJsonNumber("achievedPerSec"), e.getJsonNumber("p50Ms"),
+                    e.getJsonNumber("p95Ms"), e.getJsonNumber("p99Ms"), e.getJsonNumber("events").longValue()));
+        }
+        md.append("\n## Targets\n\n| target | measured | met |\n|---|---|---|\n");
+        Map<String, JsonObject> at16 = byClients.getOrDefault(16, Map.of());
+        target(md, "OUTBOX write ≥ 0.8 × BASELINE at 16 clients", ratioValue(at16, "OUTBOX", "BASELINE"), 0.8);
+        target(md, "OUTBOX write ≥ 2 × XA at 16 clients", ratioValue(at16, "OUTBOX", "XA"), 2.0);
+        target(md, "relay ≥ 0.8 × raw Artemis producer", relay.getJsonNumber("ratioToRaw").doubleValue(), 0.8);
+        target(md, "relay ≥ 10,000 events/s", relay.getJsonNumber("eventsPerSec").doubleValue(), 10_000);
+        double p99At200 = bench.getJsonArray("endToEnd").getValuesAs(JsonObject.class).stream()
+                .filter(e -> e.getString("mode").equals("OUTBOX") && e.getBoolean("nudge") && e.getInt("offeredPerSec") == 200)
+                .mapToDouble(e -> e.getJsonNumber("p99Ms").doubleValue()).findFirst().orElse(Double.NaN);
+        md.append("| OUTBOX end-to-end p99 ≤ 25 ms at 200/s with the nudge | ")
+                .append(Double.isNaN(p99At200) ? "not measured" : String.format("%.1f ms", p99At200)).append(" | ")
+                .append(Double.isNaN(p99At200) ? "-" : p99At200 <= 25 ? "yes" : "no").append(" |\n");
+        JsonObject res = bench.getJsonObject("resources");
+        md.append("\n## Resources of WildFly\n\npeak CPU ").append(res.getJsonNumber("peakCpuCores")).append(" cores, peak resident memory ")
+                .append(res.getJsonNumber("peakRssMiB")).append(" MiB (heap max ").append(res.getInt("heapMaxMiB"))
+                .append(" MiB), outbox rows at the end ").append(res.getJsonNumber("outboxRowsAtEnd")).append(".\n");
+        return md.toString();
+    }
+
+    private static void target(StringBuilder md, String name, double measured, double bound) {
+        md.append("| ").append(name).append(" | ").append(Double.isNaN(measured) ? "not measured" : String.format("%.2f", measured))
+                .append(" | ").append(Double.isNaN(measured) ? "-" : measured >= bound ? "yes" : "no").append(" |\n");
+    }
+
+    private static double ratioValue(Map<String, JsonObject> modes, String a, String b) {
+        if (modes.get(a) == null || modes.get(b) == null) {
+            return Double.NaN;
+        }
+        double y = modes.get(b).getJsonNumber("ordersPerSec").doubleValue();
+        return y <= 0 ? Double.NaN : modes.get(a).getJsonNumber("ordersPerSec").doubleValue() / y;
+    }
+
+    private static String ratio(Map<String, JsonObject> modes, String a, String b) {
+        if (modes.get(a) == null || modes.get(b) == null) {
+            return "-";
+        }
+        double x = modes.get(a).getJsonNumber("ordersPerSec").doubleValue();
+        double y = modes.get(b).getJsonNumber("ordersPerSec").doubleValue();
+        return y <= 0 ? "-" : String.format("%.2f", x / y);
+    }
+
+    /** Two panels: write-path throughput by clients and mode; end-to-end p99 by offered rate. */
+    private static BufferedImage chart(JsonObject bench) {
+        int w = 1200;
+        int h = 500;
+        BufferedImage image = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, w, h);
+        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+        List<String> modes = List.of("BASELINE", "NAIVE", "XA", "OUTBOX");
+        Map<Integer, Map<String, Double>> write = new LinkedHashMap<>();
+        double maxRate = 1;
+        for (JsonObject row : bench.getJsonArray("writePath").getValuesAs(JsonObject.class)) {
+            double v = row.getJsonNumber("ordersPerSec").doubleValue();
+            write.computeIfAbsent(row.getInt("clients"), c -> new LinkedHashMap<>()).put(row.getString("mode"), v);
+            maxRate = Math.max(maxRate, v);
+        }
+        int left = 60;
+        int top = 40;
+        int plotH = 380;
+        int plotW = 500;
+        g.setColor(Color.BLACK);
+        g.drawString("Write path: orders/s by concurrent clients", left, 20);
+        g.drawLine(left, top + plotH, left + plotW, top + plotH);
+        g.drawLine(left, top, left, top + plotH);
+        g.drawString(String.format("%.0f", maxRate), 5, top + 10);
+        int groups = Math.max(1, write.size());
+        int groupW = plotW / groups;
+        int gi = 0;
+        for (Map.Entry<Integer, Map<String, Double>> group : write.entrySet()) {
+            int x0 = left + gi * groupW + 10;
+            int barW = (groupW - 20) / modes.size();
+            for (int m = 0; m < modes.size(); m++) {
+                double v = group.getValue().getOrDefault(modes.get(m), 0.0);
+                int bh = (int) (v / maxRate * plotH);
+                g.setColor(COLORS[m]);
+                g.fillRect(x0 + m * barW, top + plotH - bh, barW - 2, bh);
+            }
+            g.setColor(Color.BLACK);
+            g.drawString(group.getKey() + " clients", x0 + 10, top + plotH + 18);
+            gi++;
+        }
+        for (int m = 0; m < modes.size(); m++) {
+            g.setColor(COLORS[m]);
+            g.fillRect(left + 10 + m * 110, h - 25, 12, 12);
+            g.setColor(Color.BLACK);
+            g.drawString(modes.get(m), left + 26 + m * 110, h - 15);
+        }
+
+        int left2 = 680;
+        g.drawString("End to end: p99 commit-to-effect (ms) by offered orders/s", left2, 20);
+        g.drawLine(left2, top + plotH, left2 + plotW - 40, top + plotH);
+        g.drawLine(left2, top, left2, top + plotH);
+        Map<String, Map<Integer, Double>> series = new LinkedHashMap<>();
+        double maxP99 = 1;
+        int maxOffered = 1;
+        for (JsonObject e : bench.getJsonArray("endToEnd").getValuesAs(JsonObject.class)) {
+            String name = e.getString("mode") + (e.getString("mode").equals("OUTBOX") ? (e.getBoolean("nudge") ? " nudge" : " timer only") : "");
+            double p99 = Math.max(0, e.getJsonNumber("p99Ms").doubleValue());
+            series.computeIfAbsent(name, k -> new java.util.TreeMap<>()).put(e.getInt("offeredPerSec"), p99);
+            maxP99 = Math.max(maxP99, p99);
+            maxOffered = Math.max(maxOffered, e.getInt("offeredPerSec"));
+        }
+        g.drawString(String.format("%.0f", maxP99), left2 - 50, top + 10);
+        g.drawString(Integer.toString(maxOffered), left2 + plotW - 70, top + plotH + 18);
+        Color[] lineColors = {new Color(0x2ca02c), new Color(0x1f77b4), new Color(0xff7f0e)};
+        int si = 0;
+        for (Map.Entry<String, Map<Integer, Double>> s : series.entrySet()) {
+            g.setColor(lineColors[si % lineColors.length]);
+            g.setStroke(new BasicStroke(2));
+            int px = -1;
+            int py = -1;
+            for (Map.Entry<Integer, Double> point : s.getValue().entrySet()) {
+                int x = left2 + (int) ((double) point.getKey() / maxOffered * (plotW - 40));
+                int y = top + plotH - (int) (point.getValue() / maxP99 * plotH);
+                g.fillOval(x - 3, y - 3, 6, 6);
+                if (px >= 0) {
+                    g.drawLine(px, py, x, y);
+                }
+                px = x;
+                py = y;
+            }
+            g.fillRect(left2 + 10 + si * 150, h - 25, 12, 12);
+            g.setColor(Color.BLACK);
+            g.drawString(s.getKey(), left2 + 26 + si * 150, h - 15);
+            si++;
+        }
+        g.dispose();
+        return image;
+    }
+}

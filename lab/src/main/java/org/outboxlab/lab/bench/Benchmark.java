@@ -1,0 +1,198 @@
+package org.outboxlab.lab.bench;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The benchmark: write path per mode and client count against the BASELINE transaction, the relay's
+ * drain rate against a raw Artemis producer (and a batch-size sweep), and commit-to-effect latency at
+ * fixed offered rates; every comparison measured in the same run, on PostgreSQL and a standalone
+ * broker. Prints each figure as it is measured and writes bench.json, bench.md and bench.png.
+ *
+ * <p>Arguments: {@code PROJECT_ROOT OUTPUT_DIR [--seconds 6] [--clients 1,4,16,32]
+ * [--rates 100,200,500,1000] [--backlog 100000] [--batch 200] [--sweep 50,200,1000] [--sweep-backlog 20000]
+ * [--phases write,e2e,relay]}.
+ */
+public final class Benchmark {
+
+    private static final List<String> MODES = List.of("BASELINE", "NAIVE", "XA", "OUTBOX");
+
+    private Benchmark() {
+    }
+
+    public static void main(String[] args) {
+        try {
+            run(args);
+            System.exit(0);
+        } catch (Throwable e) {
+            System.err.println("benchmark failed: " + e);
+            e.printStackTrace();
+            System.exit(1);
+        }
+    }
+
+    private static void run(String[] args) throws Exception {
+        if (args.length < 2) {
+            System.err.println("usage: Benchmark PROJECT_ROOT OUTPUT_DIR [options]");
+            System.exit(2);
+        }
+        Map<String, String> options = options(Arrays.copyOfRange(args, 2, args.length));
+        Duration seconds = Duration.ofSeconds(Long.parseLong(options.getOrDefault("seconds", "6")));
+        int[] clients = ints(options.getOrDefault("clients", "1,4,16,32"));
+        int[] rates = ints(options.getOrDefault("rates", "100,200,500,1000"));
+        int backlog = Integer.parseInt(options.getOrDefault("backlog", "100000"));
+        int batch = Integer.parseInt(options.getOrDefault("batch", "200"));
+        int[] sweep = ints(options.getOrDefault("sweep", "50,200,1000"));
+        int sweepBacklog = Integer.parseInt(options.getOrDefault("sweep-backlog", "20000"));
+        List<String> phases = List.of(options.getOrDefault("phases", "write,e2e,relay").split(","));
+        Path root = Path.of(args[0]).toAbsolutePath();
+        Path out = Path.of(args[1]).toAbsolutePath();
+
+        JsonObjectBuilder result = Json.createObjectBuilder()
+                .add("generatedAt", Instant.now().toString())
+                .add("environment", environment(seconds));
+        try (BenchTopology topology = new BenchTopology(root, root.resolve("lab/target/bench"));
+             ResourceSampler resources = new ResourceSampler()) {
+            progress("starting PostgreSQL, Artemis and WildFly (configured by configure-wildfly.sh) ...");
+            topology.start();
+            resources.follow(topology.server().pid());
+            resources.start();
+            LoadDriver driver = new LoadDriver();
+
+            JsonArrayBuilder writePath = Json.createArrayBuilder();
+            Map<String, Double> outboxBest = new LinkedHashMap<>();
+            for (int c : phases.contains("write") ? clients : new int[0]) {
+                for (String mode : MODES) {
+                    LoadDriver.Outcome o = driver.closedLoop(mode, "w-" + mode + "-" + c, c, Duration.ofSeconds(2), seconds);
+                    progress(String.format("write path  %-8s %2d clients: %7.1f orders/s  p50 %6.1f ms  p99 %6.1f ms  (%d refused)",
+                            mode, c, o.ordersPerSec(), o.latencies().percentileMs(50), o.latencies().percentileMs(99), o.failed()));
+                    writePath.add(Json.createObjectBuilder().add("mode", mode).add("clients", c)
+                            .add("ordersPerSec", round(o.ordersPerSec())).add("p50Ms", round(o.latencies().percentileMs(50)))
+                            .add("p99Ms", round(o.latencies().percentileMs(99))).add("refused", o.failed()));
+                    if (mode.equals("OUTBOX")) {
+                        outboxBest.merge("max", o.ordersPerSec(), Math::max);
+                    }
+                }
+            }
+            result.add("writePath", writePath);
+
+            JsonArrayBuilder endToEnd = Json.createArrayBuilder();
+            int sustainable = (int) Math.max(50, Math.floor(outboxBest.getOrDefault("max", 100.0) * 0.8));
+            int[] offered = Arrays.copyOf(rates, rates.length + 1);
+            offered[rates.length] = sustainable;
+            if (phases.contains("e2e")) {
+                for (String mode : List.of("OUTBOX", "XA")) {
+                    for (int rate : offered) {
+                        endToEnd.add(openLoop(topology, driver, mode, true, rate, seconds));
+                    }
+                }
+                progress("restarting WildFly with the after-commit nudge off (relay timer only, interval 1000 ms) ...");
+                topology.restart("-Doutbox.relay.nudge=false");
+                resources.follow(topology.server().pid());
+                for (int rate : offered) {
+                    endToEnd.add(openLoop(topology, driver, "OUTBOX", false, rate, seconds));
+                }
+            }
+            result.add("endToEnd", endToEnd);
+
+            JsonArrayBuilder sweepRows = Json.createArrayBuilder();
+            JsonObjectBuilder relay = Json.createObjectBuilder().add("backlog", backlog).add("batchSize", batch);
+            RelayBench relayBench = new RelayBench(topology);
+            for (int size : phases.contains("relay") ? sweep : new int[0]) {
+                topology.restart("-Doutbox.relay.batch-size=" + size);
+                resources.follow(topology.server().pid());
+                relayBench.pauseConsumers();
+                double rate = relayBench.drain("sweep" + size, sweepBacklog);
+                topology.purgeConsumerQueues();
+                progress(String.format("relay sweep batch %5d: %8.0f events/s (%d events)", size, rate, sweepBacklog));
+                sweepRows.add(Json.createObjectBuilder().add("batchSize", size).add("backlog", sweepBacklog)
+                        .add("eventsPerSec", round(rate)));
+            }
+            double relayRate = -1;
+            double rawRate = -1;
+            if (phases.contains("relay")) {
+                topology.restart("-Doutbox.relay.batch-size=" + batch);
+                resources.follow(topology.server().pid());
+                relayBench.pauseConsumers();
+                relayRate = relayBench.drain("relay", backlog);
+                progress(String.format("relay, batch %d: %8.0f events/s draining %d events", batch, relayRate, backlog));
+                topology.purgeConsumerQueues();
+                rawRate = relayBench.rawProducer("raw", backlog, batch);
+                progress(String.format("raw Artemis producer, transactions of %d: %8.0f messages/s", batch, rawRate));
+                topology.purgeConsumerQueues();
+            }
+            result.add("relay", relay.add("eventsPerSec", round(relayRate)).add("rawBrokerEventsPerSec", round(rawRate))
+                    .add("ratioToRaw", round(relayRate / rawRate)).add("sweep", sweepRows));
+
+            result.add("resources", Json.createObjectBuilder()
+                    .add("peakCpuCores", round(resources.peakCpuCores()))
+                    .add("peakRssMiB", resources.peakRssBytes() / (1024 * 1024))
+                    .add("heapMaxMiB", 2048)
+                    .add("outboxRowsAtEnd", RelayBench.outboxRows(topology)));
+        }
+        JsonObject bench = result.build();
+        BenchReport.write(bench, out);
+        System.out.println();
+        System.out.println(BenchReport.markdown(bench));
+        progress("wrote " + out.resolve("bench.json") + ", bench.md and bench.png");
+    }
+
+    private static JsonObjectBuilder openLoop(BenchTopology topology, LoadDriver driver, String mode, boolean nudge, int rate,
+                                              Duration seconds) throws Exception {
+        String prefix = "e-" + mode + "-" + (nudge ? "n" : "t") + "-" + rate + "-" + System.nanoTime() % 100000;
+        LoadDriver.Outcome o = driver.openLoop(mode, prefix, rate, seconds);
+        EndToEnd.Result e = EndToEnd.measure(topology, prefix, Duration.ofSeconds(60));
+        progress(String.format("end to end  %-6s nudge %-5s offered %5d/s achieved %7.1f/s: p50 %7.1f  p95 %7.1f  p99 %7.1f ms"
+                        + " (%d events%s)", mode, nudge, rate, o.ordersPerSec(), e.p50(), e.p95(), e.p99(), e.events(),
+                e.missing() > 0 ? ", " + e.missing() + " not yet applied after 60 s" : ""));
+        return Json.createObjectBuilder().add("mode", mode).add("nudge", nudge).add("offeredPerSec", rate)
+                .add("achievedPerSec", round(o.ordersPerSec())).add("p50Ms", round(e.p50())).add("p95Ms", round(e.p95()))
+                .add("p99Ms", round(e.p99())).add("events", e.events()).add("refused", o.failed());
+    }
+
+    private static JsonObjectBuilder environment(Duration seconds) {
+        Runtime rt = Runtime.getRuntime();
+        return Json.createObjectBuilder()
+                .add("cores", rt.availableProcessors())
+                .add("java", System.getProperty("java.version"))
+                .add("os", System.getProperty("os.name") + " " + System.getProperty("os.version"))
+                .add("wildfly", "39.0.1.Final").add("artemis", "2.44.0 (standalone, loopback)")
+                .add("database", "PostgreSQL 17.6 (loopback)")
+                .add("measureSeconds", seconds.toSeconds())
+                .add("note", "load generator, WildFly, broker and database share the same machine");
+    }
+
+    private static void progress(String line) {
+        System.out.println("[bench " + java.time.LocalTime.now().withNano(0) + "] " + line);
+    }
+
+    static double round(double v) {
+        return Double.isNaN(v) ? -1 : Math.round(v * 10) / 10.0;
+    }
+
+    private static int[] ints(String csv) {
+        return Arrays.stream(csv.split(",")).map(String::trim).mapToInt(Integer::parseInt).toArray();
+    }
+
+    private static Map<String, String> options(String[] args) {
+        Map<String, String> options = new LinkedHashMap<>();
+        List<String> known = List.of("seconds", "clients", "rates", "backlog", "batch", "sweep", "sweep-backlog", "phases");
+        for (int i = 0; i < args.length; i += 2) {
+            String name = args[i].replaceFirst("^--", "");
+            if (!known.contains(name) || i + 1 >= args.length) {
+                throw new IllegalArgumentException("unknown or incomplete option " + args[i] + "; known: " + known);
+            }
+            options.put(name, args[i + 1]);
+        }
+        return options;
+    }
+}

@@ -1,0 +1,152 @@
+package org.outboxlab.lab.bench;
+
+import jakarta.jms.Connection;
+import jakarta.jms.JMSException;
+import jakarta.jms.MessageProducer;
+import jakarta.jms.Session;
+import jakarta.jms.TextMessage;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.apache.activemq.artemis.api.jms.ActiveMQJMSClient;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+
+/**
+ * The relay against a raw Artemis producer: a backlog of committed outbox rows is inserted at once
+ * (consumers paused, so only the relay works), and the relay's drain rate is read from the rows'
+ * publish times; the raw producer sends messages of the same shape, in transactions of the same
+ * size, to the same broker address.
+ */
+final class RelayBench {
+
+    private static final List<String> CONSUMERS = List.of("FulfilmentConsumer", "NotificationConsumer", "LedgerConsumer");
+
+    private final BenchTopology topology;
+
+    RelayBench(BenchTopology topology) {
+        this.topology = topology;
+    }
+
+    void pauseConsumers() {
+        StringBuilder commands = new StringBuilder();
+        for (String mdb : CONSUMERS) {
+            if (commands.length() > 0) {
+                commands.append(',');
+            }
+            commands.append("/deployment=outbox.ear/subdeployment=outbox-ejb.jar/subsystem=ejb3/message-driven-bean=")
+                    .append(mdb).append(":stop-delivery");
+        }
+        topology.cli(commands.toString());
+    }
+
+    /** Inserts {@code n} pending events in one transaction and returns the relay's drain rate (events/s). */
+    double drain(String run, int n) throws SQLException, InterruptedException {
+        try (java.sql.Connection db = topology.database()) {
+            db.setAutoCommit(false);
+            try (PreparedStatement insert = db.prepareStatement("insert into outbox_event (event_id, aggregate_type, "
+                    + "aggregate_id, event_type, sequence_no, schema_version, occurred_at, payload, trace_parent, write_mode, "
+                    + "status, attempts) values (?, 'Order', ?, 'OrderPlaced', 1, 1, ?, ?, null, 'OUTBOX', 'PENDING', 0)")) {
+                Timestamp now = new Timestamp(System.currentTimeMillis());
+                for (int i = 0; i < n; i++) {
+                    String orderId = run + "-" + i;
+                    insert.setString(1, UUID.randomUUID().toString());
+                    insert.setString(2, orderId);
+                    insert.setTimestamp(3, now);
+                    insert.setString(4, payload(orderId));
+                    insert.addBatch();
+                    if (i % 1000 == 999) {
+                        insert.executeBatch();
+                    }
+                }
+                insert.executeBatch();
+            }
+            db.commit();
+            db.setAutoCommit(true);
+            long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+            while (count(db, "select count(*) from outbox_event where aggregate_id like ? and status = 'PENDING'", run) > 0) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("the relay did not drain " + n + " events within 10 minutes");
+                }
+                Thread.sleep(200);
+            }
+            try (PreparedStatement span = db.prepareStatement("select extract(epoch from max(published_at) - min(published_at)) "
+                    + "from outbox_event where aggregate_id like ?")) {
+                span.setString(1, run + "-%");
+                try (ResultSet rs = span.executeQuery()) {
+                    rs.next();
+                    return n / Math.max(rs.getDouble(1), 0.001);
+                }
+            }
+        }
+    }
+
+    /** Sends {@code n} messages like the relay's, committing every {@code batchSize}; returns messages/s. */
+    double rawProducer(String run, int n, int batchSize) throws JMSException {
+        try (ActiveMQConnectionFactory factory = configured(topology.brokerUrl());
+             Connection connection = factory.createConnection()) {
+            Session session = connection.createSession(true, Session.SESSION_TRANSACTED);
+            MessageProducer producer = session.createProducer(ActiveMQJMSClient.createTopic("OrderEvents"));
+            long started = System.nanoTime();
+            for (int i = 0; i < n; i++) {
+                String orderId = run + "-" + i;
+                String eventId = UUID.randomUUID().toString();
+                TextMessage message = session.createTextMessage(envelope(eventId, orderId));
+                message.setStringProperty("_AMQ_DUPL_ID", eventId);
+                message.setStringProperty("JMSXGroupID", orderId);
+                message.setStringProperty("eventId", eventId);
+                message.setStringProperty("eventType", "OrderPlaced");
+                message.setStringProperty("aggregateId", orderId);
+                message.setIntProperty("sequence", 1);
+                message.setStringProperty("writeMode", "OUTBOX");
+                producer.send(message);
+                if (i % batchSize == batchSize - 1) {
+                    session.commit();
+                }
+            }
+            session.commit();
+            return n / ((System.nanoTime() - started) / 1e9);
+        }
+    }
+
+    /** A factory set up as the relay's in WildFly is: durable sends block, no reconnection. */
+    private static ActiveMQConnectionFactory configured(String url) {
+        ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(url, "outbox", "outbox");
+        factory.setBlockOnDurableSend(true);
+        factory.setReconnectAttempts(0);
+        return factory;
+    }
+
+    private static long count(java.sql.Connection db, String sql, String run) throws SQLException {
+        try (PreparedStatement ps = db.prepareStatement(sql)) {
+            ps.setString(1, run + "-%");
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    static long outboxRows(BenchTopology topology) throws SQLException {
+        try (java.sql.Connection db = topology.database(); Statement s = db.createStatement();
+             ResultSet rs = s.executeQuery("select count(*) from outbox_event")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static String payload(String orderId) {
+        return "{\"orderId\":\"" + orderId + "\",\"customerId\":\"bench\",\"status\":\"PLACED\",\"totalCents\":4500,"
+                + "\"lines\":[{\"sku\":\"BOOK-1\",\"quantity\":1,\"unitPriceCents\":4500}]}";
+    }
+
+    private static String envelope(String eventId, String orderId) {
+        return "{\"eventId\":\"" + eventId + "\",\"aggregateType\":\"Order\",\"aggregateId\":\"" + orderId
+                + "\",\"eventType\":\"OrderPlaced\",\"sequence\":1,\"schemaVersion\":1,\"occurredAt\":\""
+                + java.time.Instant.now() + "\",\"traceparent\":\"\",\"writeMode\":\"OUTBOX\",\"payload\":" + payload(orderId) + "}";
+    }
+}

@@ -1,0 +1,71 @@
+package org.outboxlab.lab.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Samples a process once a second from /proc: its CPU use (as a share of one core) and its resident
+ * memory, keeping the peaks. The JVM's heap is bounded by -Xmx; resident memory is what the machine pays.
+ */
+final class ResourceSampler implements AutoCloseable {
+
+    private static final double TICKS_PER_SECOND = 100.0;
+
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+    private volatile long pid;
+    private long lastTicks = -1;
+    private long lastNanos;
+    private volatile double peakCpu;
+    private volatile long peakRssBytes;
+
+    void follow(long processId) {
+        pid = processId;
+        synchronized (this) {
+            lastTicks = -1;
+        }
+    }
+
+    void start() {
+        timer.scheduleAtFixedRate(this::sample, 1, 1, TimeUnit.SECONDS);
+    }
+
+    private synchronized void sample() {
+        try {
+            String[] stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat")).replaceAll(".*\\) ", "").split(" ");
+            long ticks = Long.parseLong(stat[11]) + Long.parseLong(stat[12]);
+            long now = System.nanoTime();
+            if (lastTicks >= 0) {
+                double cpu = (ticks - lastTicks) / TICKS_PER_SECOND / ((now - lastNanos) / 1e9);
+                peakCpu = Math.max(peakCpu, cpu);
+            }
+            lastTicks = ticks;
+            lastNanos = now;
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    long kb = Long.parseLong(line.replaceAll("\\D", ""));
+                    peakRssBytes = Math.max(peakRssBytes, kb * 1024);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // the process is restarting; the next sample follows the new one
+        }
+    }
+
+    /** Peak CPU in cores (2.0 = both cores of this machine busy). */
+    double peakCpuCores() {
+        return peakCpu;
+    }
+
+    long peakRssBytes() {
+        return peakRssBytes;
+    }
+
+    @Override
+    public void close() {
+        timer.shutdownNow();
+    }
+}
