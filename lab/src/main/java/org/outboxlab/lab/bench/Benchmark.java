@@ -20,7 +20,9 @@ import java.util.Map;
  *
  * <p>Arguments: {@code PROJECT_ROOT OUTPUT_DIR [--seconds 6] [--clients 1,4,16,32]
  * [--rates 100,200,500,1000] [--backlog 100000] [--batch 200] [--sweep 50,200,1000] [--sweep-backlog 20000]
- * [--phases write,e2e,relay]}.
+ * [--phases write,e2e,relay] [--consumers paused|running]}: by default the consumers are stopped
+ * during the write path, which then measures the write transactions (and the relay, for OUTBOX)
+ * without the downstream work competing for the same two cores.
  */
 public final class Benchmark {
 
@@ -54,11 +56,13 @@ public final class Benchmark {
         int[] sweep = ints(options.getOrDefault("sweep", "50,200,1000"));
         int sweepBacklog = Integer.parseInt(options.getOrDefault("sweep-backlog", "20000"));
         List<String> phases = List.of(options.getOrDefault("phases", "write,e2e,relay").split(","));
+        boolean consumersDuringWrite = "running".equals(options.getOrDefault("consumers", "paused"));
         Path root = Path.of(args[0]).toAbsolutePath();
         Path out = Path.of(args[1]).toAbsolutePath();
 
         JsonObjectBuilder result = Json.createObjectBuilder()
                 .add("generatedAt", Instant.now().toString())
+                .add("consumersDuringWritePath", consumersDuringWrite)
                 .add("environment", environment(seconds));
         try (BenchTopology topology = new BenchTopology(root, root.resolve("lab/target/bench"));
              ResourceSampler resources = new ResourceSampler()) {
@@ -68,10 +72,16 @@ public final class Benchmark {
             resources.start();
             LoadDriver driver = new LoadDriver();
 
+            RelayBench relayBench = new RelayBench(topology);
+            if (!consumersDuringWrite) {
+                progress("consumers paused for the write path (stop-delivery): the write transactions and the relay are measured");
+                relayBench.pauseConsumers();
+            }
             JsonArrayBuilder writePath = Json.createArrayBuilder();
             Map<String, Double> outboxBest = new LinkedHashMap<>();
             for (int c : phases.contains("write") ? clients : new int[0]) {
                 for (String mode : MODES) {
+                    relayBench.awaitRelayDrained();
                     LoadDriver.Outcome o = driver.closedLoop(mode, "w-" + mode + "-" + c, c, Duration.ofSeconds(2), seconds);
                     progress(String.format("write path  %-8s %2d clients: %7.1f orders/s  p50 %6.1f ms  p99 %6.1f ms  (%d refused)",
                             mode, c, o.ordersPerSec(), o.latencies().percentileMs(50), o.latencies().percentileMs(99), o.failed()));
@@ -84,6 +94,11 @@ public final class Benchmark {
                 }
             }
             result.add("writePath", writePath);
+            if (!consumersDuringWrite) {
+                relayBench.awaitRelayDrained();
+                topology.purgeConsumerQueues();
+                relayBench.resumeConsumers();
+            }
 
             JsonArrayBuilder endToEnd = Json.createArrayBuilder();
             int sustainable = (int) Math.max(50, Math.floor(outboxBest.getOrDefault("max", 100.0) * 0.8));
@@ -106,7 +121,6 @@ public final class Benchmark {
 
             JsonArrayBuilder sweepRows = Json.createArrayBuilder();
             JsonObjectBuilder relay = Json.createObjectBuilder().add("backlog", backlog).add("batchSize", batch);
-            RelayBench relayBench = new RelayBench(topology);
             for (int size : phases.contains("relay") ? sweep : new int[0]) {
                 topology.restart("-Doutbox.relay.batch-size=" + size);
                 resources.follow(topology.server().pid());
@@ -185,7 +199,8 @@ public final class Benchmark {
 
     private static Map<String, String> options(String[] args) {
         Map<String, String> options = new LinkedHashMap<>();
-        List<String> known = List.of("seconds", "clients", "rates", "backlog", "batch", "sweep", "sweep-backlog", "phases");
+        List<String> known = List.of("seconds", "clients", "rates", "backlog", "batch", "sweep", "sweep-backlog", "phases",
+                "consumers");
         for (int i = 0; i < args.length; i += 2) {
             String name = args[i].replaceFirst("^--", "");
             if (!known.contains(name) || i + 1 >= args.length) {

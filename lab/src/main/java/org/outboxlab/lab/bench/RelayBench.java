@@ -32,16 +32,42 @@ final class RelayBench {
         this.topology = topology;
     }
 
+    /** Stops the three MDBs' delivery (WildFly's EJB subsystem operation); messages wait in their queues. */
     void pauseConsumers() {
+        delivery("stop-delivery");
+    }
+
+    /** Starts the three MDBs' delivery again. */
+    void resumeConsumers() {
+        delivery("start-delivery");
+    }
+
+    private void delivery(String operation) {
         StringBuilder commands = new StringBuilder();
         for (String mdb : CONSUMERS) {
             if (commands.length() > 0) {
                 commands.append(',');
             }
             commands.append("/deployment=outbox.ear/subdeployment=outbox-ejb.jar/subsystem=ejb3/message-driven-bean=")
-                    .append(mdb).append(":stop-delivery");
+                    .append(mdb).append(':').append(operation);
         }
         topology.cli(commands.toString());
+    }
+
+    /** Waits (at most 5 minutes) until no outbox row is pending, so one measurement's work does not bleed into the next. */
+    void awaitRelayDrained() throws SQLException, InterruptedException {
+        try (java.sql.Connection db = topology.database(); Statement s = db.createStatement()) {
+            long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+            while (System.nanoTime() < deadline) {
+                try (ResultSet rs = s.executeQuery("select count(*) from outbox_event where status = 'PENDING'")) {
+                    rs.next();
+                    if (rs.getLong(1) == 0) {
+                        return;
+                    }
+                }
+                Thread.sleep(200);
+            }
+        }
     }
 
     /** Inserts {@code n} pending events in one transaction and returns the relay's drain rate (events/s). */
