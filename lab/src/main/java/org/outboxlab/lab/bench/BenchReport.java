@@ -85,7 +85,8 @@ final class BenchReport {
                 .append(Double.isNaN(p99At200) ? "not measured" : String.format("%.1f ms", p99At200)).append(" | ")
                 .append(Double.isNaN(p99At200) ? "-" : p99At200 <= 25 ? "yes" : "no").append(" |\n");
         JsonObject res = bench.getJsonObject("resources");
-        md.append("\n## Resources of WildFly\n\npeak CPU ").append(res.getJsonNumber("peakCpuCores")).append(" cores, peak resident memory ")
+        md.append("\n## Resources of WildFly\n\npeak CPU ").append(res.getJsonNumber("peakCpuCores")).append(" cores, peak used heap ")
+                .append(res.getJsonNumber("peakHeapMiB")).append(" MiB, peak resident memory ")
                 .append(res.getJsonNumber("peakRssMiB")).append(" MiB (heap max ").append(res.getInt("heapMaxMiB"))
                 .append(" MiB), outbox rows at the end ").append(res.getJsonNumber("outboxRowsAtEnd")).append(".\n");
         return md.toString();

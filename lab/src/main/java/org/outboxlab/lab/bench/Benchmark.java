@@ -150,6 +150,7 @@ public final class Benchmark {
             result.add("resources", Json.createObjectBuilder()
                     .add("peakCpuCores", round(resources.peakCpuCores()))
                     .add("peakRssMiB", resources.peakRssBytes() / (1024 * 1024))
+                    .add("peakHeapMiB", resources.peakHeapBytes() / (1024 * 1024))
                     .add("heapMaxMiB", 2048)
                     .add("outboxRowsAtEnd", RelayBench.outboxRows(topology)));
         }

@@ -8,8 +8,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Samples a process once a second from /proc: its CPU use (as a share of one core) and its resident
- * memory, keeping the peaks. The JVM's heap is bounded by -Xmx; resident memory is what the machine pays.
+ * Samples WildFly once a second, keeping the peaks: CPU use (cores) and resident memory from /proc,
+ * and used heap from the server's own {@code memory_used_heap_bytes} on the management /metrics.
  */
 final class ResourceSampler implements AutoCloseable {
 
@@ -21,6 +21,8 @@ final class ResourceSampler implements AutoCloseable {
     private long lastNanos;
     private volatile double peakCpu;
     private volatile long peakRssBytes;
+    private volatile long peakHeapBytes;
+    private final java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
 
     void follow(long processId) {
         pid = processId;
@@ -50,9 +52,19 @@ final class ResourceSampler implements AutoCloseable {
                     peakRssBytes = Math.max(peakRssBytes, kb * 1024);
                 }
             }
+            String metrics = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:9990/metrics"))
+                    .timeout(java.time.Duration.ofSeconds(2)).build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+            metrics.lines().filter(l -> l.startsWith("memory_used_heap_bytes ")).findFirst().ifPresent(l ->
+                    peakHeapBytes = Math.max(peakHeapBytes, (long) Double.parseDouble(l.substring(l.indexOf(' ') + 1))));
         } catch (IOException | RuntimeException e) {
             // the process is restarting; the next sample follows the new one
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
+    }
+
+    long peakHeapBytes() {
+        return peakHeapBytes;
     }
 
     /** Peak CPU in cores (2.0 = both cores of this machine busy). */
