@@ -84,6 +84,17 @@ final class BenchTopology implements AutoCloseable {
         return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + PG_PORT + "/outbox", "outbox", "outbox");
     }
 
+    /** Runs a {@code count(*)} query whose one parameter is a LIKE pattern: {@code prefix%}. */
+    static long countLike(Connection db, String sql, String prefix) throws SQLException {
+        try (java.sql.PreparedStatement ps = db.prepareStatement(sql)) {
+            ps.setString(1, prefix + "%");
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
     String brokerUrl() {
         return "tcp://127.0.0.1:" + BROKER_PORT;
     }

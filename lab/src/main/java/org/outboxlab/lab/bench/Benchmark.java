@@ -56,7 +56,8 @@ public final class Benchmark {
         int[] sweep = ints(options.getOrDefault("sweep", "50,200,1000"));
         int sweepBacklog = Integer.parseInt(options.getOrDefault("sweep-backlog", "20000"));
         List<String> phases = List.of(options.getOrDefault("phases", "write,e2e,relay").split(","));
-        boolean consumersDuringWrite = "running".equals(options.getOrDefault("consumers", "paused"));
+        boolean consumersDuringWrite = "running".equals(options.getOrDefault("consumers", "paused"))
+                || !phases.contains("write");
         Path root = Path.of(args[0]).toAbsolutePath();
         Path out = Path.of(args[1]).toAbsolutePath();
 

@@ -22,7 +22,7 @@ final class EndToEnd {
             long deadline = System.nanoTime() + settle.toNanos();
             long missing;
             do {
-                missing = count(db, "select count(*) from outbox_event e join customer_order o on o.id = e.aggregate_id "
+                missing = BenchTopology.countLike(db, "select count(*) from outbox_event e join customer_order o on o.id = e.aggregate_id "
                         + "where o.customer_id like ? and (not exists (select 1 from fulfilment_step f where f.event_id = e.event_id) "
                         + "or not exists (select 1 from customer_notification n where n.event_id = e.event_id) "
                         + "or not exists (select 1 from ledger_entry l where l.event_id = e.event_id))", customerPrefix);
@@ -46,13 +46,4 @@ final class EndToEnd {
         }
     }
 
-    private static long count(java.sql.Connection db, String sql, String prefix) throws SQLException {
-        try (PreparedStatement ps = db.prepareStatement(sql)) {
-            ps.setString(1, prefix + "%");
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
-    }
 }

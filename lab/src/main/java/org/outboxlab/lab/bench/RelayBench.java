@@ -94,7 +94,7 @@ final class RelayBench {
             db.commit();
             db.setAutoCommit(true);
             long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
-            while (count(db, "select count(*) from outbox_event where aggregate_id like ? and status = 'PENDING'", run) > 0) {
+            while (BenchTopology.countLike(db, "select count(*) from outbox_event where aggregate_id like ? and status = 'PENDING'", run + "-") > 0) {
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException("the relay did not drain " + n + " events within 10 minutes");
                 }
@@ -147,15 +147,6 @@ final class RelayBench {
         return factory;
     }
 
-    private static long count(java.sql.Connection db, String sql, String run) throws SQLException {
-        try (PreparedStatement ps = db.prepareStatement(sql)) {
-            ps.setString(1, run + "-%");
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
-    }
 
     static long outboxRows(BenchTopology topology) throws SQLException {
         try (java.sql.Connection db = topology.database(); Statement s = db.createStatement();
