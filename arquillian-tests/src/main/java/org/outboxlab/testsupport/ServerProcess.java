@@ -38,7 +38,7 @@ public final class ServerProcess implements AutoCloseable {
      */
     public static ServerProcess startFresh(Path jbossHome, Path ear, Path baseDir, String serverConfig, Duration timeout,
                                            String... javaOptions) throws IOException, InterruptedException {
-        deleteRecursively(baseDir);
+        Directories.deleteRecursively(baseDir);
         copyRecursively(jbossHome.resolve("standalone"), baseDir);
         return start(jbossHome, ear, baseDir, serverConfig, timeout, javaOptions);
     }
@@ -133,12 +133,4 @@ public final class ServerProcess implements AutoCloseable {
         }
     }
 
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
-    }
 }

