@@ -36,6 +36,10 @@ public abstract class AppliedEffect {
     @Column(name = "applied_at", nullable = false)
     private Instant appliedAt;
 
+    /** The write mode that produced the event, from its envelope: lets an audit attribute a phantom. */
+    @Column(name = "write_mode", length = 10)
+    private String writeMode;
+
     protected AppliedEffect() {
     }
 
@@ -46,6 +50,7 @@ public abstract class AppliedEffect {
         this.eventType = event.eventType();
         this.sequence = event.sequence();
         this.appliedAt = Instant.now();
+        this.writeMode = event.writeMode();
     }
 
     void markInOrder(boolean value) {
@@ -79,5 +84,9 @@ public abstract class AppliedEffect {
 
     public Instant getAppliedAt() {
         return appliedAt;
+    }
+
+    public String getWriteMode() {
+        return writeMode;
     }
 }

@@ -4,12 +4,14 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.jms.Message;
 import jakarta.inject.Inject;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.function.Function;
 import java.util.logging.Logger;
+import org.outboxlab.faults.Faults;
 import org.outboxlab.ops.AfterCommit;
 import org.outboxlab.ops.OutboxMetrics;
 
@@ -36,6 +38,9 @@ public class EventReceiver {
     @Inject
     OutboxMetrics metrics;
 
+    @Inject
+    Faults faults;
+
     /** Returns {@code true} if the effect was applied, {@code false} if the delivery was a duplicate. */
     public boolean receive(ConsumerName consumer, Message message, Function<ReceivedEvent, AppliedEffect> effect) {
         ReceivedEvent event;
@@ -45,6 +50,8 @@ public class EventReceiver {
             LOG.warning(() -> consumer.id() + ": " + e.getMessage());
             throw e;
         }
+        int deliveryCount = deliveryCount(message);
+        faults.beforeEffect(consumer.id(), event.eventId(), event.payload().getString("customerId", null), deliveryCount);
         if (!inbox.firstDelivery(consumer, event.eventId())) {
             afterCommit.run(() -> metrics.consumed(consumer, true));
             LOG.fine(() -> consumer.id() + ": duplicate delivery of event " + event.eventId() + " ignored");
@@ -53,8 +60,20 @@ public class EventReceiver {
         AppliedEffect applied = effect.apply(event);
         applied.markInOrder(previousSequence(applied, event.aggregateId()) == event.sequence() - 1);
         em.persist(applied);
+        if (faults.enabled()) {
+            em.flush(); // staged in the database, so an injected rollback undoes real writes
+            faults.afterEffect(consumer.id(), event.eventId(), deliveryCount);
+        }
         afterCommit.run(() -> metrics.consumed(consumer, false));
         return true;
+    }
+
+    private static int deliveryCount(Message message) {
+        try {
+            return message.propertyExists("JMSXDeliveryCount") ? message.getIntProperty("JMSXDeliveryCount") : 1;
+        } catch (JMSException e) {
+            return 1;
+        }
     }
 
     private int previousSequence(AppliedEffect applied, String orderId) {

@@ -13,7 +13,7 @@ import java.time.format.DateTimeParseException;
 
 /** An order event as a consumer reads it from a message: the envelope, validated. */
 public record ReceivedEvent(String eventId, String aggregateId, String eventType, int sequence,
-                            Instant occurredAt, JsonObject payload) {
+                            Instant occurredAt, String writeMode, JsonObject payload) {
 
     /** Looked up once: {@code Json.createXxx} would search for a provider on every call. */
     private static final JsonProvider JSON = JsonProvider.provider();
@@ -36,6 +36,7 @@ public record ReceivedEvent(String eventId, String aggregateId, String eventType
                     json.getString("eventType"),
                     json.getInt("sequence"),
                     Instant.parse(json.getString("occurredAt")),
+                    json.getString("writeMode", null),
                     json.getJsonObject("payload"));
             if (event.payload() == null || event.eventId().isBlank() || event.sequence() < 1) {
                 throw new InvalidEventException(messageId, "incomplete envelope");

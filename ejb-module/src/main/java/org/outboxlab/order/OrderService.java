@@ -6,6 +6,8 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.outboxlab.faults.CrashPoint;
+import org.outboxlab.faults.Faults;
 import org.outboxlab.outbox.OutboxEvent;
 import org.outboxlab.outbox.TraceParent;
 import org.outboxlab.relay.DirectEventSender;
@@ -27,6 +29,9 @@ public class OrderService {
 
     @EJB
     DirectEventSender sender;
+
+    @Inject
+    Faults faults;
 
     @Inject
     @ConfigProperty(name = "outbox.write.default-mode", defaultValue = "OUTBOX")
@@ -68,6 +73,7 @@ public class OrderService {
     }
 
     private OutboxEvent sendAfterCommit(OutboxEvent committed) {
+        faults.reach(CrashPoint.NAIVE_AFTER_DB_COMMIT);
         try {
             sender.sendWithoutTransaction(committed);
         } catch (RuntimeException e) {

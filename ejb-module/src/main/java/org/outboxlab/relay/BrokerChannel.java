@@ -18,6 +18,7 @@ import jakarta.jms.Topic;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.outboxlab.faults.Faults;
 import org.outboxlab.outbox.OutboxEvent;
 
 /**
@@ -38,6 +39,9 @@ public class BrokerChannel {
 
     @Inject
     BrokerLogin login;
+
+    @Inject
+    Faults faults;
 
     private Connection connection;
     private Session session;
@@ -64,6 +68,9 @@ public class BrokerChannel {
                     continue;
                 }
                 producer.send(EventMessages.withHeaders(session.createTextMessage(body), event));
+                if (faults.publishTwice(event.getEventId())) {
+                    producer.send(EventMessages.republished(EventMessages.withHeaders(session.createTextMessage(body), event)));
+                }
             }
             session.commit();
             return rejected;

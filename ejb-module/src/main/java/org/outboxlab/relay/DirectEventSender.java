@@ -4,11 +4,13 @@ import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSException;
 import jakarta.jms.JMSRuntimeException;
 import jakarta.jms.Topic;
+import org.outboxlab.faults.Faults;
 import org.outboxlab.outbox.OutboxEvent;
 
 /**
@@ -25,6 +27,9 @@ public class DirectEventSender {
     @Resource(lookup = "java:/jms/outbox/OrderEvents")
     Topic orderEvents;
 
+    @Inject
+    Faults faults;
+
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public void sendInTransaction(OutboxEvent event) {
         send(event);
@@ -37,8 +42,12 @@ public class DirectEventSender {
 
     private void send(OutboxEvent event) {
         try (JMSContext context = connectionFactory.createContext()) {
-            context.createProducer().send(orderEvents,
-                    EventMessages.withHeaders(context.createTextMessage(EventMessages.envelope(event)), event));
+            String body = EventMessages.envelope(event);
+            context.createProducer().send(orderEvents, EventMessages.withHeaders(context.createTextMessage(body), event));
+            if (faults.publishTwice(event.getEventId())) {
+                context.createProducer().send(orderEvents,
+                        EventMessages.republished(EventMessages.withHeaders(context.createTextMessage(body), event)));
+            }
         } catch (JMSException e) {
             throw new JMSRuntimeException(e.getMessage(), e.getErrorCode(), e);
         }

@@ -56,6 +56,15 @@ public final class EventMessages {
                 .toString();
     }
 
+    /**
+     * Marks {@code message} as a second publish of the same event: the broker's duplicate detection
+     * lets it through, so only the consumers' inbox can absorb it (fault injection).
+     */
+    public static TextMessage republished(TextMessage message) throws JMSException {
+        message.setStringProperty(DUPLICATE_ID, message.getStringProperty(EVENT_ID) + ":republished");
+        return message;
+    }
+
     /** Sets the routing, grouping and duplicate-detection headers on {@code message}. */
     public static TextMessage withHeaders(TextMessage message, OutboxEvent event) throws JMSException {
         message.setStringProperty(DUPLICATE_ID, event.getEventId());

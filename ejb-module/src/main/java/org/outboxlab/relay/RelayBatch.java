@@ -13,9 +13,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Logger;
-import org.outboxlab.outbox.OutboxEvent;
+import org.outboxlab.faults.CrashPoint;
+import org.outboxlab.faults.Faults;
 import org.outboxlab.ops.AfterCommit;
 import org.outboxlab.ops.OutboxMetrics;
+import org.outboxlab.outbox.OutboxEvent;
 import org.outboxlab.outbox.OutboxStatus;
 
 /**
@@ -49,6 +51,9 @@ public class RelayBatch {
     @Inject
     OutboxMetrics metrics;
 
+    @Inject
+    Faults faults;
+
     /** Publishes up to {@code max} rows in one broker transaction; returns how many rows it claimed. */
     public int publishNext(int max) {
         List<OutboxEvent> rows = claim(max);
@@ -56,6 +61,7 @@ public class RelayBatch {
             return 0;
         }
         Map<String, String> rejected = channel.publish(rows);
+        faults.reach(CrashPoint.OUTBOX_AFTER_BROKER_COMMIT);
         report(rows.size() - rejected.size(), rejected.size());
         List<String> published = new ArrayList<>(rows.size());
         for (OutboxEvent row : rows) {

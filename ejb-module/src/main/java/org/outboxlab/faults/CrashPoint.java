@@ -1,0 +1,32 @@
+package org.outboxlab.faults;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/** A named point inside a write path where an armed server halts its JVM, as a crash would. */
+public enum CrashPoint {
+
+    /** NAIVE: the order committed in the database, its event not yet sent. */
+    NAIVE_AFTER_DB_COMMIT("naive-after-db-commit"),
+    /** OUTBOX relay: the broker committed a batch, the rows are not yet marked published. */
+    OUTBOX_AFTER_BROKER_COMMIT("outbox-after-broker-commit"),
+    /**
+     * XA: every participant prepared, phase 2 under way (after the first participant's commit).
+     * Reached through the Byteman rule the lab installs, which reads {@link Faults#ARMED_PROPERTY}.
+     */
+    XA_AFTER_PREPARE("xa-after-prepare");
+
+    private final String id;
+
+    CrashPoint(String id) {
+        this.id = id;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public static Optional<CrashPoint> byId(String id) {
+        return Arrays.stream(values()).filter(p -> p.id.equals(id)).findFirst();
+    }
+}

@@ -1,0 +1,41 @@
+package org.outboxlab.faults;
+
+/**
+ * What an armed server does wrong, all at once. Every number selects "one event in N" by the
+ * event id, so the same events are hit on every consumer and every run; 0 switches a fault off.
+ *
+ * @param crashPoint               where to halt the JVM the next time a write passes, or {@code null}
+ * @param transientFailureEvery    consumers throw on the first delivery of one event in N
+ * @param poisonCustomerSuffix     consumers throw on every delivery of the events of customers whose
+ *                                 id ends with this
+ * @param duplicatePublishEvery    one event in N is published twice (the second copy passes the
+ *                                 broker's duplicate detection, so the inbox must absorb it)
+ * @param rollbackAfterEffectEvery consumers stage the effect and inbox entry of one event in N, then
+ *                                 roll back on its first delivery
+ */
+public record FaultPlan(CrashPoint crashPoint, int transientFailureEvery, String poisonCustomerSuffix,
+                        int duplicatePublishEvery, int rollbackAfterEffectEvery) {
+
+    public static final FaultPlan NONE = new FaultPlan(null, 0, null, 0, 0);
+    public static final int MAX_EVERY = 1_000_000;
+
+    public FaultPlan {
+        requireEvery("transientFailureEvery", transientFailureEvery);
+        requireEvery("duplicatePublishEvery", duplicatePublishEvery);
+        requireEvery("rollbackAfterEffectEvery", rollbackAfterEffectEvery);
+        if (poisonCustomerSuffix != null && (poisonCustomerSuffix.isBlank() || poisonCustomerSuffix.length() > 64)) {
+            throw new IllegalArgumentException("poisonCustomerSuffix: 1 to 64 characters");
+        }
+    }
+
+    private static void requireEvery(String name, int value) {
+        if (value < 0 || value > MAX_EVERY) {
+            throw new IllegalArgumentException(name + ": 0 (off) to " + MAX_EVERY + ", was " + value);
+        }
+    }
+
+    /** Whether {@code eventId} is one of the "one in {@code every}" events. */
+    static boolean selects(int every, String eventId) {
+        return every > 0 && Math.floorMod(eventId.hashCode(), every) == 0;
+    }
+}
