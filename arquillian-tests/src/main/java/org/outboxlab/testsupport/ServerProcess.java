@@ -22,14 +22,16 @@ import org.wildfly.core.launcher.StandaloneCommandBuilder;
  */
 public final class ServerProcess implements AutoCloseable {
 
-    private static final URI PROBE = URI.create("http://127.0.0.1:8080/outbox/api/products");
+    private static final String PORT_OFFSET = "-Djboss.socket.binding.port-offset=";
 
     private final Path baseDir;
     private final Process process;
+    private final int portOffset;
 
-    private ServerProcess(Path baseDir, Process process) {
+    private ServerProcess(Path baseDir, Process process, int portOffset) {
         this.baseDir = baseDir;
         this.process = process;
+        this.portOffset = portOffset;
     }
 
     /**
@@ -46,7 +48,8 @@ public final class ServerProcess implements AutoCloseable {
     /**
      * Deploys {@code ear} into {@code baseDir} (a server base directory such as
      * {@code jbossHome/standalone}) and starts the server on {@code serverConfig}, bound to loopback;
-     * returns once the order API answers, or fails after {@code timeout}.
+     * returns once the order API answers, or fails after {@code timeout}. A
+     * {@code -Djboss.socket.binding.port-offset=N} among {@code javaOptions} moves every port by N.
      */
     public static ServerProcess start(Path jbossHome, Path ear, Path baseDir, String serverConfig, Duration timeout,
                                       String... javaOptions) throws IOException, InterruptedException {
@@ -59,13 +62,16 @@ public final class ServerProcess implements AutoCloseable {
                 .addJavaOptions(javaOptions);
         Process process = Launcher.of(command).setRedirectErrorStream(true)
                 .redirectOutput(baseDir.resolve("server-console.log")).launch();
-        ServerProcess server = new ServerProcess(baseDir, process);
+        int offset = Stream.of(javaOptions).filter(o -> o.startsWith(PORT_OFFSET))
+                .mapToInt(o -> Integer.parseInt(o.substring(PORT_OFFSET.length()))).findFirst().orElse(0);
+        ServerProcess server = new ServerProcess(baseDir, process, offset);
         server.awaitReady(timeout);
         return server;
     }
 
     private void awaitReady(Duration timeout) throws InterruptedException {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        URI probe = baseUri().resolve("api/products");
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
@@ -73,7 +79,7 @@ public final class ServerProcess implements AutoCloseable {
                         + baseDir.resolve("server-console.log"));
             }
             try {
-                HttpResponse<Void> response = http.send(HttpRequest.newBuilder(PROBE).timeout(Duration.ofSeconds(5)).build(),
+                HttpResponse<Void> response = http.send(HttpRequest.newBuilder(probe).timeout(Duration.ofSeconds(5)).build(),
                         HttpResponse.BodyHandlers.discarding());
                 if (response.statusCode() == 200) {
                     return;
@@ -86,6 +92,31 @@ public final class ServerProcess implements AutoCloseable {
         close();
         throw new IllegalStateException("WildFly did not serve the outbox API within " + timeout.toSeconds()
                 + " s; see " + baseDir.resolve("server-console.log"));
+    }
+
+    /** The application's base URI, {@code http://127.0.0.1:<8080 + offset>/outbox/}. */
+    public URI baseUri() {
+        return URI.create("http://127.0.0.1:" + (8080 + portOffset) + "/outbox/");
+    }
+
+    /** The management port, 9990 plus the port offset. */
+    public int managementPort() {
+        return 9990 + portOffset;
+    }
+
+    /** Whether the server process is still running. */
+    public boolean alive() {
+        return process.isAlive();
+    }
+
+    /** Waits up to {@code timeout} for the process to end by itself; returns whether it did. */
+    public boolean awaitExit(Duration timeout) throws InterruptedException {
+        return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** The exit status of an ended process. */
+    public int exitValue() {
+        return process.exitValue();
     }
 
     public long pid() {

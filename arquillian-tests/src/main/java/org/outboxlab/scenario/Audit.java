@@ -1,0 +1,218 @@
+package org.outboxlab.scenario;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Compares the database of record with each consumer's effects for one run, reading PostgreSQL
+ * directly (never the application's counters): which committed events were lost, which effects
+ * have no committed event (phantoms), which were applied twice or out of order, what the inboxes
+ * absorbed, and how long after the fault the last effect landed.
+ */
+public final class Audit {
+
+    /** Each consumer's id (as in the inbox) and the table of its effects. */
+    public static final Map<String, String> EFFECT_TABLES = Map.of(
+            "fulfilment", "fulfilment_step",
+            "notification", "customer_notification",
+            "ledger", "ledger_entry");
+
+    private static final Map<String, String> EVENT_OF_ACTION = Map.of(
+            "place", "OrderPlaced", "pay", "OrderPaid", "ship", "OrderShipped", "cancel", "OrderCancelled");
+
+    private final Connection db;
+
+    public Audit(Connection db) {
+        this.db = db;
+    }
+
+    private record Event(String id, String orderId, String customerId, String type, Instant occurredAt, String status) {
+    }
+
+    private record Effect(String eventId, String orderId, int sequence, Instant appliedAt, String id) {
+    }
+
+    /**
+     * Audits {@code run}.
+     *
+     * @param deadLetters event ids parked per consumer id (see {@link DeadLetters})
+     * @param heuristic   heuristic or unresolved XA transactions found after the run
+     * @param quiesced    whether the system settled before the audit's wait ran out
+     */
+    public RunResult audit(RunRecord run, Map<String, Set<String>> deadLetters, long heuristic, boolean quiesced)
+            throws SQLException {
+        String like = run.tag() + "-%";
+        Map<String, Event> events = new HashMap<>();
+        try (PreparedStatement ps = db.prepareStatement("select e.event_id, e.aggregate_id, o.customer_id, e.event_type, "
+                + "e.occurred_at, e.status from outbox_event e join customer_order o on o.id = e.aggregate_id "
+                + "where o.customer_id like ?")) {
+            ps.setString(1, like);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    events.put(rs.getString(1), new Event(rs.getString(1), rs.getString(2), rs.getString(3),
+                            rs.getString(4), rs.getTimestamp(5).toInstant(), rs.getString(6)));
+                }
+            }
+        }
+        Set<String> parked = new HashSet<>();
+        Set<String> lost = new HashSet<>();
+        long phantom = 0;
+        long duplicateEffects = 0;
+        long outOfOrder = 0;
+        Map<String, Instant> lastApplied = new HashMap<>();
+        Instant lastEffect = null;
+        for (Map.Entry<String, String> consumer : EFFECT_TABLES.entrySet()) {
+            Set<String> parkedHere = deadLetters.getOrDefault(consumer.getKey(), Set.of());
+            List<Effect> effects = effects(consumer.getValue(), like);
+            Map<String, Integer> applied = new HashMap<>();
+            Map<String, List<Effect>> byOrder = new HashMap<>();
+            for (Effect effect : effects) {
+                applied.merge(effect.eventId(), 1, Integer::sum);
+                byOrder.computeIfAbsent(effect.orderId(), k -> new ArrayList<>()).add(effect);
+                lastApplied.merge(effect.eventId(), effect.appliedAt(), (a, b) -> a.isAfter(b) ? a : b);
+                if (lastEffect == null || effect.appliedAt().isAfter(lastEffect)) {
+                    lastEffect = effect.appliedAt();
+                }
+                if (!events.containsKey(effect.eventId())) {
+                    phantom++;
+                }
+            }
+            for (int count : applied.values()) {
+                duplicateEffects += Math.max(0, count - 1);
+            }
+            for (List<Effect> ofOrder : byOrder.values()) {
+                outOfOrder += reordered(ofOrder);
+            }
+            for (Event event : events.values()) {
+                if (parkedHere.contains(event.id())) {
+                    parked.add(event.id());
+                } else if (!applied.containsKey(event.id())) {
+                    lost.add(event.id());
+                }
+            }
+            phantom += phantomsWithoutOrder(consumer.getValue(), run.mode(), run.loadStart());
+        }
+        List<Long> latencies = new ArrayList<>();
+        for (Event event : events.values()) {
+            Instant last = lastApplied.get(event.id());
+            if (last != null && !lost.contains(event.id()) && !parked.contains(event.id())) {
+                latencies.add(Duration.between(event.occurredAt(), last).toMillis());
+            }
+        }
+        Collections.sort(latencies);
+
+        Map<String, Set<String>> typesByCustomer = new HashMap<>();
+        events.values().forEach(e -> typesByCustomer.computeIfAbsent(e.customerId(), k -> new HashSet<>()).add(e.type()));
+        long rejected = 0;
+        long indeterminate = 0;
+        long indeterminateCommitted = 0;
+        long ackedButMissing = 0;
+        for (WriteRequest request : run.requests()) {
+            boolean inDatabase = typesByCustomer.getOrDefault(request.customerId(), Set.of())
+                    .contains(EVENT_OF_ACTION.get(request.action()));
+            switch (request.outcome()) {
+                case REFUSED, UNREACHABLE -> rejected++;
+                case INDETERMINATE -> {
+                    indeterminate++;
+                    if (inDatabase) {
+                        indeterminateCommitted++;
+                    }
+                }
+                case ACCEPTED, COMMITTED_UNSENT -> {
+                    if (!inDatabase) {
+                        ackedButMissing++;
+                    }
+                }
+            }
+        }
+        double loadSeconds = Math.max(0.001, Duration.between(run.loadStart(), run.loadEnd()).toMillis() / 1000.0);
+        long pending = events.values().stream().filter(e -> "PENDING".equals(e.status())).count();
+        long unpublished = pending + events.values().stream().filter(e -> "FAILED".equals(e.status())).count();
+        Double recovery = null;
+        if (lost.isEmpty() && pending == 0) {
+            recovery = lastEffect == null || !lastEffect.isAfter(run.faultOver()) ? 0.0
+                    : Duration.between(run.faultOver(), lastEffect).toMillis() / 1000.0;
+        }
+        return new RunResult(run.mode(), run.scenario(), run.faultPoint(), run.ordersAttempted(), events.size(),
+                rejected, lost.size(), phantom, duplicateEffects, duplicateDeliveries(like), outOfOrder, heuristic,
+                parked.size(), indeterminate, indeterminateCommitted, ackedButMissing, unpublished, events.size() / loadSeconds,
+                percentile(latencies, 0.50), percentile(latencies, 0.95), percentile(latencies, 0.99), recovery,
+                quiesced, run.note());
+    }
+
+    /** Effects of the run's orders in one consumer's table, in the order they were applied. */
+    private List<Effect> effects(String table, String like) throws SQLException {
+        List<Effect> effects = new ArrayList<>();
+        try (PreparedStatement ps = db.prepareStatement("select f.event_id, f.order_id, f.sequence_no, f.applied_at, f.id "
+                + "from " + table + " f join customer_order o on o.id = f.order_id where o.customer_id like ? "
+                + "order by f.applied_at, f.id")) {
+            ps.setString(1, like);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    effects.add(new Effect(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getTimestamp(4).toInstant(),
+                            rs.getString(5)));
+                }
+            }
+        }
+        return effects;
+    }
+
+    /** Effects in this mode since the run began whose order the database does not hold at all. */
+    private long phantomsWithoutOrder(String table, String mode, Instant since) throws SQLException {
+        try (PreparedStatement ps = db.prepareStatement("select count(*) from " + table + " f where f.write_mode = ? "
+                + "and f.applied_at >= ? and not exists (select 1 from customer_order o where o.id = f.order_id)")) {
+            ps.setString(1, mode);
+            ps.setTimestamp(2, Timestamp.from(since));
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    private long duplicateDeliveries(String like) throws SQLException {
+        try (PreparedStatement ps = db.prepareStatement("select coalesce(sum(i.duplicates), 0) from inbox i "
+                + "join outbox_event e on e.event_id = i.event_id join customer_order o on o.id = e.aggregate_id "
+                + "where o.customer_id like ?")) {
+            ps.setString(1, like);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    /** Effects applied after an effect of a later event of the same order (input in applied order). */
+    static long reordered(List<Effect> ofOrderInAppliedOrder) {
+        long count = 0;
+        int highest = 0;
+        for (Effect effect : ofOrderInAppliedOrder) {
+            if (effect.sequence() < highest) {
+                count++;
+            }
+            highest = Math.max(highest, effect.sequence());
+        }
+        return count;
+    }
+
+    /** Nearest-rank percentile of sorted values; 0 for none. */
+    static double percentile(List<Long> sorted, double p) {
+        if (sorted.isEmpty()) {
+            return 0;
+        }
+        int rank = (int) Math.ceil(p * sorted.size());
+        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, rank - 1)));
+    }
+}

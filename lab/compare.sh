@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# The README's main command: the comparison. Builds the EAR and the server parts (no tests), then runs
+# PostgreSQL, a standalone Artemis broker and WildFly as processes of their own, drives every write
+# mode (OUTBOX, XA, NAIVE) through every scenario (baseline, broker-outage, server-kill, crash-point,
+# consumer-failure, redelivery), audits each from the databases and writes lab-results/<time>/ and
+# lab-results/latest/ (report.json, report.md, report.html). Options, e.g.:
+#   lab/compare.sh --modes OUTBOX,XA --scenarios baseline,broker-outage --clients 3 --rate 6 --seconds 20
+# Exit status: 0 when every expectation held, 1 when the report says one did not, 2 for bad options.
+set -euo pipefail
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$root"
+for arg in "$@"; do
+    if [[ "$arg" == "-h" || "$arg" == "--help" ]]; then
+        ./mvnw -B -q -o -pl lab exec:java -Dexec.mainClass=org.outboxlab.lab.compare.Comparison \
+            -Dexec.args="$root $root/lab-results --help" 2>/dev/null || true
+        exit 0
+    fi
+done
+echo "building the EAR and the server parts (the first run downloads WildFly, Artemis and PostgreSQL) ..."
+./mvnw -B -q -DskipTests -DskipITs install
+./mvnw -B -q -pl lab exec:java -Dexec.mainClass=org.outboxlab.lab.compare.Comparison \
+    -Dexec.args="$root $root/lab-results $*"

@@ -1,0 +1,143 @@
+package org.outboxlab.lab.compare;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.outboxlab.scenario.LabTopology;
+import org.outboxlab.scenario.RunResult;
+import org.outboxlab.scenario.Scenario;
+import org.outboxlab.scenario.ScenarioRunner;
+import org.outboxlab.testsupport.Directories;
+
+/**
+ * The README's main command: starts PostgreSQL, a standalone Artemis broker and WildFly with the
+ * EAR as processes of their own, runs every selected scenario for every selected write mode, audits
+ * each from the databases, prints a table, and writes {@code lab-results/<time>/} and
+ * {@code lab-results/latest/} (report.json, report.md, report.html).
+ *
+ * <p>Arguments: {@code ROOT RESULTS_DIR [options]}, see {@link ComparisonOptions}.
+ */
+public final class Comparison {
+
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+
+    private Comparison() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length < 2) {
+            System.err.println("compare: arguments ROOT RESULTS_DIR [options]");
+            System.exit(2);
+        }
+        Path root = Path.of(args[0]).toAbsolutePath().normalize();
+        Path results = Path.of(args[1]).toAbsolutePath().normalize();
+        List<String> optionArgs = Arrays.asList(args).subList(2, args.length);
+        ComparisonOptions options;
+        try {
+            options = ComparisonOptions.parse(optionArgs);
+        } catch (IllegalArgumentException e) {
+            System.err.println("compare: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        String command = ("lab/compare.sh " + String.join(" ", optionArgs)).strip();
+        int status = run(root, results, options, command);
+        System.exit(status);
+    }
+
+    static int run(Path root, Path results, ComparisonOptions options, String command)
+            throws IOException, InterruptedException, SQLException {
+        Instant started = Instant.now();
+        log(started, "starting PostgreSQL :" + options.ports().postgres() + ", Artemis :" + options.ports().broker()
+                + ", WildFly :" + (8080 + options.ports().portOffset()) + " under lab/target/compare");
+        List<RunResult> runs = new ArrayList<>();
+        try (LabTopology lab = new LabTopology(root, root.resolve("lab/target/compare"), options.ports())) {
+            lab.start();
+            log(started, "all three processes up; modes " + String.join(",", options.modes()) + ", "
+                    + options.load().clientsPerMode() + " clients and " + options.load().ordersPerSecondPerMode()
+                    + " orders/s per mode, " + options.load().duration().toSeconds() + " s of load per scenario");
+            ScenarioRunner runner = new ScenarioRunner(lab, options.load(), line -> log(started, line));
+            int index = 0;
+            for (Scenario scenario : options.scenarios()) {
+                index++;
+                log(started, "[" + index + "/" + options.scenarios().size() + "] " + scenario.id());
+                List<RunResult> these = runner.run(scenario, options.modes());
+                runs.addAll(these);
+                for (RunResult r : these) {
+                    log(started, scenario.id() + " " + r.mode() + ": committed " + r.committed() + ", rejected " + r.rejected()
+                            + ", lost " + r.lost() + ", phantom " + r.phantom() + ", duplicate effects " + r.duplicateEffects()
+                            + ", absorbed " + r.duplicateDeliveries() + ", out of order " + r.outOfOrder()
+                            + ", dead-lettered " + r.deadLettered());
+                }
+            }
+        }
+        Instant finished = Instant.now();
+        List<String> reading = Expectations.check(runs);
+        Map<String, String> environment = environment(options, Duration.between(started, finished));
+        Path dir = results.resolve(STAMP.format(started));
+        ReportFiles.write(dir, finished, environment, command, runs, reading);
+        Path latest = results.resolve("latest");
+        Directories.deleteRecursively(latest);
+        ReportFiles.write(latest, finished, environment, command, runs, reading);
+        System.out.println();
+        System.out.println(table(runs));
+        System.out.println();
+        reading.forEach(line -> System.out.println("  " + line));
+        System.out.println();
+        System.out.println("report: " + latest.resolve("report.html") + " (also report.json, report.md; this run: " + dir + ")");
+        log(started, "done");
+        return reading.stream().anyMatch(l -> l.startsWith("NOT")) ? 1 : 0;
+    }
+
+    private static Map<String, String> environment(ComparisonOptions options, Duration took) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("wildfly", "39.0.1.Final (stock dist, configured by jms-config/configure-wildfly.sh)");
+        env.put("database", "PostgreSQL 17 (zonky binaries), port " + options.ports().postgres());
+        env.put("broker", "Apache Artemis 2.44.0 standalone, port " + options.ports().broker());
+        env.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
+        env.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
+        env.put("cpus", Integer.toString(Runtime.getRuntime().availableProcessors()));
+        env.put("load", options.load().clientsPerMode() + " clients per mode, " + options.load().ordersPerSecondPerMode()
+                + " orders/s per mode, " + options.load().duration().toSeconds() + " s per scenario");
+        env.put("took", took.toSeconds() + " s");
+        return env;
+    }
+
+    /** The results as an aligned text table. */
+    static String table(List<RunResult> runs) {
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(ReportFiles.COLUMNS);
+        runs.forEach(r -> rows.add(ReportFiles.cells(r)));
+        int[] widths = new int[ReportFiles.COLUMNS.size()];
+        for (List<String> row : rows) {
+            for (int i = 0; i < row.size(); i++) {
+                widths[i] = Math.max(widths[i], row.get(i).length());
+            }
+        }
+        StringBuilder out = new StringBuilder();
+        for (List<String> row : rows) {
+            for (int i = 0; i < row.size(); i++) {
+                String cell = row.get(i);
+                out.append(i < 2 ? String.format("%-" + widths[i] + "s", cell) : String.format("%" + widths[i] + "s", cell))
+                        .append(i + 1 < row.size() ? "  " : "\n");
+            }
+        }
+        return out.toString().stripTrailing();
+    }
+
+    private static void log(Instant started, String line) {
+        long s = Duration.between(started, Instant.now()).toSeconds();
+        System.out.println(String.format(Locale.ROOT, "[%02d:%02d] %s", s / 60, s % 60, line));
+    }
+}

@@ -1,0 +1,131 @@
+package org.outboxlab.lab.compare;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonWriter;
+import jakarta.json.stream.JsonGenerator;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.outboxlab.scenario.RunResult;
+
+/** Writes a comparison as {@code report.json} (the schema tooling reads), {@code report.md} and {@code report.html}. */
+final class ReportFiles {
+
+    static final List<String> COLUMNS = List.of("scenario", "mode", "attempted", "committed", "rejected", "lost",
+            "phantom", "dup effects", "dup deliveries", "out of order", "heuristic", "dead-lettered", "indeterminate",
+            "writes/s", "p50 ms", "p95 ms", "p99 ms", "recovery s");
+
+    private ReportFiles() {
+    }
+
+    static void write(Path dir, Instant generatedAt, Map<String, String> environment, String command,
+                      List<RunResult> runs, List<String> reading) throws IOException {
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("report.json"), json(generatedAt, environment, command, runs));
+        Files.writeString(dir.resolve("report.md"), markdown(generatedAt, environment, command, runs, reading));
+        Files.writeString(dir.resolve("report.html"), ReportHtml.page(generatedAt, environment, command, runs, reading));
+    }
+
+    static String json(Instant generatedAt, Map<String, String> environment, String command, List<RunResult> runs) {
+        JsonObjectBuilder env = Json.createObjectBuilder();
+        environment.forEach(env::add);
+        JsonArrayBuilder array = Json.createArrayBuilder();
+        for (RunResult r : runs) {
+            JsonObjectBuilder run = Json.createObjectBuilder()
+                    .add("mode", r.mode())
+                    .add("scenario", r.scenario());
+            if (r.faultPoint() != null) {
+                run.add("faultPoint", r.faultPoint());
+            }
+            run.add("ordersAttempted", r.ordersAttempted())
+                    .add("committed", r.committed())
+                    .add("rejected", r.rejected())
+                    .add("lost", r.lost())
+                    .add("phantom", r.phantom())
+                    .add("duplicateEffects", r.duplicateEffects())
+                    .add("duplicateDeliveries", r.duplicateDeliveries())
+                    .add("outOfOrder", r.outOfOrder())
+                    .add("heuristic", r.heuristic())
+                    .add("deadLettered", r.deadLettered())
+                    .add("indeterminate", r.indeterminate())
+                    .add("indeterminateCommitted", r.indeterminateCommitted())
+                    .add("ackedButMissing", r.ackedButMissing())
+                    .add("unpublished", r.unpublished())
+                    .add("throughputPerSec", round(r.throughputPerSec()))
+                    .add("latencyMs", Json.createObjectBuilder()
+                            .add("p50", r.latencyP50Ms()).add("p95", r.latencyP95Ms()).add("p99", r.latencyP99Ms()));
+            if (r.recoverySeconds() == null) {
+                run.addNull("recoverySeconds");
+            } else {
+                run.add("recoverySeconds", round(r.recoverySeconds()));
+            }
+            run.add("settled", r.quiesced());
+            if (r.note() != null) {
+                run.add("note", r.note());
+            }
+            array.add(run);
+        }
+        StringWriter out = new StringWriter();
+        try (JsonWriter writer = Json.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true)).createWriter(out)) {
+            writer.writeObject(Json.createObjectBuilder()
+                    .add("generatedAt", generatedAt.toString())
+                    .add("environment", env)
+                    .add("command", command)
+                    .add("runs", array)
+                    .build());
+        }
+        return out.toString().strip() + "\n";
+    }
+
+    static String markdown(Instant generatedAt, Map<String, String> environment, String command, List<RunResult> runs,
+                           List<String> reading) {
+        StringBuilder md = new StringBuilder("# Outbox lab comparison\n\n")
+                .append("Generated ").append(generatedAt).append(" by `").append(command).append("`.\n\n");
+        environment.forEach((k, v) -> md.append("- ").append(k).append(": ").append(v).append('\n'));
+        md.append("\n| ").append(String.join(" | ", COLUMNS)).append(" |\n|");
+        COLUMNS.forEach(c -> md.append("---|"));
+        md.append('\n');
+        for (RunResult r : runs) {
+            md.append("| ").append(String.join(" | ", cells(r))).append(" |\n");
+        }
+        md.append("\nCounts are order changes (events): one per placed, paid, shipped or cancelled order. Lost = "
+                + "committed in PostgreSQL but never applied by some consumer (dead letters excepted); phantom = an "
+                + "effect with no committed event; recovery = fault over until the last effect landed (empty: never, "
+                + "events were lost).\n\n## Reading\n\n");
+        reading.forEach(line -> md.append("- ").append(line).append('\n'));
+        md.append("\n## Notes per run\n\n");
+        for (RunResult r : runs) {
+            if (r.note() != null) {
+                md.append("- ").append(r.scenario()).append(' ').append(r.mode()).append(": ").append(r.note()).append('\n');
+            }
+        }
+        return md.toString();
+    }
+
+    /** The row of {@code r} as text cells, in {@link #COLUMNS} order. */
+    static List<String> cells(RunResult r) {
+        return List.of(r.scenario() + (r.faultPoint() == null ? "" : " (" + r.faultPoint() + ")"), r.mode(),
+                Long.toString(r.ordersAttempted()), Long.toString(r.committed()), Long.toString(r.rejected()),
+                Long.toString(r.lost()), Long.toString(r.phantom()), Long.toString(r.duplicateEffects()),
+                Long.toString(r.duplicateDeliveries()), Long.toString(r.outOfOrder()), Long.toString(r.heuristic()),
+                Long.toString(r.deadLettered()), r.indeterminate() + (r.indeterminate() > 0
+                        ? " (" + r.indeterminateCommitted() + " committed)" : ""),
+                format(r.throughputPerSec()), format(r.latencyP50Ms()), format(r.latencyP95Ms()), format(r.latencyP99Ms()),
+                r.recoverySeconds() == null ? "never" : format(r.recoverySeconds()));
+    }
+
+    static String format(double value) {
+        return value >= 100 ? String.format(Locale.ROOT, "%.0f", value) : String.format(Locale.ROOT, "%.1f", value);
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 10) / 10.0;
+    }
+}
