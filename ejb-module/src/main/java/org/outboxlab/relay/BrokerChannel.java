@@ -53,6 +53,7 @@ public class BrokerChannel {
      * Sends {@code events} in one broker transaction and commits it. Rows that cannot become a
      * message are left out and returned with the reason; all others were committed by the broker.
      *
+     * @throws AlreadyPublishedException  if the broker refused the batch as holding a duplicate
      * @throws BrokerUnavailableException if the broker did not commit the batch
      */
     public synchronized Map<String, String> publish(List<OutboxEvent> events) {
@@ -76,6 +77,9 @@ public class BrokerChannel {
             return rejected;
         } catch (JMSException | JMSRuntimeException e) {
             close();
+            if (AlreadyPublishedException.isDuplicateRejection(e)) {
+                throw new AlreadyPublishedException(describe(e), e);
+            }
             throw new BrokerUnavailableException(describe(e), e);
         }
     }

@@ -128,7 +128,9 @@ public class OutboxRelay {
             try {
                 claimed = batch.publishNext(size);
             } catch (BrokerUnavailableException batchFailure) {
-                metrics.publishFailed(1);
+                if (!(batchFailure instanceof AlreadyPublishedException)) {
+                    metrics.publishFailed(1);
+                }
                 claimed = publishSingly(size, batchFailure);
                 if (claimed < 0) {
                     return total;

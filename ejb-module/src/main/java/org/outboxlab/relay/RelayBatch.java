@@ -24,8 +24,9 @@ import org.outboxlab.outbox.OutboxStatus;
  * One relay step in its own database transaction: claim the oldest unpublished rows (locked, and
  * skipped by other relays where the database supports {@code SKIP LOCKED}), publish them in one
  * broker transaction, then mark them published. A crash between the broker commit and the database
- * commit leaves the rows unpublished, so they are sent again: at-least-once, with the broker's
- * duplicate detection and the consumers' inbox absorbing the repeat.
+ * commit leaves the rows unpublished, so they are sent again: at-least-once. The broker's duplicate
+ * detection refuses a repeat it remembers, and the row is then marked published; a repeat it has
+ * forgotten reaches the consumers, whose inbox absorbs it.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
@@ -78,7 +79,8 @@ public class RelayBatch {
 
     /**
      * Publishes up to {@code max} rows one broker transaction each, after a batch failed while the
-     * broker stayed reachable: the rows the broker refuses are charged an attempt, the others go out.
+     * broker stayed reachable: the rows the broker refuses are charged an attempt, the rows it already
+     * holds (refused by duplicate id) are marked published, the others go out.
      *
      * @throws BrokerUnavailableException after several rows in a row failed: the broker, not the rows
      */
@@ -98,6 +100,12 @@ public class RelayBatch {
                     failed++;
                 }
                 consecutiveFailures = 0;
+            } catch (AlreadyPublishedException e) {
+                row.markPublished(Instant.now());
+                published++;
+                consecutiveFailures = 0;
+                LOG.info(() -> "event " + row.getEventId() + " was already published (the broker has its duplicate id): "
+                        + "marked published");
             } catch (BrokerUnavailableException e) {
                 fail(row, e.getMessage());
                 failed++;
