@@ -76,6 +76,18 @@ public final class OrderApi {
         return send(HttpRequest.newBuilder(base.resolve("products")).GET());
     }
 
+    /** GETs {@code path} under the API. */
+    public Reply get(String path) {
+        return send(HttpRequest.newBuilder(base.resolve(path)).GET());
+    }
+
+    /** PUTs a raw JSON body to {@code path} under the API. */
+    public Reply put(String path, String body) {
+        return send(HttpRequest.newBuilder(base.resolve(path))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
     /** POSTs a raw body, for requests the API must refuse. */
     public Reply post(String path, String body, String contentType) {
         return send(HttpRequest.newBuilder(base.resolve(path))

@@ -1,0 +1,141 @@
+package org.outboxlab.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.outboxlab.scenario.LabPorts;
+import org.outboxlab.scenario.LabTopology;
+import org.outboxlab.scenario.LoadOptions;
+import org.outboxlab.scenario.RunResult;
+import org.outboxlab.scenario.Scenario;
+import org.outboxlab.scenario.ScenarioRunner;
+
+/**
+ * Every scenario of the comparison lab, with a shorter load, against WildFly, PostgreSQL and a
+ * standalone Artemis run as processes of their own: OUTBOX and XA never lose, invent, duplicate or
+ * reorder an effect, whatever is killed; NAIVE loses the event of a JVM halted between commit and
+ * send; XA refuses writes while the broker is down, OUTBOX accepts them and delivers them after.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+public class ComparisonScenarioIT {
+
+    private static final List<String> MODES = List.of("OUTBOX", "XA", "NAIVE");
+    private static LabTopology lab;
+    private static ScenarioRunner runner;
+
+    @BeforeAll
+    public static void startLab() throws Exception {
+        Path root = Path.of(System.getProperty("project.root")).toAbsolutePath().normalize();
+        lab = new LabTopology(root, Path.of(System.getProperty("work.dir")), new LabPorts(55460, 61660, 300));
+        lab.start();
+        runner = new ScenarioRunner(lab, new LoadOptions(2, 5, Duration.ofSeconds(6)),
+                line -> System.out.println("[scenario] " + line));
+    }
+
+    @AfterAll
+    public static void stopLab() throws InterruptedException {
+        if (lab != null) {
+            lab.close();
+        }
+    }
+
+    @Test
+    @org.junit.jupiter.api.Order(1)
+    public void baselineDeliversEveryEventOnceInEveryMode() throws Exception {
+        Map<String, RunResult> runs = run(Scenario.BASELINE, MODES);
+        for (RunResult r : runs.values()) {
+            assertClean(r);
+            assertEquals(0, r.lost(), r.mode() + " lost nothing without a fault");
+            assertEquals(0, r.rejected(), r.mode() + " refused nothing without a fault");
+            assertTrue(r.committed() >= 3, r.mode() + " committed events: " + r);
+        }
+    }
+
+    @Test
+    @org.junit.jupiter.api.Order(2)
+    public void brokerOutageXaRefusesOutboxAcceptsAndDeliversAfter() throws Exception {
+        Map<String, RunResult> runs = run(Scenario.BROKER_OUTAGE, MODES);
+        assertClean(runs.get("OUTBOX"));
+        assertClean(runs.get("XA"));
+        assertEquals(0, runs.get("OUTBOX").rejected(), "OUTBOX accepts writes while the broker is down");
+        assertEquals(0, runs.get("OUTBOX").unpublished(), "OUTBOX published the outage's backlog");
+        assertTrue(runs.get("XA").rejected() > 0, "XA refuses writes while the broker is down: " + runs.get("XA"));
+        assertTrue(runs.get("NAIVE").lost() > 0, "NAIVE commits orders whose events are lost: " + runs.get("NAIVE"));
+    }
+
+    @Test
+    @org.junit.jupiter.api.Order(3)
+    public void serverKillLosesNothingInOutboxAndXa() throws Exception {
+        Map<String, RunResult> runs = run(Scenario.SERVER_KILL, MODES);
+        assertClean(runs.get("OUTBOX"));
+        assertClean(runs.get("XA"));
+        assertEquals(0, runs.get("OUTBOX").unpublished(), "OUTBOX relay drained after the restart");
+        assertEquals(0, runs.get("XA").heuristic(), "XA left no heuristic or in-doubt transaction");
+    }
+
+    @Test
+    @org.junit.jupiter.api.Order(4)
+    public void crashPointsHaltTheJvmAndOnlyNaiveLoses() throws Exception {
+        Map<String, RunResult> runs = run(Scenario.CRASH_POINT, MODES);
+        for (String mode : MODES) {
+            assertTrue(runs.get(mode).note().startsWith("JVM halted at"), mode + " reached its crash point: " + runs.get(mode).note());
+        }
+        assertClean(runs.get("OUTBOX"));
+        assertClean(runs.get("XA"));
+        assertEquals(0, runs.get("OUTBOX").unpublished(), "the rows of the batch the broker had committed are published");
+        assertEquals(0, runs.get("XA").heuristic(), "recovery resolved the in-doubt XA transaction");
+        assertTrue(runs.get("NAIVE").lost() > 0, "NAIVE lost the event of the order committed before the halt");
+    }
+
+    @Test
+    @org.junit.jupiter.api.Order(5)
+    public void consumerFailuresDeadLetterThePoisonOnlyAndTheRestFlows() throws Exception {
+        Map<String, RunResult> runs = run(Scenario.CONSUMER_FAILURE, MODES);
+        for (RunResult r : runs.values()) {
+            assertClean(r);
+            assertEquals(1, r.deadLettered(), r.mode() + ": the poison order's event is dead-lettered");
+            assertEquals(0, r.lost(), r.mode() + ": every other event applied: " + r);
+        }
+    }
+
+    @Test
+    @org.junit.jupiter.api.Order(6)
+    public void redeliveriesAndRepublishesAreAbsorbedByTheInbox() throws Exception {
+        Map<String, RunResult> runs = run(Scenario.REDELIVERY, MODES);
+        for (RunResult r : runs.values()) {
+            assertClean(r);
+            assertEquals(0, r.lost(), r.mode() + " lost nothing: " + r);
+            assertTrue(r.duplicateDeliveries() > 0, r.mode() + ": the inbox absorbed the re-published copies: " + r);
+        }
+    }
+
+    private static Map<String, RunResult> run(Scenario scenario, List<String> modes) throws Exception {
+        List<RunResult> results = runner.run(scenario, modes);
+        results.forEach(r -> System.out.println("[scenario] " + r));
+        return results.stream().collect(Collectors.toMap(RunResult::mode, Function.identity()));
+    }
+
+    /** No phantom, duplicate or reordered effect, nothing acknowledged and missing, and the audit saw a settled system. */
+    private static void assertClean(RunResult r) {
+        String where = r.mode() + " in " + r.scenario() + ": " + r;
+        assertTrue(r.quiesced(), "settled before the audit: " + where);
+        assertEquals(0, r.phantom(), "phantoms, " + where);
+        assertEquals(0, r.duplicateEffects(), "duplicate effects, " + where);
+        assertEquals(0, r.outOfOrder(), "out of order, " + where);
+        assertEquals(0, r.ackedButMissing(), "acknowledged but missing, " + where);
+        if (!r.mode().equals("NAIVE")) {
+            assertEquals(0, r.lost(), "lost, " + where);
+        }
+    }
+}
