@@ -4,7 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -14,12 +19,18 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.outboxlab.scenario.Audit;
 import org.outboxlab.scenario.LabPorts;
 import org.outboxlab.scenario.LabTopology;
 import org.outboxlab.scenario.LoadOptions;
+import org.outboxlab.scenario.Outcome;
+import org.outboxlab.scenario.RunRecord;
 import org.outboxlab.scenario.RunResult;
 import org.outboxlab.scenario.Scenario;
 import org.outboxlab.scenario.ScenarioRunner;
+import org.outboxlab.scenario.WriteRequest;
+import org.outboxlab.testsupport.Await;
+import org.outboxlab.testsupport.OrderApi;
 
 /**
  * Every scenario of the comparison lab, with a shorter load, against WildFly, PostgreSQL and a
@@ -47,6 +58,54 @@ public class ComparisonScenarioIT {
     public static void stopLab() throws InterruptedException {
         if (lab != null) {
             lab.close();
+        }
+    }
+
+    /** The audit finds each kind of anomaly it counts: planted in the database, each is reported once. */
+    @Test
+    @org.junit.jupiter.api.Order(0)
+    public void auditCountsPlantedAnomalies() throws Exception {
+        OrderApi api = new OrderApi(lab.baseUri().resolve("api/"));
+        Instant start = Instant.now();
+        String orderId = api.placed("audit-probe-1", "OUTBOX", "BOOK-1", 1);
+        assertEquals(200, api.advance(orderId, "pay").status());
+        List<WriteRequest> requests = List.of(
+                new WriteRequest("OUTBOX", "place", "audit-probe-1", orderId, Outcome.ACCEPTED, 201),
+                new WriteRequest("OUTBOX", "pay", "audit-probe-1", orderId, Outcome.ACCEPTED, 200));
+        RunRecord record = new RunRecord("OUTBOX", "audit-check", null, "audit-probe", start, Instant.now(), Instant.now(),
+                1, requests, null);
+        try (Connection db = lab.database()) {
+            Audit audit = new Audit(db);
+            Await.until("both events applied by every consumer", Duration.ofSeconds(60), () -> {
+                try {
+                    return audit.audit(record, Map.of(), 0, true).lost() == 0;
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            }, () -> orderId);
+            RunResult clean = audit.audit(record, Map.of(), 0, true);
+            assertEquals(List.of(2L, 0L, 0L, 0L, 0L), List.of(clean.committed(), clean.lost(), clean.phantom(),
+                    clean.duplicateEffects(), clean.outOfOrder()), clean.toString());
+
+            String paid = "select event_id from outbox_event where aggregate_id = '" + orderId + "' and sequence_no = 2";
+            try (Statement sql = db.createStatement()) {
+                sql.executeUpdate("delete from fulfilment_step where event_id = (" + paid + ")");
+                sql.executeUpdate("insert into fulfilment_step (id, event_id, order_id, event_type, sequence_no, in_order, "
+                        + "applied_at, write_mode, action) values ('" + UUID.randomUUID() + "', '" + UUID.randomUUID()
+                        + "', '" + orderId + "', 'OrderPaid', 2, true, now(), 'OUTBOX', 'invented')");
+                sql.executeUpdate("insert into ledger_entry (id, event_id, order_id, event_type, sequence_no, in_order, "
+                        + "applied_at, write_mode, amount_cents) select '" + UUID.randomUUID() + "', event_id, order_id, "
+                        + "event_type, sequence_no, in_order, now(), write_mode, amount_cents from ledger_entry "
+                        + "where event_id = (" + paid + ")");
+                sql.executeUpdate("update customer_notification set applied_at = now() + interval '1 minute' "
+                        + "where order_id = '" + orderId + "' and sequence_no = 1");
+            }
+            RunResult planted = audit.audit(record, Map.of(), 0, true);
+            assertEquals(1, planted.lost(), "the deleted effect: " + planted);
+            assertEquals(1, planted.phantom(), "the invented effect: " + planted);
+            assertEquals(1, planted.duplicateEffects(), "the copied effect: " + planted);
+            assertEquals(1, planted.outOfOrder(), "the effect moved after its successor: " + planted);
+            assertEquals(null, planted.recoverySeconds(), "a run with a lost event never recovered");
         }
     }
 

@@ -37,16 +37,20 @@ public record ComparisonOptions(List<String> modes, List<Scenario> scenarios, Lo
                 throw new IllegalArgumentException(name + " needs a value\n" + usage());
             }
             String value = args.get(++i);
-            switch (name) {
-                case "--modes" -> modes = modes(value);
-                case "--scenarios" -> scenarios = scenarios(value);
-                case "--clients" -> clients = integer(name, value);
-                case "--rate" -> rate = number(name, value);
-                case "--seconds" -> seconds = integer(name, value);
-                case "--pg-port" -> pg = integer(name, value);
-                case "--broker-port" -> broker = integer(name, value);
-                case "--port-offset" -> offset = integer(name, value);
-                default -> throw new IllegalArgumentException("unknown option " + name + "\n" + usage());
+            try {
+                switch (name) {
+                    case "--modes" -> modes = modes(value);
+                    case "--scenarios" -> scenarios = scenarios(value);
+                    case "--clients" -> clients = integer(name, value);
+                    case "--rate" -> rate = number(name, value);
+                    case "--seconds" -> seconds = integer(name, value);
+                    case "--pg-port" -> pg = integer(name, value);
+                    case "--broker-port" -> broker = integer(name, value);
+                    case "--port-offset" -> offset = integer(name, value);
+                    default -> throw new IllegalArgumentException("unknown option " + name);
+                }
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(e.getMessage() + "\n" + usage(), e);
             }
         }
         try {
