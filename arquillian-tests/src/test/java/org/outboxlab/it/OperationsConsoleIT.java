@@ -19,10 +19,10 @@ import org.jboss.dmr.ModelNode;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.outboxlab.testsupport.Await;
+import org.outboxlab.testsupport.Directories;
 import org.outboxlab.testsupport.OrderApi;
 import org.outboxlab.testsupport.OutboxDeployments;
 import org.outboxlab.testsupport.browser.ConsoleBrowser;
@@ -171,7 +171,8 @@ public class OperationsConsoleIT {
     }
 
     @Test
-    public void labPageShowsEachReportAsATableAndCharts(@TempDir Path results) throws IOException {
+    public void labPageShowsEachReportAsATableAndCharts() throws IOException {
+        Path results = Files.createTempDirectory("console-lab-results-");
         Files.createDirectories(results.resolve("20260101T000000Z"));
         Files.writeString(results.resolve("20260101T000000Z/report.json"), """
                 {"generatedAt": "2026-01-01T00:00:00Z", "environment": {"cores": 2, "db": "h2"},
@@ -210,6 +211,8 @@ public class OperationsConsoleIT {
             } finally {
                 execute(op(property, "remove"));
             }
+        } finally {
+            Directories.deleteRecursively(results);
         }
     }
 
