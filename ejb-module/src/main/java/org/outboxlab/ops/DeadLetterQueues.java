@@ -20,7 +20,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
-import java.util.logging.Logger;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
 import org.outboxlab.consume.ConsumerName;
@@ -36,7 +35,6 @@ import org.outboxlab.relay.EventMessages;
 @Stateless
 public class DeadLetterQueues {
 
-    private static final Logger LOG = Logger.getLogger(DeadLetterQueues.class.getName());
     /** Longest body shown for one message. */
     static final int MAX_BODY = 16_000;
 
@@ -72,6 +70,9 @@ public class DeadLetterQueues {
             if (message == null) {
                 return false;
             }
+            if (!(message instanceof TextMessage text)) {
+                throw new IllegalArgumentException(messageId + " is not a text message: only events can be replayed; discard it");
+            }
             JMSProducer producer = context.createProducer();
             for (String name : Collections.list((Enumeration<?>) message.getPropertyNames()).stream()
                     .map(String::valueOf).toList()) {
@@ -85,8 +86,7 @@ public class DeadLetterQueues {
             if (group != null) {
                 producer.setProperty(EventMessages.GROUP_ID, group);
             }
-            producer.send(lookup(consumer.queue()), message.getBody(String.class));
-            LOG.info(() -> "replayed dead letter " + messageId + " to " + consumer.queue());
+            producer.send(lookup(consumer.queue()), text.getText());
             return true;
         } catch (JMSException e) {
             throw new JMSRuntimeException(e.getMessage(), e.getErrorCode(), e);
@@ -97,11 +97,7 @@ public class DeadLetterQueues {
     @TransactionAttribute(TransactionAttributeType.REQUIRED)
     public boolean discard(ConsumerName consumer, String messageId) {
         try (JMSContext context = transactedFactory.createContext()) {
-            boolean taken = take(context, consumer, messageId) != null;
-            if (taken) {
-                LOG.info(() -> "discarded dead letter " + messageId + " of " + consumer.queue());
-            }
-            return taken;
+            return take(context, consumer, messageId) != null;
         }
     }
 

@@ -5,7 +5,9 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.outboxlab.consume.ConsumerName;
 import org.outboxlab.ops.DeadLetters;
@@ -77,7 +79,7 @@ public class DashboardPage {
     }
 
     public List<ConsumerRow> getConsumers() {
-        return java.util.Arrays.stream(ConsumerName.values())
+        return Arrays.stream(ConsumerName.values())
                 .map(c -> new ConsumerRow(c.id(), reading.processed().get(c), reading.duplicates().get(c),
                         depths.getOrDefault(c, -1L)))
                 .toList();
@@ -102,7 +104,7 @@ public class DashboardPage {
     }
 
     public String getRateMax() {
-        return String.format(java.util.Locale.ROOT, "%.0f", SvgChart.max(DashboardHistory.publishRates(samples)));
+        return String.format(Locale.ROOT, "%.0f", SvgChart.max(DashboardHistory.publishRates(samples)));
     }
 
     public int getSampleCount() {

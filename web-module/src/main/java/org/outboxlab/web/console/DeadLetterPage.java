@@ -1,5 +1,6 @@
 package org.outboxlab.web.console;
 
+import jakarta.ejb.EJBException;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -44,7 +45,7 @@ public class DeadLetterPage implements Serializable {
             try {
                 letters = queues.browse(consumerName(), MAX_SHOWN);
                 brokerError = null;
-            } catch (JMSRuntimeException | jakarta.ejb.EJBException e) {
+            } catch (JMSRuntimeException | EJBException e) {
                 letters = List.of();
                 brokerError = "The broker cannot be read: " + e.getMessage();
             }
