@@ -16,6 +16,7 @@ import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -195,12 +196,15 @@ public final class ConsoleBrowser implements AutoCloseable {
         }
     }
 
+    /** Whether the element has left the document: stale, or (while the next page loads) no longer found by the browser. */
     private static boolean isStale(WebElement element) {
         try {
             element.isEnabled();
             return false;
         } catch (StaleElementReferenceException e) {
             return true;
+        } catch (WebDriverException e) {
+            return e.getMessage() != null && e.getMessage().contains("does not belong to the document");
         }
     }
 }
