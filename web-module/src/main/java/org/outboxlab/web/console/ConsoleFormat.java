@@ -29,6 +29,11 @@ public class ConsoleFormat {
                 : ms < 120_000 ? (ms / 1000) + " s" : (ms / 60_000) + " min";
     }
 
+    /** An amount in cents as units with two decimals. */
+    public String money(long cents) {
+        return String.format(Locale.ROOT, "%,.2f", cents / 100.0);
+    }
+
     public String number(double value) {
         return value == Math.rint(value) ? String.format(Locale.ROOT, "%,d", (long) value)
                 : String.format(Locale.ROOT, "%,.1f", value);
