@@ -93,7 +93,9 @@ public final class LabReports {
                 whole(run, "phantom"), whole(run, "duplicateEffects"), whole(run, "duplicateDeliveries"),
                 whole(run, "outOfOrder"), whole(run, "heuristic"), whole(run, "deadLettered"),
                 whole(run, "indeterminate"), decimal(run, "throughputPerSec"), decimal(latency, "p50"),
-                decimal(latency, "p95"), decimal(latency, "p99"), decimal(run, "recoverySeconds"));
+                decimal(latency, "p95"), decimal(latency, "p99"), decimal(run, "recoverySeconds"),
+                run.get("settled") == null || run.get("settled") == JsonValue.NULL ? null
+                        : run.get("settled") == JsonValue.TRUE, string(run, "note"));
     }
 
     private static LabReport failed(String name, Path file, String error) {

@@ -19,8 +19,9 @@ class LabReportsTest {
              "runs": [{"mode": "XA", "scenario": "crash-point", "faultPoint": "after-prepare", "ordersAttempted": 50,
                        "committed": 48, "rejected": 2, "lost": 0, "phantom": 1, "duplicateEffects": 2,
                        "duplicateDeliveries": 0, "outOfOrder": 0, "heuristic": 0, "deadLettered": 0, "indeterminate": 1,
-                       "throughputPerSec": 120.5, "latencyMs": {"p50": 3, "p95": 7.5, "p99": 11}, "recoverySeconds": 12},
-                      {"mode": "OUTBOX", "scenario": "baseline"}]}
+                       "throughputPerSec": 120.5, "latencyMs": {"p50": 3, "p95": 7.5, "p99": 11}, "recoverySeconds": 12,
+                       "settled": true, "note": "one in-doubt transaction"},
+                      {"mode": "OUTBOX", "scenario": "baseline", "recoverySeconds": null}]}
             """;
 
     @Test
@@ -50,8 +51,12 @@ class LabReportsTest {
         assertEquals(48L, xa.committed());
         assertEquals(7.5, xa.p95());
         assertEquals(3, xa.violations(), "one phantom and two duplicated effects");
+        assertEquals(true, xa.settled());
+        assertEquals("one in-doubt transaction", xa.note());
         LabRun sparse = report.runs().get(1);
         assertNull(sparse.committed(), "a number the report leaves out stays unknown, not 0");
+        assertNull(sparse.recoverySeconds(), "never recovered");
+        assertNull(sparse.settled());
         assertEquals(0, sparse.violations());
     }
 
