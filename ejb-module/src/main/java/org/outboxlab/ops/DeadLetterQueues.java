@@ -1,0 +1,139 @@
+package org.outboxlab.ops;
+
+import jakarta.annotation.Resource;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.JMSConsumer;
+import jakarta.jms.JMSContext;
+import jakarta.jms.JMSException;
+import jakarta.jms.JMSProducer;
+import jakarta.jms.JMSRuntimeException;
+import jakarta.jms.Message;
+import jakarta.jms.Queue;
+import jakarta.jms.QueueBrowser;
+import jakarta.jms.TextMessage;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.List;
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
+import org.outboxlab.consume.ConsumerName;
+import org.outboxlab.relay.BrokerLogin;
+import org.outboxlab.relay.EventMessages;
+
+/**
+ * Lists, replays and discards the messages in the consumers' dead-letter queues. A replay takes the
+ * message off the dead-letter queue and sends it to its consumer's queue in one JTA transaction
+ * (through {@code java:/JmsXA}), so it is moved exactly once or not at all; the consumer's inbox makes
+ * a replayed event that was already applied change nothing.
+ */
+@Stateless
+public class DeadLetterQueues {
+
+    /** Longest body shown for one message. */
+    static final int MAX_BODY = 16_000;
+
+    @Resource(lookup = "java:/jms/outbox/RelayConnectionFactory")
+    ConnectionFactory browseFactory;
+
+    @Resource(lookup = "java:/JmsXA")
+    ConnectionFactory transactedFactory;
+
+    @Inject
+    BrokerLogin login;
+
+    /** Up to {@code max} messages of {@code consumer}'s dead-letter queue, oldest first; nothing is consumed. */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public List<DeadLetter> browse(ConsumerName consumer, int max) {
+        List<DeadLetter> letters = new ArrayList<>();
+        try (JMSContext context = login.context(browseFactory);
+             QueueBrowser browser = context.createBrowser(deadLetterQueue(consumer))) {
+            for (Enumeration<?> e = browser.getEnumeration(); e.hasMoreElements() && letters.size() < max; ) {
+                letters.add(describe((Message) e.nextElement()));
+            }
+        } catch (JMSException e) {
+            throw new JMSRuntimeException(e.getMessage(), e.getErrorCode(), e);
+        }
+        return letters;
+    }
+
+    /** Moves the message back to {@code consumer}'s queue; {@code false} if it is no longer in the dead-letter queue. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRED)
+    public boolean replay(ConsumerName consumer, String messageId) {
+        try (JMSContext context = transactedFactory.createContext()) {
+            Message message = take(context, consumer, messageId);
+            if (message == null) {
+                return false;
+            }
+            if (!(message instanceof TextMessage text)) {
+                throw new IllegalArgumentException(messageId + " is not a text message: only events can be replayed; discard it");
+            }
+            JMSProducer producer = context.createProducer();
+            for (String name : Collections.list((Enumeration<?>) message.getPropertyNames()).stream()
+                    .map(String::valueOf).toList()) {
+                // Broker bookkeeping (_AMQ_*, JMSX*) stays behind: the inbox, not duplicate detection,
+                // decides whether a replayed event is applied again.
+                if (!name.startsWith("_AMQ") && !name.startsWith("JMSX")) {
+                    producer.setProperty(name, message.getObjectProperty(name));
+                }
+            }
+            String group = message.getStringProperty(EventMessages.GROUP_ID);
+            if (group != null) {
+                producer.setProperty(EventMessages.GROUP_ID, group);
+            }
+            producer.send(lookup(consumer.queue()), text.getText());
+            return true;
+        } catch (JMSException e) {
+            throw new JMSRuntimeException(e.getMessage(), e.getErrorCode(), e);
+        }
+    }
+
+    /** Removes the message for good; {@code false} if it is no longer in the dead-letter queue. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRED)
+    public boolean discard(ConsumerName consumer, String messageId) {
+        try (JMSContext context = transactedFactory.createContext()) {
+            return take(context, consumer, messageId) != null;
+        }
+    }
+
+    private static Message take(JMSContext context, ConsumerName consumer, String messageId) {
+        if (messageId == null || !messageId.matches("ID:[A-Za-z0-9-]{1,80}")) {
+            return null;
+        }
+        try (JMSConsumer receiver = context.createConsumer(deadLetterQueue(consumer),
+                "JMSMessageID = '" + messageId + "'")) {
+            return receiver.receive(2_000);
+        }
+    }
+
+    private static DeadLetter describe(Message message) throws JMSException {
+        String body = message instanceof TextMessage text ? text.getText()
+                : "(" + message.getClass().getSimpleName() + ", not a text message)";
+        if (body != null && body.length() > MAX_BODY) {
+            body = body.substring(0, MAX_BODY) + "…";
+        }
+        long sent = message.getJMSTimestamp();
+        return new DeadLetter(message.getJMSMessageID(), message.getStringProperty(EventMessages.EVENT_ID),
+                message.getStringProperty(EventMessages.EVENT_TYPE),
+                message.getStringProperty(EventMessages.AGGREGATE_ID), sent == 0 ? null : Instant.ofEpochMilli(sent),
+                body);
+    }
+
+    private static Queue deadLetterQueue(ConsumerName consumer) {
+        return lookup(consumer.queue() + ".DLQ");
+    }
+
+    private static Queue lookup(String queue) {
+        String name = "java:/jms/outbox/queue/" + queue;
+        try {
+            return (Queue) new InitialContext().lookup(name);
+        } catch (NamingException e) {
+            throw new IllegalStateException("no queue bound at " + name, e);
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package org.outboxlab.web.console;
+
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.DeclareRoles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import java.util.logging.Logger;
+import org.outboxlab.consume.ConsumerName;
+import org.outboxlab.ops.DeadLetterQueues;
+import org.outboxlab.ops.FailedEventRetry;
+import org.outboxlab.relay.OutboxRelay;
+
+/**
+ * Every state-changing action of the console, callable only by {@code outbox-admin}: the container
+ * refuses anyone else whatever the page showed them, and each action is logged with its caller.
+ */
+@Stateless
+@DeclareRoles({ConsoleRoles.ADMIN, ConsoleRoles.VIEWER})
+@RolesAllowed(ConsoleRoles.ADMIN)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class OperatorActions {
+
+    private static final Logger LOG = Logger.getLogger(OperatorActions.class.getName());
+
+    @EJB
+    OutboxRelay relay;
+
+    @EJB
+    FailedEventRetry retry;
+
+    @EJB
+    DeadLetterQueues deadLetters;
+
+    @Resource
+    SessionContext session;
+
+    public void pauseRelay() {
+        relay.pause();
+        audit("paused the relay");
+    }
+
+    public void resumeRelay() {
+        relay.resume();
+        audit("resumed the relay");
+    }
+
+    /** New interval and batch size, effective at once; refuses values outside the relay's ranges. */
+    public void configureRelay(long intervalMs, int batchSize) {
+        relay.configure(intervalMs, batchSize);
+        audit("set the relay to every " + intervalMs + " ms, " + batchSize + " rows a batch");
+    }
+
+    /** Returns {@code true} if the FAILED row is PENDING again; the relay is asked to publish it at once. */
+    public boolean retryEvent(String eventId) {
+        boolean retried = retry.retry(eventId);
+        if (retried) {
+            relay.nudge();
+            audit("retried failed event " + eventId);
+        }
+        return retried;
+    }
+
+    public boolean replayDeadLetter(ConsumerName consumer, String messageId) {
+        boolean replayed = deadLetters.replay(consumer, messageId);
+        if (replayed) {
+            audit("replayed dead letter " + messageId + " to " + consumer.queue());
+        }
+        return replayed;
+    }
+
+    public boolean discardDeadLetter(ConsumerName consumer, String messageId) {
+        boolean discarded = deadLetters.discard(consumer, messageId);
+        if (discarded) {
+            audit("discarded dead letter " + messageId + " of " + consumer.queue());
+        }
+        return discarded;
+    }
+
+    private void audit(String what) {
+        String who = session.getCallerPrincipal().getName();
+        LOG.info(() -> "console: " + who + " " + what);
+    }
+}

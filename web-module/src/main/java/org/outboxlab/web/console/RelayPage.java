@@ -1,0 +1,94 @@
+package org.outboxlab.web.console;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import org.outboxlab.relay.OutboxRelay;
+import org.outboxlab.relay.RelaySettings;
+
+/** Relay control: pause, resume, batch size and interval, each effective at once. */
+@Named
+@ViewScoped
+public class RelayPage implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    OutboxRelay relay;
+
+    @Inject
+    RelaySettings settings;
+
+    @Inject
+    OperatorActions actions;
+
+    @Inject
+    AdminOnly adminOnly;
+
+    private long intervalMs;
+    private int batchSize;
+
+    @PostConstruct
+    void load() {
+        intervalMs = settings.intervalMs();
+        batchSize = settings.batchSize();
+    }
+
+    public boolean isPaused() {
+        return relay.paused();
+    }
+
+    public boolean isBrokerOutage() {
+        return relay.brokerOutage();
+    }
+
+    public long getEffectiveIntervalMs() {
+        return settings.intervalMs();
+    }
+
+    public int getEffectiveBatchSize() {
+        return settings.batchSize();
+    }
+
+    public void pause() {
+        adminOnly.run(() -> {
+            actions.pauseRelay();
+            return "Relay paused: committed events stay in the outbox.";
+        });
+    }
+
+    public void resume() {
+        adminOnly.run(() -> {
+            actions.resumeRelay();
+            return "Relay resumed.";
+        });
+    }
+
+    public void apply() {
+        long interval = intervalMs;
+        int size = batchSize;
+        adminOnly.run(() -> {
+            actions.configureRelay(interval, size);
+            return "Relay set to every " + interval + " ms, " + size + " rows a batch.";
+        });
+        load();
+    }
+
+    public long getIntervalMs() {
+        return intervalMs;
+    }
+
+    public void setIntervalMs(long intervalMs) {
+        this.intervalMs = intervalMs;
+    }
+
+    public int getBatchSize() {
+        return batchSize;
+    }
+
+    public void setBatchSize(int batchSize) {
+        this.batchSize = batchSize;
+    }
+}
