@@ -13,9 +13,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.outboxlab.testsupport.BrokerProcess;
 import org.outboxlab.testsupport.Command;
 import org.outboxlab.testsupport.Directories;
+import org.outboxlab.testsupport.FaultControl;
 import org.outboxlab.testsupport.ServerProcess;
 
 /**
@@ -25,9 +29,10 @@ import org.outboxlab.testsupport.ServerProcess;
  * and the Byteman agent carrying the XA crash point. A killed WildFly restarts on the same data
  * directory, so Narayana finds its transaction log and recovers what was in doubt.
  */
-public final class LabTopology implements AutoCloseable {
+public final class LabTopology implements LabTarget, AutoCloseable {
 
     private static final Duration SERVER_START = Duration.ofSeconds(240);
+    private static final Pattern HEURISTIC = Pattern.compile("\"status\" => \"HEURISTIC");
 
     private final Path root;
     private final Path work;
@@ -110,7 +115,7 @@ public final class LabTopology implements AutoCloseable {
         broker.start();
     }
 
-    /** The application's base URI ({@code …/outbox/}). */
+    @Override
     public URI baseUri() {
         return URI.create("http://127.0.0.1:" + (8080 + ports.portOffset()) + "/outbox/");
     }
@@ -127,9 +132,37 @@ public final class LabTopology implements AutoCloseable {
         return work;
     }
 
-    /** A JDBC connection to the database of record. */
+    @Override
     public Connection database() throws SQLException {
         return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + ports.postgres() + "/outbox", "outbox", "outbox");
+    }
+
+    @Override
+    public void faults(String planJson) {
+        FaultControl control = new FaultControl(baseUri());
+        if (planJson == null) {
+            control.clear();
+        } else {
+            control.replace(planJson);
+        }
+    }
+
+    @Override
+    public Map<String, Set<String>> deadLetters() {
+        return DeadLetters.browse(brokerUrl(), "outbox", "outbox");
+    }
+
+    /** Participants in a heuristic state in Narayana's log store, read through the management model after a probe. */
+    @Override
+    public long heuristics() {
+        cli("/subsystem=transactions/log-store=log-store:probe()");
+        Matcher m = HEURISTIC.matcher(cli("/subsystem=transactions/log-store=log-store:read-children-resources("
+                + "child-type=transactions,recursive=true)"));
+        long count = 0;
+        while (m.find()) {
+            count++;
+        }
+        return count;
     }
 
     /** Runs WildFly CLI commands against the running server (local authentication: no password). */

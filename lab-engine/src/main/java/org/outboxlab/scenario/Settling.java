@@ -13,7 +13,7 @@ import java.util.List;
  * where events are lost or parked, nothing changing for a whole settle window (longer than a
  * Narayana recovery pass, so an in-doubt transaction has had its chance).
  */
-final class Settling {
+public final class Settling {
 
     private static final Duration POLL = Duration.ofMillis(500);
 
@@ -28,7 +28,7 @@ final class Settling {
     }
 
     /** Returns whether the runs tagged {@code tags} settled within {@code limit}. */
-    static boolean await(Connection db, List<String> tags, Duration window, Duration limit)
+    public static boolean await(Connection db, List<String> tags, Duration window, Duration limit)
             throws SQLException, InterruptedException {
         long deadline = System.nanoTime() + limit.toNanos();
         Snapshot last = null;
