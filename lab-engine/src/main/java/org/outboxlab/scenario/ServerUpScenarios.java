@@ -1,8 +1,6 @@
 package org.outboxlab.scenario;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -129,22 +127,12 @@ public class ServerUpScenarios {
         List<RunResult> results = new ArrayList<>();
         try (Connection db = target.database()) {
             Audit audit = new Audit(db);
-            long prepared = preparedTransactions(db);
+            long prepared = Settling.preparedTransactions(db);
             for (RunRecord record : records) {
                 results.add(audit.audit(record, parked, "XA".equals(record.mode()) ? heuristic + prepared : 0, settled));
             }
         }
         return results;
-    }
-
-    private static long preparedTransactions(Connection db) throws SQLException {
-        try (PreparedStatement ps = db.prepareStatement("select count(*) from pg_prepared_xacts");
-             ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            return rs.getLong(1);
-        } catch (SQLException notPostgres) {
-            return 0;
-        }
     }
 
     /** Sleeps for {@code span}, printing a progress line every five seconds. */

@@ -65,8 +65,17 @@ public final class Settling {
             duplicates += count(db, "select coalesce(sum(i.duplicates), 0) from inbox i join outbox_event e "
                     + "on e.event_id = i.event_id join customer_order o on o.id = e.aggregate_id where o.customer_id like ?", like);
         }
-        long prepared = count(db, "select count(*) from pg_prepared_xacts", null);
+        long prepared = preparedTransactions(db);
         return new Snapshot(pending, prepared, events, applied, duplicates);
+    }
+
+    /** Transactions prepared and not yet resolved in PostgreSQL; 0 on a database without that view (H2). */
+    static long preparedTransactions(Connection db) {
+        try {
+            return count(db, "select count(*) from pg_prepared_xacts", null);
+        } catch (SQLException notPostgres) {
+            return 0;
+        }
     }
 
     private static long count(Connection db, String sql, String like) throws SQLException {

@@ -72,5 +72,4 @@ final class ReportFiles {
     static String format(double value) {
         return value >= 100 ? String.format(Locale.ROOT, "%.0f", value) : String.format(Locale.ROOT, "%.1f", value);
     }
-
 }
