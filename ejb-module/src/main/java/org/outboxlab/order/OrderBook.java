@@ -50,10 +50,15 @@ final class OrderBook {
 
     /** Moves an order to {@code next}, releasing stock on cancel, and writes the event. */
     OutboxEvent advance(String orderId, OrderStatus next, String traceParent) {
-        CustomerOrder order = em.find(CustomerOrder.class, orderId, LockModeType.PESSIMISTIC_WRITE);
-        if (order == null) {
+        // Lock the order row alone: a locking find would join the eagerly loaded lines, which
+        // PostgreSQL cannot lock, and Hibernate would warn and lock in a second select anyway.
+        if (em.createQuery("select o.id from CustomerOrder o where o.id = :id", String.class)
+                .setParameter("id", orderId)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultList().isEmpty()) {
             throw new OrderNotFoundException(orderId);
         }
+        CustomerOrder order = em.find(CustomerOrder.class, orderId);
         order.moveTo(next);
         if (next == OrderStatus.CANCELLED) {
             order.getLines().forEach(l -> adjustStock(l.getSku(), l.getQuantity()));
