@@ -72,7 +72,6 @@ public final class Audit {
         long duplicateEffects = 0;
         long outOfOrder = 0;
         Map<String, Instant> lastApplied = new HashMap<>();
-        Instant lastEffect = null;
         for (Map.Entry<String, String> consumer : EFFECT_TABLES.entrySet()) {
             Set<String> parkedHere = deadLetters.getOrDefault(consumer.getKey(), Set.of());
             List<Effect> effects = effects(consumer.getValue(), like);
@@ -82,9 +81,6 @@ public final class Audit {
                 applied.merge(effect.eventId(), 1, Integer::sum);
                 byOrder.computeIfAbsent(effect.orderId(), k -> new ArrayList<>()).add(effect);
                 lastApplied.merge(effect.eventId(), effect.appliedAt(), (a, b) -> a.isAfter(b) ? a : b);
-                if (lastEffect == null || effect.appliedAt().isAfter(lastEffect)) {
-                    lastEffect = effect.appliedAt();
-                }
                 if (!events.containsKey(effect.eventId())) {
                     phantom++;
                 }
@@ -142,8 +138,15 @@ public final class Audit {
         long unpublished = pending + events.values().stream().filter(e -> "FAILED".equals(e.status())).count();
         Double recovery = null;
         if (lost.isEmpty() && pending == 0) {
-            recovery = lastEffect == null || !lastEffect.isAfter(run.faultOver()) ? 0.0
-                    : Duration.between(run.faultOver(), lastEffect).toMillis() / 1000.0;
+            // the events written up to the fault's end: when was the last of them applied everywhere?
+            Instant consistent = run.faultOver();
+            for (Event event : events.values()) {
+                Instant last = lastApplied.get(event.id());
+                if (last != null && !event.occurredAt().isAfter(run.faultOver()) && last.isAfter(consistent)) {
+                    consistent = last;
+                }
+            }
+            recovery = Duration.between(run.faultOver(), consistent).toMillis() / 1000.0;
         }
         return new RunResult(run.mode(), run.scenario(), run.faultPoint(), run.ordersAttempted(), events.size(),
                 rejected, lost.size(), phantom, duplicateEffects, duplicateDeliveries(like), outOfOrder, heuristic,

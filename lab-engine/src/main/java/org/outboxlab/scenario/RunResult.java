@@ -20,8 +20,9 @@ package org.outboxlab.scenario;
  *                                turned out committed
  * @param ackedButMissing         writes the server acknowledged that the database does not hold
  * @param unpublished             OUTBOX rows still PENDING or FAILED after the wait
- * @param recoverySeconds         fault over (or load over) until every committed event was applied;
- *                                {@code null} if that never happened because events were lost
+ * @param recoverySeconds         fault over (or load over) until every event committed by then was
+ *                                applied by every consumer; {@code null} if that never happened
+ *                                because events were lost
  */
 public record RunResult(String mode, String scenario, String faultPoint, long ordersAttempted, long committed,
                         long rejected, long lost, long phantom, long duplicateEffects, long duplicateDeliveries,

@@ -45,8 +45,8 @@ final class ReportFiles {
         }
         md.append("\nCounts are order changes (events): one per placed, paid, shipped or cancelled order. Lost = "
                 + "committed in PostgreSQL but never applied by some consumer (dead letters excepted); phantom = an "
-                + "effect with no committed event; recovery = fault over until the last effect landed (empty: never, "
-                + "events were lost).\n\n## Reading\n\n");
+                + "effect with no committed event; recovery = fault over until every event committed by then was "
+                + "applied by every consumer (never: events were lost).\n\n## Reading\n\n");
         reading.forEach(line -> md.append("- ").append(line).append('\n'));
         md.append("\n## Notes per run\n\n");
         for (RunResult r : runs) {
