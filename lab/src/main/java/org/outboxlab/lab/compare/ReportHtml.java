@@ -44,7 +44,7 @@ final class ReportHtml {
             html.append(line.startsWith("NOT") ? "<li class=\"no\">" : "<li>").append(esc(line)).append("</li>");
         }
         html.append("</ul>\n<h2>Charts</h2>\n<div class=\"charts\">");
-        html.append(chart("Anomalies: lost + phantom + duplicate effects + out of order", runs,
+        html.append(chart("Anomalies: lost, phantom, duplicated, reordered", runs,
                 r -> r.lost() + r.phantom() + r.duplicateEffects() + r.outOfOrder(), false));
         html.append(chart("Writes refused (nothing written)", runs, r -> r.rejected(), false));
         html.append(chart("Commit-to-effect latency p99, ms", runs, RunResult::latencyP99Ms, false));
@@ -66,7 +66,7 @@ final class ReportHtml {
         max = max <= 0 ? 1 : max;
         int bar = 14;
         int group = modes.size() * bar + 16;
-        int width = Math.max(360, 50 + scenarios.size() * group + 10);
+        int width = Math.max(420, 50 + scenarios.size() * group + 10);
         int height = 230;
         int plotTop = 30;
         int plotBottom = 170;
