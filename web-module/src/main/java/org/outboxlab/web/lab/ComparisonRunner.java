@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -71,22 +72,22 @@ public class ComparisonRunner {
      * Starts {@code request} against this server's API at {@code baseUri}; returns the directory its
      * report will be written to.
      *
-     * @throws IllegalStateException    if a comparison is running or no results directory is set
-     * @throws IllegalArgumentException if the request needs fault injection and this server has none
+     * @throws ComparisonRefusedException if a comparison is running, no results directory is set, or the
+     *                                     request needs fault injection and this server has none
      */
     public synchronized Path start(ComparisonRequest request, URI baseUri, String user) {
         if (progress.running()) {
-            throw new IllegalStateException("A comparison is already running (started by " + progress.startedBy()
+            throw new ComparisonRefusedException("A comparison is already running (started by " + progress.startedBy()
                     + " at " + progress.startedAt() + "): wait for it to finish.");
         }
-        Path results = ResultsDirectory.configured().orElseThrow(() -> new IllegalStateException(
+        Path results = ResultsDirectory.configured().orElseThrow(() -> new ComparisonRefusedException(
                 "No results directory is set: start WildFly with -D" + ResultsDirectory.PROPERTY
                         + "=/path/to/lab-results to run comparisons from the console."));
         if (request.needsFaults() && !faults.enabled()) {
-            throw new IllegalArgumentException("consumer-failure and redelivery arm faults, and this server runs without "
+            throw new ComparisonRefusedException("consumer-failure and redelivery arm faults, and this server runs without "
                     + "-Doutbox.faults.enabled=true: choose baseline only.");
         }
-        Instant started = Instant.now();
+        Instant started = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         Path dir = results.resolve(STAMP.format(started) + "-console");
         lines.clear();
         progress = new ComparisonProgress(ComparisonProgress.State.RUNNING, user, started, null,
@@ -190,7 +191,8 @@ public class ComparisonRunner {
     }
 
     private synchronized void end(ComparisonProgress.State state, String error) {
-        progress = new ComparisonProgress(state, progress.startedBy(), progress.startedAt(), Instant.now(),
+        progress = new ComparisonProgress(state, progress.startedBy(), progress.startedAt(),
+                Instant.now().truncatedTo(ChronoUnit.SECONDS),
                 progress.request(), progress.report(), List.of(), error);
     }
 }
