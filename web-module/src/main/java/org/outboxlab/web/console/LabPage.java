@@ -31,7 +31,6 @@ import org.outboxlab.web.lab.ResultsDirectory;
 public class LabPage implements Serializable {
 
     private static final long serialVersionUID = 1L;
-    public static final String RESULTS_DIR = ResultsDirectory.PROPERTY;
 
     @Inject
     ComparisonRunner runner;
@@ -65,7 +64,8 @@ public class LabPage implements Serializable {
             reports = List.of();
             String dir = getResultsDir();
             if (dir == null) {
-                problem = "No results directory is set: start WildFly with -D" + RESULTS_DIR + "=/path/to/lab-results.";
+                problem = "No results directory is set: start WildFly with -D" + ResultsDirectory.PROPERTY
+                        + "=/path/to/lab-results.";
             } else if (!Files.isDirectory(Path.of(dir))) {
                 problem = "The results directory " + dir + " does not exist (yet): no comparison has been run.";
             } else {

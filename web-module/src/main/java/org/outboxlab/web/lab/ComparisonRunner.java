@@ -2,6 +2,7 @@ package org.outboxlab.web.lab;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -34,9 +35,9 @@ import org.outboxlab.scenario.Scenario;
 import org.outboxlab.scenario.ServerUpScenarios;
 
 /**
- * Runs at most one comparison at a time inside this server, on the container's managed executor, and
- * writes its {@code report.json} to {@code <results dir>/<yyyyMMdd'T'HHmmss'Z'>-console/} (complete or
- * not at all). A start while a run is going, without a results directory, or with a fault scenario on
+ * Runs at most one comparison at a time inside this server, on the container's managed executor (its
+ * load's clients on managed threads), and writes its {@code report.json} to
+ * {@code <results dir>/<yyyyMMdd'T'HHmmss'Z'>-console/} (complete or not at all). A start while a run is going, without a results directory, or with a fault scenario on
  * a server without fault injection is refused before anything runs. Keeps the latest run's state and
  * its last {@value #MAX_LINES} progress lines.
  */
@@ -50,6 +51,9 @@ public class ComparisonRunner {
 
     @Resource(lookup = "java:comp/DefaultManagedExecutorService")
     ManagedExecutorService executor;
+
+    @Resource(lookup = "java:comp/DefaultManagedThreadFactory")
+    ManagedThreadFactory threads;
 
     @Resource(lookup = "java:jboss/datasources/OutboxDS")
     DataSource dataSource;
@@ -113,7 +117,7 @@ public class ComparisonRunner {
 
     private void run(ComparisonRequest request, ServerLabTarget target, String user, Instant started, Path dir) {
         try {
-            ServerUpScenarios scenarios = new ServerUpScenarios(target, request.load(), this::note);
+            ServerUpScenarios scenarios = new ServerUpScenarios(target, request.load(), this::note, threads);
             List<RunResult> runs = new ArrayList<>();
             for (Scenario scenario : request.scenarios()) {
                 note(scenario.id() + ": " + String.join("/", request.modes()) + " under load for "
