@@ -271,6 +271,9 @@ public class OperationsConsoleIT {
             admin.click(By.id("lab:start"));
             assertTrue(admin.text(By.id("messages")).contains("Comparison started"), admin.text(By.id("messages")));
             assertEquals("running", admin.text(By.id("lab-state")));
+            assertFalse(admin.waitFor(By.cssSelector("input[name='lab:modes'][value='NAIVE']")).isSelected(),
+                    "the form shows what was started");
+            assertEquals("1", admin.waitFor(By.id("lab:clients")).getAttribute("value"));
             assertTrue(admin.text(By.id("lab-request")).startsWith("OUTBOX/XA × baseline, 1 client per mode"),
                     admin.text(By.id("lab-request")));
             admin.click(By.id("lab:start"));

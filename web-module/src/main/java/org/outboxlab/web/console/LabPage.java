@@ -1,5 +1,6 @@
 package org.outboxlab.web.console;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.model.SelectItem;
@@ -31,6 +32,13 @@ import org.outboxlab.web.lab.ResultsDirectory;
 public class LabPage implements Serializable {
 
     private static final long serialVersionUID = 1L;
+    /** The flash entry that carries the form's values to the page shown after a start. */
+    private static final String STARTED_WITH = LabPage.class.getName() + ".startedWith";
+
+    /** The form's values when a run started. */
+    private record FormValues(List<String> modes, List<String> scenarios, Integer clients, Double ordersPerSecond,
+                              Integer seconds) implements Serializable {
+    }
 
     @Inject
     ComparisonRunner runner;
@@ -52,6 +60,18 @@ public class LabPage implements Serializable {
     private transient List<LabReport> reports;
     private transient String problem;
     private transient ComparisonProgress progress;
+
+    /** After a start, the form shows what was started rather than the defaults. */
+    @PostConstruct
+    void keepStartedValues() {
+        if (FacesContext.getCurrentInstance().getExternalContext().getFlash().get(STARTED_WITH) instanceof FormValues v) {
+            modes = new ArrayList<>(v.modes());
+            scenarios = new ArrayList<>(v.scenarios());
+            clients = v.clients();
+            ordersPerSecond = v.ordersPerSecond();
+            seconds = v.seconds();
+        }
+    }
 
     /** The results directory as configured, or {@code null}. */
     public String getResultsDir() {
@@ -127,7 +147,9 @@ public class LabPage implements Serializable {
         if (!started) {
             return null;
         }
-        FacesContext.getCurrentInstance().getExternalContext().getFlash().setKeepMessages(true);
+        var flash = FacesContext.getCurrentInstance().getExternalContext().getFlash();
+        flash.setKeepMessages(true);
+        flash.put(STARTED_WITH, new FormValues(new ArrayList<>(chosenModes), new ArrayList<>(chosenScenarios), c, rate, s));
         return "/console/lab.xhtml?faces-redirect=true";
     }
 
