@@ -1,15 +1,29 @@
-// The console's only script: keeps the dashboard current by re-rendering its figures (the element
-// "stats") every 2 s through Faces Ajax, with the hidden button poll:refresh as the request's source.
+// The console's only script: keeps a page current by re-rendering parts of it every 2 s through
+// Faces Ajax. Each hidden button with data-poll-render is a poll's source: data-poll-render names the
+// elements to re-render, data-poll-execute what to process (@none: nothing), and data-poll-while an
+// element whose absence ends the poll (the lab's "running" note).
 // No data is ever put into HTML here, and no inline script is needed (see ConsoleHeaders).
 (function () {
     'use strict';
-    var source = document.getElementById('poll:refresh');
-    if (!source || !window.faces) {
+    if (!window.faces) {
         return;
     }
-    window.setInterval(function () {
-        if (!document.hidden) {
-            window.faces.ajax.request(source, null, {execute: '@none', render: 'stats'});
+    Array.prototype.forEach.call(document.querySelectorAll('[data-poll-render]'), function (source) {
+        var whileId = source.getAttribute('data-poll-while');
+        if (whileId && !document.getElementById(whileId)) {
+            return;
         }
-    }, 2000);
+        var timer = window.setInterval(function () {
+            if (whileId && !document.getElementById(whileId)) {
+                window.clearInterval(timer);
+                return;
+            }
+            if (!document.hidden) {
+                window.faces.ajax.request(source, null, {
+                    execute: source.getAttribute('data-poll-execute') || '@none',
+                    render: source.getAttribute('data-poll-render')
+                });
+            }
+        }, 2000);
+    });
 }());

@@ -4,12 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -31,13 +36,31 @@ import org.outboxlab.testsupport.browser.ConsoleLogin;
 /**
  * An operator's work in a real browser: pause the relay and watch the backlog grow on the dashboard,
  * resume and watch it drain; tune the relay; replay a dead letter and see its effect applied, discard
- * another; read the lab's reports.
+ * another; read the lab's reports; start a comparison, watch it run and read its report.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 public class OperationsConsoleIT {
 
     private static final String FULFILMENT = "FulfilmentEvents";
+
+    /** Posts the lab page's Start button with the view state of the page the browser shows, as a forger would. */
+    private static final String FORGED_START = """
+            var viewState = document.querySelector('input[name="jakarta.faces.ViewState"]').value;
+            var body = new URLSearchParams();
+            body.append('lab', 'lab');
+            body.append('lab:modes', 'OUTBOX');
+            body.append('lab:scenarios', 'baseline');
+            body.append('lab:clients', '1');
+            body.append('lab:rate', '2');
+            body.append('lab:seconds', '3');
+            body.append('lab:start', 'Start');
+            body.append('jakarta.faces.ViewState', viewState);
+            var xhr = new XMLHttpRequest();
+            xhr.open('POST', document.getElementById('session').action, false);
+            xhr.setRequestHeader('Content-Type', 'application/x-www-form-urlencoded');
+            xhr.send(body.toString());
+            return xhr.status + ' ' + xhr.responseText;""";
 
     @ArquillianResource
     ManagementClient management;
@@ -213,6 +236,88 @@ public class OperationsConsoleIT {
             }
         } finally {
             Directories.deleteRecursively(results);
+        }
+    }
+
+    @Test
+    public void adminStartsABaselineComparisonWatchesItRunAndReadsItsReport() throws IOException {
+        Path results = Files.createTempDirectory("console-lab-runs-");
+        ModelNode property = new ModelNode();
+        property.add("system-property", "outbox.lab.results-dir");
+        ModelNode add = op(property, "add");
+        add.get("value").set(results.toString());
+        execute(add);
+        try (ConsoleBrowser admin = ConsoleBrowser.start(); ConsoleBrowser viewer = ConsoleBrowser.start()) {
+            admin.signIn(ConsoleLogin.admin(), "lab.xhtml");
+            set(admin, "lab:clients", "0");
+            admin.click(By.id("lab:start"));
+            assertTrue(admin.text(By.id("messages")).contains("clients per mode: 1..64, was 0"), admin.text(By.id("messages")));
+            assertTrue(entries(results).isEmpty(), "bad input started a run");
+            admin.screenshot("lab-start-refused");
+
+            viewer.signIn(ConsoleLogin.viewer(), "lab.xhtml");
+            viewer.waitFor(By.id("lab-read-only"));
+            assertFalse(viewer.present(By.id("lab:start")), "no Start button for a viewer");
+            String answer = (String) viewer.script(FORGED_START);
+            assertTrue(answer.startsWith("403 "), answer);
+            assertTrue(answer.contains("Refused: this action needs the outbox-admin role."), answer);
+            assertFalse(answer.contains("Comparison started"), answer);
+
+            admin.open("lab.xhtml");
+            admin.waitFor(By.cssSelector("input[name='lab:modes'][value='NAIVE']")).click();
+            set(admin, "lab:clients", "1");
+            set(admin, "lab:rate", "2");
+            set(admin, "lab:seconds", "3");
+            admin.click(By.id("lab:start"));
+            assertTrue(admin.text(By.id("messages")).contains("Comparison started"), admin.text(By.id("messages")));
+            assertEquals("running", admin.text(By.id("lab-state")));
+            assertFalse(admin.waitFor(By.cssSelector("input[name='lab:modes'][value='NAIVE']")).isSelected(),
+                    "the form shows what was started");
+            assertEquals("1", admin.waitFor(By.id("lab:clients")).getAttribute("value"));
+            assertTrue(admin.text(By.id("lab-request")).startsWith("OUTBOX/XA × baseline, 1 client per mode"),
+                    admin.text(By.id("lab-request")));
+            admin.click(By.id("lab:start"));
+            assertTrue(admin.text(By.id("messages")).contains("already running"), admin.text(By.id("messages")));
+            admin.awaitText(By.id("lab-lines"), text -> text.contains("baseline: OUTBOX/XA under load"));
+            admin.screenshot("lab-run-progress");
+
+            // No navigation: the page's poll brings the progress, then the finished run's report.
+            admin.awaitText(By.id("lab-state"), text -> !text.equals("running"), Duration.ofSeconds(120));
+            assertEquals("finished", admin.text(By.id("lab-state")), admin.text(By.id("lab-lines")));
+            String name = admin.text(By.id("lab-report"));
+            assertTrue(name.endsWith("-console"), name);
+            WebElement report = admin.waitFor(By.id("report-" + name));
+            List<WebElement> rows = report.findElements(By.cssSelector("table.runs tbody tr"));
+            assertEquals(2, rows.size());
+            for (WebElement row : rows) {
+                List<WebElement> cells = row.findElements(By.tagName("td"));
+                assertTrue(number(cells.get(4).getText()) > 0, cells.get(0).getText() + " committed nothing");
+                assertEquals("0", cells.get(6).getText(), cells.get(0).getText() + " lost events");
+            }
+            assertTrue(report.findElement(By.cssSelector("code.command")).getText().contains("admin console"));
+            admin.screenshot("lab-run-finished");
+
+            JsonObject json;
+            try (JsonReader reader = Json.createReader(Files.newBufferedReader(results.resolve(name).resolve("report.json")))) {
+                json = reader.readObject();
+            }
+            assertEquals("outbox-admin", json.getJsonObject("environment").getString("started by"));
+            assertEquals(List.of("OUTBOX", "XA"), json.getJsonArray("runs").stream()
+                    .map(run -> run.asJsonObject().getString("mode")).toList());
+            for (JsonValue run : json.getJsonArray("runs")) {
+                assertTrue(run.asJsonObject().getJsonNumber("committed").longValue() > 0, run.toString());
+                assertEquals(0, run.asJsonObject().getJsonNumber("lost").longValue(), run.toString());
+            }
+            assertEquals(List.of(name), entries(results), "one run, one report");
+        } finally {
+            execute(op(property, "remove"));
+            Directories.deleteRecursively(results);
+        }
+    }
+
+    private static List<String> entries(Path dir) throws IOException {
+        try (Stream<Path> children = Files.list(dir)) {
+            return children.map(p -> p.getFileName().toString()).toList();
         }
     }
 

@@ -17,6 +17,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -39,6 +40,7 @@ public final class LifecycleLoad implements AutoCloseable {
     private final String tag;
     private final LoadOptions options;
     private final HttpClient http;
+    private final ExecutorService httpThreads;
     private final ExecutorService clients;
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final List<WriteRequest> log = Collections.synchronizedList(new ArrayList<>());
@@ -49,12 +51,26 @@ public final class LifecycleLoad implements AutoCloseable {
      * @param tag     prefix of every customer id of this run; must be unique per run
      */
     public LifecycleLoad(URI baseUri, String mode, String tag, LoadOptions options) {
+        this(baseUri, mode, tag, options, null);
+    }
+
+    /**
+     * @param threads where the clients and the HTTP client get their threads (inside a server: its
+     *                managed thread factory); {@code null} for the JDK's defaults
+     */
+    public LifecycleLoad(URI baseUri, String mode, String tag, LoadOptions options, ThreadFactory threads) {
         this.api = baseUri.resolve("api/");
         this.mode = mode;
         this.tag = tag;
         this.options = options;
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        this.clients = Executors.newFixedThreadPool(options.clientsPerMode());
+        HttpClient.Builder http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2));
+        this.httpThreads = threads == null ? null : Executors.newCachedThreadPool(threads);
+        if (httpThreads != null) {
+            http.executor(httpThreads);
+        }
+        this.http = http.build();
+        this.clients = threads == null ? Executors.newFixedThreadPool(options.clientsPerMode())
+                : Executors.newFixedThreadPool(options.clientsPerMode(), threads);
     }
 
     /** Starts the clients; they run until {@link #stop()}. */
@@ -71,6 +87,9 @@ public final class LifecycleLoad implements AutoCloseable {
         clients.shutdown();
         if (!clients.awaitTermination(REQUEST_TIMEOUT.toSeconds() * 4, TimeUnit.SECONDS)) {
             clients.shutdownNow();
+        }
+        if (httpThreads != null) {
+            httpThreads.shutdown();
         }
     }
 

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ThreadFactory;
 import java.util.function.Consumer;
 
 /**
@@ -30,12 +31,19 @@ public class ServerUpScenarios {
     protected final LabTarget target;
     protected final LoadOptions load;
     protected final Consumer<String> progress;
+    private final ThreadFactory threads;
     private int sequence;
 
     public ServerUpScenarios(LabTarget target, LoadOptions load, Consumer<String> progress) {
+        this(target, load, progress, null);
+    }
+
+    /** @param threads where the load's clients get their threads (inside a server: its managed thread factory) */
+    public ServerUpScenarios(LabTarget target, LoadOptions load, Consumer<String> progress, ThreadFactory threads) {
         this.target = target;
         this.load = load;
         this.progress = progress;
+        this.threads = threads;
     }
 
     /** Runs a scenario the server stays up for, every mode at once; one audited result per mode. */
@@ -83,7 +91,7 @@ public class ServerUpScenarios {
     protected Map<String, LifecycleLoad> loads(String tag, List<String> modes) {
         Map<String, LifecycleLoad> loads = new LinkedHashMap<>();
         for (String mode : modes) {
-            loads.put(mode, new LifecycleLoad(target.baseUri(), mode, tag + "-" + mode, load));
+            loads.put(mode, new LifecycleLoad(target.baseUri(), mode, tag + "-" + mode, load, threads));
         }
         return loads;
     }

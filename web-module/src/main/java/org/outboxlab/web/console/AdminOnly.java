@@ -7,6 +7,7 @@ import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
+import org.outboxlab.web.lab.ComparisonRefusedException;
 
 /**
  * Runs a console action for {@code outbox-admin} only and tells the operator the outcome. A caller
@@ -30,7 +31,7 @@ public class AdminOnly {
             return true;
         } catch (EJBAccessException e) {
             refuse(faces);
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | ComparisonRefusedException e) {
             show(faces, FacesMessage.SEVERITY_ERROR, e.getMessage());
         } catch (EJBException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();

@@ -8,11 +8,16 @@ import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.nio.file.Path;
 import java.util.logging.Logger;
 import org.outboxlab.consume.ConsumerName;
 import org.outboxlab.ops.DeadLetterQueues;
 import org.outboxlab.ops.FailedEventRetry;
 import org.outboxlab.relay.OutboxRelay;
+import org.outboxlab.web.lab.ComparisonRequest;
+import org.outboxlab.web.lab.ComparisonRunner;
 
 /**
  * Every state-changing action of the console, callable only by {@code outbox-admin}: the container
@@ -34,6 +39,9 @@ public class OperatorActions {
 
     @EJB
     DeadLetterQueues deadLetters;
+
+    @Inject
+    ComparisonRunner comparisons;
 
     @Resource
     SessionContext session;
@@ -78,6 +86,17 @@ public class OperatorActions {
             audit("discarded dead letter " + messageId + " of " + consumer.queue());
         }
         return discarded;
+    }
+
+    /**
+     * Starts a comparison against this server's API at {@code baseUri}; returns where its report will be.
+     *
+     * @throws org.outboxlab.web.lab.ComparisonRefusedException if it cannot start now (the reason says why)
+     */
+    public Path startComparison(ComparisonRequest request, URI baseUri) {
+        Path report = comparisons.start(request, baseUri, session.getCallerPrincipal().getName());
+        audit("started a comparison " + request.options());
+        return report;
     }
 
     private void audit(String what) {
