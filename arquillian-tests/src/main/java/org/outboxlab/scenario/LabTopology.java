@@ -40,14 +40,24 @@ public final class LabTopology implements LabTarget, AutoCloseable {
     private final Path parts;
     private final LabPorts ports;
     private final BrokerProcess broker;
+    private final boolean faultTooling;
+    private final List<String> serverOptions = new ArrayList<>();
     private ServerProcess server;
 
     /**
+     * The lab's topology, with fault injection enabled and the Byteman agent on WildFly.
+     *
      * @param root  the project's root directory (jms-config, the built EAR and server parts)
-     * @param work  where the lab keeps its servers and their data; emptied by {@link #start()}
+     * @param work  where the lab keeps its servers and their data; emptied by {@link #start}
      * @param ports where the processes listen
      */
     public LabTopology(Path root, Path work, LabPorts ports) {
+        this(root, work, ports, true);
+    }
+
+    /** As above; without {@code faultTooling} WildFly runs as shipped: no fault plan, no agent (the benchmark). */
+    public LabTopology(Path root, Path work, LabPorts ports, boolean faultTooling) {
+        this.faultTooling = faultTooling;
         this.root = root;
         this.work = work;
         this.ports = ports;
@@ -57,8 +67,12 @@ public final class LabTopology implements LabTarget, AutoCloseable {
                 parts.resolve("apache-artemis-bin.tar.gz"), ports.broker());
     }
 
-    /** Creates everything afresh under the work directory and starts all three processes. */
-    public void start() throws IOException, InterruptedException {
+    /**
+     * Creates everything afresh under the work directory and starts all three processes; WildFly
+     * gets {@code serverOptions} ({@code -Dname=value}, JVM options) on this and every later start.
+     */
+    public void start(String... serverOptions) throws IOException, InterruptedException {
+        this.serverOptions.addAll(List.of(serverOptions));
         Directories.deleteRecursively(work);
         Files.createDirectories(work);
         Command.bash(root.resolve("jms-config/postgres/pg.sh"), "start", "--dir", work.resolve("postgres").toString(),
@@ -76,24 +90,37 @@ public final class LabTopology implements LabTarget, AutoCloseable {
         Command.bash(root.resolve("jms-config/configure-wildfly.sh"), home.toString(), "--db", "postgres",
                 "--jdbc-driver", parts.resolve("postgresql.jar").toString(), "--broker", "remote",
                 "--broker-port", Integer.toString(ports.broker()), "--no-users");
-        try (InputStream rules = LabTopology.class.getResourceAsStream("crash-points.btm")) {
-            Files.copy(rules, work.resolve("crash-points.btm"), StandardCopyOption.REPLACE_EXISTING);
+        if (faultTooling) {
+            try (InputStream rules = LabTopology.class.getResourceAsStream("crash-points.btm")) {
+                Files.copy(rules, work.resolve("crash-points.btm"), StandardCopyOption.REPLACE_EXISTING);
+            }
         }
         startServer();
     }
 
-    /** Starts WildFly on its existing data (transaction log, deployments); returns once it serves orders. */
-    public void startServer() throws IOException, InterruptedException {
-        Path byteman = parts.resolve("byteman.jar");
+    /**
+     * Starts WildFly on its existing data (transaction log, deployments) with the topology's options
+     * plus {@code extraOptions}; returns once it serves orders.
+     */
+    public void startServer(String... extraOptions) throws IOException, InterruptedException {
         List<String> options = new ArrayList<>(List.of(
                 "-Doutbox.db.port=" + ports.postgres(),
-                "-Doutbox.faults.enabled=true",
-                "-Djboss.socket.binding.port-offset=" + ports.portOffset(),
-                "-Djboss.modules.system.pkgs=org.jboss.byteman",
-                "-javaagent:" + byteman + "=script:" + work.resolve("crash-points.btm") + ",boot:" + byteman
-                        + ",listener:false"));
+                "-Djboss.socket.binding.port-offset=" + ports.portOffset()));
+        if (faultTooling) {
+            Path byteman = parts.resolve("byteman.jar");
+            options.addAll(List.of("-Doutbox.faults.enabled=true", "-Djboss.modules.system.pkgs=org.jboss.byteman",
+                    "-javaagent:" + byteman + "=script:" + work.resolve("crash-points.btm") + ",boot:" + byteman
+                            + ",listener:false"));
+        }
+        options.addAll(serverOptions);
+        options.addAll(List.of(extraOptions));
         server = ServerProcess.start(home, root.resolve("ear/target/outbox.ear"), home.resolve("standalone"),
                 "standalone-full.xml", SERVER_START, options.toArray(String[]::new));
+    }
+
+    /** Stops WildFly gracefully. */
+    public void stopServer() throws InterruptedException {
+        server.close();
     }
 
     /** Kills WildFly (SIGKILL). */

@@ -67,10 +67,7 @@ public final class ScenarioRunner extends ServerUpScenarios {
         Instant faultOver = Instant.now();
         progress.accept(scenario.id() + ": broker restarted after " + seconds(loadStart, faultOver) + " s of load");
         watch(scenario, loads, fraction(0.40));
-        stop(loads);
-        Instant loadEnd = Instant.now();
-        boolean settled = settle(scenario, loads);
-        return audit(records(scenario, null, loads, loadStart, loadEnd, faultOver, null), settled);
+        return finish(scenario, null, loads, loadStart, faultOver, null);
     }
 
     private List<RunResult> serverKill(List<String> modes) throws IOException, InterruptedException, SQLException {
@@ -87,10 +84,7 @@ public final class ScenarioRunner extends ServerUpScenarios {
         String note = "WildFly down " + seconds(killed, faultOver) + " s (kill to serving again)";
         progress.accept(scenario.id() + ": WildFly serving again, " + note);
         watch(scenario, loads, fraction(0.70));
-        stop(loads);
-        Instant loadEnd = Instant.now();
-        boolean settled = settle(scenario, loads);
-        return audit(records(scenario, null, loads, loadStart, loadEnd, faultOver, note), settled);
+        return finish(scenario, null, loads, loadStart, faultOver, note);
     }
 
     private List<RunResult> crashPoint(String mode) throws IOException, InterruptedException, SQLException {
@@ -117,9 +111,6 @@ public final class ScenarioRunner extends ServerUpScenarios {
         }
         progress.accept(scenario.id() + ": " + note);
         watch(scenario, loads, fraction(0.5));
-        stop(loads);
-        Instant loadEnd = Instant.now();
-        boolean settled = settle(scenario, loads);
-        return audit(records(scenario, point, loads, loadStart, loadEnd, faultOver, note), settled);
+        return finish(scenario, point, loads, loadStart, faultOver, note);
     }
 }

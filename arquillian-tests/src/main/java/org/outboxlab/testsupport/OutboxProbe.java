@@ -13,6 +13,7 @@ import java.util.Map;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
 import javax.sql.DataSource;
+import org.outboxlab.scenario.Audit;
 
 /**
  * Reads the database of record directly (never the application's own counters) to answer what a
@@ -22,10 +23,7 @@ import javax.sql.DataSource;
 public final class OutboxProbe {
 
     /** Each consumer's id (as in the inbox) and the table of its effects. */
-    public static final Map<String, String> EFFECT_TABLES = Map.of(
-            "fulfilment", "fulfilment_step",
-            "notification", "customer_notification",
-            "ledger", "ledger_entry");
+    public static final Map<String, String> EFFECT_TABLES = Audit.EFFECT_TABLES;
 
     private final DataSource dataSource;
 

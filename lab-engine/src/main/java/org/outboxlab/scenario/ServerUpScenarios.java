@@ -67,24 +67,33 @@ public class ServerUpScenarios {
             default -> null;
         };
         Instant loadStart = Instant.now();
-        boolean settled;
-        Instant loadEnd;
         try {
             start(loads);
             if (scenario == Scenario.CONSUMER_FAILURE) {
                 loads.values().forEach(l -> l.placeOne("poison"));
             }
             watch(scenario, loads, load.duration());
-            stop(loads);
-            loadEnd = Instant.now();
             // consumer faults stay armed until the redeliveries are done: the poison must reach its DLQ
-            settled = settle(scenario, loads);
+            return finish(scenario, null, loads, loadStart, null, note);
         } finally {
             if (note != null) {
                 target.faults(null);
             }
         }
-        return audit(records(scenario, null, loads, loadStart, loadEnd, loadEnd, note), settled);
+    }
+
+    /**
+     * Stops the loads, waits for the system to settle and audits each mode. {@code faultOver} is when
+     * the fault ended; {@code null} for a run without one, whose recovery counts from the load's end.
+     */
+    protected List<RunResult> finish(Scenario scenario, String faultPoint, Map<String, LifecycleLoad> loads,
+                                     Instant loadStart, Instant faultOver, String note)
+            throws InterruptedException, SQLException {
+        stop(loads);
+        Instant loadEnd = Instant.now();
+        boolean settled = settle(scenario, loads);
+        return audit(records(scenario, faultPoint, loads, loadStart, loadEnd, faultOver == null ? loadEnd : faultOver, note),
+                settled);
     }
 
     /** One load per mode, tagged {@code <tag>-<mode>}, not yet started. */
