@@ -62,6 +62,33 @@ public class OutboxRelayIT {
         probe.assertEachEffectExactlyOnce(orders);
     }
 
+    /** Resume returns at once and the backlog drains on the relay's thread (it once drained on the caller's). */
+    @Test
+    public void resumeReturnsBeforeTheBacklogIsDrained() {
+        OutboxProbe probe = OutboxProbe.inServer();
+        String run = "resume-" + UUID.randomUUID().toString().substring(0, 8);
+        int backlog = 2000;
+        OutboxRelayControl.relay().pause();
+        try {
+            probe.update("insert into outbox_event (event_id, aggregate_type, aggregate_id, event_type, sequence_no, "
+                    + "schema_version, occurred_at, payload, trace_parent, write_mode, status, attempts) "
+                    + "select cast(random_uuid() as varchar(36)), 'Order', o, 'OrderPlaced', 1, 1, current_timestamp, "
+                    + "concat('{\"orderId\":\"', o, '\",\"customerId\":\"resume\",\"status\":\"PLACED\",', "
+                    + "'\"totalCents\":100,\"lines\":[{\"sku\":\"BOOK-1\",\"quantity\":1,\"unitPriceCents\":100}]}'), "
+                    + "null, 'OUTBOX', 'PENDING', 0 "
+                    + "from (select concat(cast(? as varchar(40)), x) as o from system_range(1, " + backlog + ")) r", run + "-");
+        } finally {
+            OutboxRelayControl.relay().resume();
+        }
+        long pendingRightAfter = probe.count("select count(*) from outbox_event where aggregate_id like ? and status = 'PENDING'",
+                run + "-%");
+        assertTrue(pendingRightAfter > 0, "resume() returned only after draining all " + backlog + " rows");
+        probe.awaitOutboxDrained(Duration.ofSeconds(60));
+        Await.until("the backlog's effects", Duration.ofSeconds(120),
+                () -> probe.count("select count(*) from ledger_entry where order_id like ?", run + "-%") == backlog,
+                () -> probe.count("select count(*) from ledger_entry where order_id like ?", run + "-%"));
+    }
+
     @Test
     public void rowThatCannotBecomeAMessageFailsAloneWithItsError() {
         OrderApi api = OrderApi.local();

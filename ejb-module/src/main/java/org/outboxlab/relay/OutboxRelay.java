@@ -6,6 +6,7 @@ import jakarta.ejb.Asynchronous;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.EJB;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.Timeout;
@@ -32,6 +33,9 @@ public class OutboxRelay {
 
     @Resource
     TimerService timerService;
+
+    @Resource
+    SessionContext context;
 
     @EJB
     RelayBatch batch;
@@ -107,9 +111,10 @@ public class OutboxRelay {
         settings.setPaused(true);
     }
 
+    /** Lets the relay publish again; the backlog drains on the relay's own thread, not the caller's. */
     public void resume() {
         settings.setPaused(false);
-        nudge();
+        context.getBusinessObject(OutboxRelay.class).nudge(); // through the container, so @Asynchronous holds
     }
 
     public boolean paused() {
