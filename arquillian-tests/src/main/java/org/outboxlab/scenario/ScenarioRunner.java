@@ -13,15 +13,18 @@ import java.util.function.Consumer;
  * Runs every scenario against a {@link LabTopology}: those a running server can take through
  * {@link ServerUpScenarios}, and the ones that kill a process here: {@code broker-outage} and
  * {@code server-kill} drive every selected mode at once through the same fault, {@code crash-point}
- * one mode at a time, since its point belongs to one mode.
+ * one mode at a time, since its point belongs to one mode: each mode's write-side point, then the
+ * consumers' {@value #CONSUMER_CRASH_POINT}.
  */
 public final class ScenarioRunner extends ServerUpScenarios {
 
-    /** The crash point of each write mode. */
+    /** The crash point of each write mode's write side. */
     public static final Map<String, String> CRASH_POINTS = Map.of(
             "NAIVE", "naive-after-db-commit",
             "OUTBOX", "outbox-after-broker-commit",
             "XA", "xa-after-prepare");
+    /** The consumers' crash point, run for every mode: effect committed, message not yet acknowledged. */
+    public static final String CONSUMER_CRASH_POINT = "consumer-after-db-commit";
 
     private static final Duration HALT_WAIT = Duration.ofSeconds(30);
 
@@ -42,7 +45,8 @@ public final class ScenarioRunner extends ServerUpScenarios {
                 case CRASH_POINT -> {
                     List<RunResult> results = new ArrayList<>();
                     for (String mode : modes) {
-                        results.addAll(crashPoint(mode));
+                        results.addAll(crashPoint(mode, CRASH_POINTS.get(mode)));
+                        results.addAll(crashPoint(mode, CONSUMER_CRASH_POINT));
                     }
                     yield results;
                 }
@@ -87,9 +91,8 @@ public final class ScenarioRunner extends ServerUpScenarios {
         return finish(scenario, null, loads, loadStart, faultOver, note);
     }
 
-    private List<RunResult> crashPoint(String mode) throws IOException, InterruptedException, SQLException {
+    private List<RunResult> crashPoint(String mode, String point) throws IOException, InterruptedException, SQLException {
         Scenario scenario = Scenario.CRASH_POINT;
-        String point = CRASH_POINTS.get(mode);
         Map<String, LifecycleLoad> loads = loads(nextTag(scenario), List.of(mode));
         lab.faults("{\"crashPoint\":\"" + point + "\"}");
         Instant loadStart = Instant.now();

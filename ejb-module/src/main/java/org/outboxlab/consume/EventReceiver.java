@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.List;
@@ -18,18 +19,22 @@ import org.outboxlab.ops.AfterCommit;
 import org.outboxlab.ops.OutboxMetrics;
 
 /**
- * Applies an event's effect exactly once per consumer and in its order's sequence: reads the
- * envelope, checks and writes the inbox, and persists the effect, or holds the event while an
- * earlier event of the same order is still missing, all in the delivering transaction. Any failure
- * propagates, so the broker redelivers and, after the bounded attempts, dead-letters the message.
+ * Applies an event's effect exactly once per consumer and in its order's sequence, in one local
+ * database transaction of its own (no two-phase commit: the message is acknowledged after this
+ * commit, see {@link OrderEventConsumer}). It writes the inbox entry, locks the consumer's progress
+ * row for the order, and persists the effect, or holds the event while an earlier event of the same
+ * order is still missing. An event at or below the order's applied sequence was applied before (its
+ * inbox entry since purged): it is counted as a duplicate and changes nothing. Any failure rolls all
+ * of it back and propagates, so the broker redelivers and, after the bounded attempts,
+ * dead-letters the message.
  */
 @Stateless
-@TransactionAttribute(TransactionAttributeType.MANDATORY)
+@TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
 public class EventReceiver {
 
     private static final Logger LOG = Logger.getLogger(EventReceiver.class.getName());
 
-    @PersistenceContext(unitName = "outbox-xa")
+    @PersistenceContext(unitName = "outbox")
     EntityManager em;
 
     @EJB
@@ -59,18 +64,24 @@ public class EventReceiver {
         int deliveryCount = deliveryCount(message);
         faults.beforeEffect(consumer.id(), event.eventId(), event.payload().getString("customerId", null), deliveryCount);
         if (!inbox.firstDelivery(consumer, event.eventId())) {
-            afterCommit.run(() -> metrics.consumed(consumer, true));
-            LOG.fine(() -> consumer.id() + ": duplicate delivery of event " + event.eventId() + " ignored");
+            duplicate(consumer, event);
             return false;
         }
-        int last = lastApplied(consumer, event.aggregateId());
-        if (event.sequence() > last + 1) {
+        ConsumerProgress progress = progress(consumer, event);
+        if (event.sequence() <= progress.getLastSequence()) {
+            inbox.countDuplicate(consumer, event.eventId(), Instant.now());
+            duplicate(consumer, event);
+            return false;
+        }
+        if (event.sequence() > progress.getLastSequence() + 1) {
             em.persist(new HeldEvent(consumer, event, Instant.now()));
+            progress.holdOne();
             LOG.fine(() -> consumer.id() + ": event " + event.eventId() + " (sequence " + event.sequence()
-                    + ") held until sequence " + (last + 1) + " of order " + event.aggregateId() + " is applied");
+                    + ") held until sequence " + (progress.getLastSequence() + 1) + " of order "
+                    + event.aggregateId() + " is applied");
         } else {
-            apply(consumer, event, effect, event.sequence() == last + 1);
-            drainHeld(consumer, event, effect);
+            apply(consumer, event, effect, progress);
+            drainHeld(consumer, event.aggregateId(), effect, progress);
         }
         if (faults.enabled()) {
             em.flush(); // staged in the database, so an injected rollback undoes real writes
@@ -79,29 +90,72 @@ public class EventReceiver {
         return true;
     }
 
+    private void duplicate(ConsumerName consumer, ReceivedEvent event) {
+        afterCommit.run(() -> metrics.consumed(consumer, true));
+        LOG.fine(() -> consumer.id() + ": duplicate delivery of event " + event.eventId() + " ignored");
+    }
+
     private void apply(ConsumerName consumer, ReceivedEvent event, Function<ReceivedEvent, AppliedEffect> effect,
-                       boolean inOrder) {
+                       ConsumerProgress progress) {
         AppliedEffect applied = effect.apply(event);
-        applied.markInOrder(inOrder);
+        applied.markInOrder(true);
         em.persist(applied);
+        progress.applied(event.sequence());
         afterCommit.run(() -> metrics.consumed(consumer, false));
     }
 
-    /** Applies the events held behind {@code applied}, in sequence, for as long as there is no gap. */
-    private void drainHeld(ConsumerName consumer, ReceivedEvent applied, Function<ReceivedEvent, AppliedEffect> effect) {
-        for (int next = applied.sequence() + 1; ; next++) {
+    /** Applies the events held behind the last applied one, in sequence, for as long as there is no gap. */
+    private void drainHeld(ConsumerName consumer, String orderId, Function<ReceivedEvent, AppliedEffect> effect,
+                           ConsumerProgress progress) {
+        while (progress.getHeld() > 0) {
             List<HeldEvent> held = em.createQuery("select h from HeldEvent h where h.key.consumer = :consumer "
                             + "and h.orderId = :orderId and h.sequence = :sequence", HeldEvent.class)
                     .setParameter("consumer", consumer.id())
-                    .setParameter("orderId", applied.aggregateId())
-                    .setParameter("sequence", next)
+                    .setParameter("orderId", orderId)
+                    .setParameter("sequence", progress.getLastSequence() + 1)
                     .getResultList();
             if (held.isEmpty()) {
                 return;
             }
-            apply(consumer, held.get(0).event(), effect, true);
+            apply(consumer, held.get(0).event(), effect, progress);
             em.remove(held.get(0));
+            progress.releaseOne();
         }
+    }
+
+    /**
+     * The consumer's progress row for the event's order, locked for this transaction; created for an
+     * order's first event. An order this consumer saw before the progress rows existed starts from
+     * its effects and held events.
+     */
+    private ConsumerProgress progress(ConsumerName consumer, ReceivedEvent event) {
+        ProgressKey key = new ProgressKey(consumer.id(), event.aggregateId());
+        ConsumerProgress progress = em.find(ConsumerProgress.class, key, LockModeType.PESSIMISTIC_WRITE);
+        if (progress == null) {
+            progress = event.sequence() == 1
+                    ? new ConsumerProgress(key, 0, 0)
+                    : new ConsumerProgress(key, appliedBefore(consumer, event.aggregateId()),
+                            heldBefore(consumer, event.aggregateId()));
+            em.persist(progress);
+        }
+        return progress;
+    }
+
+    private int appliedBefore(ConsumerName consumer, String orderId) {
+        String entity = em.getMetamodel().entity(consumer.effectType()).getName();
+        Integer max = em.createQuery("select max(e.sequence) from " + entity + " e where e.orderId = :orderId",
+                        Integer.class)
+                .setParameter("orderId", orderId)
+                .getSingleResult();
+        return max == null ? 0 : max;
+    }
+
+    private int heldBefore(ConsumerName consumer, String orderId) {
+        return em.createQuery("select count(h) from HeldEvent h where h.key.consumer = :consumer "
+                        + "and h.orderId = :orderId", Long.class)
+                .setParameter("consumer", consumer.id())
+                .setParameter("orderId", orderId)
+                .getSingleResult().intValue();
     }
 
     private static int deliveryCount(Message message) {
@@ -110,15 +164,5 @@ public class EventReceiver {
         } catch (JMSException e) {
             return 1;
         }
-    }
-
-    /** The highest sequence of {@code orderId} this consumer applied; 0 if none. */
-    private int lastApplied(ConsumerName consumer, String orderId) {
-        String entity = em.getMetamodel().entity(consumer.effectType()).getName();
-        Integer max = em.createQuery("select max(e.sequence) from " + entity + " e where e.orderId = :orderId",
-                        Integer.class)
-                .setParameter("orderId", orderId)
-                .getSingleResult();
-        return max == null ? 0 : max;
     }
 }

@@ -1,10 +1,7 @@
 package org.outboxlab.consume;
 
 import jakarta.ejb.ActivationConfigProperty;
-import jakarta.ejb.EJB;
 import jakarta.ejb.MessageDriven;
-import jakarta.jms.Message;
-import jakarta.jms.MessageListener;
 
 /** Turns order events into warehouse steps, once per event. */
 @MessageDriven(activationConfig = {
@@ -12,13 +9,15 @@ import jakarta.jms.MessageListener;
                 propertyValue = "java:/jms/outbox/queue/FulfilmentEvents"),
         @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
         @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "4")})
-public class FulfilmentConsumer implements MessageListener {
-
-    @EJB
-    EventReceiver receiver;
+public class FulfilmentConsumer extends OrderEventConsumer {
 
     @Override
-    public void onMessage(Message message) {
-        receiver.receive(ConsumerName.FULFILMENT, message, FulfilmentStep::new);
+    protected ConsumerName consumer() {
+        return ConsumerName.FULFILMENT;
+    }
+
+    @Override
+    protected AppliedEffect effectOf(ReceivedEvent event) {
+        return new FulfilmentStep(event);
     }
 }

@@ -1,38 +1,82 @@
 package org.outboxlab.consume;
 
+import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Instant;
+import javax.sql.DataSource;
 
 /**
  * The consumers' log of applied event ids. Runs in the consumer's transaction, so an inbox entry
- * exists exactly when the effect it guards was committed.
+ * exists exactly when the effect it guards was committed. A delivery costs one statement: an insert
+ * that tolerates the entry being there already (PostgreSQL's {@code on conflict do nothing}, a
+ * guarded insert elsewhere), with no locking read before it.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.MANDATORY)
 public class InboxLog {
 
-    @PersistenceContext(unitName = "outbox-xa")
+    private static final String INSERT_POSTGRES = "insert into inbox (consumer, event_id, processed_at, duplicates) "
+            + "values (?1, ?2, ?3, 0) on conflict do nothing";
+    private static final String INSERT_GUARDED = "insert into inbox (consumer, event_id, processed_at, duplicates) "
+            + "select ?1, ?2, ?3, 0 "
+            + "where not exists (select 1 from inbox where consumer = ?1 and event_id = ?2)";
+    private static final String COUNT_DUPLICATE = "update inbox set duplicates = duplicates + 1, last_duplicate_at = ?3 "
+            + "where consumer = ?1 and event_id = ?2";
+
+    /** The insert for this server's database, chosen on first use. */
+    private static volatile String insert;
+
+    @PersistenceContext(unitName = "outbox")
     EntityManager em;
+
+    @Resource(lookup = "java:jboss/datasources/OutboxDS")
+    DataSource dataSource;
 
     /**
      * Records the first delivery of {@code eventId} to {@code consumer} and returns {@code true};
-     * for any later delivery counts a duplicate and returns {@code false}.
+     * for any later delivery counts a duplicate and returns {@code false}. A concurrent first
+     * delivery of the same event waits for this transaction, then finds the entry.
      */
     public boolean firstDelivery(ConsumerName consumer, String eventId) {
-        InboxKey key = new InboxKey(consumer.id(), eventId);
         Instant now = Instant.now();
-        InboxEntry existing = em.find(InboxEntry.class, key, LockModeType.PESSIMISTIC_WRITE);
-        if (existing != null) {
-            existing.countDuplicate(now);
-            return false;
+        int inserted = em.createNativeQuery(insertStatement())
+                .setParameter(1, consumer.id())
+                .setParameter(2, eventId)
+                .setParameter(3, now)
+                .executeUpdate();
+        if (inserted == 1) {
+            return true;
         }
-        em.persist(new InboxEntry(key, now));
-        em.flush(); // a concurrent first delivery fails here and is redelivered as a duplicate
-        return true;
+        countDuplicate(consumer, eventId, now);
+        return false;
+    }
+
+    /** Counts a delivery of an event this consumer had applied already as a duplicate. */
+    public void countDuplicate(ConsumerName consumer, String eventId, Instant at) {
+        em.createNativeQuery(COUNT_DUPLICATE)
+                .setParameter(1, consumer.id())
+                .setParameter(2, eventId)
+                .setParameter(3, at)
+                .executeUpdate();
+    }
+
+    private String insertStatement() {
+        String sql = insert;
+        if (sql == null) {
+            try (Connection connection = dataSource.getConnection()) {
+                sql = "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName())
+                        ? INSERT_POSTGRES : INSERT_GUARDED;
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot tell the inbox's database: " + e.getMessage(), e);
+            }
+            insert = sql;
+        }
+        return sql;
     }
 }

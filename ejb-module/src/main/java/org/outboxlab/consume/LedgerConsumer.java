@@ -1,10 +1,7 @@
 package org.outboxlab.consume;
 
 import jakarta.ejb.ActivationConfigProperty;
-import jakarta.ejb.EJB;
 import jakarta.ejb.MessageDriven;
-import jakarta.jms.Message;
-import jakarta.jms.MessageListener;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
@@ -14,17 +11,19 @@ import jakarta.persistence.PersistenceContext;
                 propertyValue = "java:/jms/outbox/queue/LedgerEvents"),
         @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
         @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "4")})
-public class LedgerConsumer implements MessageListener {
+public class LedgerConsumer extends OrderEventConsumer {
 
-    @EJB
-    EventReceiver receiver;
-
-    @PersistenceContext(unitName = "outbox-xa")
+    @PersistenceContext(unitName = "outbox")
     EntityManager em;
 
     @Override
-    public void onMessage(Message message) {
-        receiver.receive(ConsumerName.LEDGER, message, event -> new LedgerEntry(event, amount(event)));
+    protected ConsumerName consumer() {
+        return ConsumerName.LEDGER;
+    }
+
+    @Override
+    protected AppliedEffect effectOf(ReceivedEvent event) {
+        return new LedgerEntry(event, amount(event));
     }
 
     private long amount(ReceivedEvent event) {
@@ -36,6 +35,7 @@ public class LedgerConsumer implements MessageListener {
         };
     }
 
+    /** Revenue booked so far for {@code orderId}, read in the receiving transaction. */
     private long bookedFor(String orderId) {
         Long booked = em.createQuery("select sum(l.amountCents) from LedgerEntry l where l.orderId = :orderId", Long.class)
                 .setParameter("orderId", orderId)

@@ -1,10 +1,7 @@
 package org.outboxlab.consume;
 
 import jakarta.ejb.ActivationConfigProperty;
-import jakarta.ejb.EJB;
 import jakarta.ejb.MessageDriven;
-import jakarta.jms.Message;
-import jakarta.jms.MessageListener;
 
 /** Notifies the customer of each order event, once per event. */
 @MessageDriven(activationConfig = {
@@ -12,13 +9,15 @@ import jakarta.jms.MessageListener;
                 propertyValue = "java:/jms/outbox/queue/NotificationEvents"),
         @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
         @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "4")})
-public class NotificationConsumer implements MessageListener {
-
-    @EJB
-    EventReceiver receiver;
+public class NotificationConsumer extends OrderEventConsumer {
 
     @Override
-    public void onMessage(Message message) {
-        receiver.receive(ConsumerName.NOTIFICATION, message, CustomerNotification::new);
+    protected ConsumerName consumer() {
+        return ConsumerName.NOTIFICATION;
+    }
+
+    @Override
+    protected AppliedEffect effectOf(ReceivedEvent event) {
+        return new CustomerNotification(event);
     }
 }

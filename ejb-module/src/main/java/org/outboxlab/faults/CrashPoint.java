@@ -14,7 +14,12 @@ public enum CrashPoint {
      * XA: every participant prepared, phase 2 under way (after the first participant's commit).
      * Reached through the Byteman rule the lab installs, which reads {@link Faults#ARMED_PROPERTY}.
      */
-    XA_AFTER_PREPARE("xa-after-prepare");
+    XA_AFTER_PREPARE("xa-after-prepare"),
+    /**
+     * Any mode, consumer side: a consumer committed its inbox entry and effect in the database, the
+     * broker has not had the acknowledgement; the message is redelivered and the inbox absorbs it.
+     */
+    CONSUMER_AFTER_DB_COMMIT("consumer-after-db-commit");
 
     private final String id;
 

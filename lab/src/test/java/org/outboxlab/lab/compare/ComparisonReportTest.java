@@ -77,6 +77,19 @@ class ComparisonReportTest {
     }
 
     @Test
+    void aConsumerCrashIsExpectedToBeAbsorbedAsADuplicateDeliveryInEveryMode() {
+        RunResult absorbed = new RunResult("NAIVE", "crash-point", "consumer-after-db-commit", 10, 30, 0, 0, 0, 0, 1,
+                0, 0, 0, 1, 1, 0, 0, 5.5, 12, 40, 90, 3.0, true, "halted");
+        RunResult duplicated = new RunResult("OUTBOX", "crash-point", "consumer-after-db-commit", 10, 30, 0, 0, 0, 1, 1,
+                0, 0, 0, 1, 1, 0, 0, 5.5, 12, 40, 90, 3.0, true, "halted");
+        List<String> ok = Expectations.check(List.of(absorbed));
+        assertTrue(ok.stream().allMatch(l -> l.startsWith("as expected")), ok.toString());
+        assertTrue(ok.stream().noneMatch(l -> l.contains("lost")), "NAIVE's write-side loss is not expected here: " + ok);
+        List<String> surprising = Expectations.check(List.of(duplicated));
+        assertEquals(2, surprising.stream().filter(l -> l.startsWith("NOT as expected")).count(), surprising.toString());
+    }
+
+    @Test
     void htmlEscapesEveryText() {
         String page = ReportHtml.page(Instant.EPOCH, Map.of("<b>", "x"), "lab/compare.sh <script>",
                 List.of(run("OUTBOX", "baseline", 0, 0, 0, 1.0, "<img src=x onerror=alert(1)>")), List.of("a < b"));

@@ -1,0 +1,55 @@
+package org.outboxlab.consume;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.EmbeddedId;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Table;
+
+/**
+ * How far one consumer got with one order: the last sequence it applied without a gap, and how many
+ * of the order's later events it holds. Read with a row lock by every delivery of the order's
+ * events, in the delivery's transaction, so two deliveries of one order in one consumer apply one
+ * after the other, and a delivery looks for held events only when there are some.
+ */
+@Entity
+@Table(name = "consumer_progress")
+public class ConsumerProgress {
+
+    @EmbeddedId
+    private ProgressKey key;
+
+    @Column(name = "last_sequence", nullable = false)
+    private int lastSequence;
+
+    @Column(name = "held", nullable = false)
+    private int held;
+
+    protected ConsumerProgress() {
+    }
+
+    ConsumerProgress(ProgressKey key, int lastSequence, int held) {
+        this.key = key;
+        this.lastSequence = lastSequence;
+        this.held = held;
+    }
+
+    public int getLastSequence() {
+        return lastSequence;
+    }
+
+    public int getHeld() {
+        return held;
+    }
+
+    void applied(int sequence) {
+        lastSequence = sequence;
+    }
+
+    void holdOne() {
+        held++;
+    }
+
+    void releaseOne() {
+        held--;
+    }
+}

@@ -1,0 +1,41 @@
+package org.outboxlab.consume;
+
+import jakarta.ejb.EJB;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.jms.Message;
+import jakarta.jms.MessageListener;
+import org.outboxlab.faults.CrashPoint;
+import org.outboxlab.faults.Faults;
+
+/**
+ * A consumer of order events that needs no two-phase commit. The delivery is not transacted:
+ * {@link EventReceiver} commits the inbox entry and the effect in one local database transaction,
+ * and the broker's acknowledgement follows only when {@link #onMessage} has returned, after that
+ * commit. A crash between the commit and the acknowledgement redelivers the message and the inbox
+ * absorbs it as a duplicate; an exception rolls the database back and the broker redelivers, then
+ * dead-letters after its bounded attempts.
+ */
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public abstract class OrderEventConsumer implements MessageListener {
+
+    @EJB
+    EventReceiver receiver;
+
+    @Inject
+    Faults faults;
+
+    /** Which consumer this is: its inbox, its effect table, its queue. */
+    protected abstract ConsumerName consumer();
+
+    /** This consumer's effect of {@code event}; runs inside the receiving database transaction. */
+    protected abstract AppliedEffect effectOf(ReceivedEvent event);
+
+    @Override
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public void onMessage(Message message) {
+        receiver.receive(consumer(), message, this::effectOf);
+        faults.reach(CrashPoint.CONSUMER_AFTER_DB_COMMIT);
+    }
+}
