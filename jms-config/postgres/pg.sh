@@ -14,7 +14,7 @@
 # refuses to run as root: run as root, the script runs it as nobody, and DIR/cluster is then a link
 # to a private directory under $PG_RUNTIME_ROOT (default /var/tmp) that nobody owns, so a checkout
 # under a mode-700 home directory works. The server listens on TCP only (no Unix socket), so the
-# length of DIR's path does not matter.
+# length of DIR's path does not matter. pg_stat_statements is preloaded where the binaries have it.
 set -euo pipefail
 
 die() { echo "pg.sh: $*" >&2; exit 2; }
@@ -130,11 +130,20 @@ CONF
         || { cat "$home/createdb.log" >&2; die "could not create the database"; }
 }
 
+# Preloads pg_stat_statements, when the binaries have it, so the benchmark can count statements.
+enable_statement_stats() {
+    grep -q "^shared_preload_libraries" "$data/postgresql.conf" && return
+    if [ -f "$bin/../lib/postgresql/pg_stat_statements.so" ] || [ -f "$bin/../lib/pg_stat_statements.so" ]; then
+        echo "shared_preload_libraries = 'pg_stat_statements'" >> "$data/postgresql.conf"
+    fi
+}
+
 case "$action" in
     start)
         resolve_home create
         resolve_bin
         init_cluster
+        enable_statement_stats
         if as_owner "$bin/pg_ctl" -D "$data" status > /dev/null 2>&1; then
             echo "pg.sh: PostgreSQL already running in $data"
             exit 0

@@ -20,7 +20,7 @@ import java.util.Map;
  *
  * <p>Arguments: {@code PROJECT_ROOT OUTPUT_DIR [--seconds 6] [--clients 1,4,16,32]
  * [--rates 100,200,500,1000] [--backlog 100000] [--batch 200] [--sweep 50,200,1000] [--sweep-backlog 20000]
- * [--phases write,e2e,relay] [--consumers paused|running]}: by default the consumers are stopped
+ * [--phases write,idle,transactions,e2e,relay] [--consumers paused|running]}: by default the consumers are stopped
  * during the write path, which then measures the write transactions (and the relay, for OUTBOX)
  * without the downstream work competing for the same two cores.
  */
@@ -55,7 +55,7 @@ public final class Benchmark {
         int batch = Integer.parseInt(options.getOrDefault("batch", "200"));
         int[] sweep = ints(options.getOrDefault("sweep", "50,200,1000"));
         int sweepBacklog = Integer.parseInt(options.getOrDefault("sweep-backlog", "20000"));
-        List<String> phases = List.of(options.getOrDefault("phases", "write,e2e,relay").split(","));
+        List<String> phases = List.of(options.getOrDefault("phases", "write,idle,transactions,e2e,relay").split(","));
         boolean consumersDuringWrite = "running".equals(options.getOrDefault("consumers", "paused"))
                 || !phases.contains("write");
         Path root = Path.of(args[0]).toAbsolutePath();
@@ -99,6 +99,29 @@ public final class Benchmark {
                 relayBench.awaitRelayDrained();
                 topology.purgeConsumerQueues();
                 relayBench.resumeConsumers();
+            }
+
+            if (phases.contains("idle")) {
+                IdleLatency.Result idle = IdleLatency.measure(topology, driver, 30);
+                JsonObjectBuilder hops = Json.createObjectBuilder();
+                idle.hopMedianMs().forEach((hop, ms) -> hops.add(hop, round(ms)));
+                progress(String.format("idle, one OUTBOX order at a time: commit to third effect p50 %.1f ms, p99 %.1f ms; "
+                        + "median hops %s", idle.p50Ms(), idle.p99Ms(), idle.hopMedianMs()));
+                result.add("idle", Json.createObjectBuilder().add("p50Ms", round(idle.p50Ms())).add("p99Ms", round(idle.p99Ms()))
+                        .add("events", idle.events()).add("hops", hops));
+            }
+            if (phases.contains("transactions")) {
+                JsonObjectBuilder transactions = Json.createObjectBuilder();
+                for (String mode : List.of("OUTBOX", "XA", "NAIVE")) {
+                    Transactions.Cost cost = Transactions.measure(topology, driver, mode, 50, Duration.ofSeconds(4));
+                    progress(String.format("transactions %-6s: %.2f two-phase commits per event, %.2f consumer statements "
+                            + "per delivery (%d events)", mode, cost.twoPhaseCommitsPerEvent(), cost.statementsPerDelivery(),
+                            cost.events()));
+                    transactions.add(mode, Json.createObjectBuilder().add("events", cost.events())
+                            .add("twoPhaseCommitsPerEvent", round2(cost.twoPhaseCommitsPerEvent()))
+                            .add("statementsPerDelivery", round2(cost.statementsPerDelivery())));
+                }
+                result.add("transactions", transactions);
             }
 
             JsonArrayBuilder endToEnd = Json.createArrayBuilder();
@@ -189,6 +212,10 @@ public final class Benchmark {
 
     private static void progress(String line) {
         System.out.println("[bench " + java.time.LocalTime.now().withNano(0) + "] " + line);
+    }
+
+    static double round2(double v) {
+        return Double.isNaN(v) ? -1 : Math.round(v * 100) / 100.0;
     }
 
     static double round(double v) {

@@ -106,6 +106,13 @@ final class LoadDriver {
     /** Products with plenty of stock; orders spread over them so no single stock row is the bottleneck. */
     private static final String[] SKUS = {"BOOK-1", "BOOK-2", "MUG-1", "TEE-1", "CABLE-1", "LAMP-1", "PEN-1", "SOCK-1"};
 
+    /** Places one order and returns when it was answered; fails unless it was accepted. */
+    void placeOne(String mode, String customerId) {
+        if (!place(mode, customerId)) {
+            throw new IllegalStateException("order of " + customerId + " in " + mode + " was not accepted");
+        }
+    }
+
     private boolean place(String mode, String customerId) {
         String sku = SKUS[Math.floorMod(customerId.hashCode(), SKUS.length)];
         String body = "{\"customerId\":\"" + customerId + "\",\"mode\":\"" + mode
