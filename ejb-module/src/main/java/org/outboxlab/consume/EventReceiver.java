@@ -8,7 +8,6 @@ import jakarta.inject.Inject;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.List;
@@ -21,9 +20,10 @@ import org.outboxlab.ops.OutboxMetrics;
 /**
  * Applies an event's effect exactly once per consumer and in its order's sequence, in one local
  * database transaction of its own (no two-phase commit: the message is acknowledged after this
- * commit, see {@link OrderEventConsumer}). It writes the inbox entry, locks the consumer's progress
- * row for the order, and persists the effect, or holds the event while an earlier event of the same
- * order is still missing. An event at or below the order's applied sequence was applied before (its
+ * commit, see {@link OrderEventConsumer}). An event next in line costs three statements: the inbox
+ * entry, the progress row advanced (and locked), the effect. Any other event takes the progress row
+ * with a locking read and is applied with the events held behind it, or held while an earlier event
+ * of the same order is still missing. An event at or below the order's applied sequence was applied before (its
  * inbox entry since purged): it is counted as a duplicate and changes nothing. Any failure rolls all
  * of it back and propagates, so the broker redelivers and, after the bounded attempts,
  * dead-letters the message.
@@ -39,6 +39,9 @@ public class EventReceiver {
 
     @EJB
     InboxLog inbox;
+
+    @EJB
+    ProgressLog progressLog;
 
     @Inject
     AfterCommit afterCommit;
@@ -67,8 +70,27 @@ public class EventReceiver {
             duplicate(consumer, event);
             return false;
         }
-        ConsumerProgress progress = progress(consumer, event);
+        if (progressLog.advanceInLine(consumer, event.aggregateId(), event.sequence())) {
+            apply(consumer, event, effect);
+        } else if (!applyOrHold(consumer, event, effect)) {
+            return false;
+        }
+        if (faults.enabled()) {
+            em.flush(); // staged in the database, so an injected rollback undoes real writes
+            faults.afterEffect(consumer.id(), event.eventId(), deliveryCount);
+        }
+        return true;
+    }
+
+    /**
+     * The slow path, for an event that is not next in line: counts a duplicate and returns
+     * {@code false} for an event at or below the order's applied sequence, holds one that came early,
+     * or applies it and the held events behind it.
+     */
+    private boolean applyOrHold(ConsumerName consumer, ReceivedEvent event, Function<ReceivedEvent, AppliedEffect> effect) {
+        ConsumerProgress progress = progressLog.lock(consumer, event);
         if (event.sequence() <= progress.getLastSequence()) {
+            progressLog.save(progress);
             inbox.countDuplicate(consumer, event.eventId(), Instant.now());
             duplicate(consumer, event);
             return false;
@@ -80,13 +102,11 @@ public class EventReceiver {
                     + ") held until sequence " + (progress.getLastSequence() + 1) + " of order "
                     + event.aggregateId() + " is applied");
         } else {
-            apply(consumer, event, effect, progress);
+            apply(consumer, event, effect);
+            progress.applied(event.sequence());
             drainHeld(consumer, event.aggregateId(), effect, progress);
         }
-        if (faults.enabled()) {
-            em.flush(); // staged in the database, so an injected rollback undoes real writes
-            faults.afterEffect(consumer.id(), event.eventId(), deliveryCount);
-        }
+        progressLog.save(progress);
         return true;
     }
 
@@ -95,12 +115,10 @@ public class EventReceiver {
         LOG.fine(() -> consumer.id() + ": duplicate delivery of event " + event.eventId() + " ignored");
     }
 
-    private void apply(ConsumerName consumer, ReceivedEvent event, Function<ReceivedEvent, AppliedEffect> effect,
-                       ConsumerProgress progress) {
+    private void apply(ConsumerName consumer, ReceivedEvent event, Function<ReceivedEvent, AppliedEffect> effect) {
         AppliedEffect applied = effect.apply(event);
         applied.markInOrder(true);
         em.persist(applied);
-        progress.applied(event.sequence());
         afterCommit.run(() -> metrics.consumed(consumer, false));
     }
 
@@ -117,45 +135,11 @@ public class EventReceiver {
             if (held.isEmpty()) {
                 return;
             }
-            apply(consumer, held.get(0).event(), effect, progress);
+            apply(consumer, held.get(0).event(), effect);
+            progress.applied(held.get(0).getSequence());
             em.remove(held.get(0));
             progress.releaseOne();
         }
-    }
-
-    /**
-     * The consumer's progress row for the event's order, locked for this transaction; created for an
-     * order's first event. An order this consumer saw before the progress rows existed starts from
-     * its effects and held events.
-     */
-    private ConsumerProgress progress(ConsumerName consumer, ReceivedEvent event) {
-        ProgressKey key = new ProgressKey(consumer.id(), event.aggregateId());
-        ConsumerProgress progress = em.find(ConsumerProgress.class, key, LockModeType.PESSIMISTIC_WRITE);
-        if (progress == null) {
-            progress = event.sequence() == 1
-                    ? new ConsumerProgress(key, 0, 0)
-                    : new ConsumerProgress(key, appliedBefore(consumer, event.aggregateId()),
-                            heldBefore(consumer, event.aggregateId()));
-            em.persist(progress);
-        }
-        return progress;
-    }
-
-    private int appliedBefore(ConsumerName consumer, String orderId) {
-        String entity = em.getMetamodel().entity(consumer.effectType()).getName();
-        Integer max = em.createQuery("select max(e.sequence) from " + entity + " e where e.orderId = :orderId",
-                        Integer.class)
-                .setParameter("orderId", orderId)
-                .getSingleResult();
-        return max == null ? 0 : max;
-    }
-
-    private int heldBefore(ConsumerName consumer, String orderId) {
-        return em.createQuery("select count(h) from HeldEvent h where h.key.consumer = :consumer "
-                        + "and h.orderId = :orderId", Long.class)
-                .setParameter("consumer", consumer.id())
-                .setParameter("orderId", orderId)
-                .getSingleResult().intValue();
     }
 
     private static int deliveryCount(Message message) {

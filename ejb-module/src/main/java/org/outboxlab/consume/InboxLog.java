@@ -1,15 +1,12 @@
 package org.outboxlab.consume;
 
-import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Instant;
-import javax.sql.DataSource;
 
 /**
  * The consumers' log of applied event ids. Runs in the consumer's transaction, so an inbox entry
@@ -21,22 +18,14 @@ import javax.sql.DataSource;
 @TransactionAttribute(TransactionAttributeType.MANDATORY)
 public class InboxLog {
 
-    private static final String INSERT_POSTGRES = "insert into inbox (consumer, event_id, processed_at, duplicates) "
-            + "values (?1, ?2, ?3, 0) on conflict do nothing";
-    private static final String INSERT_GUARDED = "insert into inbox (consumer, event_id, processed_at, duplicates) "
-            + "select ?1, ?2, ?3, 0 "
-            + "where not exists (select 1 from inbox where consumer = ?1 and event_id = ?2)";
     private static final String COUNT_DUPLICATE = "update inbox set duplicates = duplicates + 1, last_duplicate_at = ?3 "
             + "where consumer = ?1 and event_id = ?2";
-
-    /** The insert for this server's database, chosen on first use. */
-    private static volatile String insert;
 
     @PersistenceContext(unitName = "outbox")
     EntityManager em;
 
-    @Resource(lookup = "java:jboss/datasources/OutboxDS")
-    DataSource dataSource;
+    @Inject
+    DatabaseKind database;
 
     /**
      * Records the first delivery of {@code eventId} to {@code consumer} and returns {@code true};
@@ -45,7 +34,8 @@ public class InboxLog {
      */
     public boolean firstDelivery(ConsumerName consumer, String eventId) {
         Instant now = Instant.now();
-        int inserted = em.createNativeQuery(insertStatement())
+        int inserted = em.createNativeQuery(database.insertIfAbsent("inbox", "consumer, event_id, processed_at, duplicates",
+                        "?1, ?2, ?3, 0", "consumer", "event_id"))
                 .setParameter(1, consumer.id())
                 .setParameter(2, eventId)
                 .setParameter(3, now)
@@ -64,19 +54,5 @@ public class InboxLog {
                 .setParameter(2, eventId)
                 .setParameter(3, at)
                 .executeUpdate();
-    }
-
-    private String insertStatement() {
-        String sql = insert;
-        if (sql == null) {
-            try (Connection connection = dataSource.getConnection()) {
-                sql = "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName())
-                        ? INSERT_POSTGRES : INSERT_GUARDED;
-            } catch (SQLException e) {
-                throw new IllegalStateException("cannot tell the inbox's database: " + e.getMessage(), e);
-            }
-            insert = sql;
-        }
-        return sql;
     }
 }

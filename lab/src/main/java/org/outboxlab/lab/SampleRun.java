@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.outboxlab.testsupport.ServerProcess;
+import java.util.Locale;
 
 /**
  * The sample run: starts WildFly with the EAR, places orders in each write mode and drives them
@@ -73,7 +74,7 @@ public final class SampleRun {
         }
         int[] applied = settle(api, orders);
         double seconds = (System.nanoTime() - started) / 1e9;
-        return String.format("%-7s %7d %8d %7d %13d %10d %16d %11.1fs", mode, orders.size(), rejected, applied[0],
+        return String.format(Locale.ROOT, "%-7s %7d %8d %7d %13d %10d %16d %11.1fs", mode, orders.size(), rejected, applied[0],
                 applied[1], applied[2], applied[3], seconds);
     }
 

@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import javax.imageio.ImageIO;
 
@@ -53,7 +54,7 @@ final class BenchReport {
             md.append("| ").append(clients);
             for (String mode : List.of("BASELINE", "NAIVE", "XA", "OUTBOX")) {
                 JsonObject r = modes.get(mode);
-                md.append(" | ").append(r == null ? "-" : String.format("%.0f (%.1f/%.1f)", r.getJsonNumber("ordersPerSec").doubleValue(),
+                md.append(" | ").append(r == null ? "-" : String.format(Locale.ROOT, "%.0f (%.1f/%.1f)", r.getJsonNumber("ordersPerSec").doubleValue(),
                         r.getJsonNumber("p50Ms").doubleValue(), r.getJsonNumber("p99Ms").doubleValue()));
             }
             md.append(" | ").append(ratio(modes, "OUTBOX", "BASELINE")).append(" | ").append(ratio(modes, "OUTBOX", "XA")).append(" |\n");
@@ -68,7 +69,7 @@ final class BenchReport {
         }
         md.append("\n## End to end (open loop; commit to last consumer's effect, ms)\n\n| mode | nudge | offered/s | achieved/s | p50 | p95 | p99 | events |\n|---|---|---|---|---|---|---|---|\n");
         for (JsonObject e : bench.getJsonArray("endToEnd").getValuesAs(JsonObject.class)) {
-            md.append(String.format("| %s | %s | %d | %s | %s | %s | %s | %d |%n", e.getString("mode"), e.getBoolean("nudge"),
+            md.append(String.format(Locale.ROOT, "| %s | %s | %d | %s | %s | %s | %s | %d |%n", e.getString("mode"), e.getBoolean("nudge"),
                     e.getInt("offeredPerSec"), e.getJsonNumber("achievedPerSec"), e.getJsonNumber("p50Ms"),
                     e.getJsonNumber("p95Ms"), e.getJsonNumber("p99Ms"), e.getJsonNumber("events").longValue()));
         }
@@ -116,12 +117,12 @@ final class BenchReport {
 
     private static void atMost(StringBuilder md, String name, double measured, double bound, String unit) {
         md.append("| ").append(name).append(" | ")
-                .append(Double.isNaN(measured) ? "not measured" : String.format(java.util.Locale.ROOT, "%.1f %s", measured, unit))
+                .append(Double.isNaN(measured) ? "not measured" : String.format(Locale.ROOT, "%.1f %s", measured, unit))
                 .append(" | ").append(Double.isNaN(measured) ? "-" : measured <= bound ? "yes" : "no").append(" |\n");
     }
 
     private static void target(StringBuilder md, String name, double measured, double bound) {
-        md.append("| ").append(name).append(" | ").append(Double.isNaN(measured) ? "not measured" : String.format("%.2f", measured))
+        md.append("| ").append(name).append(" | ").append(Double.isNaN(measured) ? "not measured" : String.format(Locale.ROOT, "%.2f", measured))
                 .append(" | ").append(Double.isNaN(measured) ? "-" : measured >= bound ? "yes" : "no").append(" |\n");
     }
 
@@ -139,7 +140,7 @@ final class BenchReport {
         }
         double x = modes.get(a).getJsonNumber("ordersPerSec").doubleValue();
         double y = modes.get(b).getJsonNumber("ordersPerSec").doubleValue();
-        return y <= 0 ? "-" : String.format("%.2f", x / y);
+        return y <= 0 ? "-" : String.format(Locale.ROOT, "%.2f", x / y);
     }
 
     /** Two panels: write-path throughput by clients and mode; end-to-end p99 by offered rate. */
@@ -168,7 +169,7 @@ final class BenchReport {
         g.drawString("Write path: orders/s by concurrent clients", left, 20);
         g.drawLine(left, top + plotH, left + plotW, top + plotH);
         g.drawLine(left, top, left, top + plotH);
-        g.drawString(String.format("%.0f", maxRate), 5, top + 10);
+        g.drawString(String.format(Locale.ROOT, "%.0f", maxRate), 5, top + 10);
         int groups = Math.max(1, write.size());
         int groupW = plotW / groups;
         int gi = 0;
@@ -206,7 +207,7 @@ final class BenchReport {
             maxP99 = Math.max(maxP99, p99);
             maxOffered = Math.max(maxOffered, e.getInt("offeredPerSec"));
         }
-        g.drawString(String.format("%.0f", maxP99), left2 - 50, top + 10);
+        g.drawString(String.format(Locale.ROOT, "%.0f", maxP99), left2 - 50, top + 10);
         g.drawString(Integer.toString(maxOffered), left2 + plotW - 70, top + plotH + 18);
         Color[] lineColors = {new Color(0x2ca02c), new Color(0x1f77b4), new Color(0xff7f0e)};
         int si = 0;

@@ -9,6 +9,7 @@ import org.outboxlab.scenario.LabPorts;
 import org.outboxlab.scenario.LabTopology;
 import org.outboxlab.testsupport.Command;
 import org.outboxlab.testsupport.ServerProcess;
+import java.util.Locale;
 
 /**
  * The benchmark's processes, each on its own, on loopback: the lab's topology (PostgreSQL, a
@@ -22,25 +23,41 @@ final class BenchTopology implements AutoCloseable {
 
     private final Path work;
     private final LabTopology lab;
+    private final Path jfr;
+    private int recordings;
 
     /**
      * @param root the project's root directory (for jms-config and the built parts)
      * @param work where the benchmark keeps its servers and data
      */
-    BenchTopology(Path root, Path work) {
+    BenchTopology(Path root, Path work, Path jfr) {
         this.work = work;
         this.lab = new LabTopology(root, work, new LabPorts(PG_PORT, BROKER_PORT, 0), false);
+        this.jfr = jfr;
     }
 
     /** Creates everything afresh and starts PostgreSQL, the broker and WildFly. */
     void start() throws IOException, InterruptedException {
         lab.start("-Doutbox.bench.baseline-enabled=true", "-Xmx2g");
+        if (jfr != null) {
+            restart();
+        }
     }
 
-    /** Restarts WildFly with the benchmark's settings plus {@code properties} ({@code -Dname=value}). */
+    /**
+     * Restarts WildFly with the benchmark's settings plus {@code properties} ({@code -Dname=value});
+     * with a JFR directory, each server run records a profile there, named by its properties.
+     */
     void restart(String... properties) throws IOException, InterruptedException {
         lab.stopServer();
-        lab.startServer(properties);
+        List<String> options = new java.util.ArrayList<>(List.of(properties));
+        if (jfr != null) {
+            java.nio.file.Files.createDirectories(jfr);
+            String name = String.format(Locale.ROOT, "wildfly-%02d%s.jfr", ++recordings,
+                    String.join("", properties).replaceAll("[^A-Za-z0-9.=-]+", "_").replace("-Doutbox.", "_"));
+            options.add("-XX:StartFlightRecording=filename=" + jfr.resolve(name) + ",settings=profile,dumponexit=true");
+        }
+        lab.startServer(options.toArray(String[]::new));
     }
 
     ServerProcess server() {

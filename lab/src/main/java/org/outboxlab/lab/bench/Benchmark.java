@@ -10,17 +10,19 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
  * The benchmark: write path per mode and client count against the BASELINE transaction, the relay's
  * drain rate against a raw Artemis producer (and a batch-size sweep), and commit-to-effect latency at
  * fixed offered rates; every comparison measured in the same run, on PostgreSQL and a standalone
- * broker. Prints each figure as it is measured and writes bench.json, bench.md and bench.png.
+ * broker. Prints each figure as it is measured and writes bench.json, bench.md and bench.png. With
+ * {@code --jfr DIR} every WildFly run records a JDK Flight Recorder profile into DIR.
  *
  * <p>Arguments: {@code PROJECT_ROOT OUTPUT_DIR [--seconds 6] [--clients 1,4,16,32]
  * [--rates 100,200,500,1000] [--backlog 100000] [--batch 200] [--sweep 50,200,1000] [--sweep-backlog 20000]
- * [--phases write,idle,transactions,e2e,relay] [--consumers paused|running]}: by default the consumers are stopped
+ * [--phases write,idle,transactions,e2e,relay] [--consumers paused|running] [--jfr DIR]}: by default the consumers are stopped
  * during the write path, which then measures the write transactions (and the relay, for OUTBOX)
  * without the downstream work competing for the same two cores.
  */
@@ -65,7 +67,8 @@ public final class Benchmark {
                 .add("generatedAt", Instant.now().toString())
                 .add("consumersDuringWritePath", consumersDuringWrite)
                 .add("environment", environment(seconds));
-        try (BenchTopology topology = new BenchTopology(root, root.resolve("lab/target/bench"));
+        Path jfr = options.containsKey("jfr") ? Path.of(options.get("jfr")).toAbsolutePath() : null;
+        try (BenchTopology topology = new BenchTopology(root, root.resolve("lab/target/bench"), jfr);
              ResourceSampler resources = new ResourceSampler()) {
             progress("starting PostgreSQL, Artemis and WildFly (configured by configure-wildfly.sh) ...");
             topology.start();
@@ -84,7 +87,7 @@ public final class Benchmark {
                 for (String mode : MODES) {
                     relayBench.awaitRelayDrained();
                     LoadDriver.Outcome o = driver.closedLoop(mode, "w-" + mode + "-" + c, c, Duration.ofSeconds(2), seconds);
-                    progress(String.format("write path  %-8s %2d clients: %7.1f orders/s  p50 %6.1f ms  p99 %6.1f ms  (%d refused)",
+                    progress(String.format(Locale.ROOT, "write path  %-8s %2d clients: %7.1f orders/s  p50 %6.1f ms  p99 %6.1f ms  (%d refused)",
                             mode, c, o.ordersPerSec(), o.latencies().percentileMs(50), o.latencies().percentileMs(99), o.failed()));
                     writePath.add(Json.createObjectBuilder().add("mode", mode).add("clients", c)
                             .add("ordersPerSec", round(o.ordersPerSec())).add("p50Ms", round(o.latencies().percentileMs(50)))
@@ -105,7 +108,7 @@ public final class Benchmark {
                 IdleLatency.Result idle = IdleLatency.measure(topology, driver, 30);
                 JsonObjectBuilder hops = Json.createObjectBuilder();
                 idle.hopMedianMs().forEach((hop, ms) -> hops.add(hop, round(ms)));
-                progress(String.format("idle, one OUTBOX order at a time: commit to third effect p50 %.1f ms, p99 %.1f ms; "
+                progress(String.format(Locale.ROOT, "idle, one OUTBOX order at a time: commit to third effect p50 %.1f ms, p99 %.1f ms; "
                         + "median hops %s", idle.p50Ms(), idle.p99Ms(), idle.hopMedianMs()));
                 result.add("idle", Json.createObjectBuilder().add("p50Ms", round(idle.p50Ms())).add("p99Ms", round(idle.p99Ms()))
                         .add("events", idle.events()).add("hops", hops));
@@ -114,7 +117,7 @@ public final class Benchmark {
                 JsonObjectBuilder transactions = Json.createObjectBuilder();
                 for (String mode : List.of("OUTBOX", "XA", "NAIVE")) {
                     Transactions.Cost cost = Transactions.measure(topology, driver, mode, 50, Duration.ofSeconds(4));
-                    progress(String.format("transactions %-6s: %.2f two-phase commits per event, %.2f consumer statements "
+                    progress(String.format(Locale.ROOT, "transactions %-6s: %.2f two-phase commits per event, %.2f consumer statements "
                             + "per delivery (%d events)", mode, cost.twoPhaseCommitsPerEvent(), cost.statementsPerDelivery(),
                             cost.events()));
                     transactions.add(mode, Json.createObjectBuilder().add("events", cost.events())
@@ -151,7 +154,7 @@ public final class Benchmark {
                 relayBench.pauseConsumers();
                 double rate = relayBench.drain("sweep" + size, sweepBacklog);
                 topology.purgeConsumerQueues();
-                progress(String.format("relay sweep batch %5d: %8.0f events/s (%d events)", size, rate, sweepBacklog));
+                progress(String.format(Locale.ROOT, "relay sweep batch %5d: %8.0f events/s (%d events)", size, rate, sweepBacklog));
                 sweepRows.add(Json.createObjectBuilder().add("batchSize", size).add("backlog", sweepBacklog)
                         .add("eventsPerSec", round(rate)));
             }
@@ -162,10 +165,10 @@ public final class Benchmark {
                 resources.follow(topology.server().pid());
                 relayBench.pauseConsumers();
                 relayRate = relayBench.drain("relay", backlog);
-                progress(String.format("relay, batch %d: %8.0f events/s draining %d events", batch, relayRate, backlog));
+                progress(String.format(Locale.ROOT, "relay, batch %d: %8.0f events/s draining %d events", batch, relayRate, backlog));
                 topology.purgeConsumerQueues();
                 rawRate = relayBench.rawProducer("raw", backlog, batch);
-                progress(String.format("raw Artemis producer, transactions of %d: %8.0f messages/s", batch, rawRate));
+                progress(String.format(Locale.ROOT, "raw Artemis producer, transactions of %d: %8.0f messages/s", batch, rawRate));
                 topology.purgeConsumerQueues();
             }
             result.add("relay", relay.add("eventsPerSec", round(relayRate)).add("rawBrokerEventsPerSec", round(rawRate))
@@ -190,7 +193,7 @@ public final class Benchmark {
         String prefix = "e-" + mode + "-" + (nudge ? "n" : "t") + "-" + rate + "-" + System.nanoTime() % 100000;
         LoadDriver.Outcome o = driver.openLoop(mode, prefix, rate, seconds);
         EndToEnd.Result e = EndToEnd.measure(topology, prefix, Duration.ofSeconds(60));
-        progress(String.format("end to end  %-6s nudge %-5s offered %5d/s achieved %7.1f/s: p50 %7.1f  p95 %7.1f  p99 %7.1f ms"
+        progress(String.format(Locale.ROOT, "end to end  %-6s nudge %-5s offered %5d/s achieved %7.1f/s: p50 %7.1f  p95 %7.1f  p99 %7.1f ms"
                         + " (%d events%s)", mode, nudge, rate, o.ordersPerSec(), e.p50(), e.p95(), e.p99(), e.events(),
                 e.missing() > 0 ? ", " + e.missing() + " not yet applied after 60 s" : ""));
         return Json.createObjectBuilder().add("mode", mode).add("nudge", nudge).add("offeredPerSec", rate)
@@ -229,7 +232,7 @@ public final class Benchmark {
     private static Map<String, String> options(String[] args) {
         Map<String, String> options = new LinkedHashMap<>();
         List<String> known = List.of("seconds", "clients", "rates", "backlog", "batch", "sweep", "sweep-backlog", "phases",
-                "consumers");
+                "consumers", "jfr");
         for (int i = 0; i < args.length; i += 2) {
             String name = args[i].replaceFirst("^--", "");
             if (!known.contains(name) || i + 1 >= args.length) {

@@ -129,7 +129,7 @@ public final class Comparison {
         for (List<String> row : rows) {
             for (int i = 0; i < row.size(); i++) {
                 String cell = row.get(i);
-                out.append(i < 2 ? String.format("%-" + widths[i] + "s", cell) : String.format("%" + widths[i] + "s", cell))
+                out.append(i < 2 ? String.format(Locale.ROOT, "%-" + widths[i] + "s", cell) : String.format(Locale.ROOT, "%" + widths[i] + "s", cell))
                         .append(i + 1 < row.size() ? "  " : "\n");
             }
         }

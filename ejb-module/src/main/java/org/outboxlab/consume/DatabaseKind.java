@@ -1,0 +1,50 @@
+package org.outboxlab.consume;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+
+/**
+ * Which database the consumers write to, read once from the datasource's metadata, so that an insert
+ * that tolerates an existing row can use the database's own form: PostgreSQL's
+ * {@code on conflict do nothing}, or a guarded {@code insert … select … where not exists} elsewhere.
+ */
+@ApplicationScoped
+public class DatabaseKind {
+
+    @Resource(lookup = "java:jboss/datasources/OutboxDS")
+    DataSource dataSource;
+
+    private volatile Boolean postgres;
+
+    public boolean postgres() {
+        Boolean known = postgres;
+        if (known == null) {
+            try (Connection connection = dataSource.getConnection()) {
+                known = "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName());
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot tell the consumers' database: " + e.getMessage(), e);
+            }
+            postgres = known;
+        }
+        return known;
+    }
+
+    /**
+     * An insert of {@code values} (positional parameters {@code ?1…}) into {@code table} that does
+     * nothing if a row with the same {@code keyColumns} (the first parameters, in order) exists.
+     */
+    public String insertIfAbsent(String table, String columns, String values, String... keyColumns) {
+        if (postgres()) {
+            return "insert into " + table + " (" + columns + ") values (" + values + ") on conflict do nothing";
+        }
+        StringBuilder key = new StringBuilder();
+        for (int i = 0; i < keyColumns.length; i++) {
+            key.append(i == 0 ? "" : " and ").append(keyColumns[i]).append(" = ?").append(i + 1);
+        }
+        return "insert into " + table + " (" + columns + ") select " + values + " where not exists (select 1 from "
+                + table + " where " + key + ")";
+    }
+}

@@ -1,0 +1,84 @@
+package org.outboxlab.consume;
+
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+
+/**
+ * Each consumer's progress per order, in the consumer's transaction. An event that is next in line
+ * (its order's first event, or the one after the last applied with nothing held) advances the
+ * progress row in one statement that also locks it; anything else takes the row with a locking read
+ * and decides: duplicate, hold, or apply and drain the held ones.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.MANDATORY)
+public class ProgressLog {
+
+    private static final String ADVANCE = "update consumer_progress set last_sequence = ?3 "
+            + "where consumer = ?1 and order_id = ?2 and last_sequence = ?3 - 1 and held = 0";
+
+    @PersistenceContext(unitName = "outbox")
+    EntityManager em;
+
+    @Inject
+    DatabaseKind database;
+
+    /**
+     * Records {@code sequence} as applied and returns {@code true} if it is next in line for the
+     * order with nothing held; otherwise changes nothing and returns {@code false}.
+     */
+    public boolean advanceInLine(ConsumerName consumer, String orderId, int sequence) {
+        String sql = sequence == 1
+                ? database.insertIfAbsent("consumer_progress", "consumer, order_id, last_sequence, held", "?1, ?2, ?3, 0",
+                        "consumer", "order_id")
+                : ADVANCE;
+        return em.createNativeQuery(sql)
+                .setParameter(1, consumer.id())
+                .setParameter(2, orderId)
+                .setParameter(3, sequence)
+                .executeUpdate() == 1;
+    }
+
+    /**
+     * The progress row of the order, locked for this transaction, or a new one (saved by
+     * {@link #save}) for an order this consumer has no row of: one it saw before the rows existed
+     * starts from its effects and held events.
+     */
+    public ConsumerProgress lock(ConsumerName consumer, ReceivedEvent event) {
+        ProgressKey key = new ProgressKey(consumer.id(), event.aggregateId());
+        ConsumerProgress progress = em.find(ConsumerProgress.class, key, LockModeType.PESSIMISTIC_WRITE);
+        if (progress == null) {
+            progress = new ConsumerProgress(key, appliedBefore(consumer, event.aggregateId()),
+                    heldBefore(consumer, event.aggregateId()));
+        }
+        return progress;
+    }
+
+    /** Makes a new progress row persistent, with its final values; a locked row is saved at commit anyway. */
+    public void save(ConsumerProgress progress) {
+        if (!em.contains(progress)) {
+            em.persist(progress);
+        }
+    }
+
+    private int appliedBefore(ConsumerName consumer, String orderId) {
+        String entity = em.getMetamodel().entity(consumer.effectType()).getName();
+        Integer max = em.createQuery("select max(e.sequence) from " + entity + " e where e.orderId = :orderId",
+                        Integer.class)
+                .setParameter("orderId", orderId)
+                .getSingleResult();
+        return max == null ? 0 : max;
+    }
+
+    private int heldBefore(ConsumerName consumer, String orderId) {
+        return em.createQuery("select count(h) from HeldEvent h where h.key.consumer = :consumer "
+                        + "and h.orderId = :orderId", Long.class)
+                .setParameter("consumer", consumer.id())
+                .setParameter("orderId", orderId)
+                .getSingleResult().intValue();
+    }
+}
