@@ -1,12 +1,12 @@
 package org.outboxlab.web.api;
 
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -25,6 +25,9 @@ import org.outboxlab.order.WriteMode;
  * caller writes nothing unless this returns.
  */
 public final class OrderRequestReader {
+
+    /** Looked up once: {@code Json.createReader} searches for a provider on every call. */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     public static final int MAX_BODY_BYTES = 64 * 1024;
     public static final int MAX_LINES = 50;
@@ -71,7 +74,7 @@ public final class OrderRequestReader {
         if (body.length == 0) {
             throw bad(null, "a JSON body is required");
         }
-        try (JsonReader reader = Json.createReader(new ByteArrayInputStream(body))) {
+        try (JsonReader reader = JSON.createReader(new ByteArrayInputStream(body))) {
             JsonValue value = reader.readValue();
             if (value.getValueType() != JsonValue.ValueType.OBJECT) {
                 throw bad(null, "the body must be a JSON object");
