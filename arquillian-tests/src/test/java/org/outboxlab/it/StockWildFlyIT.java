@@ -142,9 +142,20 @@ public class StockWildFlyIT {
         Await.until("readiness to come back UP", Duration.ofSeconds(60), () -> ready().statusCode() == 200, () -> ready().body());
         awaitAllApplied(api, duringOutage.string("orderId"), 1);
 
-        String log = Files.readString(server.serverLog());
+        // the relay logs the outage's end after its batch committed, so a consumer can apply the event first
+        Await.until("the relay to log the outage's end", Duration.ofSeconds(10),
+                () -> count(serverLog(), "broker reachable again") > 0, () -> "not logged yet");
+        String log = serverLog();
         assertEquals(1, count(log, "broker unavailable, relay backing off"), "the outage is logged once");
         assertEquals(1, count(log, "broker reachable again"), "its end is logged once");
+    }
+
+    private static String serverLog() {
+        try {
+            return Files.readString(server.serverLog());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static void awaitAllApplied(OrderApi api, String orderId, int events) {
