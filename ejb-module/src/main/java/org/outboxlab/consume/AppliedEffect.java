@@ -51,10 +51,7 @@ public abstract class AppliedEffect {
         this.sequence = event.sequence();
         this.appliedAt = Instant.now();
         this.writeMode = event.writeMode();
-    }
-
-    void markInOrder(boolean value) {
-        inOrder = value;
+        this.inOrder = true; // EventReceiver applies an order's events only in sequence, holding early ones
     }
 
     public String getId() {

@@ -7,9 +7,10 @@ import jakarta.persistence.Table;
 
 /**
  * How far one consumer got with one order: the last sequence it applied without a gap, and how many
- * of the order's later events it holds. Read with a row lock by every delivery of the order's
- * events, in the delivery's transaction, so two deliveries of one order in one consumer apply one
- * after the other, and a delivery looks for held events only when there are some.
+ * of the order's later events it holds. Every delivery of the order's events locks it in the
+ * delivery's transaction (a conditional update, or a locking read: see {@link ProgressLog}), so two
+ * deliveries of one order in one consumer apply one after the other, and a delivery looks for held
+ * events only when there are some.
  */
 @Entity
 @Table(name = "consumer_progress")

@@ -8,7 +8,7 @@ import javax.sql.DataSource;
 
 /**
  * Which database the consumers write to, read once from the datasource's metadata, so that an insert
- * that tolerates an existing row can use the database's own form: PostgreSQL's
+ * that tolerates an existing row can take the database's own form: PostgreSQL's
  * {@code on conflict do nothing}, or a guarded {@code insert … select … where not exists} elsewhere.
  */
 @ApplicationScoped
@@ -30,21 +30,5 @@ public class DatabaseKind {
             postgres = known;
         }
         return known;
-    }
-
-    /**
-     * An insert of {@code values} (positional parameters {@code ?1…}) into {@code table} that does
-     * nothing if a row with the same {@code keyColumns} (the first parameters, in order) exists.
-     */
-    public String insertIfAbsent(String table, String columns, String values, String... keyColumns) {
-        if (postgres()) {
-            return "insert into " + table + " (" + columns + ") values (" + values + ") on conflict do nothing";
-        }
-        StringBuilder key = new StringBuilder();
-        for (int i = 0; i < keyColumns.length; i++) {
-            key.append(i == 0 ? "" : " and ").append(keyColumns[i]).append(" = ?").append(i + 1);
-        }
-        return "insert into " + table + " (" + columns + ") select " + values + " where not exists (select 1 from "
-                + table + " where " + key + ")";
     }
 }

@@ -23,10 +23,10 @@ import org.outboxlab.ops.OutboxMetrics;
  * commit, see {@link OrderEventConsumer}). An event next in line costs three statements: the inbox
  * entry, the progress row advanced (and locked), the effect. Any other event takes the progress row
  * with a locking read and is applied with the events held behind it, or held while an earlier event
- * of the same order is still missing. An event at or below the order's applied sequence was applied before (its
- * inbox entry since purged): it is counted as a duplicate and changes nothing. Any failure rolls all
- * of it back and propagates, so the broker redelivers and, after the bounded attempts,
- * dead-letters the message.
+ * of the same order is still missing. An event at or below the order's applied sequence was
+ * applied before (its inbox entry since purged): it is counted as a duplicate and changes nothing.
+ * Any failure rolls all of it back and propagates, so the broker redelivers and, after the bounded
+ * attempts, dead-letters the message.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
@@ -116,9 +116,7 @@ public class EventReceiver {
     }
 
     private void apply(ConsumerName consumer, ReceivedEvent event, Function<ReceivedEvent, AppliedEffect> effect) {
-        AppliedEffect applied = effect.apply(event);
-        applied.markInOrder(true);
-        em.persist(applied);
+        em.persist(effect.apply(event));
         afterCommit.run(() -> metrics.consumed(consumer, false));
     }
 

@@ -35,11 +35,6 @@ public class InboxEntry {
         this.processedAt = processedAt;
     }
 
-    void countDuplicate(Instant at) {
-        duplicates++;
-        lastDuplicateAt = at;
-    }
-
     public InboxKey getKey() {
         return key;
     }

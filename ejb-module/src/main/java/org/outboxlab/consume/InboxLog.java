@@ -18,6 +18,10 @@ import java.time.Instant;
 @TransactionAttribute(TransactionAttributeType.MANDATORY)
 public class InboxLog {
 
+    private static final String INSERT_POSTGRES = "insert into inbox (consumer, event_id, processed_at, duplicates) "
+            + "values (?1, ?2, ?3, 0) on conflict do nothing";
+    private static final String INSERT_GUARDED = "insert into inbox (consumer, event_id, processed_at, duplicates) "
+            + "select ?1, ?2, ?3, 0 where not exists (select 1 from inbox where consumer = ?1 and event_id = ?2)";
     private static final String COUNT_DUPLICATE = "update inbox set duplicates = duplicates + 1, last_duplicate_at = ?3 "
             + "where consumer = ?1 and event_id = ?2";
 
@@ -34,8 +38,7 @@ public class InboxLog {
      */
     public boolean firstDelivery(ConsumerName consumer, String eventId) {
         Instant now = Instant.now();
-        int inserted = em.createNativeQuery(database.insertIfAbsent("inbox", "consumer, event_id, processed_at, duplicates",
-                        "?1, ?2, ?3, 0", "consumer", "event_id"))
+        int inserted = em.createNativeQuery(database.postgres() ? INSERT_POSTGRES : INSERT_GUARDED)
                 .setParameter(1, consumer.id())
                 .setParameter(2, eventId)
                 .setParameter(3, now)

@@ -18,6 +18,10 @@ import jakarta.persistence.PersistenceContext;
 @TransactionAttribute(TransactionAttributeType.MANDATORY)
 public class ProgressLog {
 
+    private static final String FIRST_POSTGRES = "insert into consumer_progress (consumer, order_id, last_sequence, held) "
+            + "values (?1, ?2, ?3, 0) on conflict do nothing";
+    private static final String FIRST_GUARDED = "insert into consumer_progress (consumer, order_id, last_sequence, held) "
+            + "select ?1, ?2, ?3, 0 where not exists (select 1 from consumer_progress where consumer = ?1 and order_id = ?2)";
     private static final String ADVANCE = "update consumer_progress set last_sequence = ?3 "
             + "where consumer = ?1 and order_id = ?2 and last_sequence = ?3 - 1 and held = 0";
 
@@ -32,10 +36,7 @@ public class ProgressLog {
      * order with nothing held; otherwise changes nothing and returns {@code false}.
      */
     public boolean advanceInLine(ConsumerName consumer, String orderId, int sequence) {
-        String sql = sequence == 1
-                ? database.insertIfAbsent("consumer_progress", "consumer, order_id, last_sequence, held", "?1, ?2, ?3, 0",
-                        "consumer", "order_id")
-                : ADVANCE;
+        String sql = sequence > 1 ? ADVANCE : database.postgres() ? FIRST_POSTGRES : FIRST_GUARDED;
         return em.createNativeQuery(sql)
                 .setParameter(1, consumer.id())
                 .setParameter(2, orderId)

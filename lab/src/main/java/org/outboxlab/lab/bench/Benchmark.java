@@ -22,8 +22,8 @@ import java.util.Map;
  *
  * <p>Arguments: {@code PROJECT_ROOT OUTPUT_DIR [--seconds 6] [--clients 1,4,16,32]
  * [--rates 100,200,500,1000] [--backlog 100000] [--batch 200] [--sweep 50,200,1000] [--sweep-backlog 20000]
- * [--phases write,idle,transactions,e2e,relay] [--consumers paused|running] [--jfr DIR]}: by default the consumers are stopped
- * during the write path, which then measures the write transactions (and the relay, for OUTBOX)
+ * [--phases write,idle,transactions,e2e,relay] [--consumers paused|running] [--jfr DIR]}: by
+ * default the consumers are stopped during the write path, which then measures the write transactions (and the relay, for OUTBOX)
  * without the downstream work competing for the same two cores.
  */
 public final class Benchmark {
