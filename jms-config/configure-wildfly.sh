@@ -121,6 +121,11 @@ fi
 if grep -q 'remote-connector name="outbox-broker"' "$xml" && [ "$broker" = embedded ]; then
     die "$config already uses a remote broker; use a fresh copy of the configuration for the embedded one"
 fi
+if grep -q 'divert name="order-events-to-fulfilment"' "$xml"; then
+    die "$config fans events out by diverts into jms-queues (an earlier version of this script); \
+let the consumers drain their queues, then use a fresh copy of the configuration (the consumers now \
+read durable subscriptions on OrderEvents)"
+fi
 if grep -q 'pool-name="OutboxDS"' "$xml"; then
     configured_db=h2
     grep -q 'driver>postgresql<' "$xml" && configured_db=postgres

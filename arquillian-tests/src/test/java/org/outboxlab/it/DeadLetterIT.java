@@ -6,6 +6,7 @@ import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSContext;
 import jakarta.jms.Queue;
 import jakarta.jms.QueueBrowser;
+import jakarta.jms.Topic;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
@@ -17,6 +18,7 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.outboxlab.consume.Subscriptions;
 import org.outboxlab.testsupport.Await;
 import org.outboxlab.testsupport.OrderApi;
 import org.outboxlab.testsupport.OutboxDeployments;
@@ -37,20 +39,24 @@ public class DeadLetterIT {
         OutboxProbe probe = OutboxProbe.inServer();
         InitialContext jndi = new InitialContext();
         ConnectionFactory factory = (ConnectionFactory) jndi.lookup("java:/ConnectionFactory");
-        Queue queue = (Queue) jndi.lookup("java:/jms/outbox/queue/FulfilmentEvents");
+        Topic orderEvents = (Topic) jndi.lookup(Subscriptions.TOPIC);
         Queue deadLetters = (Queue) jndi.lookup("java:/jms/outbox/queue/FulfilmentEvents.DLQ");
+        Queue otherDeadLetters = (Queue) jndi.lookup("java:/jms/outbox/queue/LedgerEvents.DLQ");
         String marker = UUID.randomUUID().toString();
         long inboxBefore = probe.count("select count(*) from inbox");
 
         try (JMSContext context = factory.createContext()) {
-            context.createProducer().setProperty("poison", marker).send(queue, "{\"this is\": \"not an order event\"}");
+            // Addressed to the fulfilment subscription alone, as a replay from its dead-letter queue is.
+            context.createProducer().setProperty("poison", marker).setProperty(Subscriptions.REPLAY_TO, Subscriptions.FULFILMENT)
+                    .send(orderEvents, "{\"this is\": \"not an order event\"}");
             String orderId = api.placed("after-poison", "OUTBOX", "CABLE-1", 2);
 
             probe.awaitEffects(List.of(orderId), Duration.ofSeconds(30));
             probe.assertEachEffectExactlyOnce(List.of(orderId));
             Await.until("the poison message in FulfilmentEvents.DLQ", Duration.ofSeconds(30),
                     () -> browse(context, deadLetters, marker) == 1, () -> browse(context, deadLetters, marker));
-            assertEquals(0, browse(context, queue, marker), "the poison message left its queue");
+            assertEquals(0, browse(context, otherDeadLetters, marker),
+                    "a message addressed to one subscription reached no other consumer");
             assertEquals(inboxBefore + 3, probe.count("select count(*) from inbox"),
                     "the poison message wrote nothing; the order wrote one inbox row per consumer");
             context.createConsumer(deadLetters, "poison = '" + marker + "'").receive(5_000);

@@ -147,10 +147,10 @@ public class OperationsConsoleIT {
             for (String orderId : List.of(replayed, discarded)) {
                 String filter = "aggregateId='" + orderId + "'";
                 Await.until("the fulfilment copy of " + orderId, Duration.ofSeconds(30),
-                        () -> count(FULFILMENT, filter) == 1, () -> count(FULFILMENT, filter));
-                ModelNode move = op(queue(FULFILMENT), "move-messages");
+                        () -> count(subscription(FULFILMENT), filter) == 1, () -> count(subscription(FULFILMENT), filter));
+                ModelNode move = op(subscription(FULFILMENT), "move-messages");
                 move.get("filter").set(filter);
-                move.get("other-queue-name").set(FULFILMENT + ".DLQ");
+                move.get("other-queue-name").set("jms.queue." + FULFILMENT + ".DLQ");
                 assertEquals(1, execute(move).asInt());
             }
         } finally {
@@ -179,7 +179,7 @@ public class OperationsConsoleIT {
             browser.click(By.id("confirm:yes"));
             assertTrue(browser.text(By.id("messages")).contains("Discarded"), browser.text(By.id("messages")));
             assertTrue(browser.all(By.cssSelector("tr[data-order='" + discarded + "']")).isEmpty());
-            assertEquals(0, count(FULFILMENT + ".DLQ", "aggregateId='" + discarded + "'"));
+            assertEquals(0, count(queue(FULFILMENT + ".DLQ"), "aggregateId='" + discarded + "'"));
             browser.screenshot("dead-letters-after");
 
             Await.until("the replayed event's fulfilment effect", Duration.ofSeconds(30),
@@ -336,8 +336,8 @@ public class OperationsConsoleIT {
         return Long.parseLong(text.replace(",", "").trim());
     }
 
-    private long count(String queue, String filter) {
-        ModelNode count = op(queue(queue), "count-messages");
+    private long count(ModelNode queue, String filter) {
+        ModelNode count = op(queue, "count-messages");
         count.get("filter").set(filter);
         return execute(count).asLong();
     }
@@ -356,6 +356,15 @@ public class OperationsConsoleIT {
         address.add("subsystem", "messaging-activemq");
         address.add("server", "default");
         address.add("jms-queue", name);
+        return address;
+    }
+
+    /** A consumer's durable subscription queue on the OrderEvents topic (a core queue). */
+    private static ModelNode subscription(String name) {
+        ModelNode address = new ModelNode();
+        address.add("subsystem", "messaging-activemq");
+        address.add("server", "default");
+        address.add("queue", name);
         return address;
     }
 

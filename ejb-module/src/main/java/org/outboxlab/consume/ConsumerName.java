@@ -1,10 +1,10 @@
 package org.outboxlab.consume;
 
-/** The downstream concerns that consume order events, each on its own queue with its own dead letters. */
+/** The downstream concerns that consume order events, each on its own subscription with its own dead letters. */
 public enum ConsumerName {
-    FULFILMENT("FulfilmentEvents", FulfilmentStep.class),
-    NOTIFICATION("NotificationEvents", CustomerNotification.class),
-    LEDGER("LedgerEvents", LedgerEntry.class);
+    FULFILMENT(Subscriptions.FULFILMENT, FulfilmentStep.class),
+    NOTIFICATION(Subscriptions.NOTIFICATION, CustomerNotification.class),
+    LEDGER(Subscriptions.LEDGER, LedgerEntry.class);
 
     private final String queue;
     private final Class<? extends AppliedEffect> effectType;
@@ -19,7 +19,10 @@ public enum ConsumerName {
         return effectType;
     }
 
-    /** The JMS queue name this consumer reads; its dead-letter queue is this name plus {@code .DLQ}. */
+    /**
+     * The name of this consumer's durable subscription on the OrderEvents topic (and of its queue on
+     * the broker); its dead-letter queue is this name plus {@code .DLQ}.
+     */
     public String queue() {
         return queue;
     }

@@ -5,9 +5,12 @@ import jakarta.ejb.MessageDriven;
 
 /** Turns order events into warehouse steps, once per event. */
 @MessageDriven(activationConfig = {
-        @ActivationConfigProperty(propertyName = "destinationLookup",
-                propertyValue = "java:/jms/outbox/queue/FulfilmentEvents"),
-        @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
+        @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = Subscriptions.TOPIC),
+        @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Topic"),
+        @ActivationConfigProperty(propertyName = "subscriptionDurability", propertyValue = "Durable"),
+        @ActivationConfigProperty(propertyName = "shareSubscriptions", propertyValue = "true"),
+        @ActivationConfigProperty(propertyName = "subscriptionName", propertyValue = Subscriptions.FULFILMENT),
+        @ActivationConfigProperty(propertyName = "messageSelector", propertyValue = Subscriptions.FULFILMENT_SELECTOR),
         @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "4")})
 public class FulfilmentConsumer extends OrderEventConsumer {
 

@@ -7,9 +7,12 @@ import jakarta.persistence.PersistenceContext;
 
 /** Books revenue for paid orders and reverses it for paid orders that are cancelled, once per event. */
 @MessageDriven(activationConfig = {
-        @ActivationConfigProperty(propertyName = "destinationLookup",
-                propertyValue = "java:/jms/outbox/queue/LedgerEvents"),
-        @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
+        @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = Subscriptions.TOPIC),
+        @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Topic"),
+        @ActivationConfigProperty(propertyName = "subscriptionDurability", propertyValue = "Durable"),
+        @ActivationConfigProperty(propertyName = "shareSubscriptions", propertyValue = "true"),
+        @ActivationConfigProperty(propertyName = "subscriptionName", propertyValue = Subscriptions.LEDGER),
+        @ActivationConfigProperty(propertyName = "messageSelector", propertyValue = Subscriptions.LEDGER_SELECTOR),
         @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "4")})
 public class LedgerConsumer extends OrderEventConsumer {
 

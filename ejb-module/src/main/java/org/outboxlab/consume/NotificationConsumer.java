@@ -5,9 +5,12 @@ import jakarta.ejb.MessageDriven;
 
 /** Notifies the customer of each order event, once per event. */
 @MessageDriven(activationConfig = {
-        @ActivationConfigProperty(propertyName = "destinationLookup",
-                propertyValue = "java:/jms/outbox/queue/NotificationEvents"),
-        @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
+        @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = Subscriptions.TOPIC),
+        @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Topic"),
+        @ActivationConfigProperty(propertyName = "subscriptionDurability", propertyValue = "Durable"),
+        @ActivationConfigProperty(propertyName = "shareSubscriptions", propertyValue = "true"),
+        @ActivationConfigProperty(propertyName = "subscriptionName", propertyValue = Subscriptions.NOTIFICATION),
+        @ActivationConfigProperty(propertyName = "messageSelector", propertyValue = Subscriptions.NOTIFICATION_SELECTOR),
         @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "4")})
 public class NotificationConsumer extends OrderEventConsumer {
 

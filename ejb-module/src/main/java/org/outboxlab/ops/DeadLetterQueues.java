@@ -15,6 +15,7 @@ import jakarta.jms.Message;
 import jakarta.jms.Queue;
 import jakarta.jms.QueueBrowser;
 import jakarta.jms.TextMessage;
+import jakarta.jms.Topic;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -23,12 +24,13 @@ import java.util.List;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
 import org.outboxlab.consume.ConsumerName;
+import org.outboxlab.consume.Subscriptions;
 import org.outboxlab.relay.BrokerLogin;
 import org.outboxlab.relay.EventMessages;
 
 /**
  * Lists, replays and discards the messages in the consumers' dead-letter queues. A replay takes the
- * message off the dead-letter queue and sends it to its consumer's queue in one JTA transaction
+ * message off the dead-letter queue and publishes it again for its consumer's subscription alone, in one JTA transaction
  * (through {@code java:/JmsXA}), so it is moved exactly once or not at all; the consumer's inbox makes
  * a replayed event that was already applied change nothing.
  */
@@ -86,7 +88,9 @@ public class DeadLetterQueues {
             if (group != null) {
                 producer.setProperty(EventMessages.GROUP_ID, group);
             }
-            producer.send(lookup(consumer.queue()), text.getText());
+            // To the topic, for this consumer's subscription only (its queue's filter admits replayTo).
+            producer.setProperty(Subscriptions.REPLAY_TO, consumer.queue());
+            producer.send(orderEvents(), text.getText());
             return true;
         } catch (JMSException e) {
             throw new JMSRuntimeException(e.getMessage(), e.getErrorCode(), e);
@@ -126,6 +130,14 @@ public class DeadLetterQueues {
 
     private static Queue deadLetterQueue(ConsumerName consumer) {
         return lookup(consumer.queue() + ".DLQ");
+    }
+
+    private static Topic orderEvents() {
+        try {
+            return (Topic) new InitialContext().lookup(Subscriptions.TOPIC);
+        } catch (NamingException e) {
+            throw new IllegalStateException("no topic bound at " + Subscriptions.TOPIC, e);
+        }
     }
 
     private static Queue lookup(String queue) {

@@ -22,7 +22,7 @@ import java.util.Map;
  *
  * <p>Arguments: {@code PROJECT_ROOT OUTPUT_DIR [--seconds 6] [--clients 1,4,16,32]
  * [--rates 100,200,500,1000] [--backlog 100000] [--batch 200] [--sweep 50,200,1000] [--sweep-backlog 20000]
- * [--phases write,idle,transactions,e2e,relay] [--consumers paused|running] [--jfr DIR]}: by
+ * [--phases write,idle,transactions,e2e,relay,fanout] [--fanout-events 20000] [--consumers paused|running] [--jfr DIR]}: by
  * default the consumers are stopped during the write path, which then measures the write transactions (and the relay, for OUTBOX)
  * without the downstream work competing for the same two cores.
  */
@@ -57,7 +57,7 @@ public final class Benchmark {
         int batch = Integer.parseInt(options.getOrDefault("batch", "200"));
         int[] sweep = ints(options.getOrDefault("sweep", "50,200,1000"));
         int sweepBacklog = Integer.parseInt(options.getOrDefault("sweep-backlog", "20000"));
-        List<String> phases = List.of(options.getOrDefault("phases", "write,idle,transactions,e2e,relay").split(","));
+        List<String> phases = List.of(options.getOrDefault("phases", "write,idle,transactions,e2e,relay,fanout").split(","));
         boolean consumersDuringWrite = "running".equals(options.getOrDefault("consumers", "paused"))
                 || !phases.contains("write");
         Path root = Path.of(args[0]).toAbsolutePath();
@@ -171,6 +171,18 @@ public final class Benchmark {
                 progress(String.format(Locale.ROOT, "raw Artemis producer, transactions of %d: %8.0f messages/s", batch, rawRate));
                 topology.purgeConsumerQueues();
             }
+            if (phases.contains("fanout")) {
+                int events = Integer.parseInt(options.getOrDefault("fanout-events", "20000"));
+                relayBench.pauseConsumers();
+                FanOutBench.Result fanOut = new FanOutBench(topology).measure(events, batch);
+                topology.purgeConsumerQueues();
+                progress(String.format(Locale.ROOT, "fan-out to three consumers, %d events in transactions of %d: diverts %.0f events/s, "
+                        + "shared durable subscriptions %.0f events/s", events, batch, fanOut.divertsPerSec(),
+                        fanOut.subscriptionsPerSec()));
+                result.add("fanOut", Json.createObjectBuilder().add("events", events).add("batchSize", batch)
+                        .add("diverts", round(fanOut.divertsPerSec())).add("subscriptions", round(fanOut.subscriptionsPerSec()))
+                        .add("chosen", fanOut.chosen()));
+            }
             result.add("relay", relay.add("eventsPerSec", round(relayRate)).add("rawBrokerEventsPerSec", round(rawRate))
                     .add("ratioToRaw", round(relayRate / rawRate)).add("sweep", sweepRows));
 
@@ -232,7 +244,7 @@ public final class Benchmark {
     private static Map<String, String> options(String[] args) {
         Map<String, String> options = new LinkedHashMap<>();
         List<String> known = List.of("seconds", "clients", "rates", "backlog", "batch", "sweep", "sweep-backlog", "phases",
-                "consumers", "jfr");
+                "consumers", "jfr", "fanout-events");
         for (int i = 0; i < args.length; i += 2) {
             String name = args[i].replaceFirst("^--", "");
             if (!known.contains(name) || i + 1 >= args.length) {

@@ -122,13 +122,7 @@ final class RelayBench {
                 String orderId = run + "-" + i;
                 String eventId = UUID.randomUUID().toString();
                 TextMessage message = session.createTextMessage(envelope(eventId, orderId));
-                message.setStringProperty("_AMQ_DUPL_ID", eventId);
-                message.setStringProperty("JMSXGroupID", orderId);
-                message.setStringProperty("eventId", eventId);
-                message.setStringProperty("eventType", "OrderPlaced");
-                message.setStringProperty("aggregateId", orderId);
-                message.setIntProperty("sequence", 1);
-                message.setStringProperty("writeMode", "OUTBOX");
+                headers(message, eventId, orderId);
                 producer.send(message);
                 if (i % batchSize == batchSize - 1) {
                     session.commit();
@@ -137,6 +131,17 @@ final class RelayBench {
             session.commit();
             return n / ((System.nanoTime() - started) / 1e9);
         }
+    }
+
+    /** The headers the relay sets on an OrderPlaced event. */
+    static void headers(TextMessage message, String eventId, String orderId) throws JMSException {
+        message.setStringProperty("_AMQ_DUPL_ID", eventId);
+        message.setStringProperty("JMSXGroupID", orderId);
+        message.setStringProperty("eventId", eventId);
+        message.setStringProperty("eventType", "OrderPlaced");
+        message.setStringProperty("aggregateId", orderId);
+        message.setIntProperty("sequence", 1);
+        message.setStringProperty("writeMode", "OUTBOX");
     }
 
     /** A factory set up as the relay's in WildFly is: durable sends block, no reconnection. */
@@ -161,7 +166,7 @@ final class RelayBench {
                 + "\"lines\":[{\"sku\":\"BOOK-1\",\"quantity\":1,\"unitPriceCents\":4500}]}";
     }
 
-    private static String envelope(String eventId, String orderId) {
+    static String envelope(String eventId, String orderId) {
         return "{\"eventId\":\"" + eventId + "\",\"aggregateType\":\"Order\",\"aggregateId\":\"" + orderId
                 + "\",\"eventType\":\"OrderPlaced\",\"sequence\":1,\"schemaVersion\":1,\"occurredAt\":\""
                 + java.time.Instant.now() + "\",\"traceparent\":\"\",\"writeMode\":\"OUTBOX\",\"payload\":" + payload(orderId) + "}";

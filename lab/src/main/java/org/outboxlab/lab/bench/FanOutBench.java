@@ -1,0 +1,173 @@
+package org.outboxlab.lab.bench;
+
+import jakarta.jms.Connection;
+import jakarta.jms.JMSException;
+import jakarta.jms.MessageConsumer;
+import jakarta.jms.Message;
+import jakarta.jms.MessageProducer;
+import jakarta.jms.QueueConnection;
+import jakarta.jms.QueueRequestor;
+import jakarta.jms.QueueSession;
+import jakarta.jms.Session;
+import jakarta.jms.TextMessage;
+import jakarta.jms.Topic;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.apache.activemq.artemis.api.core.management.ResourceNames;
+import org.apache.activemq.artemis.api.jms.ActiveMQJMSClient;
+import org.apache.activemq.artemis.api.jms.management.JMSManagementHelper;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+
+/**
+ * The broker's fan-out of one event to the three consumers, two ways, on the same broker in the same
+ * run: the product's OrderEvents address with one durable subscription queue per consumer (one
+ * message stored, three references) against three non-exclusive diverts from a multicast address into
+ * three anycast queues (each divert copies and persists the message again), the product's topology
+ * before. A producer sends {@code n} events in transactions of {@code batch} while three consumers
+ * receive them, committing every {@code batch}; the rate is events fanned out to all three per second.
+ * Each way runs twice, alternating, and the better run counts, so neither gains from the broker's
+ * warm-up. The MDBs must be paused, so the bench's consumers are the queues' only ones.
+ */
+final class FanOutBench {
+
+    /** Events per second each way. */
+    record Result(double divertsPerSec, double subscriptionsPerSec) {
+        String chosen() {
+            return subscriptionsPerSec >= divertsPerSec ? "subscriptions" : "diverts";
+        }
+    }
+
+    private static final List<String> SUBSCRIPTIONS = List.of("FulfilmentEvents", "NotificationEvents", "LedgerEvents");
+    private static final String PROBE = "FanOutProbe";
+
+    private final BenchTopology topology;
+
+    FanOutBench(BenchTopology topology) {
+        this.topology = topology;
+    }
+
+    Result measure(int n, int batch) throws Exception {
+        double diverts = 0;
+        double subscriptions = 0;
+        for (int round = 0; round < 2; round++) {
+            diverts = Math.max(diverts, diverts(n, batch));
+            subscriptions = Math.max(subscriptions, subscriptions(n, batch));
+        }
+        return new Result(diverts, subscriptions);
+    }
+
+    /** The product's topology: send to OrderEvents, receive from its three subscription queues. */
+    private double subscriptions(int n, int batch) throws Exception {
+        try (ActiveMQConnectionFactory factory = factory(); Connection connection = factory.createConnection()) {
+            connection.start();
+            List<Session> sessions = new ArrayList<>();
+            List<MessageConsumer> consumers = new ArrayList<>();
+            for (String subscription : SUBSCRIPTIONS) {
+                Session s = connection.createSession(true, Session.SESSION_TRANSACTED);
+                sessions.add(s);
+                consumers.add(s.createConsumer(ActiveMQJMSClient.createQueue("OrderEvents::" + subscription)));
+            }
+            return run(connection, ActiveMQJMSClient.createTopic("OrderEvents"), sessions, consumers, n, batch);
+        }
+    }
+
+    /** A probe address whose three non-exclusive diverts copy each message into an anycast queue; removed afterwards. */
+    private double diverts(int n, int batch) throws Exception {
+        try (ActiveMQConnectionFactory factory = factory(); Connection connection = factory.createConnection()) {
+            connection.start();
+            List<Session> sessions = new ArrayList<>();
+            List<MessageConsumer> consumers = new ArrayList<>();
+            for (String subscription : SUBSCRIPTIONS) {
+                Session s = connection.createSession(true, Session.SESSION_TRANSACTED);
+                sessions.add(s);
+                consumers.add(s.createConsumer(ActiveMQJMSClient.createQueue(PROBE + "." + subscription)));
+                manage(connection, "createDivert", "probe-" + subscription, "probe-" + subscription, PROBE,
+                        PROBE + "." + subscription, false, null, null);
+            }
+            try {
+                return run(connection, ActiveMQJMSClient.createTopic(PROBE), sessions, consumers, n, batch);
+            } finally {
+                for (String subscription : SUBSCRIPTIONS) {
+                    manage(connection, "destroyDivert", "probe-" + subscription);
+                }
+            }
+        }
+    }
+
+    /** Invokes a broker management operation through the management address; fails if the broker refuses it. */
+    private static void manage(Connection connection, String operation, Object... parameters) throws Exception {
+        try (QueueSession session = ((QueueConnection) connection).createQueueSession(false, Session.AUTO_ACKNOWLEDGE)) {
+            QueueRequestor requestor = new QueueRequestor(session, ActiveMQJMSClient.createQueue("activemq.management"));
+            Message request = session.createMessage();
+            JMSManagementHelper.putOperationInvocation(request, ResourceNames.BROKER, operation, parameters);
+            Message reply = requestor.request(request);
+            if (!JMSManagementHelper.hasOperationSucceeded(reply)) {
+                throw new IllegalStateException("broker refused " + operation + ": " + JMSManagementHelper.getResult(reply));
+            }
+        }
+    }
+
+    private static double run(Connection connection, Topic topic, List<Session> sessions, List<MessageConsumer> consumers,
+                              int n, int batch) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(consumers.size());
+        try {
+            long started = System.nanoTime();
+            List<Future<Long>> done = new ArrayList<>();
+            for (int i = 0; i < consumers.size(); i++) {
+                Session session = sessions.get(i);
+                MessageConsumer consumer = consumers.get(i);
+                done.add(pool.submit(() -> receive(session, consumer, n, batch)));
+            }
+            produce(connection, topic, n, batch);
+            long last = 0;
+            for (Future<Long> f : done) {
+                last = Math.max(last, f.get(10, TimeUnit.MINUTES));
+            }
+            return n / ((last - started) / 1e9);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Receives {@code n} messages, committing every {@code batch}; returns when the last was committed (nanoTime). */
+    private static long receive(Session session, MessageConsumer consumer, int n, int batch) throws JMSException {
+        for (int i = 1; i <= n; i++) {
+            if (consumer.receive(60_000) == null) {
+                throw new IllegalStateException("fan-out probe: no message within 60 s after " + (i - 1) + " of " + n);
+            }
+            if (i % batch == 0 || i == n) {
+                session.commit();
+            }
+        }
+        return System.nanoTime();
+    }
+
+    private static void produce(Connection connection, Topic topic, int n, int batch) throws JMSException {
+        try (Session session = connection.createSession(true, Session.SESSION_TRANSACTED);
+             MessageProducer producer = session.createProducer(topic)) {
+            for (int i = 0; i < n; i++) {
+                String orderId = "fanout-" + i;
+                String eventId = UUID.randomUUID().toString();
+                TextMessage message = session.createTextMessage(RelayBench.envelope(eventId, orderId));
+                RelayBench.headers(message, eventId, orderId);
+                producer.send(message);
+                if (i % batch == batch - 1) {
+                    session.commit();
+                }
+            }
+            session.commit();
+        }
+    }
+
+    private ActiveMQConnectionFactory factory() {
+        ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(topology.brokerUrl(), "outbox", "outbox");
+        factory.setBlockOnDurableSend(true);
+        factory.setReconnectAttempts(0);
+        return factory;
+    }
+}
