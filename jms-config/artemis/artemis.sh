@@ -139,7 +139,13 @@ create_instance() {
     # A small JVM: -Xmx512m comes from --java-memory; start the heap small as well.
     sed -i 's/-Xms[0-9]*[kKmMgG]\b/-Xms64m/' "$inst/etc/artemis.profile"
     grep -q -- '-Xmx512m' "$inst/etc/artemis.profile" || die "no -Xmx512m in $inst/etc/artemis.profile"
-    touch "$inst/.outbox-configured"
+    destinations_hash > "$inst/.outbox-configured"
+}
+
+# Which broker-destinations.xml an instance was made from: its addresses, queues and diverts live in
+# the instance's broker.xml and journal, so a changed file needs a new instance.
+destinations_hash() {
+    sha256sum "$template" | cut -d' ' -f1
 }
 
 case "$action" in
@@ -155,6 +161,9 @@ case "$action" in
             [ -z "$port_given" ] || [ "$port" = "$made_for" ] \
                 || die "the instance in $inst listens on $made_for, not $port (remove it to change the port; this drops its journal)"
             port=$made_for
+            [ "$(cat "$inst/.outbox-configured")" = "$(destinations_hash)" ] \
+                || die "the instance in $inst was made from another $template (the lab's destinations changed); \
+remove $inst to make it anew (this drops its journal: let the consumers drain it first)"
         fi
         port_open "$port" && die "127.0.0.1:$port is already in use by another process"
         unpack_dist

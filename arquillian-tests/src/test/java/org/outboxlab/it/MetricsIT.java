@@ -48,6 +48,8 @@ public class MetricsIT {
         }
         double published = value(before, "outbox_relay_published_total", "");
         double fulfilled = value(before, "outbox_consumer_processed_total", "consumer=\"fulfilment\"");
+        double claims = value(before, "outbox_relay_step_seconds_count", "step=\"claim\"");
+        double lags = value(before, "outbox_consumer_delivery_lag_seconds_count", "consumer=\"ledger\"");
 
         OutboxRelayControl.whilePaused(() -> {
             String orderId = api.placed("metrics", "OUTBOX", "SOCK-1", 1);
@@ -64,6 +66,13 @@ public class MetricsIT {
                 () -> grep(get(METRICS), "outbox_consumer"));
         Await.until("the PENDING gauge back to zero", Duration.ofSeconds(20),
                 () -> value(get(METRICS), "outbox_events", "status=\"PENDING\"") == 0, () -> grep(get(METRICS), "outbox_events"));
+        String after = get(METRICS);
+        assertTrue(value(after, "outbox_relay_step_seconds_count", "step=\"claim\"") > claims, grep(after, "outbox_relay_step"));
+        assertTrue(value(after, "outbox_relay_step_seconds_sum", "step=\"publish\"") > 0, grep(after, "outbox_relay_step"));
+        assertTrue(value(after, "outbox_consumer_delivery_lag_seconds_count", "consumer=\"ledger\"") >= lags + 2,
+                grep(after, "outbox_consumer_delivery_lag"));
+        assertTrue(value(after, "outbox_consumer_receive_seconds_sum", "consumer=\"ledger\"") > 0,
+                grep(after, "outbox_consumer_receive"));
     }
 
     @Test

@@ -61,6 +61,7 @@ public class StockWildFlyIT {
         Path dist = Path.of(System.getProperty("wildfly.dist"));
         Directories.deleteRecursively(HOME);
         Files.createDirectories(WORK);
+        Directories.deleteRecursively(WORK.resolve("artemis/instance")); // a broker made afresh: no journal of earlier runs
         Command.Result copy = Command.run(Map.of(), 120, "cp", "-r", dist.toString(), HOME.toString());
         assertEquals(0, copy.exitCode(), copy.output());
         broker = new BrokerProcess(JMS_CONFIG, WORK.resolve("artemis"), Path.of(System.getProperty("artemis.dist")),

@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
+import org.outboxlab.outbox.DatabaseKind;
 
 /**
  * The consumers' log of applied event ids. Runs in the consumer's transaction, so an inbox entry

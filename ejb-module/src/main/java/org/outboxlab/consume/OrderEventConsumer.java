@@ -4,10 +4,12 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
 import org.outboxlab.faults.CrashPoint;
 import org.outboxlab.faults.Faults;
+import org.outboxlab.ops.OutboxMetrics;
 
 /**
  * A consumer of order events that needs no two-phase commit. The delivery is not transacted:
@@ -26,6 +28,9 @@ public abstract class OrderEventConsumer implements MessageListener {
     @Inject
     Faults faults;
 
+    @Inject
+    OutboxMetrics metrics;
+
     /** Which consumer this is: its inbox, its effect table, its queue. */
     protected abstract ConsumerName consumer();
 
@@ -35,7 +40,20 @@ public abstract class OrderEventConsumer implements MessageListener {
     @Override
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public void onMessage(Message message) {
+        long started = System.nanoTime();
+        long lagMillis = System.currentTimeMillis() - sentAt(message);
         receiver.receive(consumer(), message, this::effectOf);
+        metrics.delivered(consumer(), lagMillis, System.nanoTime() - started);
         faults.reach(CrashPoint.CONSUMER_AFTER_DB_COMMIT);
+    }
+
+    /** When the relay or the writer sent the message (its JMS timestamp); if unknown, a time that makes the lag negative. */
+    private static long sentAt(Message message) {
+        try {
+            long sent = message.getJMSTimestamp();
+            return sent == 0 ? Long.MAX_VALUE : sent;
+        } catch (JMSException e) {
+            return Long.MAX_VALUE; // a negative lag is not recorded
+        }
     }
 }

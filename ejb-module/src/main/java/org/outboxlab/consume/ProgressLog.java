@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import org.outboxlab.outbox.DatabaseKind;
 
 /**
  * Each consumer's progress per order, in the consumer's transaction. An event that is next in line

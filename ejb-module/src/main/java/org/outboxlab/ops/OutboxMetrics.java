@@ -2,17 +2,20 @@ package org.outboxlab.ops;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.EnumMap;
+import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.outboxlab.consume.ConsumerName;
 
 /**
- * The relay's and the consumers' counters in WildFly's Micrometer registry (Prometheus format on
- * the management interface, {@code /metrics}). Each counts committed work only: callers report
- * from an after-commit action.
+ * The relay's and the consumers' counters and timers in WildFly's Micrometer registry (Prometheus
+ * format on the management interface, {@code /metrics}). Each counter counts committed work only:
+ * callers report from an after-commit action; the timers say where the time goes, committed or not.
  */
 @ApplicationScoped
 public class OutboxMetrics {
@@ -28,6 +31,21 @@ public class OutboxMetrics {
     private Counter publishFailures;
     private final Map<ConsumerName, Counter> processed = new EnumMap<>(ConsumerName.class);
     private final Map<ConsumerName, Counter> duplicates = new EnumMap<>(ConsumerName.class);
+    private final Map<RelayStep, Timer> relaySteps = new EnumMap<>(RelayStep.class);
+    private final Map<ConsumerName, Timer> deliveryLag = new EnumMap<>(ConsumerName.class);
+    private final Map<ConsumerName, Timer> receive = new EnumMap<>(ConsumerName.class);
+
+    /** The parts of a relay batch, timed one by one. */
+    public enum RelayStep {
+        /** From the nudge after an order's commit to the start of the drain it asked for. */
+        WAKEUP,
+        /** Reading and locking the oldest pending rows. */
+        CLAIM,
+        /** Sending the batch and the broker's commit. */
+        PUBLISH,
+        /** The whole batch: claim, publish, marking the rows and the database commit. */
+        BATCH
+    }
 
     @PostConstruct
     void register() {
@@ -36,7 +54,28 @@ public class OutboxMetrics {
         for (ConsumerName consumer : ConsumerName.values()) {
             processed.put(consumer, registry.counter("outbox.consumer.processed", "consumer", consumer.id()));
             duplicates.put(consumer, registry.counter("outbox.consumer.duplicates", "consumer", consumer.id()));
+            deliveryLag.put(consumer, registry.timer("outbox.consumer.delivery.lag", "consumer", consumer.id()));
+            receive.put(consumer, registry.timer("outbox.consumer.receive", "consumer", consumer.id()));
         }
+        for (RelayStep step : RelayStep.values()) {
+            relaySteps.put(step, registry.timer("outbox.relay.step", "step", step.name().toLowerCase(Locale.ROOT)));
+        }
+    }
+
+    /** How long one step of the relay took (committed or not: this is where the time goes). */
+    public void relayStep(RelayStep step, long nanos) {
+        relaySteps.get(step).record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    /**
+     * How long {@code consumer} took from the message's send by the relay or writer (its JMS
+     * timestamp) to the start of its delivery, and then to apply it and commit.
+     */
+    public void delivered(ConsumerName consumer, long lagMillis, long receiveNanos) {
+        if (lagMillis >= 0) {
+            deliveryLag.get(consumer).record(lagMillis, TimeUnit.MILLISECONDS);
+        }
+        receive.get(consumer).record(receiveNanos, TimeUnit.NANOSECONDS);
     }
 
     /** Events the broker committed and the outbox marked published. */

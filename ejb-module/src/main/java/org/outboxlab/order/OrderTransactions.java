@@ -54,6 +54,6 @@ public class OrderTransactions {
         if (mode != WriteMode.OUTBOX || !relaySettings.nudge()) {
             return;
         }
-        afterCommit.run(relay::nudge);
+        afterCommit.run(() -> relay.nudge(System.nanoTime()));
     }
 }

@@ -1,11 +1,14 @@
 package org.outboxlab.outbox;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.ColumnResult;
+import jakarta.persistence.ConstructorResult;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Index;
+import jakarta.persistence.SqlResultSetMapping;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import org.outboxlab.order.WriteMode;
@@ -16,6 +19,17 @@ import org.outboxlab.order.WriteMode;
  * what the write path sent itself. The payload is JSON, never serialized Java.
  */
 @Entity
+@SqlResultSetMapping(name = PendingEvent.MAPPING, classes = @ConstructorResult(targetClass = PendingEvent.class, columns = {
+        @ColumnResult(name = "event_id", type = String.class),
+        @ColumnResult(name = "aggregate_type", type = String.class),
+        @ColumnResult(name = "aggregate_id", type = String.class),
+        @ColumnResult(name = "event_type", type = String.class),
+        @ColumnResult(name = "sequence_no", type = Integer.class),
+        @ColumnResult(name = "schema_version", type = Integer.class),
+        @ColumnResult(name = "occurred_at", type = Instant.class),
+        @ColumnResult(name = "payload", type = String.class),
+        @ColumnResult(name = "trace_parent", type = String.class),
+        @ColumnResult(name = "write_mode", type = String.class)}))
 @Table(name = "outbox_event", indexes = {
         @Index(name = "ix_outbox_status_id", columnList = "status, event_id"),
         @Index(name = "ix_outbox_aggregate", columnList = "aggregate_id, sequence_no")})

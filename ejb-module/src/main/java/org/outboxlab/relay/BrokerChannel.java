@@ -19,7 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.outboxlab.faults.Faults;
-import org.outboxlab.outbox.OutboxEvent;
+import org.outboxlab.outbox.PendingEvent;
 
 /**
  * The relay's own connection to the broker: a locally transacted session on a plain connection
@@ -56,20 +56,20 @@ public class BrokerChannel {
      * @throws AlreadyPublishedException  if the broker refused the batch as holding a duplicate
      * @throws BrokerUnavailableException if the broker did not commit the batch
      */
-    public synchronized Map<String, String> publish(List<OutboxEvent> events) {
+    public synchronized Map<String, String> publish(List<PendingEvent> events) {
         Map<String, String> rejected = new LinkedHashMap<>();
         try {
             open();
-            for (OutboxEvent event : events) {
+            for (PendingEvent event : events) {
                 String body;
                 try {
                     body = EventMessages.envelope(event);
                 } catch (InvalidOutboxRowException e) {
-                    rejected.put(event.getEventId(), e.getMessage());
+                    rejected.put(event.eventId(), e.getMessage());
                     continue;
                 }
                 producer.send(EventMessages.withHeaders(session.createTextMessage(body), event));
-                if (faults.publishTwice(event.getEventId())) {
+                if (faults.publishTwice(event.eventId())) {
                     producer.send(EventMessages.republished(EventMessages.withHeaders(session.createTextMessage(body), event)));
                 }
             }

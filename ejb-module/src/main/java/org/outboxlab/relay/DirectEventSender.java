@@ -12,6 +12,7 @@ import jakarta.jms.JMSRuntimeException;
 import jakarta.jms.Topic;
 import org.outboxlab.faults.Faults;
 import org.outboxlab.outbox.OutboxEvent;
+import org.outboxlab.outbox.PendingEvent;
 
 /**
  * Sends an event straight from the write path through the pooled {@code java:/JmsXA} factory:
@@ -40,11 +41,12 @@ public class DirectEventSender {
         send(event);
     }
 
-    private void send(OutboxEvent event) {
+    private void send(OutboxEvent row) {
+        PendingEvent event = PendingEvent.of(row);
         try (JMSContext context = connectionFactory.createContext()) {
             String body = EventMessages.envelope(event);
             context.createProducer().send(orderEvents, EventMessages.withHeaders(context.createTextMessage(body), event));
-            if (faults.publishTwice(event.getEventId())) {
+            if (faults.publishTwice(event.eventId())) {
                 context.createProducer().send(orderEvents,
                         EventMessages.republished(EventMessages.withHeaders(context.createTextMessage(body), event)));
             }

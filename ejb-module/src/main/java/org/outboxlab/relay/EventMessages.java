@@ -7,7 +7,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
-import org.outboxlab.outbox.OutboxEvent;
+import org.outboxlab.outbox.PendingEvent;
 
 /**
  * Maps an event to its JMS form: a JSON envelope as the text body, and the headers the broker and
@@ -33,24 +33,24 @@ public final class EventMessages {
     }
 
     /** The JSON envelope sent as the message body; fails if the stored payload is not a JSON object. */
-    public static String envelope(OutboxEvent event) {
+    public static String envelope(PendingEvent event) {
         JsonObject payload;
-        try (JsonReader reader = JSON.createReader(new StringReader(event.getPayload()))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(event.payload()))) {
             payload = reader.readObject();
         } catch (JsonException | IllegalStateException e) {
-            throw new InvalidOutboxRowException("payload of event " + event.getEventId() + " is not a JSON object: "
+            throw new InvalidOutboxRowException("payload of event " + event.eventId() + " is not a JSON object: "
                     + e.getMessage());
         }
         return JSON.createObjectBuilder()
-                .add("eventId", event.getEventId())
-                .add("aggregateType", event.getAggregateType())
-                .add("aggregateId", event.getAggregateId())
-                .add("eventType", event.getEventType())
-                .add("sequence", event.getSequence())
-                .add("schemaVersion", event.getSchemaVersion())
-                .add("occurredAt", event.getOccurredAt().toString())
-                .add("traceparent", event.getTraceParent() == null ? "" : event.getTraceParent())
-                .add("writeMode", event.getWriteMode().name())
+                .add("eventId", event.eventId())
+                .add("aggregateType", event.aggregateType())
+                .add("aggregateId", event.aggregateId())
+                .add("eventType", event.eventType())
+                .add("sequence", event.sequence())
+                .add("schemaVersion", event.schemaVersion())
+                .add("occurredAt", event.occurredAt().toString())
+                .add("traceparent", event.traceParent() == null ? "" : event.traceParent())
+                .add("writeMode", event.writeMode())
                 .add("payload", payload)
                 .build()
                 .toString();
@@ -66,16 +66,16 @@ public final class EventMessages {
     }
 
     /** Sets the routing, grouping and duplicate-detection headers on {@code message}. */
-    public static TextMessage withHeaders(TextMessage message, OutboxEvent event) throws JMSException {
-        message.setStringProperty(DUPLICATE_ID, event.getEventId());
-        message.setStringProperty(GROUP_ID, event.getAggregateId());
-        message.setStringProperty(EVENT_ID, event.getEventId());
-        message.setStringProperty(EVENT_TYPE, event.getEventType());
-        message.setStringProperty(AGGREGATE_ID, event.getAggregateId());
-        message.setIntProperty(SEQUENCE, event.getSequence());
-        message.setStringProperty(WRITE_MODE, event.getWriteMode().name());
-        if (event.getTraceParent() != null) {
-            message.setStringProperty(TRACE_PARENT, event.getTraceParent());
+    public static TextMessage withHeaders(TextMessage message, PendingEvent event) throws JMSException {
+        message.setStringProperty(DUPLICATE_ID, event.eventId());
+        message.setStringProperty(GROUP_ID, event.aggregateId());
+        message.setStringProperty(EVENT_ID, event.eventId());
+        message.setStringProperty(EVENT_TYPE, event.eventType());
+        message.setStringProperty(AGGREGATE_ID, event.aggregateId());
+        message.setIntProperty(SEQUENCE, event.sequence());
+        message.setStringProperty(WRITE_MODE, event.writeMode());
+        if (event.traceParent() != null) {
+            message.setStringProperty(TRACE_PARENT, event.traceParent());
         }
         return message;
     }

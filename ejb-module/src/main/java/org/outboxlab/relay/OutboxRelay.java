@@ -19,6 +19,7 @@ import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.outboxlab.ops.OutboxMetrics;
+import org.outboxlab.ops.OutboxMetrics.RelayStep;
 
 /**
  * Publishes each committed outbox row at least once, oldest first, so one order's events leave in
@@ -62,6 +63,13 @@ public class OutboxRelay {
     /** Asks for a drain soon; coalesces with a drain already running. */
     @Asynchronous
     public void nudge() {
+        drain();
+    }
+
+    /** As {@link #nudge()}, after an order's commit at {@code requestedAtNanos} ({@link System#nanoTime()}). */
+    @Asynchronous
+    public void nudge(long requestedAtNanos) {
+        metrics.relayStep(RelayStep.WAKEUP, System.nanoTime() - requestedAtNanos);
         drain();
     }
 
@@ -130,8 +138,10 @@ public class OutboxRelay {
         while (!settings.paused() && outage.mayTry(Instant.now())) {
             int size = settings.batchSize();
             int claimed;
+            long started = System.nanoTime();
             try {
                 claimed = batch.publishNext(size);
+                metrics.relayStep(RelayStep.BATCH, System.nanoTime() - started);
             } catch (BrokerUnavailableException batchFailure) {
                 if (!(batchFailure instanceof AlreadyPublishedException)) {
                     metrics.publishFailed(1);

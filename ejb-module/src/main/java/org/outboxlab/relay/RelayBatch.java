@@ -6,7 +6,6 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,7 +16,10 @@ import org.outboxlab.faults.CrashPoint;
 import org.outboxlab.faults.Faults;
 import org.outboxlab.ops.AfterCommit;
 import org.outboxlab.ops.OutboxMetrics;
+import org.outboxlab.ops.OutboxMetrics.RelayStep;
+import org.outboxlab.outbox.DatabaseKind;
 import org.outboxlab.outbox.OutboxEvent;
+import org.outboxlab.outbox.PendingEvent;
 import org.outboxlab.outbox.OutboxStatus;
 
 /**
@@ -33,9 +35,11 @@ import org.outboxlab.outbox.OutboxStatus;
 public class RelayBatch {
 
     private static final Logger LOG = Logger.getLogger(RelayBatch.class.getName());
-    /** Hibernate's lock timeout for {@code SKIP LOCKED}. */
-    private static final int SKIP_LOCKED = -2;
+    private static final String CLAIM = "select " + PendingEvent.COLUMNS + " from outbox_event where status = 'PENDING' "
+            + "order by event_id fetch first ?1 rows only";
     private static final int GIVE_UP_AFTER_CONSECUTIVE_FAILURES = 3;
+    /** Longest a row-by-row pass runs before it commits: a sixth of the 60 s transaction timeout. */
+    static final long ONE_BY_ONE_BUDGET_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
 
     @PersistenceContext(unitName = "outbox")
     EntityManager em;
@@ -55,22 +59,29 @@ public class RelayBatch {
     @Inject
     Faults faults;
 
+    @Inject
+    DatabaseKind database;
+
     /** Publishes up to {@code max} rows in one broker transaction; returns how many rows it claimed. */
     public int publishNext(int max) {
-        List<OutboxEvent> rows = claim(max);
+        long started = System.nanoTime();
+        List<PendingEvent> rows = claim(max);
+        long claimed = System.nanoTime();
+        metrics.relayStep(RelayStep.CLAIM, claimed - started);
         if (rows.isEmpty()) {
             return 0;
         }
         Map<String, String> rejected = channel.publish(rows);
+        metrics.relayStep(RelayStep.PUBLISH, System.nanoTime() - claimed);
         faults.reach(CrashPoint.OUTBOX_AFTER_BROKER_COMMIT);
         report(rows.size() - rejected.size(), rejected.size());
         List<String> published = new ArrayList<>(rows.size());
-        for (OutboxEvent row : rows) {
-            String error = rejected.get(row.getEventId());
+        for (PendingEvent row : rows) {
+            String error = rejected.get(row.eventId());
             if (error == null) {
-                published.add(row.getEventId());
+                published.add(row.eventId());
             } else {
-                reject(row, error);
+                reject(row.eventId(), error);
             }
         }
         markPublished(published, Instant.now());
@@ -82,40 +93,51 @@ public class RelayBatch {
      * broker stayed reachable: the rows the broker refuses are charged an attempt, the rows it already
      * holds (refused by duplicate id) are marked published, the others go out.
      *
+     * Stops after {@link #ONE_BY_ONE_BUDGET_NANOS} and commits what it did, well inside the transaction
+     * timeout: the rows not reached stay pending for the next drain, so a large batch cannot time out,
+     * roll back every mark and repeat for ever. Returns how many rows it handled.
+     *
      * @throws BrokerUnavailableException after several rows in a row failed: the broker, not the rows
      */
     public int publishOneByOne(int max) {
-        List<OutboxEvent> rows = claim(max);
+        long deadline = System.nanoTime() + ONE_BY_ONE_BUDGET_NANOS;
+        List<PendingEvent> rows = claim(max);
         int consecutiveFailures = 0;
-        int published = 0;
+        List<String> published = new ArrayList<>(rows.size());
         int failed = 0;
-        for (OutboxEvent row : rows) {
+        int handled = 0;
+        for (PendingEvent row : rows) {
+            if (System.nanoTime() - deadline > 0) {
+                LOG.info("publishing row by row: " + handled + " of " + rows.size() + " rows handled within the time budget; "
+                        + "the rest wait for the next drain");
+                break;
+            }
+            handled++;
             try {
-                String error = channel.publish(List.of(row)).get(row.getEventId());
+                String error = channel.publish(List.of(row)).get(row.eventId());
                 if (error == null) {
-                    row.markPublished(Instant.now());
-                    published++;
+                    published.add(row.eventId());
                 } else {
-                    reject(row, error);
+                    reject(row.eventId(), error);
                     failed++;
                 }
                 consecutiveFailures = 0;
             } catch (AlreadyPublishedException e) {
-                row.markPublished(Instant.now());
-                published++;
+                published.add(row.eventId());
                 consecutiveFailures = 0;
-                LOG.info(() -> "event " + row.getEventId() + " was already published (the broker has its duplicate id): "
+                LOG.info(() -> "event " + row.eventId() + " was already published (the broker has its duplicate id): "
                         + "marked published");
             } catch (BrokerUnavailableException e) {
-                fail(row, e.getMessage());
+                fail(row.eventId(), e.getMessage());
                 failed++;
                 if (++consecutiveFailures >= GIVE_UP_AFTER_CONSECUTIVE_FAILURES) {
                     throw e; // rolls back the attempts charged above: the broker failed, not the rows
                 }
             }
         }
-        report(published, failed);
-        return rows.size();
+        markPublished(published, Instant.now());
+        report(published.size(), failed);
+        return handled;
     }
 
     /** One bulk update for the whole batch: a statement per row was most of the relay's database time. */
@@ -137,24 +159,27 @@ public class RelayBatch {
         });
     }
 
-    private List<OutboxEvent> claim(int max) {
-        return em.createQuery("select e from OutboxEvent e where e.status = :status order by e.eventId",
-                        OutboxEvent.class)
-                .setParameter("status", OutboxStatus.PENDING)
-                .setMaxResults(max)
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
-                .setHint("jakarta.persistence.lock.timeout", SKIP_LOCKED)
+    /**
+     * The oldest pending rows, locked for this transaction, as plain values. On PostgreSQL rows another
+     * relay holds are skipped ({@code skip locked}); elsewhere the claim waits for them.
+     */
+    @SuppressWarnings("unchecked")
+    private List<PendingEvent> claim(int max) {
+        return em.createNativeQuery(database.postgres() ? CLAIM + " for update skip locked" : CLAIM + " for update",
+                        PendingEvent.MAPPING)
+                .setParameter(1, max)
                 .getResultList();
     }
 
-    private static void reject(OutboxEvent row, String error) {
-        row.markFailed(error);
-        LOG.warning(() -> "event " + row.getEventId() + " cannot be published and is now FAILED: " + error);
+    private void reject(String eventId, String error) {
+        em.find(OutboxEvent.class, eventId).markFailed(error);
+        LOG.warning(() -> "event " + eventId + " cannot be published and is now FAILED: " + error);
     }
 
-    private void fail(OutboxEvent row, String error) {
+    private void fail(String eventId, String error) {
+        OutboxEvent row = em.find(OutboxEvent.class, eventId);
         row.recordFailure(error, settings.maxAttempts());
-        LOG.warning(() -> "event " + row.getEventId() + " not published (attempt " + row.getAttempts() + " of "
+        LOG.warning(() -> "event " + eventId + " not published (attempt " + row.getAttempts() + " of "
                 + settings.maxAttempts() + ", now " + row.getStatus() + "): " + error);
     }
 }

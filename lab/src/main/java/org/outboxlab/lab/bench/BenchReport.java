@@ -67,11 +67,13 @@ final class BenchReport {
         for (JsonObject s : relay.getJsonArray("sweep").getValuesAs(JsonObject.class)) {
             md.append("| ").append(s.getInt("batchSize")).append(" | ").append(s.getJsonNumber("eventsPerSec")).append(" |\n");
         }
-        md.append("\n## End to end (open loop; commit to last consumer's effect, ms)\n\n| mode | nudge | offered/s | achieved/s | p50 | p95 | p99 | events |\n|---|---|---|---|---|---|---|---|\n");
+        md.append("\n## End to end (open loop; commit to last consumer's effect, ms)\n\n| mode | nudge | offered/s | achieved/s | p50 | p95 | p99 | events | relay batch, mean ms | delivery lag, mean ms |\n|---|---|---|---|---|---|---|---|---|---|\n");
         for (JsonObject e : bench.getJsonArray("endToEnd").getValuesAs(JsonObject.class)) {
-            md.append(String.format(Locale.ROOT, "| %s | %s | %d | %s | %s | %s | %s | %d |%n", e.getString("mode"), e.getBoolean("nudge"),
+            JsonObject steps = e.containsKey("serverStepsMeanMs") ? e.getJsonObject("serverStepsMeanMs") : JsonObject.EMPTY_JSON_OBJECT;
+            md.append(String.format(Locale.ROOT, "| %s | %s | %d | %s | %s | %s | %s | %d | %s | %s |%n", e.getString("mode"), e.getBoolean("nudge"),
                     e.getInt("offeredPerSec"), e.getJsonNumber("achievedPerSec"), e.getJsonNumber("p50Ms"),
-                    e.getJsonNumber("p95Ms"), e.getJsonNumber("p99Ms"), e.getJsonNumber("events").longValue()));
+                    e.getJsonNumber("p95Ms"), e.getJsonNumber("p99Ms"), e.getJsonNumber("events").longValue(),
+                    step(steps, "relayBatch"), step(steps, "deliveryLag")));
         }
         if (bench.containsKey("idle")) {
             JsonObject idle = bench.getJsonObject("idle");
@@ -80,6 +82,11 @@ final class BenchReport {
                     .append(" ms over ").append(idle.getJsonNumber("events")).append(" events; median hops (ms): ");
             idle.getJsonObject("hops").forEach((hop, ms) -> md.append(hop).append(" ").append(ms).append("; "));
             md.append("\n");
+            if (idle.containsKey("serverStepsMeanMs")) {
+                md.append("\nMean of each step by the server's timers (ms): ");
+                idle.getJsonObject("serverStepsMeanMs").forEach((step, ms) -> md.append(step).append(" ").append(ms).append("; "));
+                md.append("\n");
+            }
         }
         if (bench.containsKey("transactions")) {
             md.append("\n## Transactions (pg_stat_statements)\n\n| mode | two-phase commits per event | consumer statements per delivery | events |\n|---|---|---|---|\n");
@@ -128,6 +135,10 @@ final class BenchReport {
         md.append("| ").append(name).append(" | ")
                 .append(Double.isNaN(measured) ? "not measured" : String.format(Locale.ROOT, "%.1f %s", measured, unit))
                 .append(" | ").append(Double.isNaN(measured) ? "-" : measured <= bound ? "yes" : "no").append(" |\n");
+    }
+
+    private static String step(JsonObject steps, String name) {
+        return steps.containsKey(name) ? steps.get(name).toString() : "-";
     }
 
     private static void target(StringBuilder md, String name, double measured, double bound) {

@@ -29,6 +29,8 @@ import java.util.Map;
 public final class Benchmark {
 
     private static final List<String> MODES = List.of("BASELINE", "NAIVE", "XA", "OUTBOX");
+    /** The server's Prometheus metrics on the management interface (port offset 0). */
+    static final String METRICS = "http://127.0.0.1:9990/metrics";
 
     private Benchmark() {
     }
@@ -108,10 +110,12 @@ public final class Benchmark {
                 IdleLatency.Result idle = IdleLatency.measure(topology, driver, 30);
                 JsonObjectBuilder hops = Json.createObjectBuilder();
                 idle.hopMedianMs().forEach((hop, ms) -> hops.add(hop, round(ms)));
+                JsonObjectBuilder steps = Json.createObjectBuilder();
+                idle.stepMeanMs().forEach((step, ms) -> steps.add(step, round2(ms)));
                 progress(String.format(Locale.ROOT, "idle, one OUTBOX order at a time: commit to third effect p50 %.1f ms, p99 %.1f ms; "
-                        + "median hops %s", idle.p50Ms(), idle.p99Ms(), idle.hopMedianMs()));
+                        + "median hops %s; mean server steps %s", idle.p50Ms(), idle.p99Ms(), idle.hopMedianMs(), idle.stepMeanMs()));
                 result.add("idle", Json.createObjectBuilder().add("p50Ms", round(idle.p50Ms())).add("p99Ms", round(idle.p99Ms()))
-                        .add("events", idle.events()).add("hops", hops));
+                        .add("events", idle.events()).add("hops", hops).add("serverStepsMeanMs", steps));
             }
             if (phases.contains("transactions")) {
                 JsonObjectBuilder transactions = Json.createObjectBuilder();
@@ -203,14 +207,20 @@ public final class Benchmark {
     private static JsonObjectBuilder openLoop(BenchTopology topology, LoadDriver driver, String mode, boolean nudge, int rate,
                                               Duration seconds) throws Exception {
         String prefix = "e-" + mode + "-" + (nudge ? "n" : "t") + "-" + rate + "-" + System.nanoTime() % 100000;
+        ServerTimers before = ServerTimers.read(METRICS);
         LoadDriver.Outcome o = driver.openLoop(mode, prefix, rate, seconds);
         EndToEnd.Result e = EndToEnd.measure(topology, prefix, Duration.ofSeconds(60));
+        Map<String, Double> stepMeans = ServerTimers.read(METRICS).meanMsSince(before);
+        JsonObjectBuilder steps = Json.createObjectBuilder();
+        stepMeans.forEach((step, ms) -> steps.add(step, round2(ms)));
         progress(String.format(Locale.ROOT, "end to end  %-6s nudge %-5s offered %5d/s achieved %7.1f/s: p50 %7.1f  p95 %7.1f  p99 %7.1f ms"
                         + " (%d events%s)", mode, nudge, rate, o.ordersPerSec(), e.p50(), e.p95(), e.p99(), e.events(),
                 e.missing() > 0 ? ", " + e.missing() + " not yet applied after 60 s" : ""));
+        progress("  mean server steps (ms): " + stepMeans);
         return Json.createObjectBuilder().add("mode", mode).add("nudge", nudge).add("offeredPerSec", rate)
                 .add("achievedPerSec", round(o.ordersPerSec())).add("p50Ms", round(e.p50())).add("p95Ms", round(e.p95()))
-                .add("p99Ms", round(e.p99())).add("events", e.events()).add("refused", o.failed());
+                .add("p99Ms", round(e.p99())).add("events", e.events()).add("refused", o.failed())
+                .add("serverStepsMeanMs", steps);
     }
 
     private static JsonObjectBuilder environment(Duration seconds) {

@@ -12,25 +12,29 @@ import java.util.Map;
  * One OUTBOX order at a time on an otherwise idle server: commit to the third consumer's effect,
  * and where that time goes, hop by hop, from the timestamps the database holds: the event's commit
  * ({@code occurred_at}), the relay's broker commit ({@code published_at}), the first consumer's
- * effect and the third's ({@code applied_at}).
+ * effect and the third's ({@code applied_at}); and the mean of each step as the server's own timers
+ * saw it (relay wake-up after the commit, claim, publish and broker commit, mark and database commit,
+ * delivery lag, the consumer's apply and commit).
  */
 final class IdleLatency {
 
     /** Percentiles of commit to third effect, and the median ms of each hop. */
-    record Result(double p50Ms, double p99Ms, long events, Map<String, Double> hopMedianMs) {
+    record Result(double p50Ms, double p99Ms, long events, Map<String, Double> hopMedianMs, Map<String, Double> stepMeanMs) {
     }
 
     private IdleLatency() {
     }
 
-    static Result measure(BenchTopology topology, LoadDriver driver, int orders) throws SQLException, InterruptedException {
+    static Result measure(BenchTopology topology, LoadDriver driver, int orders) throws SQLException, InterruptedException, java.io.IOException {
         String prefix = "idle-" + System.nanoTime() % 100000;
+        ServerTimers before = ServerTimers.read(Benchmark.METRICS);
         for (int i = 0; i < orders; i++) {
             String customer = prefix + "-" + i;
             driver.placeOne("OUTBOX", customer);
             EndToEnd.measure(topology, customer, Duration.ofSeconds(10));
             Thread.sleep(100);
         }
+        Map<String, Double> steps = ServerTimers.read(Benchmark.METRICS).meanMsSince(before);
         try (Connection db = topology.database(); PreparedStatement ps = db.prepareStatement("select "
                 + "percentile_cont(0.5) within group (order by total), percentile_cont(0.99) within group (order by total), "
                 + "count(*), percentile_cont(0.5) within group (order by relay), "
@@ -51,7 +55,7 @@ final class IdleLatency {
                 hops.put("commitToBrokerCommit", rs.getDouble(4));
                 hops.put("brokerCommitToFirstEffect", rs.getDouble(5));
                 hops.put("firstToThirdEffect", rs.getDouble(6));
-                return new Result(rs.getDouble(1), rs.getDouble(2), rs.getLong(3), hops);
+                return new Result(rs.getDouble(1), rs.getDouble(2), rs.getLong(3), hops, steps);
             }
         }
     }

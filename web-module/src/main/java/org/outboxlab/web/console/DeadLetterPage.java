@@ -12,7 +12,7 @@ import org.outboxlab.ops.DeadLetter;
 import org.outboxlab.ops.DeadLetterQueues;
 
 /**
- * One consumer's dead-letter queue: its messages, and replay to the consumer's queue or discard,
+ * One consumer's dead-letter queue: its messages, and replay to that consumer's subscription or discard,
  * each asked first and done only on confirmation.
  */
 @Named

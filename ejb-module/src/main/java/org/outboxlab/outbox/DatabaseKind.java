@@ -1,4 +1,4 @@
-package org.outboxlab.consume;
+package org.outboxlab.outbox;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -7,9 +7,9 @@ import java.sql.SQLException;
 import javax.sql.DataSource;
 
 /**
- * Which database the consumers write to, read once from the datasource's metadata, so that an insert
- * that tolerates an existing row can take the database's own form: PostgreSQL's
- * {@code on conflict do nothing}, or a guarded {@code insert … select … where not exists} elsewhere.
+ * Which database the outbox datasource is, read once from its metadata, so that a statement can take
+ * the database's own form: PostgreSQL's {@code on conflict do nothing} and {@code skip locked}, or a
+ * portable form elsewhere.
  */
 @ApplicationScoped
 public class DatabaseKind {
@@ -25,7 +25,7 @@ public class DatabaseKind {
             try (Connection connection = dataSource.getConnection()) {
                 known = "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName());
             } catch (SQLException e) {
-                throw new IllegalStateException("cannot tell the consumers' database: " + e.getMessage(), e);
+                throw new IllegalStateException("cannot tell the outbox database: " + e.getMessage(), e);
             }
             postgres = known;
         }
