@@ -3,7 +3,7 @@
 # Artemis broker and WildFly as processes of their own and measures the write path, the relay and
 # end-to-end latency, each against its baseline in the same run. Results: bench-results/<time>/ and
 # bench-results/latest/ (bench.json, bench.md, bench.png). Options go to the benchmark, e.g.
-#   lab/bench.sh --seconds 6 --clients 1,4,16,32 --rates 100,200,500,1000 --backlog 100000 --batch 200
+#   lab/bench.sh --seconds 6 --clients 1,4,16,32 --rates 100,200,500,1000 --backlog 100000 --batch 1000
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"

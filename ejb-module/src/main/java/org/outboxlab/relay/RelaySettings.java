@@ -17,7 +17,7 @@ public class RelaySettings {
     long configuredIntervalMs;
 
     @Inject
-    @ConfigProperty(name = "outbox.relay.batch-size", defaultValue = "200")
+    @ConfigProperty(name = "outbox.relay.batch-size", defaultValue = "1000")
     int configuredBatchSize;
 
     @Inject

@@ -21,7 +21,7 @@ import java.util.Map;
  * {@code --jfr DIR} every WildFly run records a JDK Flight Recorder profile into DIR.
  *
  * <p>Arguments: {@code PROJECT_ROOT OUTPUT_DIR [--seconds 6] [--clients 1,4,16,32]
- * [--rates 100,200,500,1000] [--backlog 100000] [--batch 200] [--sweep 50,200,1000] [--sweep-backlog 20000]
+ * [--rates 100,200,500,1000] [--backlog 100000] [--batch 1000] [--sweep 50,200,1000] [--sweep-backlog 20000]
  * [--phases write,idle,transactions,e2e,relay,fanout] [--fanout-events 20000] [--consumers paused|running] [--jfr DIR]}: by
  * default the consumers are stopped during the write path, which then measures the write transactions (and the relay, for OUTBOX)
  * without the downstream work competing for the same two cores.
@@ -56,7 +56,7 @@ public final class Benchmark {
         int[] clients = ints(options.getOrDefault("clients", "1,4,16,32"));
         int[] rates = ints(options.getOrDefault("rates", "100,200,500,1000"));
         int backlog = Integer.parseInt(options.getOrDefault("backlog", "100000"));
-        int batch = Integer.parseInt(options.getOrDefault("batch", "200"));
+        int batch = Integer.parseInt(options.getOrDefault("batch", "1000"));
         int[] sweep = ints(options.getOrDefault("sweep", "50,200,1000"));
         int sweepBacklog = Integer.parseInt(options.getOrDefault("sweep-backlog", "20000"));
         List<String> phases = List.of(options.getOrDefault("phases", "write,idle,transactions,e2e,relay,fanout").split(","));
@@ -168,8 +168,18 @@ public final class Benchmark {
                 topology.restart("-Doutbox.relay.batch-size=" + batch);
                 resources.follow(topology.server().pid());
                 relayBench.pauseConsumers();
+                ServerTimers before = ServerTimers.read(METRICS);
                 relayRate = relayBench.drain("relay", backlog);
-                progress(String.format(Locale.ROOT, "relay, batch %d: %8.0f events/s draining %d events", batch, relayRate, backlog));
+                Map<String, Double> steps = ServerTimers.read(METRICS).meanMsSince(before);
+                progress(String.format(Locale.ROOT, "relay, batch %d: %8.0f events/s draining %d events; mean server steps per batch (ms) %s",
+                        batch, relayRate, backlog, steps));
+                JsonObjectBuilder relaySteps = Json.createObjectBuilder();
+                steps.forEach((step, ms) -> {
+                    if (step.startsWith("relay") && !step.equals("relayWakeup")) {
+                        relaySteps.add(step, round2(ms));
+                    }
+                });
+                relay.add("serverStepsMeanMs", relaySteps);
                 topology.purgeConsumerQueues();
                 rawRate = relayBench.rawProducer("raw", backlog, batch);
                 progress(String.format(Locale.ROOT, "raw Artemis producer, transactions of %d: %8.0f messages/s", batch, rawRate));
