@@ -4,12 +4,14 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Index;
 import jakarta.persistence.Table;
+import jakarta.persistence.UniqueConstraint;
 
 /** A message sent to the customer about an order event. */
 @Entity
 @Table(name = "customer_notification", indexes = {
-        @Index(name = "ix_notification_order", columnList = "order_id"),
-        @Index(name = "ix_notification_event", columnList = "event_id")})
+        @Index(name = "ix_notification_order", columnList = "order_id")},
+        // One effect per event, whatever else fails: the database refuses a second.
+        uniqueConstraints = @UniqueConstraint(name = "uk_notification_event", columnNames = "event_id"))
 public class CustomerNotification extends AppliedEffect {
 
     @Column(name = "recipient", nullable = false, length = 64)

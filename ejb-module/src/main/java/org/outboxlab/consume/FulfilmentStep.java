@@ -4,12 +4,14 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Index;
 import jakarta.persistence.Table;
+import jakarta.persistence.UniqueConstraint;
 
 /** A warehouse action taken for an order event. */
 @Entity
 @Table(name = "fulfilment_step", indexes = {
-        @Index(name = "ix_fulfilment_order", columnList = "order_id"),
-        @Index(name = "ix_fulfilment_event", columnList = "event_id")})
+        @Index(name = "ix_fulfilment_order", columnList = "order_id")},
+        // One effect per event, whatever else fails: the database refuses a second.
+        uniqueConstraints = @UniqueConstraint(name = "uk_fulfilment_event", columnNames = "event_id"))
 public class FulfilmentStep extends AppliedEffect {
 
     @Column(name = "action", nullable = false, length = 40)

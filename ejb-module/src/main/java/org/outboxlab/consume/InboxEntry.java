@@ -3,6 +3,7 @@ package org.outboxlab.consume;
 import jakarta.persistence.Column;
 import jakarta.persistence.EmbeddedId;
 import jakarta.persistence.Entity;
+import jakarta.persistence.Index;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
@@ -12,7 +13,8 @@ import java.time.Instant;
  * same event only increment {@link #getDuplicates()}.
  */
 @Entity
-@Table(name = "inbox")
+// Retention counts from when an event was processed: the housekeeper scans this index.
+@Table(name = "inbox", indexes = @Index(name = "ix_inbox_processed", columnList = "consumer, processed_at"))
 public class InboxEntry {
 
     @EmbeddedId

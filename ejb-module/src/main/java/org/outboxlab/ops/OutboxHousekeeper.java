@@ -83,7 +83,7 @@ public class OutboxHousekeeper {
                 n = batch.outbox(outboxCutoff, size);
                 outbox += n;
             }
-            String inboxCutoff = EventIds.lowestAt(now.minus(settings.inboxRetention()));
+            Instant inboxCutoff = now.minus(settings.inboxRetention());
             int inbox = 0;
             for (ConsumerName consumer : ConsumerName.values()) {
                 for (int i = 0, n = size; i < settings.maxBatches() && n == size; i++) {

@@ -62,7 +62,7 @@ public class OutboxMetrics {
         }
     }
 
-    /** How long one step of the relay took (committed or not: this is where the time goes). */
+    /** How long one step of a relay batch that claimed rows took (committed or not: this is where the time goes). */
     public void relayStep(RelayStep step, long nanos) {
         relaySteps.get(step).record(nanos, TimeUnit.NANOSECONDS);
     }

@@ -5,6 +5,7 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
 import java.util.List;
 import org.outboxlab.consume.ConsumerName;
 import org.outboxlab.outbox.OutboxStatus;
@@ -12,8 +13,8 @@ import org.outboxlab.outbox.OutboxStatus;
 /**
  * Deletes one bounded batch of expired rows in its own transaction, oldest first. Only rows whose
  * work is done go: published (or sent directly) outbox rows and inbox rows; pending and failed
- * outbox rows stay until the relay or an operator acts. Event ids are time-ordered, so "older than
- * the cutoff" is a range scan on the primary key.
+ * outbox rows stay until the relay or an operator acts. Event ids are time-ordered, so an outbox
+ * row's age is a range scan on the primary key; an inbox row's age is its processing time.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
@@ -37,12 +38,16 @@ public class PurgeBatch {
                 .executeUpdate();
     }
 
-    /** Deletes up to {@code max} of {@code consumer}'s inbox rows with event ids below {@code cutoffId}. */
-    public int inbox(ConsumerName consumer, String cutoffId, int max) {
+    /**
+     * Deletes up to {@code max} of {@code consumer}'s inbox rows processed before {@code cutoff}: by when
+     * the consumer applied the event, not when the event was created, so an event applied late (a
+     * failed row an operator retried days on) keeps its inbox row for the whole retention.
+     */
+    public int inbox(ConsumerName consumer, Instant cutoff, int max) {
         List<String> ids = em.createQuery("select i.key.eventId from InboxEntry i where i.key.consumer = :consumer "
-                        + "and i.key.eventId < :cutoff order by i.key.eventId", String.class)
+                        + "and i.processedAt < :cutoff order by i.processedAt", String.class)
                 .setParameter("consumer", consumer.id())
-                .setParameter("cutoff", cutoffId)
+                .setParameter("cutoff", cutoff)
                 .setMaxResults(max)
                 .getResultList();
         if (ids.isEmpty()) {

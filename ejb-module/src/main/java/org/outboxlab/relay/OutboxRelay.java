@@ -141,7 +141,9 @@ public class OutboxRelay {
             long started = System.nanoTime();
             try {
                 claimed = batch.publishNext(size);
-                metrics.relayStep(RelayStep.BATCH, System.nanoTime() - started);
+                if (claimed > 0) {
+                    metrics.relayStep(RelayStep.BATCH, System.nanoTime() - started);
+                }
             } catch (BrokerUnavailableException batchFailure) {
                 if (!(batchFailure instanceof AlreadyPublishedException)) {
                     metrics.publishFailed(1);

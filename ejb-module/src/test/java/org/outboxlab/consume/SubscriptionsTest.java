@@ -42,6 +42,22 @@ class SubscriptionsTest {
     }
 
     @Test
+    void eachConsumersDeadLettersReachItsOwnDeadLetterQueue() throws IOException {
+        String cli = Files.readString(JMS_CONFIG.resolve("cli/messaging-embedded.cli"));
+        String broker = Files.readString(JMS_CONFIG.resolve("artemis/broker-destinations.xml")).replaceAll("\\s+", " ");
+        for (ConsumerName consumer : ConsumerName.values()) {
+            String queue = consumer.queue();
+            assertTrue(cli.contains(":add(divert-address=OrderEvents.DLA, forwarding-address=jms.queue." + queue + ".DLQ, "
+                    + "filter=\"_AMQ_ORIG_QUEUE = '" + queue + "'\", exclusive=true)"), "messaging-embedded.cli: dead letters of " + queue);
+            assertTrue(broker.contains("<address>OrderEvents.DLA</address> <forwarding-address>" + queue + ".DLQ</forwarding-address> "
+                    + "<filter string=\"_AMQ_ORIG_QUEUE = '" + queue + "'\"/>"), "broker-destinations.xml: dead letters of " + queue);
+        }
+        assertTrue(cli.contains("address-setting=jms.topic.OrderEvents:add(dead-letter-address=OrderEvents.DLA"), cli);
+        assertTrue(broker.contains("<address-setting match=\"OrderEvents\"> <dead-letter-address>OrderEvents.DLA</dead-letter-address>"),
+                "broker-destinations.xml: OrderEvents dead-letters to OrderEvents.DLA");
+    }
+
+    @Test
     void consumerNamesAreTheSubscriptions() {
         assertEquals(Subscriptions.FULFILMENT, ConsumerName.FULFILMENT.queue());
         assertEquals(Subscriptions.NOTIFICATION, ConsumerName.NOTIFICATION.queue());
