@@ -64,38 +64,41 @@ final class FanOutBench {
     /** The product's topology: send to OrderEvents, receive from its three subscription queues. */
     private double subscriptions(int n, int batch) throws Exception {
         try (ActiveMQConnectionFactory factory = factory(); Connection connection = factory.createConnection()) {
-            connection.start();
-            List<Session> sessions = new ArrayList<>();
-            List<MessageConsumer> consumers = new ArrayList<>();
-            for (String subscription : SUBSCRIPTIONS) {
-                Session s = connection.createSession(true, Session.SESSION_TRANSACTED);
-                sessions.add(s);
-                consumers.add(s.createConsumer(ActiveMQJMSClient.createQueue("OrderEvents::" + subscription)));
-            }
-            return run(connection, ActiveMQJMSClient.createTopic("OrderEvents"), sessions, consumers, n, batch);
+            Receivers receivers = Receivers.open(connection, SUBSCRIPTIONS.stream().map(s -> "OrderEvents::" + s).toList());
+            return run(connection, ActiveMQJMSClient.createTopic("OrderEvents"), receivers, n, batch);
         }
     }
 
     /** A probe address whose three non-exclusive diverts copy each message into an anycast queue; removed afterwards. */
     private double diverts(int n, int batch) throws Exception {
         try (ActiveMQConnectionFactory factory = factory(); Connection connection = factory.createConnection()) {
-            connection.start();
-            List<Session> sessions = new ArrayList<>();
-            List<MessageConsumer> consumers = new ArrayList<>();
+            Receivers receivers = Receivers.open(connection, SUBSCRIPTIONS.stream().map(s -> PROBE + "." + s).toList());
             for (String subscription : SUBSCRIPTIONS) {
-                Session s = connection.createSession(true, Session.SESSION_TRANSACTED);
-                sessions.add(s);
-                consumers.add(s.createConsumer(ActiveMQJMSClient.createQueue(PROBE + "." + subscription)));
                 manage(connection, "createDivert", "probe-" + subscription, "probe-" + subscription, PROBE,
                         PROBE + "." + subscription, false, null, null);
             }
             try {
-                return run(connection, ActiveMQJMSClient.createTopic(PROBE), sessions, consumers, n, batch);
+                return run(connection, ActiveMQJMSClient.createTopic(PROBE), receivers, n, batch);
             } finally {
                 for (String subscription : SUBSCRIPTIONS) {
                     manage(connection, "destroyDivert", "probe-" + subscription);
                 }
             }
+        }
+    }
+
+    /** One transacted session and consumer per queue, on a started connection. */
+    private record Receivers(List<Session> sessions, List<MessageConsumer> consumers) {
+        static Receivers open(Connection connection, List<String> queues) throws JMSException {
+            connection.start();
+            List<Session> sessions = new ArrayList<>();
+            List<MessageConsumer> consumers = new ArrayList<>();
+            for (String queue : queues) {
+                Session s = connection.createSession(true, Session.SESSION_TRANSACTED);
+                sessions.add(s);
+                consumers.add(s.createConsumer(ActiveMQJMSClient.createQueue(queue)));
+            }
+            return new Receivers(sessions, consumers);
         }
     }
 
@@ -112,8 +115,9 @@ final class FanOutBench {
         }
     }
 
-    private static double run(Connection connection, Topic topic, List<Session> sessions, List<MessageConsumer> consumers,
-                              int n, int batch) throws Exception {
+    private static double run(Connection connection, Topic topic, Receivers receivers, int n, int batch) throws Exception {
+        List<Session> sessions = receivers.sessions();
+        List<MessageConsumer> consumers = receivers.consumers();
         ExecutorService pool = Executors.newFixedThreadPool(consumers.size());
         try {
             long started = System.nanoTime();
