@@ -13,6 +13,7 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.outboxlab.outbox.EventIds;
 import org.outboxlab.testsupport.Await;
 import org.outboxlab.testsupport.OrderApi;
 import org.outboxlab.testsupport.OutboxDeployments;
@@ -91,6 +92,51 @@ public class OutboxRelayIT {
         probe.update("delete from inbox where event_id in (select event_id from outbox_event where aggregate_id like ?)",
                 run + "-%");
         probe.update("delete from outbox_event where aggregate_id like ?", run + "-%");
+    }
+
+    /**
+     * Issue 13.2: an order whose earlier event has FAILED publishes none of its later events (they wait,
+     * pending) while other orders flow; once the failed row is retried, both leave in sequence and are
+     * applied in order.
+     */
+    @Test
+    public void laterEventsOfAnOrderWaitBehindItsFailedEvent() {
+        OrderApi api = OrderApi.local();
+        OutboxProbe probe = OutboxProbe.inServer();
+        String stuck = UUID.randomUUID().toString();
+        String placed = EventIds.next();
+        String paid = EventIds.next();
+        List<String> others = new ArrayList<>();
+        OutboxRelayControl.whilePaused(() -> {
+            plant(probe, placed, stuck, "OrderPlaced", 1, "PLACED", "FAILED");
+            plant(probe, paid, stuck, "OrderPaid", 2, "PAID", "PENDING");
+            others.add(api.placed("beside-stuck-order", "OUTBOX", "LAMP-1", 1));
+        });
+
+        probe.awaitEffects(others, Duration.ofSeconds(30));
+        probe.assertEachEffectExactlyOnce(others);
+        assertEquals(List.of("PENDING"), probe.strings("select status from outbox_event where event_id = ?", paid),
+                "the paid event waits behind the order's failed one");
+        assertEquals(0, probe.effectsOfOrder(stuck));
+
+        probe.update("update outbox_event set status = 'PENDING', attempts = 0, last_error = null where event_id = ?", placed);
+        probe.awaitEffects(List.of(stuck), Duration.ofSeconds(30));
+        probe.assertEachEffectExactlyOnce(List.of(stuck));
+        assertEquals(0, probe.count("select count(*) from outbox_event a join outbox_event b "
+                + "on a.aggregate_id = b.aggregate_id and a.sequence_no < b.sequence_no "
+                + "where a.aggregate_id = ? and a.published_at > b.published_at", stuck), "published in the order's sequence");
+        assertEquals(0, probe.count("select count(*) from ledger_entry where order_id = ? and in_order = false", stuck),
+                "applied in the order's sequence");
+    }
+
+    private static void plant(OutboxProbe probe, String eventId, String orderId, String type, int sequence, String status,
+                              String rowStatus) {
+        probe.update("insert into outbox_event (event_id, aggregate_type, aggregate_id, event_type, sequence_no, "
+                + "schema_version, occurred_at, payload, write_mode, status, attempts, last_error) "
+                + "values (?, 'Order', ?, ?, ?, 1, ?, ?, 'OUTBOX', ?, 0, null)", eventId, orderId, type, sequence,
+                new Timestamp(System.currentTimeMillis()), "{\"orderId\":\"" + orderId + "\",\"customerId\":\"stuck\",\"status\":\""
+                        + status + "\",\"totalCents\":100,\"lines\":[{\"sku\":\"LAMP-1\",\"quantity\":1,\"unitPriceCents\":100}]}",
+                rowStatus);
     }
 
     @Test

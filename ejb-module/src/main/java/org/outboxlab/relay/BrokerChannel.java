@@ -15,9 +15,7 @@ import jakarta.jms.JMSRuntimeException;
 import jakarta.jms.MessageProducer;
 import jakarta.jms.Session;
 import jakarta.jms.Topic;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.outboxlab.faults.Faults;
 import org.outboxlab.outbox.PendingEvent;
 
@@ -50,31 +48,23 @@ public class BrokerChannel {
     private volatile boolean broken;
 
     /**
-     * Sends {@code events} in one broker transaction and commits it. Rows that cannot become a
-     * message are left out and returned with the reason; all others were committed by the broker.
+     * Sends {@code events}, each with its message body ({@code bodies}, in the same order), in one
+     * broker transaction and commits it.
      *
      * @throws AlreadyPublishedException  if the broker refused the batch as holding a duplicate
      * @throws BrokerUnavailableException if the broker did not commit the batch
      */
-    public synchronized Map<String, String> publish(List<PendingEvent> events) {
-        Map<String, String> rejected = new LinkedHashMap<>();
+    public synchronized void publish(List<PendingEvent> events, List<String> bodies) {
         try {
             open();
-            for (PendingEvent event : events) {
-                String body;
-                try {
-                    body = EventMessages.envelope(event);
-                } catch (InvalidOutboxRowException e) {
-                    rejected.put(event.eventId(), e.getMessage());
-                    continue;
-                }
-                producer.send(EventMessages.withHeaders(session.createTextMessage(body), event));
+            for (int i = 0; i < events.size(); i++) {
+                PendingEvent event = events.get(i);
+                producer.send(EventMessages.withHeaders(session.createTextMessage(bodies.get(i)), event));
                 if (faults.publishTwice(event.eventId())) {
-                    producer.send(EventMessages.republished(EventMessages.withHeaders(session.createTextMessage(body), event)));
+                    producer.send(EventMessages.republished(EventMessages.withHeaders(session.createTextMessage(bodies.get(i)), event)));
                 }
             }
             session.commit();
-            return rejected;
         } catch (JMSException | JMSRuntimeException e) {
             close();
             if (AlreadyPublishedException.isDuplicateRejection(e)) {

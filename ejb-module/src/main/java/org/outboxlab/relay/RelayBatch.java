@@ -9,8 +9,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 import java.util.logging.Logger;
 import org.outboxlab.faults.CrashPoint;
 import org.outboxlab.faults.Faults;
@@ -24,7 +25,8 @@ import org.outboxlab.outbox.OutboxStatus;
 
 /**
  * One relay step in its own database transaction: claim the oldest unpublished rows (locked, and
- * skipped by other relays where the database supports {@code SKIP LOCKED}), publish them in one
+ * skipped by other relays where the database supports {@code SKIP LOCKED}; none of an order stuck
+ * behind its failed event), publish them in one
  * broker transaction, then mark them published. A crash between the broker commit and the database
  * commit leaves the rows unpublished, so they are sent again: at-least-once. The broker's duplicate
  * detection refuses a repeat it remembers, and the row is then marked published; a repeat it has
@@ -35,8 +37,15 @@ import org.outboxlab.outbox.OutboxStatus;
 public class RelayBatch {
 
     private static final Logger LOG = Logger.getLogger(RelayBatch.class.getName());
-    private static final String CLAIM = "select " + PendingEvent.COLUMNS + " from outbox_event where status = 'PENDING' "
-            + "order by event_id fetch first ?1 rows only";
+    /**
+     * The oldest pending rows, except those of an order whose earlier event has FAILED: an order's
+     * events leave in its sequence or not at all, and its later events wait (pending, visible in the
+     * relay's lag) until an operator retries or discards the failed one. Other orders flow on.
+     */
+    private static final String CLAIM = "select " + PendingEvent.COLUMNS + " from outbox_event e where e.status = 'PENDING' "
+            + "and not exists (select 1 from outbox_event f where f.aggregate_id = e.aggregate_id "
+            + "and f.sequence_no < e.sequence_no and f.status = 'FAILED') "
+            + "order by e.event_id fetch first ?1 rows only";
     private static final int GIVE_UP_AFTER_CONSECUTIVE_FAILURES = 3;
     /** Longest a row-by-row pass runs before it commits: a sixth of the 60 s transaction timeout. */
     static final long ONE_BY_ONE_BUDGET_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
@@ -62,7 +71,10 @@ public class RelayBatch {
     @Inject
     DatabaseKind database;
 
-    /** Publishes up to {@code max} rows in one broker transaction; returns how many rows it claimed. */
+    /**
+     * Publishes up to {@code max} rows in one broker transaction; returns how many rows it claimed. A
+     * row that cannot become a message is FAILED, and its order's later rows in the batch stay pending.
+     */
     public int publishNext(int max) {
         long started = System.nanoTime();
         List<PendingEvent> rows = claim(max);
@@ -71,28 +83,23 @@ public class RelayBatch {
             return 0; // an empty poll is not a step of any event's way: not timed
         }
         metrics.relayStep(RelayStep.CLAIM, claimed - started);
-        Map<String, String> rejected = channel.publish(rows);
-        metrics.relayStep(RelayStep.PUBLISH, System.nanoTime() - claimed);
-        faults.reach(CrashPoint.OUTBOX_AFTER_BROKER_COMMIT);
-        report(rows.size() - rejected.size(), rejected.size());
-        List<String> published = new ArrayList<>(rows.size());
-        for (PendingEvent row : rows) {
-            String error = rejected.get(row.eventId());
-            if (error == null) {
-                published.add(row.eventId());
-            } else {
-                reject(row.eventId(), error);
-            }
+        OutgoingBatch batch = OutgoingBatch.of(rows);
+        if (!batch.events().isEmpty()) {
+            channel.publish(batch.events(), batch.bodies());
+            metrics.relayStep(RelayStep.PUBLISH, System.nanoTime() - claimed);
+            faults.reach(CrashPoint.OUTBOX_AFTER_BROKER_COMMIT);
         }
-        markPublished(published, Instant.now());
+        report(batch.events().size(), batch.rejected().size());
+        batch.rejected().forEach(this::reject);
+        markPublished(batch.eventIds(), Instant.now());
         return rows.size();
     }
 
     /**
      * Publishes up to {@code max} rows one broker transaction each, after a batch failed while the
      * broker stayed reachable: the rows the broker refuses are charged an attempt, the rows it already
-     * holds (refused by duplicate id) are marked published, the others go out.
-     *
+     * holds (refused by duplicate id) are marked published, the others go out. An order whose row was
+     * not published in this pass publishes none of its later rows in it.
      * Stops after {@link #ONE_BY_ONE_BUDGET_NANOS} and commits what it did, well inside the transaction
      * timeout: the rows not reached stay pending for the next drain, so a large batch cannot time out,
      * roll back every mark and repeat for ever. Returns how many rows it handled.
@@ -104,6 +111,7 @@ public class RelayBatch {
         List<PendingEvent> rows = claim(max);
         int consecutiveFailures = 0;
         List<String> published = new ArrayList<>(rows.size());
+        Set<String> stuckOrders = new HashSet<>();
         int failed = 0;
         int handled = 0;
         for (PendingEvent row : rows) {
@@ -113,14 +121,19 @@ public class RelayBatch {
                 break;
             }
             handled++;
+            if (stuckOrders.contains(row.aggregateId())) {
+                continue; // behind an unpublished event of its order: stays pending
+            }
+            OutgoingBatch single = OutgoingBatch.of(List.of(row));
+            if (!single.rejected().isEmpty()) {
+                reject(row.eventId(), single.rejected().get(row.eventId()));
+                stuckOrders.add(row.aggregateId());
+                failed++;
+                continue;
+            }
             try {
-                String error = channel.publish(List.of(row)).get(row.eventId());
-                if (error == null) {
-                    published.add(row.eventId());
-                } else {
-                    reject(row.eventId(), error);
-                    failed++;
-                }
+                channel.publish(single.events(), single.bodies());
+                published.add(row.eventId());
                 consecutiveFailures = 0;
             } catch (AlreadyPublishedException e) {
                 published.add(row.eventId());
@@ -129,6 +142,7 @@ public class RelayBatch {
                         + "marked published");
             } catch (BrokerUnavailableException e) {
                 fail(row.eventId(), e.getMessage());
+                stuckOrders.add(row.aggregateId());
                 failed++;
                 if (++consecutiveFailures >= GIVE_UP_AFTER_CONSECUTIVE_FAILURES) {
                     throw e; // rolls back the attempts charged above: the broker failed, not the rows
