@@ -49,8 +49,7 @@ public class HousekeepingIT {
                 + "values (?, 'Order', ?, 'OrderPlaced', 1, 1, ?, '{}', 'OUTBOX', 'FAILED', 10, 'kept for an operator')",
                 failedId, UUID.randomUUID().toString(), new Timestamp(System.currentTimeMillis() - 3_600_000));
 
-        OutboxHousekeeper housekeeper = (OutboxHousekeeper) new InitialContext()
-                .lookup("java:global/outbox/outbox-ejb/OutboxHousekeeper!org.outboxlab.ops.OutboxHousekeeper");
+        OutboxHousekeeper housekeeper = housekeeper();
         housekeeper.configure(200, Duration.ofMillis(1), Duration.ofMillis(1));
         try {
             Await.until("the timer to purge the order's outbox and inbox rows", Duration.ofSeconds(30),
@@ -81,8 +80,7 @@ public class HousekeepingIT {
         probe.awaitEffects(List.of(orderId), Duration.ofSeconds(30));
         String eventId = probe.eventIds(orderId).get(0);
         String envelope = DuplicateDeliveryIT.envelopeOf(probe, eventId);
-        OutboxHousekeeper housekeeper = (OutboxHousekeeper) new InitialContext()
-                .lookup("java:global/outbox/outbox-ejb/OutboxHousekeeper!org.outboxlab.ops.OutboxHousekeeper");
+        OutboxHousekeeper housekeeper = housekeeper();
 
         housekeeper.purge(Instant.now());
         assertEquals(3, probe.count("select count(*) from inbox where event_id = ?", eventId),
@@ -115,11 +113,15 @@ public class HousekeepingIT {
         OutboxProbe probe = OutboxProbe.inServer();
         String orderId = api.placed("housekeeping-young", "XA", "PEN-1", 1);
         probe.awaitEffects(List.of(orderId), Duration.ofSeconds(30));
-        OutboxHousekeeper housekeeper = (OutboxHousekeeper) new InitialContext()
-                .lookup("java:global/outbox/outbox-ejb/OutboxHousekeeper!org.outboxlab.ops.OutboxHousekeeper");
+        OutboxHousekeeper housekeeper = housekeeper();
         OutboxHousekeeper.Purged purged = housekeeper.purge(java.time.Instant.now());
         assertTrue(purged.outboxRows() >= 0);
         assertEquals(1, probe.eventIds(orderId).size(), "a row younger than 24 h stays");
         assertEquals(3, probe.count("select count(*) from inbox where event_id = ?", probe.eventIds(orderId).get(0)));
+    }
+
+    private static OutboxHousekeeper housekeeper() throws NamingException {
+        return (OutboxHousekeeper) new InitialContext()
+                .lookup("java:global/outbox/outbox-ejb/OutboxHousekeeper!org.outboxlab.ops.OutboxHousekeeper");
     }
 }

@@ -351,20 +351,21 @@ public class OperationsConsoleIT {
         return address;
     }
 
+    /** A JMS queue (here a dead-letter queue) of the embedded broker. */
     private static ModelNode queue(String name) {
-        ModelNode address = new ModelNode();
-        address.add("subsystem", "messaging-activemq");
-        address.add("server", "default");
-        address.add("jms-queue", name);
-        return address;
+        return messaging("jms-queue", name);
     }
 
     /** A consumer's durable subscription queue on the OrderEvents topic (a core queue). */
     private static ModelNode subscription(String name) {
+        return messaging("queue", name);
+    }
+
+    private static ModelNode messaging(String type, String name) {
         ModelNode address = new ModelNode();
         address.add("subsystem", "messaging-activemq");
         address.add("server", "default");
-        address.add("queue", name);
+        address.add(type, name);
         return address;
     }
 

@@ -14,18 +14,16 @@ import org.outboxlab.outbox.PendingEvent;
  * and the rows of an order behind such a row, which stay pending so that no order's event overtakes
  * an earlier one of the same order.
  */
-record OutgoingBatch(List<PendingEvent> events, List<String> bodies, Map<String, String> rejected, int deferred) {
+record OutgoingBatch(List<PendingEvent> events, List<String> bodies, Map<String, String> rejected) {
 
     static OutgoingBatch of(List<PendingEvent> rows) {
         List<PendingEvent> events = new ArrayList<>(rows.size());
         List<String> bodies = new ArrayList<>(rows.size());
         Map<String, String> rejected = new LinkedHashMap<>();
         Set<String> stuckOrders = new HashSet<>();
-        int deferred = 0;
         for (PendingEvent row : rows) {
             if (stuckOrders.contains(row.aggregateId())) {
-                deferred++;
-                continue;
+                continue; // stays pending
             }
             try {
                 bodies.add(EventMessages.envelope(row));
@@ -35,7 +33,7 @@ record OutgoingBatch(List<PendingEvent> events, List<String> bodies, Map<String,
                 stuckOrders.add(row.aggregateId());
             }
         }
-        return new OutgoingBatch(events, bodies, rejected, deferred);
+        return new OutgoingBatch(events, bodies, rejected);
     }
 
     List<String> eventIds() {

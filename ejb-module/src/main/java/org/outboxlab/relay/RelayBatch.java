@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import org.outboxlab.faults.CrashPoint;
 import org.outboxlab.faults.Faults;
@@ -20,8 +21,8 @@ import org.outboxlab.ops.OutboxMetrics;
 import org.outboxlab.ops.OutboxMetrics.RelayStep;
 import org.outboxlab.outbox.DatabaseKind;
 import org.outboxlab.outbox.OutboxEvent;
-import org.outboxlab.outbox.PendingEvent;
 import org.outboxlab.outbox.OutboxStatus;
+import org.outboxlab.outbox.PendingEvent;
 
 /**
  * One relay step in its own database transaction: claim the oldest unpublished rows (locked, and
@@ -48,7 +49,7 @@ public class RelayBatch {
             + "order by e.event_id fetch first ?1 rows only";
     private static final int GIVE_UP_AFTER_CONSECUTIVE_FAILURES = 3;
     /** Longest a row-by-row pass runs before it commits: a sixth of the 60 s transaction timeout. */
-    static final long ONE_BY_ONE_BUDGET_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+    static final long ONE_BY_ONE_BUDGET_NANOS = TimeUnit.SECONDS.toNanos(10);
 
     @PersistenceContext(unitName = "outbox")
     EntityManager em;

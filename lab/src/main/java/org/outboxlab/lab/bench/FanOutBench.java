@@ -63,7 +63,7 @@ final class FanOutBench {
 
     /** The product's topology: send to OrderEvents, receive from its three subscription queues. */
     private double subscriptions(int n, int batch) throws Exception {
-        try (ActiveMQConnectionFactory factory = factory(); Connection connection = factory.createConnection()) {
+        try (ActiveMQConnectionFactory factory = RelayBench.configured(topology.brokerUrl()); Connection connection = factory.createConnection()) {
             Receivers receivers = Receivers.open(connection, SUBSCRIPTIONS.stream().map(s -> "OrderEvents::" + s).toList());
             return run(connection, ActiveMQJMSClient.createTopic("OrderEvents"), receivers, n, batch);
         }
@@ -71,7 +71,7 @@ final class FanOutBench {
 
     /** A probe address whose three non-exclusive diverts copy each message into an anycast queue; removed afterwards. */
     private double diverts(int n, int batch) throws Exception {
-        try (ActiveMQConnectionFactory factory = factory(); Connection connection = factory.createConnection()) {
+        try (ActiveMQConnectionFactory factory = RelayBench.configured(topology.brokerUrl()); Connection connection = factory.createConnection()) {
             Receivers receivers = Receivers.open(connection, SUBSCRIPTIONS.stream().map(s -> PROBE + "." + s).toList());
             for (String subscription : SUBSCRIPTIONS) {
                 manage(connection, "createDivert", "probe-" + subscription, "probe-" + subscription, PROBE,
@@ -166,12 +166,5 @@ final class FanOutBench {
             }
             session.commit();
         }
-    }
-
-    private ActiveMQConnectionFactory factory() {
-        ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(topology.brokerUrl(), "outbox", "outbox");
-        factory.setBlockOnDurableSend(true);
-        factory.setReconnectAttempts(0);
-        return factory;
     }
 }

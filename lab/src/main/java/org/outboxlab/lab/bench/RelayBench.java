@@ -145,7 +145,7 @@ final class RelayBench {
     }
 
     /** A factory set up as the relay's in WildFly is: durable sends block, no reconnection. */
-    private static ActiveMQConnectionFactory configured(String url) {
+    static ActiveMQConnectionFactory configured(String url) {
         ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(url, "outbox", "outbox");
         factory.setBlockOnDurableSend(true);
         factory.setReconnectAttempts(0);

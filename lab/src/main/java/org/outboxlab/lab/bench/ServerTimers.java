@@ -21,6 +21,8 @@ final class ServerTimers {
     private static final Pattern LINE = Pattern.compile(
             "^(outbox_relay_step|outbox_consumer_delivery_lag|outbox_consumer_receive)_seconds_(count|sum)\\{([^}]*)}\\s+(\\S+)$");
 
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
     /** Sum (s) and count per timer, keyed by name and tag, e.g. {@code relay_step:claim}. */
     private final Map<String, double[]> totals;
 
@@ -29,8 +31,7 @@ final class ServerTimers {
     }
 
     static ServerTimers read(String metricsUrl) throws IOException, InterruptedException {
-        HttpClient http = HttpClient.newHttpClient();
-        String text = http.send(HttpRequest.newBuilder(URI.create(metricsUrl)).GET().build(),
+        String text = HTTP.send(HttpRequest.newBuilder(URI.create(metricsUrl)).GET().build(),
                 HttpResponse.BodyHandlers.ofString()).body();
         Map<String, double[]> totals = new HashMap<>();
         text.lines().forEach(line -> {
