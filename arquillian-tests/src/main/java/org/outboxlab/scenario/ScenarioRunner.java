@@ -11,8 +11,8 @@ import java.util.function.Consumer;
 
 /**
  * Runs every scenario against a {@link LabTopology}: those a running server can take through
- * {@link ServerUpScenarios}, and the ones that kill a process here: {@code broker-outage} and
- * {@code server-kill} drive every selected mode at once through the same fault, {@code crash-point}
+ * {@link ServerUpScenarios}, and the ones that kill a process here: {@code broker-outage},
+ * {@code db-outage} and {@code server-kill} drive every selected mode at once through the same fault, {@code crash-point}
  * one mode at a time, since its point belongs to one mode: each mode's write-side point, then the
  * consumers' {@value #CONSUMER_CRASH_POINT}.
  */
@@ -27,6 +27,8 @@ public final class ScenarioRunner extends ServerUpScenarios {
     public static final String CONSUMER_CRASH_POINT = "consumer-after-db-commit";
 
     private static final Duration HALT_WAIT = Duration.ofSeconds(30);
+    /** How long PostgreSQL stays down in {@code db-outage}: far past the broker's redelivery attempts (about 3 s). */
+    public static final Duration DATABASE_DOWN = Duration.ofSeconds(20);
 
     private final LabTopology lab;
 
@@ -41,6 +43,7 @@ public final class ScenarioRunner extends ServerUpScenarios {
         try {
             return switch (scenario) {
                 case BROKER_OUTAGE -> brokerOutage(modes);
+                case DB_OUTAGE -> databaseOutage(modes);
                 case SERVER_KILL -> serverKill(modes);
                 case CRASH_POINT -> {
                     List<RunResult> results = new ArrayList<>();
@@ -58,20 +61,32 @@ public final class ScenarioRunner extends ServerUpScenarios {
     }
 
     private List<RunResult> brokerOutage(List<String> modes) throws InterruptedException, SQLException {
-        Scenario scenario = Scenario.BROKER_OUTAGE;
+        Duration down = fraction(0.35);
+        return outage(Scenario.BROKER_OUTAGE, modes, "broker", lab::killBroker,
+                down.compareTo(Duration.ofSeconds(3)) < 0 ? Duration.ofSeconds(3) : down, lab::startBroker, null);
+    }
+
+    private List<RunResult> databaseOutage(List<String> modes) throws InterruptedException, SQLException {
+        return outage(Scenario.DB_OUTAGE, modes, "PostgreSQL", lab::killDatabase, DATABASE_DOWN, lab::startDatabase,
+                "PostgreSQL down " + DATABASE_DOWN.toSeconds() + " s (SIGKILL, then crash recovery on restart)");
+    }
+
+    /** Every mode's load; after 25 % of it {@code kill}, {@code down} later {@code restart}, then 40 % more load (at least 5 s). */
+    private List<RunResult> outage(Scenario scenario, List<String> modes, String what, Runnable kill, Duration down,
+                                   Runnable restart, String note) throws InterruptedException, SQLException {
         Map<String, LifecycleLoad> loads = loads(nextTag(scenario), modes);
         Instant loadStart = Instant.now();
         start(loads);
         watch(scenario, loads, fraction(0.25));
-        lab.killBroker();
-        progress.accept(scenario.id() + ": broker killed (SIGKILL)");
-        Duration down = fraction(0.35);
-        watch(scenario, loads, down.compareTo(Duration.ofSeconds(3)) < 0 ? Duration.ofSeconds(3) : down);
-        lab.startBroker();
+        kill.run();
+        progress.accept(scenario.id() + ": " + what + " killed (SIGKILL), restarting in " + down.toSeconds() + " s");
+        watch(scenario, loads, down);
+        restart.run();
         Instant faultOver = Instant.now();
-        progress.accept(scenario.id() + ": broker restarted after " + seconds(loadStart, faultOver) + " s of load");
-        watch(scenario, loads, fraction(0.40));
-        return finish(scenario, null, loads, loadStart, faultOver, null);
+        progress.accept(scenario.id() + ": " + what + " restarted after " + seconds(loadStart, faultOver) + " s of load");
+        Duration after = fraction(0.40);
+        watch(scenario, loads, after.compareTo(Duration.ofSeconds(5)) < 0 ? Duration.ofSeconds(5) : after);
+        return finish(scenario, null, loads, loadStart, faultOver, note);
     }
 
     private List<RunResult> serverKill(List<String> modes) throws IOException, InterruptedException, SQLException {

@@ -36,7 +36,8 @@ import org.outboxlab.testsupport.OrderApi;
  * Every scenario of the comparison lab, with a shorter load, against WildFly, PostgreSQL and a
  * standalone Artemis run as processes of their own: OUTBOX and XA never lose, invent, duplicate or
  * reorder an effect, whatever is killed; NAIVE loses the event of a JVM halted between commit and
- * send; XA refuses writes while the broker is down, OUTBOX accepts them and delivers them after.
+ * send; XA refuses writes while the broker is down, OUTBOX accepts them and delivers them after; a
+ * database outage dead-letters nothing.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 public class ComparisonScenarioIT {
@@ -199,6 +200,65 @@ public class ComparisonScenarioIT {
             assertClean(r);
             assertEquals(0, r.lost(), r.mode() + " lost nothing: " + r);
             assertTrue(r.duplicateDeliveries() > 0, r.mode() + ": the inbox absorbed the re-published copies: " + r);
+        }
+    }
+
+    /**
+     * PostgreSQL killed for 20 s, far longer than the broker's five delivery attempts: OUTBOX and XA
+     * lose, duplicate and reorder nothing, and nothing is dead-lettered in any mode.
+     */
+    @Test
+    @org.junit.jupiter.api.Order(7)
+    public void databaseOutageLosesNothingAndDeadLettersNothing() throws Exception {
+        Map<String, RunResult> runs = run(Scenario.DB_OUTAGE, MODES);
+        for (RunResult r : runs.values()) {
+            assertClean(r);
+            assertEquals(0, r.deadLettered(), r.mode() + ": nothing dead-lettered while the database was down: " + r);
+        }
+        assertEquals(0, runs.get("OUTBOX").unpublished(), "OUTBOX published its backlog after the outage");
+        assertEquals(0, runs.get("XA").heuristic(), "XA left no heuristic or in-doubt transaction");
+    }
+
+    /**
+     * A delivery that meets a dead database waits for it instead of spending its delivery attempts:
+     * fulfilment's subscription is paused so its event is certainly in flight when PostgreSQL dies.
+     */
+    @Test
+    @org.junit.jupiter.api.Order(8)
+    public void aDeliveryWaitsOutADatabaseOutageInsteadOfBeingDeadLettered() throws Exception {
+        OrderApi api = new OrderApi(lab.baseUri().resolve("api/"));
+        String queue = "queue.FulfilmentEvents";
+        String orderId;
+        lab.manageBroker(queue, "pause");
+        try {
+            orderId = api.placed("db-wait-1", "OUTBOX", "BOOK-1", 1);
+            Await.until("the order's event published to the paused subscription", Duration.ofSeconds(30),
+                    () -> count("select count(*) from outbox_event where aggregate_id = '" + orderId
+                            + "' and status = 'PUBLISHED'") == 1, () -> "not published");
+            lab.killDatabase();
+        } finally {
+            lab.manageBroker(queue, "resume");
+        }
+        try {
+            Thread.sleep(8000); // a window in which nothing may happen: five delivery attempts take about 3 s
+            assertTrue(lab.deadLetters().get("fulfilment").isEmpty(),
+                    "nothing dead-lettered while the database is down: " + lab.deadLetters());
+        } finally {
+            lab.startDatabase();
+        }
+        Await.until("fulfilment applied the event once the database was back", Duration.ofSeconds(60),
+                () -> count("select count(*) from fulfilment_step where order_id = '" + orderId + "'") == 1,
+                () -> "dead letters " + lab.deadLetters());
+        assertTrue(lab.deadLetters().get("fulfilment").isEmpty(), "nothing dead-lettered: " + lab.deadLetters());
+    }
+
+    private static long count(String sql) {
+        try (Connection db = lab.database(); Statement statement = db.createStatement();
+             var rows = statement.executeQuery(sql)) {
+            rows.next();
+            return rows.getLong(1);
+        } catch (SQLException e) {
+            return -1; // the database is not back yet
         }
     }
 

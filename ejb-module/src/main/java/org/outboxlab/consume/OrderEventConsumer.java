@@ -17,7 +17,8 @@ import org.outboxlab.ops.OutboxMetrics;
  * and the broker's acknowledgement follows only when {@link #onMessage} has returned, after that
  * commit. A crash between the commit and the acknowledgement redelivers the message and the inbox
  * absorbs it as a duplicate; an exception rolls the database back and the broker redelivers, then
- * dead-letters after its bounded attempts.
+ * dead-letters after its bounded attempts. An unreachable database is not the event's fault: the
+ * delivery waits for it ({@link DatabaseWait}) without spending those attempts.
  */
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public abstract class OrderEventConsumer implements MessageListener {
@@ -31,6 +32,9 @@ public abstract class OrderEventConsumer implements MessageListener {
     @Inject
     OutboxMetrics metrics;
 
+    @Inject
+    DatabaseWait database;
+
     /** Which consumer this is: its inbox, its effect table, its queue. */
     protected abstract ConsumerName consumer();
 
@@ -42,7 +46,7 @@ public abstract class OrderEventConsumer implements MessageListener {
     public void onMessage(Message message) {
         long started = System.nanoTime();
         long lagMillis = System.currentTimeMillis() - sentAt(message);
-        receiver.receive(consumer(), message, this::effectOf);
+        database.run(consumer(), () -> receiver.receive(consumer(), message, this::effectOf));
         metrics.delivered(consumer(), lagMillis, System.nanoTime() - started);
         faults.reach(CrashPoint.CONSUMER_AFTER_DB_COMMIT);
     }

@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.outboxlab.consume.ConsumerName;
+import org.outboxlab.outbox.DatabaseOutage;
 import org.outboxlab.outbox.OutboxStatus;
 
 /**
@@ -52,6 +53,9 @@ public class OutboxGauges {
 
     @EJB
     DeadLetters deadLetters;
+
+    @Inject
+    DatabaseOutage database;
 
     private final Map<OutboxStatus, AtomicLong> byStatus = new EnumMap<>(OutboxStatus.class);
     private final Map<ConsumerName, AtomicLong> deadLettered = new EnumMap<>(ConsumerName.class);
@@ -89,11 +93,14 @@ public class OutboxGauges {
         }
     }
 
+    /** While the database is down the backlog gauges keep their last values. */
     @Timeout
     void refresh() {
-        OutboxBacklog.Snapshot now = backlog.now();
-        byStatus.forEach((status, value) -> value.set(now.count(status)));
-        oldestPendingMs.set(now.oldestPendingAge().toMillis());
+        OutboxBacklog.Snapshot now = database.orElse("metrics", backlog::now, null);
+        if (now != null) {
+            byStatus.forEach((status, value) -> value.set(now.count(status)));
+            oldestPendingMs.set(now.oldestPendingAge().toMillis());
+        }
         Map<ConsumerName, Long> depths = deadLetters.depths();
         deadLettered.forEach((consumer, value) -> value.set(depths.get(consumer)));
     }

@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Logger;
 import org.outboxlab.consume.ConsumerName;
+import org.outboxlab.outbox.DatabaseOutage;
 import org.outboxlab.outbox.EventIds;
 
 /**
@@ -47,6 +48,9 @@ public class OutboxHousekeeper {
     @Inject
     HousekeepingSettings settings;
 
+    @Inject
+    DatabaseOutage database;
+
     private final AtomicBoolean running = new AtomicBoolean();
     private volatile Timer timer;
 
@@ -65,9 +69,10 @@ public class OutboxHousekeeper {
         schedule();
     }
 
+    /** A run that finds the database down is skipped; the next interval tries again. */
     @Timeout
     void onTimer() {
-        purge(Instant.now());
+        database.orElse("housekeeping", () -> purge(Instant.now()), null);
     }
 
     /** Purges what has expired at {@code now}; skipped (zero) while another run is going on. */

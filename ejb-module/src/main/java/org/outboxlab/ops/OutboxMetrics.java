@@ -34,6 +34,7 @@ public class OutboxMetrics {
     private final Map<RelayStep, Timer> relaySteps = new EnumMap<>(RelayStep.class);
     private final Map<ConsumerName, Timer> deliveryLag = new EnumMap<>(ConsumerName.class);
     private final Map<ConsumerName, Timer> receive = new EnumMap<>(ConsumerName.class);
+    private final Map<ConsumerName, Counter> heldForDatabase = new EnumMap<>(ConsumerName.class);
 
     /** The parts of a relay batch, timed one by one. */
     public enum RelayStep {
@@ -56,10 +57,16 @@ public class OutboxMetrics {
             duplicates.put(consumer, registry.counter("outbox.consumer.duplicates", "consumer", consumer.id()));
             deliveryLag.put(consumer, registry.timer("outbox.consumer.delivery.lag", "consumer", consumer.id()));
             receive.put(consumer, registry.timer("outbox.consumer.receive", "consumer", consumer.id()));
+            heldForDatabase.put(consumer, registry.counter("outbox.consumer.database.waits", "consumer", consumer.id()));
         }
         for (RelayStep step : RelayStep.values()) {
             relaySteps.put(step, registry.timer("outbox.relay.step", "step", step.name().toLowerCase(Locale.ROOT)));
         }
+    }
+
+    /** A delivery to {@code consumer} found the database unreachable and waits for it (counted once per delivery). */
+    public void heldForDatabase(ConsumerName consumer) {
+        heldForDatabase.get(consumer).increment();
     }
 
     /** How long one step of a relay batch that claimed rows took (committed or not: this is where the time goes). */

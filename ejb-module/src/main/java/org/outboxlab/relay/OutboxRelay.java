@@ -20,11 +20,14 @@ import java.time.Instant;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.outboxlab.ops.OutboxMetrics;
 import org.outboxlab.ops.OutboxMetrics.RelayStep;
+import org.outboxlab.outbox.DatabaseFailures;
+import org.outboxlab.outbox.DatabaseOutage;
 
 /**
  * Publishes each committed outbox row at least once, oldest first, so one order's events leave in
  * their sequence. Runs on an EJB timer and on an after-commit nudge, never two drains at once on
- * this node; on a broker outage it backs off (bounded, exponential) and resumes by itself.
+ * this node; on a broker or database outage it backs off (bounded, exponential) and resumes by
+ * itself.
  */
 @Singleton
 @Startup
@@ -50,6 +53,9 @@ public class OutboxRelay {
     @Inject
     OutboxMetrics metrics;
 
+    @Inject
+    DatabaseOutage database;
+
     private final AtomicBoolean draining = new AtomicBoolean();
     private final AtomicBoolean nudged = new AtomicBoolean();
     private final RelayOutage outage = new RelayOutage();
@@ -66,10 +72,14 @@ public class OutboxRelay {
         drain();
     }
 
-    /** As {@link #nudge()}, after an order's commit at {@code requestedAtNanos} ({@link System#nanoTime()}). */
+    /**
+     * As {@link #nudge()}, after an order's commit at {@code requestedAtNanos} ({@link System#nanoTime()});
+     * the commit proves the database is up, so a back-off from a database outage ends here.
+     */
     @Asynchronous
     public void nudge(long requestedAtNanos) {
         metrics.relayStep(RelayStep.WAKEUP, System.nanoTime() - requestedAtNanos);
+        outage.databaseReached();
         drain();
     }
 
@@ -130,7 +140,7 @@ public class OutboxRelay {
     }
 
     public boolean brokerOutage() {
-        return outage.ongoing();
+        return outage.brokerDown();
     }
 
     private int drainOnce() {
@@ -152,7 +162,15 @@ public class OutboxRelay {
                 if (claimed < 0) {
                     return total;
                 }
+            } catch (RuntimeException e) {
+                if (!DatabaseFailures.unavailable(e)) {
+                    throw e;
+                }
+                database.failed("relay", e);
+                outage.failed(Instant.now(), null, settings.backoffInitialMs(), settings.backoffMaxMs());
+                return total;
             }
+            database.reached();
             outage.recovered(Instant.now());
             total += claimed;
             if (claimed < size) {

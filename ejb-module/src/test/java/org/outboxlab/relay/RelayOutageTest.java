@@ -25,4 +25,22 @@ class RelayOutageTest {
         assertFalse(outage.ongoing());
         assertTrue(outage.mayTry(t));
     }
+
+    @Test
+    void aDatabaseOutageEndsWhenTheDatabaseAnswersElsewhereABrokerOutageDoesNot() {
+        Instant t = Instant.parse("2026-01-01T00:00:00Z");
+        RelayOutage database = new RelayOutage();
+        database.failed(t, null, 100, 15_000);
+        assertTrue(database.ongoing());
+        assertFalse(database.brokerDown());
+        database.databaseReached();
+        assertFalse(database.ongoing());
+        assertTrue(database.mayTry(t));
+
+        RelayOutage broker = new RelayOutage();
+        broker.failed(t, "broker down", 100, 15_000);
+        broker.databaseReached();
+        assertTrue(broker.brokerDown(), "an order's commit says nothing of the broker");
+        assertFalse(broker.mayTry(t.plusMillis(50)));
+    }
 }

@@ -10,6 +10,8 @@ public enum Scenario {
     BASELINE("baseline", true),
     /** The broker is killed (SIGKILL) during load, then restarted. */
     BROKER_OUTAGE("broker-outage", false),
+    /** PostgreSQL is killed (SIGKILL, every process of it) during load, then restarted 20 s later. */
+    DB_OUTAGE("db-outage", false),
     /** WildFly is killed (SIGKILL) during load, then restarted. */
     SERVER_KILL("server-kill", false),
     /** The JVM halts at a named point inside one mode's write path, then restarts. */

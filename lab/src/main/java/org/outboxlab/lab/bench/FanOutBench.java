@@ -5,9 +5,6 @@ import jakarta.jms.JMSException;
 import jakarta.jms.MessageConsumer;
 import jakarta.jms.Message;
 import jakarta.jms.MessageProducer;
-import jakarta.jms.QueueConnection;
-import jakarta.jms.QueueRequestor;
-import jakarta.jms.QueueSession;
 import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
 import jakarta.jms.Topic;
@@ -20,8 +17,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.apache.activemq.artemis.api.core.management.ResourceNames;
 import org.apache.activemq.artemis.api.jms.ActiveMQJMSClient;
-import org.apache.activemq.artemis.api.jms.management.JMSManagementHelper;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import org.outboxlab.testsupport.BrokerManagement;
 
 /**
  * The broker's fan-out of one event to the three consumers, two ways, on the same broker in the same
@@ -102,17 +99,9 @@ final class FanOutBench {
         }
     }
 
-    /** Invokes a broker management operation through the management address; fails if the broker refuses it. */
-    private static void manage(Connection connection, String operation, Object... parameters) throws Exception {
-        try (QueueSession session = ((QueueConnection) connection).createQueueSession(false, Session.AUTO_ACKNOWLEDGE)) {
-            QueueRequestor requestor = new QueueRequestor(session, ActiveMQJMSClient.createQueue("activemq.management"));
-            Message request = session.createMessage();
-            JMSManagementHelper.putOperationInvocation(request, ResourceNames.BROKER, operation, parameters);
-            Message reply = requestor.request(request);
-            if (!JMSManagementHelper.hasOperationSucceeded(reply)) {
-                throw new IllegalStateException("broker refused " + operation + ": " + JMSManagementHelper.getResult(reply));
-            }
-        }
+    /** Invokes a broker management operation; fails if the broker refuses it. */
+    private static void manage(Connection connection, String operation, Object... parameters) throws JMSException {
+        BrokerManagement.invoke(connection, ResourceNames.BROKER, operation, parameters);
     }
 
     private static double run(Connection connection, Topic topic, Receivers receivers, int n, int batch) throws Exception {

@@ -7,7 +7,7 @@ import org.outboxlab.scenario.RunResult;
 /**
  * What the comparison is expected to show, checked against what it measured: OUTBOX and XA never
  * lose, invent, duplicate or reorder an effect; XA refuses writes while the broker is down and
- * OUTBOX accepts them; NAIVE loses events when the JVM dies between commit and send; a consumer
+ * OUTBOX accepts them; a database outage dead-letters nothing in either; NAIVE loses events when the JVM dies between commit and send; a consumer
  * that dies between its database commit and the acknowledgement gets the message again and its inbox
  * absorbs it, in every mode. Each check
  * says whether the measurement agreed, so a surprise is reported rather than hidden.
@@ -60,6 +60,10 @@ final class Expectations {
             if (r.mode().equals("OUTBOX") && r.scenario().equals("broker-outage")) {
                 lines.add(verdict(r.rejected() == 0 && r.lost() == 0, where + ": rejected " + r.rejected() + ", lost "
                         + r.lost() + " (expected 0 and 0: accepted during the outage, delivered after)"));
+            }
+            if (!r.mode().equals("NAIVE") && r.scenario().equals("db-outage")) {
+                lines.add(verdict(r.deadLettered() == 0, where + ": dead-lettered " + r.deadLettered()
+                        + " (expected 0: deliveries wait for the database instead of spending their attempts)"));
             }
             if (r.scenario().equals("consumer-failure")) {
                 lines.add(verdict(r.deadLettered() == 1, where + ": dead-lettered " + r.deadLettered()

@@ -1,6 +1,7 @@
 package org.outboxlab.web.api;
 
 import jakarta.ejb.EJBException;
+import jakarta.inject.Inject;
 import jakarta.jms.JMSException;
 import jakarta.jms.JMSRuntimeException;
 import jakarta.ws.rs.WebApplicationException;
@@ -15,12 +16,17 @@ import org.outboxlab.order.InsufficientStockException;
 import org.outboxlab.order.OrderNotFoundException;
 import org.outboxlab.order.OrderRejectedException;
 import org.outboxlab.order.UnknownProductException;
+import org.outboxlab.outbox.DatabaseFailures;
+import org.outboxlab.outbox.DatabaseOutage;
 
 /** Answers every failure as a problem document; internal details stay in the server log. */
 @Provider
 public class ProblemMapper implements ExceptionMapper<Throwable> {
 
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class.getName());
+
+    @Inject
+    DatabaseOutage databaseOutage;
 
     @Override
     public Response toResponse(Throwable failure) {
@@ -37,6 +43,10 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         }
         if (e instanceof WebApplicationException w) {
             return Problems.of(w.getResponse().getStatus(), null, w.getMessage());
+        }
+        if (DatabaseFailures.unavailable(e)) {
+            databaseOutage.failed("order API", e); // logged once per outage
+            return Problems.of(503, null, "the database is unavailable; try again later");
         }
         if (causedByBroker(e)) {
             LOG.warning("write refused, broker unavailable: " + e);

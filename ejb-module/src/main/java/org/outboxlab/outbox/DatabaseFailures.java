@@ -1,0 +1,49 @@
+package org.outboxlab.outbox;
+
+import java.net.ConnectException;
+import java.net.SocketException;
+import java.sql.SQLException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientConnectionException;
+import java.sql.SQLNonTransientConnectionException;
+import javax.transaction.xa.XAException;
+
+/**
+ * Tells a database that cannot be reached (down, restarting, the connection cut) from a failure of
+ * the work itself (a constraint, bad data, a bug). Only the first is worth waiting out: the same work
+ * succeeds once the database is back, so a consumer holds its message instead of spending the
+ * broker's bounded delivery attempts on it.
+ */
+public final class DatabaseFailures {
+
+    private DatabaseFailures() {
+    }
+
+    /** Whether {@code failure}, or any of its causes, says the database could not be reached. */
+    public static boolean unavailable(Throwable failure) {
+        int depth = 0;
+        for (Throwable t = failure; t != null && depth < 32; t = t.getCause() == t ? null : t.getCause(), depth++) {
+            if (t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException
+                    || t instanceof SQLRecoverableException || t instanceof ConnectException
+                    || t instanceof SocketException) {
+                return true;
+            }
+            if (t instanceof SQLException sql && unavailableState(sql.getSQLState())) {
+                return true;
+            }
+            if (t instanceof XAException xa && xa.errorCode == XAException.XAER_RMFAIL) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * SQLSTATE class 08 (connection exception) and PostgreSQL's 57P01-57P03 (the server shutting
+     * down, crashed, or starting up and not accepting connections yet).
+     */
+    static boolean unavailableState(String state) {
+        return state != null && (state.startsWith("08") || state.equals("57P01") || state.equals("57P02")
+                || state.equals("57P03"));
+    }
+}
