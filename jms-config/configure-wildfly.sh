@@ -173,6 +173,7 @@ fi
 apply 'pool-name="OutboxDS"' "datasource-$db.cli"
 apply 'RecoveryEnvironmentBean.periodicRecoveryPeriod' transactions.cli
 apply 'prometheus-registry' observability-extensions.cli observability.cli
+apply 'org.hibernate.engine.jdbc.spi.SqlExceptionHelper' logging.cli
 if [ $users = yes ]; then
     add_user outbox-admin outbox-admin "${OUTBOX_ADMIN_PASSWORD:-}"
     add_user outbox-viewer outbox-viewer "${OUTBOX_VIEWER_PASSWORD:-}"

@@ -2,8 +2,10 @@ package org.outboxlab.consume;
 
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.MessageDriven;
+import jakarta.interceptor.ExcludeDefaultInterceptors;
 
 /** Turns order events into warehouse steps, once per event. */
+@ExcludeDefaultInterceptors // its deliveries wait for an unreachable database (DatabaseWait)
 @MessageDriven(activationConfig = {
         @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = Subscriptions.TOPIC),
         @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Topic"),

@@ -2,10 +2,12 @@ package org.outboxlab.consume;
 
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.MessageDriven;
+import jakarta.interceptor.ExcludeDefaultInterceptors;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
 /** Books revenue for paid orders and reverses it for paid orders that are cancelled, once per event. */
+@ExcludeDefaultInterceptors // its deliveries wait for an unreachable database (DatabaseWait)
 @MessageDriven(activationConfig = {
         @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = Subscriptions.TOPIC),
         @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Topic"),

@@ -34,6 +34,9 @@ public class OrderService {
     Faults faults;
 
     @Inject
+    RefusedWrites refusals;
+
+    @Inject
     @ConfigProperty(name = "outbox.write.default-mode", defaultValue = "OUTBOX")
     WriteMode defaultMode;
 
@@ -54,17 +57,20 @@ public class OrderService {
             case NAIVE -> sendAfterCommit(local.place(traced, WriteMode.NAIVE));
             case BASELINE -> local.place(traced, WriteMode.BASELINE);
         };
+        refusals.accepted(mode);
         return written(event);
     }
 
     public WrittenEvent advance(String orderId, OrderStatus next, String traceParent) {
         String trace = TraceParent.orNew(traceParent);
-        OutboxEvent event = switch (local.modeOf(orderId)) {
+        WriteMode mode = local.modeOf(orderId);
+        OutboxEvent event = switch (mode) {
             case OUTBOX -> local.advance(orderId, next, trace);
             case XA -> xa.advance(orderId, next, trace);
             case NAIVE -> sendAfterCommit(local.advance(orderId, next, trace));
             case BASELINE -> local.advance(orderId, next, trace);
         };
+        refusals.accepted(mode);
         return written(event);
     }
 

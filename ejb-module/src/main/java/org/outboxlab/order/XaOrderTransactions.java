@@ -4,8 +4,10 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.interceptor.Interceptors;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import org.outboxlab.outbox.BrokerUnreachable;
 import org.outboxlab.outbox.OutboxEvent;
 import org.outboxlab.relay.DirectEventSender;
 
@@ -15,6 +17,7 @@ import org.outboxlab.relay.DirectEventSender;
  * commit, or neither does. With the broker down, writes are refused.
  */
 @Stateless
+@Interceptors(BrokerUnreachable.class)
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
 public class XaOrderTransactions {
 

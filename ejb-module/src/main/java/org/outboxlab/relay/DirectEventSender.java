@@ -5,12 +5,14 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptors;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSException;
 import jakarta.jms.JMSRuntimeException;
 import jakarta.jms.Topic;
 import org.outboxlab.faults.Faults;
+import org.outboxlab.outbox.BrokerUnreachable;
 import org.outboxlab.outbox.OutboxEvent;
 import org.outboxlab.outbox.PendingEvent;
 
@@ -20,6 +22,7 @@ import org.outboxlab.outbox.PendingEvent;
  * (NAIVE mode, which loses the event if this send fails or the JVM dies first).
  */
 @Stateless
+@Interceptors(BrokerUnreachable.class)
 public class DirectEventSender {
 
     @Resource(lookup = "java:/JmsXA")

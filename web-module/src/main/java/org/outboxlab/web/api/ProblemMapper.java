@@ -2,8 +2,6 @@ package org.outboxlab.web.api;
 
 import jakarta.ejb.EJBException;
 import jakarta.inject.Inject;
-import jakarta.jms.JMSException;
-import jakarta.jms.JMSRuntimeException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -16,8 +14,11 @@ import org.outboxlab.order.InsufficientStockException;
 import org.outboxlab.order.OrderNotFoundException;
 import org.outboxlab.order.OrderRejectedException;
 import org.outboxlab.order.UnknownProductException;
+import org.outboxlab.order.RefusedWrites;
+import org.outboxlab.outbox.BrokerUnreachable;
 import org.outboxlab.outbox.DatabaseFailures;
-import org.outboxlab.outbox.DatabaseOutage;
+import org.outboxlab.outbox.UnreachableException;
+import org.outboxlab.outbox.UnreachableException.Resource;
 
 /** Answers every failure as a problem document; internal details stay in the server log. */
 @Provider
@@ -26,7 +27,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class.getName());
 
     @Inject
-    DatabaseOutage databaseOutage;
+    RefusedWrites refusals;
 
     @Override
     public Response toResponse(Throwable failure) {
@@ -38,19 +39,20 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             return Problems.of(statusOf(r), r.field(), r.getMessage());
         }
         if (e instanceof EventNotPublishedException n) {
-            LOG.warning(n.getMessage());
+            refusals.refused(Resource.BROKER, n.getMessage());
             return Problems.of(503, null, n.getMessage());
+        }
+        if (e instanceof UnreachableException u) {
+            return unreachable(u.resource(), u);
         }
         if (e instanceof WebApplicationException w) {
             return Problems.of(w.getResponse().getStatus(), null, w.getMessage());
         }
         if (DatabaseFailures.unavailable(e)) {
-            databaseOutage.failed("order API", e); // logged once per outage
-            return Problems.of(503, null, "the database is unavailable; try again later");
+            return unreachable(Resource.DATABASE, e);
         }
-        if (causedByBroker(e)) {
-            LOG.warning("write refused, broker unavailable: " + e);
-            return Problems.of(503, null, "the message broker is unavailable; nothing was written");
+        if (BrokerUnreachable.causedByBroker(e)) {
+            return unreachable(Resource.BROKER, e);
         }
         LOG.log(Level.SEVERE, "unexpected failure", failure);
         return Problems.of(500, null, "internal error; see the server log");
@@ -69,12 +71,11 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         return 400;
     }
 
-    private static boolean causedByBroker(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof JMSException || t instanceof JMSRuntimeException) {
-                return true;
-            }
-        }
-        return false;
+    /** A 503, counted and logged once per outage rather than once per request. */
+    private Response unreachable(Resource resource, Throwable e) {
+        refusals.refused(resource, e.getMessage());
+        return Problems.of(503, null, resource == Resource.DATABASE
+                ? "the database is unavailable; try again later"
+                : "the message broker is unavailable; nothing was written");
     }
 }

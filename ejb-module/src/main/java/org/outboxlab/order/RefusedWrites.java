@@ -1,0 +1,71 @@
+package org.outboxlab.order;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Logger;
+import org.outboxlab.outbox.UnreachableException.Resource;
+
+/**
+ * Writes refused because the database or the broker could not be reached: counted in
+ * {@code outbox_writes_refused_total{cause}}, logged as one WARN line when the refusals start and
+ * one INFO line when a write that needs the same resource succeeds again, so an outage does not
+ * flood the log with one stack trace per request.
+ */
+@ApplicationScoped
+public class RefusedWrites {
+
+    private static final Logger LOG = Logger.getLogger(RefusedWrites.class.getName());
+
+    @Inject
+    MeterRegistry registry;
+
+    private final Map<Resource, Counter> counters = new EnumMap<>(Resource.class);
+    private final Map<Resource, AtomicLong> sinceLastSuccess = new EnumMap<>(Resource.class);
+
+    @PostConstruct
+    void register() {
+        for (Resource resource : Resource.values()) {
+            counters.put(resource, registry.counter("outbox.writes.refused", "cause", name(resource)));
+            sinceLastSuccess.put(resource, new AtomicLong());
+        }
+    }
+
+    /** A write refused because {@code resource} was unreachable; {@code reason} is logged if it starts an outage. */
+    public void refused(Resource resource, String reason) {
+        counters.get(resource).increment();
+        if (sinceLastSuccess.get(resource).getAndIncrement() == 0) {
+            LOG.warning("writes refused, " + name(resource) + " unreachable: " + reason
+                    + " (logged once until writes succeed again; counted in outbox_writes_refused_total)");
+        }
+    }
+
+    /** A write in {@code mode} committed: the database was reachable, and the broker too if the mode sends while writing. */
+    public void accepted(WriteMode mode) {
+        ended(Resource.DATABASE);
+        if (mode == WriteMode.XA || mode == WriteMode.NAIVE) {
+            ended(Resource.BROKER);
+        }
+    }
+
+    private static String name(Resource resource) {
+        return resource.name().toLowerCase(Locale.ROOT);
+    }
+
+    private void ended(Resource resource) {
+        AtomicLong refused = sinceLastSuccess.get(resource);
+        if (refused.get() > 0) {
+            long n = refused.getAndSet(0);
+            if (n > 0) {
+                LOG.info("writes succeed again; " + n + " refused while the " + name(resource)
+                        + " was unreachable");
+            }
+        }
+    }
+}
