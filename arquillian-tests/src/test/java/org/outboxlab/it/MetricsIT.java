@@ -79,11 +79,13 @@ public class MetricsIT {
     }
 
     @Test
-    public void readinessReportsTheRelay() throws Exception {
+    public void readinessSaysTheNodeTakesWritesAndReportsTheBroker() throws Exception {
         HttpResponse<String> ready = http.send(HttpRequest.newBuilder(READY).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, ready.statusCode(), ready.body());
-        assertTrue(ready.body().contains("\"name\":\"outbox-relay\""), ready.body());
+        assertTrue(ready.body().contains("\"name\":\"outbox-writes\""), ready.body());
+        assertTrue(ready.body().contains("\"databaseReachable\":true"), ready.body());
         assertTrue(ready.body().contains("\"brokerReachable\":true"), ready.body());
+        assertEquals(1.0, value(get(METRICS), "outbox_broker_reachable", ""), "the broker gauge");
     }
 
     private String get(URI uri) {

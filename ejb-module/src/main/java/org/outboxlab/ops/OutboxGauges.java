@@ -28,8 +28,8 @@ import org.outboxlab.outbox.DatabaseOutage;
 import org.outboxlab.outbox.OutboxStatus;
 
 /**
- * Gauges of the outbox backlog by status, the age of the oldest unpublished event and each
- * consumer's dead-letter depth. They are refreshed by a timer, so a scrape never queries the
+ * Gauges of the outbox backlog by status, the age of the oldest unpublished event, each consumer's
+ * dead-letter depth and whether the broker answered. They are refreshed by a timer, so a scrape never queries the
  * database or the broker; a value is at most one refresh interval old.
  */
 @Singleton
@@ -60,6 +60,7 @@ public class OutboxGauges {
     private final Map<OutboxStatus, AtomicLong> byStatus = new EnumMap<>(OutboxStatus.class);
     private final Map<ConsumerName, AtomicLong> deadLettered = new EnumMap<>(ConsumerName.class);
     private final AtomicLong oldestPendingMs = new AtomicLong();
+    private final AtomicLong brokerReachable = new AtomicLong(1);
     private final List<Meter> meters = new ArrayList<>();
 
     @PostConstruct
@@ -73,6 +74,7 @@ public class OutboxGauges {
             gauge("outbox.events", Tags.of("status", status.name()), value, AtomicLong::get);
         }
         gauge("outbox.oldest.pending.age.seconds", Tags.empty(), oldestPendingMs, v -> v.get() / 1000.0);
+        gauge("outbox.broker.reachable", Tags.empty(), brokerReachable, AtomicLong::get);
         for (ConsumerName consumer : ConsumerName.values()) {
             AtomicLong value = new AtomicLong();
             deadLettered.put(consumer, value);
@@ -103,6 +105,7 @@ public class OutboxGauges {
         }
         Map<ConsumerName, Long> depths = deadLetters.depths();
         deadLettered.forEach((consumer, value) -> value.set(depths.get(consumer)));
+        brokerReachable.set(depths.values().stream().allMatch(depth -> depth >= 0) ? 1 : 0);
     }
 
     @PreDestroy

@@ -5,6 +5,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.EnumMap;
 import java.util.Locale;
@@ -46,6 +48,11 @@ public class OutboxMetrics {
         PUBLISH,
         /** The whole batch: claim, publish, marking the rows and the database commit. */
         BATCH
+    }
+
+    /** Created with the deployment, so a scrape shows every meter, at zero, before any work. */
+    void atDeployment(@Observes @Initialized(ApplicationScoped.class) Object deployment) {
+        // the observer instantiates the bean; @PostConstruct registers the meters
     }
 
     @PostConstruct

@@ -4,6 +4,8 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.EnumMap;
 import java.util.Locale;
@@ -28,6 +30,11 @@ public class RefusedWrites {
 
     private final Map<Resource, Counter> counters = new EnumMap<>(Resource.class);
     private final Map<Resource, AtomicLong> sinceLastSuccess = new EnumMap<>(Resource.class);
+
+    /** Created with the deployment, so a scrape shows every meter, at zero, before any work. */
+    void atDeployment(@Observes @Initialized(ApplicationScoped.class) Object deployment) {
+        // the observer instantiates the bean; @PostConstruct registers the meters
+    }
 
     @PostConstruct
     void register() {
