@@ -45,13 +45,28 @@ public final class OrderApi {
 
     /** Places an order for {@code quantity} of {@code sku}; {@code mode} may be {@code null} for the default. */
     public Reply place(String customerId, String mode, String sku, int quantity) {
+        return post("orders", orderBody(customerId, mode, sku, quantity), "application/json");
+    }
+
+    /**
+     * As {@link #place}, with an {@code Idempotency-Key}: a retry with the same key and body gets the
+     * first answer and writes nothing.
+     */
+    public Reply placeOnce(String idempotencyKey, String customerId, String mode, String sku, int quantity) {
+        return send(HttpRequest.newBuilder(base.resolve("orders"))
+                .header("Content-Type", "application/json")
+                .header("Idempotency-Key", idempotencyKey)
+                .POST(HttpRequest.BodyPublishers.ofString(orderBody(customerId, mode, sku, quantity))));
+    }
+
+    private static String orderBody(String customerId, String mode, String sku, int quantity) {
         JsonArrayBuilder lines = Json.createArrayBuilder()
                 .add(Json.createObjectBuilder().add("sku", sku).add("quantity", quantity));
         var body = Json.createObjectBuilder().add("customerId", customerId).add("lines", lines);
         if (mode != null) {
             body.add("mode", mode);
         }
-        return post("orders", body.build().toString(), "application/json");
+        return body.build().toString();
     }
 
     /** Places an order and returns its id, failing unless the API answered 201. */

@@ -18,7 +18,9 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.outboxlab.consume.ConsumerName;
 import org.outboxlab.consume.Subscriptions;
+import org.outboxlab.ops.DeadLetters;
 import org.outboxlab.testsupport.Await;
 import org.outboxlab.testsupport.OrderApi;
 import org.outboxlab.testsupport.OutboxDeployments;
@@ -59,7 +61,18 @@ public class DeadLetterIT {
                     "a message addressed to one subscription reached no other consumer");
             assertEquals(inboxBefore + 3, probe.count("select count(*) from inbox"),
                     "the poison message wrote nothing; the order wrote one inbox row per consumer");
+            DeadLetters counts = (DeadLetters) jndi.lookup("java:global/outbox/outbox-ejb/DeadLetters!" + DeadLetters.class.getName());
+            assertEquals(browseAll(context, deadLetters), counts.depths().get(ConsumerName.FULFILMENT),
+                    "the broker's count of the dead-letter queue is what a browse finds");
             context.createConsumer(deadLetters, "poison = '" + marker + "'").receive(5_000);
+        }
+    }
+
+    private static long browseAll(JMSContext context, Queue queue) {
+        try (QueueBrowser browser = context.createBrowser(queue)) {
+            return Collections.list(browser.getEnumeration()).size();
+        } catch (jakarta.jms.JMSException e) {
+            throw new IllegalStateException(e);
         }
     }
 

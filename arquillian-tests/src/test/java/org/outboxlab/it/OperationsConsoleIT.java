@@ -194,6 +194,44 @@ public class OperationsConsoleIT {
     }
 
     @Test
+    public void blockedPageShowsWhatWaitsAndReleasesAHeldEventPastAGapThatNeverCloses() {
+        OrderApi api = OrderApi.local();
+        OrderApi.Reply planted = api.post("../test-fixtures/held-event", "", "application/x-www-form-urlencoded");
+        assertEquals(200, planted.status(), planted.body());
+        String orderId = planted.body().trim();
+        OrderApi.Reply failed = api.post("../test-fixtures/failed-event", "payload=not-json&error=" + "broken+row",
+                "application/x-www-form-urlencoded");
+        assertEquals(200, failed.status(), failed.body());
+        String blockedOrder = failed.body().trim().split(" ")[1];
+        Await.until("the held-event gauge", Duration.ofSeconds(30),
+                () -> MetricsIT.value(metrics(), "outbox_consumer_held_events", "consumer=\"ledger\"") >= 1,
+                () -> MetricsIT.value(metrics(), "outbox_consumer_held_events", "consumer=\"ledger\""));
+
+        try (ConsoleBrowser browser = ConsoleBrowser.start()) {
+            browser.signIn(ConsoleLogin.admin(), "blocked.xhtml");
+            assertEquals(1, browser.all(By.cssSelector("#blocked-orders tr[data-order='" + blockedOrder + "']")).size(),
+                    "the order behind its FAILED event is listed");
+            String held = "#held-events tr[data-order='" + orderId + "']";
+            assertEquals(3, browser.all(By.cssSelector(held)).size(), "each consumer holds the paid event");
+            assertEquals("1", browser.text(By.cssSelector(held + "[data-consumer='ledger'] .waits-for")));
+            browser.screenshot("blocked");
+            for (String consumer : List.of("ledger", "fulfilment", "notification")) {
+                browser.click(By.cssSelector(held + "[data-consumer='" + consumer + "'] .release"));
+                assertTrue(browser.text(By.id("question")).startsWith("Release the held events of order " + orderId),
+                        browser.text(By.id("question")));
+                browser.click(By.id("confirm:yes"));
+                assertTrue(browser.text(By.id("messages")).contains("1 event(s) applied"), browser.text(By.id("messages")));
+                assertTrue(browser.all(By.cssSelector(held + "[data-consumer='" + consumer + "']")).isEmpty());
+            }
+        }
+        JsonObject order = api.order(orderId).object();
+        JsonObject paid = order.getJsonArray("events").getValuesAs(JsonObject.class).stream()
+                .filter(e -> e.getInt("sequence") == 2).findFirst().orElseThrow();
+        assertTrue(paid.getJsonArray("effects").getValuesAs(JsonObject.class).stream().allMatch(e -> e.getBoolean("applied")),
+                "the released event was applied by every consumer: " + order);
+    }
+
+    @Test
     public void labPageShowsEachReportAsATableAndCharts() throws IOException {
         Path results = Files.createTempDirectory("console-lab-results-");
         Files.createDirectories(results.resolve("20260101T000000Z"));
@@ -343,48 +381,28 @@ public class OperationsConsoleIT {
     }
 
     private static ModelNode fulfilmentConsumer() {
-        ModelNode address = new ModelNode();
-        address.add("deployment", "outbox.ear");
-        address.add("subdeployment", "outbox-ejb.jar");
-        address.add("subsystem", "ejb3");
-        address.add("message-driven-bean", "FulfilmentConsumer");
-        return address;
+        return ServerModel.messageDrivenBean("FulfilmentConsumer");
     }
 
     /** A JMS queue (here a dead-letter queue) of the embedded broker. */
     private static ModelNode queue(String name) {
-        return messaging("jms-queue", name);
+        return ServerModel.messaging("jms-queue", name);
     }
 
     /** A consumer's durable subscription queue on the OrderEvents topic (a core queue). */
     private static ModelNode subscription(String name) {
-        return messaging("queue", name);
-    }
-
-    private static ModelNode messaging(String type, String name) {
-        ModelNode address = new ModelNode();
-        address.add("subsystem", "messaging-activemq");
-        address.add("server", "default");
-        address.add(type, name);
-        return address;
+        return ServerModel.messaging("queue", name);
     }
 
     private static ModelNode op(ModelNode address, String name) {
-        ModelNode op = new ModelNode();
-        op.get("address").set(address);
-        op.get("operation").set(name);
-        return op;
+        return ServerModel.op(address, name);
     }
 
     private ModelNode execute(ModelNode op) {
-        try {
-            ModelNode result = management.getControllerClient().execute(op);
-            if (!"success".equals(result.get("outcome").asString())) {
-                throw new AssertionError(op + " failed: " + result);
-            }
-            return result.get("result");
-        } catch (IOException e) {
-            throw new AssertionError(op + " failed", e);
-        }
+        return new ServerModel(management).execute(op);
+    }
+
+    private static String metrics() {
+        return ServerModel.metrics();
     }
 }

@@ -46,6 +46,13 @@ public class ConsumerProgress {
         lastSequence = sequence;
     }
 
+    /** Moves past events that will never come: an operator's release of a gap ({@link EventReceiver#release}). */
+    void skipTo(int sequence) {
+        if (sequence > lastSequence) {
+            lastSequence = sequence;
+        }
+    }
+
     void holdOne() {
         held++;
     }

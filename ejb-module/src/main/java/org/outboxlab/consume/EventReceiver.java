@@ -11,7 +11,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.List;
-import java.util.function.Function;
 import java.util.logging.Logger;
 import org.outboxlab.faults.Faults;
 import org.outboxlab.ops.AfterCommit;
@@ -56,7 +55,7 @@ public class EventReceiver {
      * Returns {@code true} if the event was new to this consumer (applied now, or held until its
      * order's previous event is applied), {@code false} if the delivery was a duplicate.
      */
-    public boolean receive(ConsumerName consumer, Message message, Function<ReceivedEvent, AppliedEffect> effect) {
+    public boolean receive(ConsumerName consumer, Message message) {
         ReceivedEvent event;
         try {
             event = ReceivedEvent.from(message);
@@ -71,8 +70,8 @@ public class EventReceiver {
             return false;
         }
         if (progressLog.advanceInLine(consumer, event.aggregateId(), event.sequence())) {
-            apply(consumer, event, effect);
-        } else if (!applyOrHold(consumer, event, effect)) {
+            apply(consumer, event);
+        } else if (!applyOrHold(consumer, event)) {
             return false;
         }
         if (faults.enabled()) {
@@ -87,8 +86,8 @@ public class EventReceiver {
      * {@code false} for an event at or below the order's applied sequence, holds one that came early,
      * or applies it and the held events behind it.
      */
-    private boolean applyOrHold(ConsumerName consumer, ReceivedEvent event, Function<ReceivedEvent, AppliedEffect> effect) {
-        ConsumerProgress progress = progressLog.lock(consumer, event);
+    private boolean applyOrHold(ConsumerName consumer, ReceivedEvent event) {
+        ConsumerProgress progress = progressLog.lock(consumer, event.aggregateId());
         if (event.sequence() <= progress.getLastSequence()) {
             progressLog.save(progress);
             inbox.countDuplicate(consumer, event.eventId(), Instant.now());
@@ -102,9 +101,9 @@ public class EventReceiver {
                     + ") held until sequence " + (progress.getLastSequence() + 1) + " of order "
                     + event.aggregateId() + " is applied");
         } else {
-            apply(consumer, event, effect);
+            apply(consumer, event);
             progress.applied(event.sequence());
-            drainHeld(consumer, event.aggregateId(), effect, progress);
+            drainHeld(consumer, event.aggregateId(), progress);
         }
         progressLog.save(progress);
         return true;
@@ -115,14 +114,13 @@ public class EventReceiver {
         LOG.fine(() -> consumer.id() + ": duplicate delivery of event " + event.eventId() + " ignored");
     }
 
-    private void apply(ConsumerName consumer, ReceivedEvent event, Function<ReceivedEvent, AppliedEffect> effect) {
-        em.persist(effect.apply(event));
+    private void apply(ConsumerName consumer, ReceivedEvent event) {
+        em.persist(consumer.effectOf(event, em));
         afterCommit.run(() -> metrics.consumed(consumer, false));
     }
 
     /** Applies the events held behind the last applied one, in sequence, for as long as there is no gap. */
-    private void drainHeld(ConsumerName consumer, String orderId, Function<ReceivedEvent, AppliedEffect> effect,
-                           ConsumerProgress progress) {
+    private void drainHeld(ConsumerName consumer, String orderId, ConsumerProgress progress) {
         while (progress.getHeld() > 0) {
             List<HeldEvent> held = em.createQuery("select h from HeldEvent h where h.key.consumer = :consumer "
                             + "and h.orderId = :orderId and h.sequence = :sequence", HeldEvent.class)
@@ -133,11 +131,39 @@ public class EventReceiver {
             if (held.isEmpty()) {
                 return;
             }
-            apply(consumer, held.get(0).event(), effect);
+            apply(consumer, held.get(0).event());
             progress.applied(held.get(0).getSequence());
             em.remove(held.get(0));
             progress.releaseOne();
         }
+    }
+
+    /**
+     * Releases {@code consumer}'s held events of {@code orderId} past a gap that will never close
+     * (the missing event was discarded from a dead-letter queue, or never sent): the order's progress
+     * moves to just before its lowest held event, which is applied with the held events behind it, in
+     * sequence. Returns how many were applied; logs the skipped sequences and {@code user}.
+     */
+    public int release(ConsumerName consumer, String orderId, String user) {
+        ConsumerProgress progress = progressLog.lock(consumer, orderId);
+        Integer lowest = em.createQuery("select min(h.sequence) from HeldEvent h where h.key.consumer = :consumer "
+                        + "and h.orderId = :orderId", Integer.class)
+                .setParameter("consumer", consumer.id())
+                .setParameter("orderId", orderId)
+                .getSingleResult();
+        if (lowest == null) {
+            return 0;
+        }
+        int skippedFrom = progress.getLastSequence() + 1;
+        int before = progress.getLastSequence();
+        progress.skipTo(lowest - 1);
+        drainHeld(consumer, orderId, progress);
+        progressLog.save(progress);
+        int applied = progress.getLastSequence() - (lowest - 1);
+        LOG.warning(consumer.id() + ": " + user + " released the held events of order " + orderId + ": sequences "
+                + skippedFrom + ".." + (lowest - 1) + " skipped (never applied), " + applied + " applied from "
+                + lowest + " (progress " + before + " -> " + progress.getLastSequence() + ")");
+        return applied;
     }
 
     private static int deliveryCount(Message message) {

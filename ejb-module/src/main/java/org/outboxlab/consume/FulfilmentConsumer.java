@@ -20,9 +20,4 @@ public class FulfilmentConsumer extends OrderEventConsumer {
     protected ConsumerName consumer() {
         return ConsumerName.FULFILMENT;
     }
-
-    @Override
-    protected AppliedEffect effectOf(ReceivedEvent event) {
-        return new FulfilmentStep(event);
-    }
 }

@@ -2,6 +2,7 @@ package org.outboxlab.consume;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.Index;
 import jakarta.persistence.Table;
 import jakarta.persistence.UniqueConstraint;
@@ -23,6 +24,27 @@ public class LedgerEntry extends AppliedEffect {
     public LedgerEntry(ReceivedEvent event, long amountCents) {
         super(event);
         this.amountCents = amountCents;
+    }
+
+    /**
+     * The posting for {@code event}: the order's total on payment, its reversal on the cancel of a
+     * paid order (revenue booked so far read through {@code em}, in the receiving transaction), else zero.
+     */
+    static LedgerEntry of(ReceivedEvent event, EntityManager em) {
+        long total = event.payload().getJsonNumber("totalCents").longValue();
+        long amount = switch (event.eventType()) {
+            case "OrderPaid" -> total;
+            case "OrderCancelled" -> bookedFor(event.aggregateId(), em) > 0 ? -total : 0;
+            default -> 0;
+        };
+        return new LedgerEntry(event, amount);
+    }
+
+    private static long bookedFor(String orderId, EntityManager em) {
+        Long booked = em.createQuery("select sum(l.amountCents) from LedgerEntry l where l.orderId = :orderId", Long.class)
+                .setParameter("orderId", orderId)
+                .getSingleResult();
+        return booked == null ? 0 : booked;
     }
 
     public long getAmountCents() {

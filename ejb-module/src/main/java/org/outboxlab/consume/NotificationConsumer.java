@@ -20,9 +20,4 @@ public class NotificationConsumer extends OrderEventConsumer {
     protected ConsumerName consumer() {
         return ConsumerName.NOTIFICATION;
     }
-
-    @Override
-    protected AppliedEffect effectOf(ReceivedEvent event) {
-        return new CustomerNotification(event);
-    }
 }

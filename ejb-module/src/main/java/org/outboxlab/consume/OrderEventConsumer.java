@@ -35,18 +35,15 @@ public abstract class OrderEventConsumer implements MessageListener {
     @Inject
     DatabaseWait database;
 
-    /** Which consumer this is: its inbox, its effect table, its queue. */
+    /** Which consumer this is: its inbox, its effect, its queue. */
     protected abstract ConsumerName consumer();
-
-    /** This consumer's effect of {@code event}; runs inside the receiving database transaction. */
-    protected abstract AppliedEffect effectOf(ReceivedEvent event);
 
     @Override
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public void onMessage(Message message) {
         long started = System.nanoTime();
         long lagMillis = System.currentTimeMillis() - sentAt(message);
-        database.run(consumer(), () -> receiver.receive(consumer(), message, this::effectOf));
+        database.run(consumer(), () -> receiver.receive(consumer(), message));
         metrics.delivered(consumer(), lagMillis, System.nanoTime() - started);
         faults.reach(CrashPoint.CONSUMER_AFTER_DB_COMMIT);
     }

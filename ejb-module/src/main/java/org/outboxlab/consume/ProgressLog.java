@@ -50,12 +50,11 @@ public class ProgressLog {
      * {@link #save}) for an order this consumer has no row of: one it saw before the rows existed
      * starts from its effects and held events.
      */
-    public ConsumerProgress lock(ConsumerName consumer, ReceivedEvent event) {
-        ProgressKey key = new ProgressKey(consumer.id(), event.aggregateId());
+    public ConsumerProgress lock(ConsumerName consumer, String orderId) {
+        ProgressKey key = new ProgressKey(consumer.id(), orderId);
         ConsumerProgress progress = em.find(ConsumerProgress.class, key, LockModeType.PESSIMISTIC_WRITE);
         if (progress == null) {
-            progress = new ConsumerProgress(key, appliedBefore(consumer, event.aggregateId()),
-                    heldBefore(consumer, event.aggregateId()));
+            progress = new ConsumerProgress(key, appliedBefore(consumer, orderId), heldBefore(consumer, orderId));
         }
         return progress;
     }

@@ -26,6 +26,10 @@ public class HousekeepingSettings {
     Duration configuredInboxRetention;
 
     @Inject
+    @ConfigProperty(name = "outbox.idempotency.retention", defaultValue = "P1D")
+    Duration keyRetention;
+
+    @Inject
     @ConfigProperty(name = "outbox.housekeeping.batch-size", defaultValue = "1000")
     int batchSize;
 
@@ -40,6 +44,9 @@ public class HousekeepingSettings {
     @PostConstruct
     void validate() {
         configure(configuredIntervalMs, configuredOutboxRetention, configuredInboxRetention);
+        if (keyRetention == null || keyRetention.isNegative()) {
+            throw new IllegalArgumentException("outbox.idempotency.retention must be zero or positive, was " + keyRetention);
+        }
         if (batchSize < 1 || batchSize > 10_000) {
             throw new IllegalArgumentException("outbox.housekeeping.batch-size must be between 1 and 10000, was " + batchSize);
         }
@@ -82,5 +89,10 @@ public class HousekeepingSettings {
 
     public int maxBatches() {
         return maxBatches;
+    }
+
+    /** How long an order's {@code Idempotency-Key} is kept: a retry within it writes nothing. */
+    public Duration keyRetention() {
+        return keyRetention;
     }
 }

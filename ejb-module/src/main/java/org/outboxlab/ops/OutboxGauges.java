@@ -24,12 +24,14 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.outboxlab.consume.ConsumerName;
+import org.outboxlab.consume.HeldEvents;
 import org.outboxlab.outbox.DatabaseOutage;
 import org.outboxlab.outbox.OutboxStatus;
+import org.outboxlab.relay.EventRoutes;
 
 /**
  * Gauges of the outbox backlog by status, the age of the oldest unpublished event, each consumer's
- * dead-letter depth and whether the broker answered. They are refreshed by a timer, so a scrape never queries the
+ * dead-letter depth, its held events (count and oldest age) and whether the broker answered. They are refreshed by a timer, so a scrape never queries the
  * database or the broker; a value is at most one refresh interval old.
  */
 @Singleton
@@ -54,11 +56,19 @@ public class OutboxGauges {
     @EJB
     DeadLetters deadLetters;
 
+    @EJB
+    HeldEvents heldEvents;
+
     @Inject
     DatabaseOutage database;
 
+    @EJB
+    EventRoutes routes;
+
     private final Map<OutboxStatus, AtomicLong> byStatus = new EnumMap<>(OutboxStatus.class);
     private final Map<ConsumerName, AtomicLong> deadLettered = new EnumMap<>(ConsumerName.class);
+    private final Map<ConsumerName, AtomicLong> held = new EnumMap<>(ConsumerName.class);
+    private final Map<ConsumerName, AtomicLong> oldestHeldMs = new EnumMap<>(ConsumerName.class);
     private final AtomicLong oldestPendingMs = new AtomicLong();
     private final AtomicLong brokerReachable = new AtomicLong(1);
     private final List<Meter> meters = new ArrayList<>();
@@ -75,10 +85,17 @@ public class OutboxGauges {
         }
         gauge("outbox.oldest.pending.age.seconds", Tags.empty(), oldestPendingMs, v -> v.get() / 1000.0);
         gauge("outbox.broker.reachable", Tags.empty(), brokerReachable, AtomicLong::get);
+        gauge("outbox.broker.routes.missing", Tags.empty(), routes, r -> r.missing().size()); // as last asked: relay or timer
         for (ConsumerName consumer : ConsumerName.values()) {
             AtomicLong value = new AtomicLong();
             deadLettered.put(consumer, value);
             gauge("outbox.consumer.dead.lettered", Tags.of("consumer", consumer.id()), value, AtomicLong::get);
+            AtomicLong count = new AtomicLong();
+            held.put(consumer, count);
+            gauge("outbox.consumer.held.events", Tags.of("consumer", consumer.id()), count, AtomicLong::get);
+            AtomicLong age = new AtomicLong();
+            oldestHeldMs.put(consumer, age);
+            gauge("outbox.consumer.oldest.held.age.seconds", Tags.of("consumer", consumer.id()), age, v -> v.get() / 1000.0);
         }
         timers.createIntervalTimer(0, refreshMs, new TimerConfig("outbox-gauges", false));
     }
@@ -103,9 +120,18 @@ public class OutboxGauges {
             byStatus.forEach((status, value) -> value.set(now.count(status)));
             oldestPendingMs.set(now.oldestPendingAge().toMillis());
         }
+        Map<ConsumerName, HeldEvents.Count> holding = database.orElse("metrics", heldEvents::counts, null);
+        if (holding != null) {
+            long nowMs = System.currentTimeMillis();
+            holding.forEach((consumer, c) -> {
+                held.get(consumer).set(c.held());
+                oldestHeldMs.get(consumer).set(c.oldestHeldAt() == null ? 0 : Math.max(0, nowMs - c.oldestHeldAt().toEpochMilli()));
+            });
+        }
         Map<ConsumerName, Long> depths = deadLetters.depths();
         deadLettered.forEach((consumer, value) -> value.set(depths.get(consumer)));
         brokerReachable.set(depths.values().stream().allMatch(depth -> depth >= 0) ? 1 : 0);
+        routes.refresh();
     }
 
     @PreDestroy

@@ -24,7 +24,7 @@ import org.outboxlab.outbox.EventIds;
 
 /**
  * Keeps the outbox and inbox tables flat under sustained load: on a timer, deletes published outbox
- * rows and inbox rows older than their retention, in bounded batches of their own transactions, so
+ * rows, inbox rows and idempotency keys older than their retention, in bounded batches of their own transactions, so
  * a purge never holds long locks or grows without bound. Pending and failed rows are never purged.
  */
 @Singleton
@@ -95,6 +95,10 @@ public class OutboxHousekeeper {
                     n = batch.inbox(consumer, inboxCutoff, size);
                     inbox += n;
                 }
+            }
+            Instant keyCutoff = now.minus(settings.keyRetention());
+            for (int i = 0, n = size; i < settings.maxBatches() && n == size; i++) {
+                n = batch.idempotencyKeys(keyCutoff, size);
             }
             if (outbox + inbox > 0) {
                 LOG.fine("purged " + outbox + " outbox rows and " + inbox + " inbox rows");

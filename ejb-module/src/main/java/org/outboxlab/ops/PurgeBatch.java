@@ -58,4 +58,17 @@ public class PurgeBatch {
                 .setParameter("ids", ids)
                 .executeUpdate();
     }
+
+    /** Deletes up to {@code max} idempotency keys stored before {@code cutoff}; returns how many. */
+    public int idempotencyKeys(Instant cutoff, int max) {
+        List<String> keys = em.createQuery("select k.keyValue from IdempotencyKey k where k.createdAt < :cutoff "
+                        + "order by k.createdAt", String.class)
+                .setParameter("cutoff", cutoff)
+                .setMaxResults(max)
+                .getResultList();
+        if (keys.isEmpty()) {
+            return 0;
+        }
+        return em.createQuery("delete from IdempotencyKey k where k.keyValue in :keys").setParameter("keys", keys).executeUpdate();
+    }
 }

@@ -2,10 +2,14 @@ package org.outboxlab.order;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceException;
+import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.outboxlab.outbox.OutboxEvent;
@@ -45,7 +49,48 @@ final class OrderBook {
         if (mode.recordsEvent()) {
             em.persist(event);
         }
+        if (command.idempotencyKey() != null) {
+            remember(command, mode, event);
+        }
         return event;
+    }
+
+    /** The request's key and answer, in this transaction; a concurrent request that took the key first fails it. */
+    private void remember(PlaceOrder command, WriteMode mode, OutboxEvent event) {
+        em.persist(new IdempotencyKey(command.idempotencyKey(), IdempotentRequests.hash(command, mode),
+                WrittenEvent.of(event), Instant.now()));
+        try {
+            em.flush();
+        } catch (PersistenceException e) {
+            if (uniqueViolation(e)) {
+                throw new IdempotencyKeyTakenException(command.idempotencyKey(), e);
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * The request's earlier answer, if a request with its key was committed; fails if that request
+     * had other content.
+     */
+    Optional<WrittenEvent> answered(PlaceOrder command, WriteMode mode) {
+        IdempotencyKey known = em.find(IdempotencyKey.class, command.idempotencyKey());
+        if (known == null) {
+            return Optional.empty();
+        }
+        if (!known.getRequestHash().equals(IdempotentRequests.hash(command, mode))) {
+            throw new IdempotencyKeyReusedException(command.idempotencyKey());
+        }
+        return Optional.of(known.answer());
+    }
+
+    private static boolean uniqueViolation(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Moves an order to {@code next}, releasing stock on cancel, and writes the event. */

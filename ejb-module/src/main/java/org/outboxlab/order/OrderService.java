@@ -5,6 +5,7 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.outboxlab.faults.CrashPoint;
 import org.outboxlab.faults.Faults;
@@ -44,21 +45,36 @@ public class OrderService {
     @ConfigProperty(name = "outbox.bench.baseline-enabled", defaultValue = "false")
     boolean baselineEnabled;
 
+    /**
+     * Places an order. With an idempotency key, a request whose key was answered before gets that
+     * answer again and writes nothing; the key is stored in the order's own transaction.
+     */
     public WrittenEvent place(PlaceOrder command) {
         WriteMode mode = command.mode() == null ? defaultMode : command.mode();
         if (mode == WriteMode.BASELINE && !baselineEnabled) {
             throw new ModeNotEnabledException(mode);
         }
         PlaceOrder traced = new PlaceOrder(command.customerId(), command.lines(), mode,
-                TraceParent.orNew(command.traceParent()));
-        OutboxEvent event = switch (mode) {
-            case OUTBOX -> local.place(traced, WriteMode.OUTBOX);
-            case XA -> xa.place(traced);
-            case NAIVE -> sendAfterCommit(local.place(traced, WriteMode.NAIVE));
-            case BASELINE -> local.place(traced, WriteMode.BASELINE);
-        };
+                TraceParent.orNew(command.traceParent()), command.idempotencyKey());
+        if (traced.idempotencyKey() != null) {
+            Optional<WrittenEvent> earlier = local.answered(traced, mode);
+            if (earlier.isPresent()) {
+                return earlier.get();
+            }
+        }
+        OutboxEvent event;
+        try {
+            event = switch (mode) {
+                case OUTBOX -> local.place(traced, WriteMode.OUTBOX);
+                case XA -> xa.place(traced);
+                case NAIVE -> sendAfterCommit(local.place(traced, WriteMode.NAIVE));
+                case BASELINE -> local.place(traced, WriteMode.BASELINE);
+            };
+        } catch (IdempotencyKeyTakenException e) {
+            return local.answered(traced, mode).orElseThrow(() -> e); // the concurrent request's answer
+        }
         refusals.accepted(mode);
-        return written(event);
+        return WrittenEvent.of(event);
     }
 
     public WrittenEvent advance(String orderId, OrderStatus next, String traceParent) {
@@ -71,7 +87,7 @@ public class OrderService {
             case BASELINE -> local.advance(orderId, next, trace);
         };
         refusals.accepted(mode);
-        return written(event);
+        return WrittenEvent.of(event);
     }
 
     public WriteMode defaultMode() {
@@ -86,11 +102,5 @@ public class OrderService {
             throw new EventNotPublishedException(committed.getAggregateId(), committed.getEventId(), e);
         }
         return committed;
-    }
-
-    private static WrittenEvent written(OutboxEvent event) {
-        return new WrittenEvent(event.getAggregateId(),
-                event.getWriteMode().recordsEvent() ? event.getEventId() : null, event.getEventType(),
-                event.getSequence(), event.getWriteMode());
     }
 }

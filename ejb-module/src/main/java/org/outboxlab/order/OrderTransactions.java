@@ -7,6 +7,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.util.Optional;
 import org.outboxlab.ops.AfterCommit;
 import org.outboxlab.outbox.OutboxEvent;
 import org.outboxlab.relay.OutboxRelay;
@@ -43,6 +44,12 @@ public class OrderTransactions {
         OutboxEvent event = new OrderBook(em).advance(orderId, next, traceParent);
         nudgeAfterCommit(event.getWriteMode());
         return event;
+    }
+
+    /** The earlier answer to {@code command}'s idempotency key, if any; fails if the key came with other content. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public Optional<WrittenEvent> answered(PlaceOrder command, WriteMode mode) {
+        return new OrderBook(em).answered(command, mode);
     }
 
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)

@@ -4,6 +4,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -22,7 +23,8 @@ import org.outboxlab.outbox.PendingEvent;
 /**
  * The relay's own connection to the broker: a locally transacted session on a plain connection
  * factory that is never enlisted in JTA, so a batch is the broker's transaction and nothing else's.
- * The connection is kept between batches and rebuilt after any failure.
+ * The connection is kept between batches and rebuilt after any failure. Before each batch it asks
+ * the broker whether every consumer's queue is bound ({@link EventRoutes}).
  */
 @Singleton
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
@@ -41,6 +43,9 @@ public class BrokerChannel {
     @Inject
     Faults faults;
 
+    @EJB
+    EventRoutes routes;
+
     private Connection connection;
     private Session session;
     private MessageProducer producer;
@@ -52,11 +57,13 @@ public class BrokerChannel {
      * broker transaction and commits it.
      *
      * @throws AlreadyPublishedException  if the broker refused the batch as holding a duplicate
+     * @throws RouteMissingException      if a consumer's queue is not bound to the topic (nothing sent)
      * @throws BrokerUnavailableException if the broker did not commit the batch
      */
     public synchronized void publish(List<PendingEvent> events, List<String> bodies) {
         try {
             open();
+            routes.check(session);
             for (int i = 0; i < events.size(); i++) {
                 PendingEvent event = events.get(i);
                 producer.send(EventMessages.withHeaders(session.createTextMessage(bodies.get(i)), event));
@@ -74,7 +81,7 @@ public class BrokerChannel {
         }
     }
 
-    /** Whether a fresh connection to the broker can be opened now. */
+    /** Whether a fresh connection to the broker can be opened now (a missing route is not this question). */
     public synchronized boolean reachable() {
         try {
             close();

@@ -1,6 +1,7 @@
 package org.outboxlab.relay;
 
 import jakarta.annotation.Resource;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -34,6 +35,9 @@ public class DirectEventSender {
     @Inject
     Faults faults;
 
+    @EJB
+    EventRoutes routes;
+
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public void sendInTransaction(OutboxEvent event) {
         send(event);
@@ -45,6 +49,7 @@ public class DirectEventSender {
     }
 
     private void send(OutboxEvent row) {
+        routes.requireAll(); // the last answer: the relay asks before each batch, the gauges' timer every refresh
         PendingEvent event = PendingEvent.of(row);
         try (JMSContext context = connectionFactory.createContext()) {
             String body = EventMessages.envelope(event);

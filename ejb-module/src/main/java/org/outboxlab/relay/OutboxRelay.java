@@ -154,6 +154,9 @@ public class OutboxRelay {
                 if (claimed > 0) {
                     metrics.relayStep(RelayStep.BATCH, System.nanoTime() - started);
                 }
+            } catch (RouteMissingException missing) {
+                outage.failed(Instant.now(), null, settings.backoffInitialMs(), settings.backoffMaxMs());
+                return total; // logged as an error by EventRoutes; the rows wait, charged nothing
             } catch (BrokerUnavailableException batchFailure) {
                 if (!(batchFailure instanceof AlreadyPublishedException)) {
                     metrics.publishFailed(1);
@@ -185,6 +188,9 @@ public class OutboxRelay {
         if (channel.reachable()) {
             try {
                 return batch.publishOneByOne(size);
+            } catch (RouteMissingException e) {
+                outage.failed(Instant.now(), null, settings.backoffInitialMs(), settings.backoffMaxMs());
+                return -1;
             } catch (BrokerUnavailableException e) {
                 batchFailure = e;
             }

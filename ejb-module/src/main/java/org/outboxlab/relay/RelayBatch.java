@@ -141,6 +141,8 @@ public class RelayBatch {
                 consecutiveFailures = 0;
                 LOG.info(() -> "event " + row.eventId() + " was already published (the broker has its duplicate id): "
                         + "marked published");
+            } catch (RouteMissingException e) {
+                throw e; // the broker's routing failed, not the row: nothing charged, everything waits
             } catch (BrokerUnavailableException e) {
                 fail(row.eventId(), e.getMessage());
                 stuckOrders.add(row.aggregateId());

@@ -32,7 +32,10 @@ final class RelayOutage {
         return since != null && broker;
     }
 
-    /** A failed attempt; {@code brokerFailure} is logged if it starts the outage, {@code null} for a database failure. */
+    /**
+     * A failed attempt; {@code brokerFailure} is logged if it starts the outage, {@code null} for a
+     * failure logged elsewhere (the database unreachable, a consumer's queue missing).
+     */
     synchronized void failed(Instant now, String brokerFailure, long initialMs, long maxMs) {
         if (since == null) {
             since = now;

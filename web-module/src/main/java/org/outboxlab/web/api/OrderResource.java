@@ -14,10 +14,12 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.Context;
 import java.io.InputStream;
+import org.outboxlab.order.IdempotencyKey;
 import org.outboxlab.order.OrderDetails;
 import org.outboxlab.order.OrderQueries;
 import org.outboxlab.order.OrderService;
 import org.outboxlab.order.OrderStatus;
+import org.outboxlab.order.PlaceOrder;
 import org.outboxlab.order.WrittenEvent;
 
 /** Places orders, moves them through their lifecycle and shows them with their events and effects. */
@@ -35,12 +37,27 @@ public class OrderResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response place(InputStream body, @HeaderParam("traceparent") String traceParent,
+                          @HeaderParam("Idempotency-Key") String idempotencyKey,
                           @HeaderParam("Content-Length") Long contentLength, @Context UriInfo uri) {
         if (contentLength != null && contentLength > OrderRequestReader.MAX_BODY_BYTES) {
             throw new ProblemException(413, null, "body larger than " + OrderRequestReader.MAX_BODY_BYTES + " bytes");
         }
-        WrittenEvent written = orders.place(OrderRequestReader.read(body, traceParent));
+        requireValidKey(idempotencyKey);
+        PlaceOrder request = OrderRequestReader.read(body, traceParent);
+        WrittenEvent written = orders.place(new PlaceOrder(request.customerId(), request.lines(), request.mode(),
+                request.traceParent(), idempotencyKey));
         return Response.created(uri.getAbsolutePathBuilder().path(written.orderId()).build()).entity(written).build();
+    }
+
+    /** A key is 1 to 200 visible ASCII characters (a UUID is a good one); absent means no idempotency. */
+    private static void requireValidKey(String key) {
+        if (key == null) {
+            return;
+        }
+        if (key.isEmpty() || key.length() > IdempotencyKey.MAX_LENGTH || !key.chars().allMatch(c -> c >= 0x21 && c <= 0x7e)) {
+            throw new ProblemException(400, "Idempotency-Key",
+                    "Idempotency-Key must be 1 to " + IdempotencyKey.MAX_LENGTH + " visible ASCII characters");
+        }
     }
 
     @GET

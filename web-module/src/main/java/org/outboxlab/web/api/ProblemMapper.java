@@ -9,6 +9,7 @@ import jakarta.ws.rs.ext.Provider;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.outboxlab.order.EventNotPublishedException;
+import org.outboxlab.order.IdempotencyKeyReusedException;
 import org.outboxlab.order.IllegalTransitionException;
 import org.outboxlab.order.InsufficientStockException;
 import org.outboxlab.order.OrderNotFoundException;
@@ -19,6 +20,7 @@ import org.outboxlab.outbox.BrokerUnreachable;
 import org.outboxlab.outbox.DatabaseFailures;
 import org.outboxlab.outbox.UnreachableException;
 import org.outboxlab.outbox.UnreachableException.Resource;
+import org.outboxlab.relay.RouteMissingException;
 
 /** Answers every failure as a problem document; internal details stay in the server log. */
 @Provider
@@ -45,6 +47,10 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         if (e instanceof UnreachableException u) {
             return unreachable(u.resource(), u);
         }
+        if (e instanceof RouteMissingException m) {
+            refusals.refused(Resource.BROKER, m.getMessage());
+            return Problems.of(503, null, "the broker has no queue for every consumer; nothing was written");
+        }
         if (e instanceof WebApplicationException w) {
             return Problems.of(w.getResponse().getStatus(), null, w.getMessage());
         }
@@ -62,7 +68,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         if (r instanceof OrderNotFoundException) {
             return 404;
         }
-        if (r instanceof UnknownProductException) {
+        if (r instanceof UnknownProductException || r instanceof IdempotencyKeyReusedException) {
             return 422;
         }
         if (r instanceof InsufficientStockException || r instanceof IllegalTransitionException) {

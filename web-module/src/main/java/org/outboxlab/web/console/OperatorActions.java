@@ -13,6 +13,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.logging.Logger;
 import org.outboxlab.consume.ConsumerName;
+import org.outboxlab.consume.EventReceiver;
 import org.outboxlab.ops.DeadLetterQueues;
 import org.outboxlab.ops.FailedEventRetry;
 import org.outboxlab.relay.OutboxRelay;
@@ -39,6 +40,9 @@ public class OperatorActions {
 
     @EJB
     DeadLetterQueues deadLetters;
+
+    @EJB
+    EventReceiver receiver;
 
     @Inject
     ComparisonRunner comparisons;
@@ -70,6 +74,16 @@ public class OperatorActions {
             audit("retried failed event " + eventId);
         }
         return retried;
+    }
+
+    /**
+     * Releases {@code consumer}'s held events of {@code orderId} past the gap they wait on (the events
+     * missing before them are skipped for good); returns how many were applied.
+     */
+    public int releaseHeld(ConsumerName consumer, String orderId) {
+        int applied = receiver.release(consumer, orderId, session.getCallerPrincipal().getName());
+        audit("released " + applied + " held event(s) of order " + orderId + " for " + consumer.id());
+        return applied;
     }
 
     public boolean replayDeadLetter(ConsumerName consumer, String messageId) {

@@ -1,0 +1,87 @@
+package org.outboxlab.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import jakarta.json.JsonObject;
+import java.time.Duration;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.as.arquillian.container.ManagementClient;
+import org.jboss.dmr.ModelNode;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.outboxlab.consume.Subscriptions;
+import org.outboxlab.testsupport.Await;
+import org.outboxlab.testsupport.OrderApi;
+import org.outboxlab.testsupport.OutboxDeployments;
+
+/**
+ * A consumer's subscription queue removed from {@code OrderEvents}: the broker would drop that
+ * consumer's copy of every event without a word, so nothing is published (OUTBOX rows wait, XA
+ * writes are refused) until the queue is back; then the waiting events go out and are applied.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+public class EventRoutesIT {
+
+    @ArquillianResource
+    ManagementClient management;
+
+    @Deployment(testable = false)
+    public static EnterpriseArchive deployment() {
+        return OutboxDeployments.ear(EventRoutesIT.class);
+    }
+
+    @Test
+    public void aMissingSubscriptionQueueStopsPublishingUntilItIsBack() {
+        OrderApi api = OrderApi.local();
+        ModelNode ledger = ServerModel.messageDrivenBean("LedgerConsumer");
+        ModelNode queue = ServerModel.messaging("queue", Subscriptions.LEDGER);
+        execute(op(ledger, "stop-delivery"));
+        execute(op(queue, "remove"));
+        String orderId;
+        try {
+            orderId = api.placed("no-route", "OUTBOX", "BOOK-1", 1);
+            // the relay asks before each batch: the event must stay PENDING, never "published" into the void
+            Await.until("the relay to refuse the batch", Duration.ofSeconds(20),
+                    () -> metric("outbox_broker_routes_missing") == 1.0, () -> "routes missing " + metric("outbox_broker_routes_missing"));
+            assertEquals("PENDING", firstEvent(api, orderId).getString("status"), api.order(orderId).body());
+            OrderApi.Reply xa = api.place("no-route-xa", "XA", "BOOK-1", 1);
+            assertEquals(503, xa.status(), "XA refuses to send into a missing route: " + xa.body());
+            assertEquals("PENDING", firstEvent(api, orderId).getString("status"), "still not published");
+        } finally {
+            ModelNode add = op(queue, "add");
+            add.get("queue-address").set("jms.topic.OrderEvents");
+            add.get("routing-type").set("MULTICAST");
+            add.get("durable").set(true);
+            add.get("filter").set(Subscriptions.LEDGER_SELECTOR);
+            execute(add);
+            execute(op(ledger, "start-delivery"));
+        }
+        Await.until("every consumer to apply the event that waited for the route", Duration.ofSeconds(60), () -> {
+            JsonObject order = api.order(orderId).object();
+            return order.getJsonArray("effects").getValuesAs(JsonObject.class).stream().allMatch(e -> e.getBoolean("applied"));
+        }, () -> api.order(orderId).body());
+        assertEquals("PUBLISHED", firstEvent(api, orderId).getString("status"));
+        assertEquals(0.0, metric("outbox_broker_routes_missing"), "the relay found every route again");
+    }
+
+    private static JsonObject firstEvent(OrderApi api, String orderId) {
+        return api.order(orderId).object().getJsonArray("events").getJsonObject(0);
+    }
+
+    private static double metric(String name) {
+        return MetricsIT.value(ServerModel.metrics(), name, "");
+    }
+
+    private static ModelNode op(ModelNode address, String name) {
+        return ServerModel.op(address, name);
+    }
+
+    private ModelNode execute(ModelNode op) {
+        return new ServerModel(management).execute(op);
+    }
+}

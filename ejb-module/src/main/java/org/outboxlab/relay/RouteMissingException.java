@@ -1,0 +1,9 @@
+package org.outboxlab.relay;
+
+/** A consumer's subscription queue is not bound to {@code OrderEvents}: publishing now would lose its copy of the event. */
+public class RouteMissingException extends BrokerUnavailableException {
+
+    public RouteMissingException(String message) {
+        super(message, null);
+    }
+}
