@@ -10,6 +10,9 @@
 #       [--broker-user outbox] (password: $OUTBOX_BROKER_PASSWORD, default outbox)
 #       [--no-users] (else users outbox-admin and outbox-viewer, passwords from
 #        $OUTBOX_ADMIN_PASSWORD and $OUTBOX_VIEWER_PASSWORD or generated and printed once)
+#       [--lab-user] (also user outbox-lab, role outbox-lab: may change the fault plan of a server
+#        started with -Doutbox.faults.enabled=true, nothing else; password from $OUTBOX_LAB_PASSWORD
+#        or generated and printed once)
 #
 # Each part is applied in one CLI batch: it is applied whole or not at all. A part that is already
 # present is left alone, so running the script twice changes nothing the second time.
@@ -34,6 +37,7 @@ broker_host=
 broker_port=
 broker_user=
 users=yes
+lab_user=no
 
 while [ $# -gt 0 ]; do
     case "$1" in
@@ -45,6 +49,7 @@ while [ $# -gt 0 ]; do
         --broker-port) [ $# -ge 2 ] || die "--broker-port needs a port"; broker_port=$2; shift 2 ;;
         --broker-user) [ $# -ge 2 ] || die "--broker-user needs a name"; broker_user=$2; shift 2 ;;
         --no-users) users=no; shift ;;
+        --lab-user) lab_user=yes; shift ;;
         -h|--help) usage ;;
         *) die "unknown option: $1 (see --help)" ;;
     esac
@@ -177,4 +182,7 @@ apply 'org.hibernate.engine.jdbc.spi.SqlExceptionHelper' logging.cli
 if [ $users = yes ]; then
     add_user outbox-admin outbox-admin "${OUTBOX_ADMIN_PASSWORD:-}"
     add_user outbox-viewer outbox-viewer "${OUTBOX_VIEWER_PASSWORD:-}"
+fi
+if [ $lab_user = yes ]; then
+    add_user outbox-lab outbox-lab "${OUTBOX_LAB_PASSWORD:-}"
 fi

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
@@ -35,6 +36,7 @@ import org.outboxlab.testsupport.ServerProcess;
 public final class LabTopology implements LabTarget, AutoCloseable {
 
     private static final Duration SERVER_START = Duration.ofSeconds(240);
+    private static final String LAB_USER = "outbox-lab";
     private static final Pattern HEURISTIC = Pattern.compile("\"status\" => \"HEURISTIC");
 
     private final Path root;
@@ -45,6 +47,8 @@ public final class LabTopology implements LabTarget, AutoCloseable {
     private final BrokerProcess broker;
     private final boolean faultTooling;
     private final List<String> serverOptions = new ArrayList<>();
+    /** The fault plan's user ({@code outbox-lab}), made for this topology's WildFly with a password of its own. */
+    private final String labPassword = UUID.randomUUID().toString();
     private ServerProcess server;
 
     /**
@@ -88,9 +92,9 @@ public final class LabTopology implements LabTarget, AutoCloseable {
         if (copy.exitCode() != 0) {
             throw new IllegalStateException(copy.output());
         }
-        Command.bash(root.resolve("jms-config/configure-wildfly.sh"), home.toString(), "--db", "postgres",
-                "--jdbc-driver", parts.resolve("postgresql.jar").toString(), "--broker", "remote",
-                "--broker-port", Integer.toString(ports.broker()), "--no-users");
+        Command.bash(Map.of("OUTBOX_LAB_PASSWORD", labPassword), root.resolve("jms-config/configure-wildfly.sh"),
+                home.toString(), "--db", "postgres", "--jdbc-driver", parts.resolve("postgresql.jar").toString(),
+                "--broker", "remote", "--broker-port", Integer.toString(ports.broker()), "--no-users", "--lab-user");
         if (faultTooling) {
             try (InputStream rules = LabTopology.class.getResourceAsStream("crash-points.btm")) {
                 Files.copy(rules, work.resolve("crash-points.btm"), StandardCopyOption.REPLACE_EXISTING);
@@ -189,7 +193,7 @@ public final class LabTopology implements LabTarget, AutoCloseable {
 
     @Override
     public void faults(String planJson) {
-        FaultControl control = new FaultControl(baseUri());
+        FaultControl control = new FaultControl(baseUri(), LAB_USER, labPassword);
         if (planJson == null) {
             control.clear();
         } else {

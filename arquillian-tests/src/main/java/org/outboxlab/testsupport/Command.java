@@ -51,9 +51,14 @@ public final class Command {
 
     /** Runs a bash script with arguments, failing unless it exits 0. */
     public static String bash(Path script, String... args) {
+        return bash(Map.of(), script, args);
+    }
+
+    /** As {@link #bash(Path, String...)}, with {@code environment} added to the script's (secrets go here, not in arguments). */
+    public static String bash(Map<String, String> environment, Path script, String... args) {
         List<String> command = new ArrayList<>(List.of("bash", script.toString()));
         command.addAll(List.of(args));
-        Result result = run(Map.of(), 300, command.toArray(String[]::new));
+        Result result = run(environment, 300, command.toArray(String[]::new));
         if (result.exitCode() != 0) {
             throw new AssertionError(script.getFileName() + " exited " + result.exitCode() + ": " + result.output());
         }

@@ -2,8 +2,12 @@ package org.outboxlab.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +18,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.outboxlab.testsupport.Await;
+import org.outboxlab.testsupport.ConsoleLogin;
 import org.outboxlab.testsupport.FaultControl;
 import org.outboxlab.testsupport.OrderApi;
 import org.outboxlab.testsupport.OutboxDeployments;
@@ -28,7 +33,10 @@ import org.outboxlab.testsupport.OutboxProbe;
 @ExtendWith(ArquillianExtension.class)
 public class FaultInjectionIT {
 
-    private final FaultControl faults = new FaultControl(URI.create("http://127.0.0.1:8080/outbox/"));
+    private static final String NOTHING_ARMED = "{\"transientFailureEvery\":0,\"duplicatePublishEvery\":0,\"rollbackAfterEffectEvery\":0}";
+
+    private static final URI BASE = URI.create("http://127.0.0.1:8080/outbox/");
+    private final FaultControl faults = new FaultControl(BASE, ConsoleLogin.admin().user(), ConsoleLogin.admin().password());
 
     @Deployment
     public static EnterpriseArchive deployment() {
@@ -67,14 +75,47 @@ public class FaultInjectionIT {
 
     @Test
     public void malformedPlansAreRefused() {
-        OrderApi api = OrderApi.local();
         for (String plan : List.of("{\"crashPoint\":\"nowhere\"}", "{\"transientFailureEvery\":-1}",
                 "{\"transientFailureEvery\":\"often\"}", "{\"surprise\":1}", "[]", "not json")) {
-            assertThrows(IllegalStateException.class, () -> faults.replace(plan), plan);
-            assertEquals(400, api.put("faults", plan).status(), plan);
+            IllegalStateException refused = assertThrows(IllegalStateException.class, () -> faults.replace(plan), plan);
+            assertTrue(refused.getMessage().contains("HTTP 400"), refused.getMessage());
         }
-        String current = api.get("faults").body();
-        assertEquals("{\"transientFailureEvery\":0,\"duplicatePublishEvery\":0,\"rollbackAfterEffectEvery\":0}", current,
-                "nothing armed");
+        assertEquals(NOTHING_ARMED, faults.current(), "nothing armed");
+    }
+
+    /** The plan can halt the JVM: anonymous callers get 401 and a viewer 403, and nothing is armed. */
+    @Test
+    public void onlyTheLabsOperatorsMayArmAFault() throws Exception {
+        String plan = "{\"crashPoint\":\"naive-after-db-commit\"}";
+        OrderApi.Reply anonymous = OrderApi.local().put("faults", plan);
+        assertEquals(401, anonymous.status(), anonymous.body());
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<String> challenge = http.send(HttpRequest.newBuilder(BASE.resolve("api/faults"))
+                .PUT(HttpRequest.BodyPublishers.ofString(plan)).header("Content-Type", "application/json").build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertTrue(challenge.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Basic"), challenge.headers().toString());
+        ConsoleLogin viewer = ConsoleLogin.viewer();
+        HttpResponse<String> asViewer = http.send(HttpRequest.newBuilder(BASE.resolve("api/faults"))
+                .PUT(HttpRequest.BodyPublishers.ofString(plan)).header("Content-Type", "application/json")
+                .header("Authorization", FaultControl.basic(viewer.user(), viewer.password())).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(403, asViewer.statusCode(), asViewer.body());
+        HttpResponse<String> wrongPassword = http.send(HttpRequest.newBuilder(BASE.resolve("api/faults"))
+                .PUT(HttpRequest.BodyPublishers.ofString(plan)).header("Content-Type", "application/json")
+                .header("Authorization", FaultControl.basic("outbox-admin", "not-the-password")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(401, wrongPassword.statusCode(), wrongPassword.body());
+        assertEquals(NOTHING_ARMED, faults.current(), "nothing armed");
+    }
+
+    /** A plan scoped to a customer prefix (a lab run's own orders) leaves every other order alone. */
+    @Test
+    public void aScopedPlanHitsOnlyItsOwnOrders() {
+        faults.replace("{\"poisonCustomerSuffix\":\"-poison\",\"customerPrefix\":\"scoped-\"}");
+        OrderApi api = OrderApi.local();
+        OutboxProbe probe = OutboxProbe.inServer();
+        String other = api.placed("unscoped-poison", "OUTBOX", "PEN-1", 1);
+        probe.awaitEffects(List.of(other), Duration.ofSeconds(30));
+        probe.assertEachEffectExactlyOnce(List.of(other));
     }
 }

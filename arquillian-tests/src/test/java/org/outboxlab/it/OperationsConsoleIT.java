@@ -27,11 +27,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.outboxlab.testsupport.Await;
+import org.outboxlab.testsupport.ConsoleLogin;
 import org.outboxlab.testsupport.Directories;
 import org.outboxlab.testsupport.OrderApi;
 import org.outboxlab.testsupport.OutboxDeployments;
 import org.outboxlab.testsupport.browser.ConsoleBrowser;
-import org.outboxlab.testsupport.browser.ConsoleLogin;
 
 /**
  * An operator's work in a real browser: pause the relay and watch the backlog grow on the dashboard,

@@ -16,10 +16,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.outboxlab.testsupport.Await;
+import org.outboxlab.testsupport.ConsoleLogin;
 import org.outboxlab.testsupport.OrderApi;
 import org.outboxlab.testsupport.OutboxDeployments;
 import org.outboxlab.testsupport.browser.ConsoleBrowser;
-import org.outboxlab.testsupport.browser.ConsoleLogin;
 
 /**
  * The console in a real browser: FORM login in front of every page, the order API still open, a

@@ -64,7 +64,8 @@ public class EventReceiver {
             throw e;
         }
         int deliveryCount = deliveryCount(message);
-        faults.beforeEffect(consumer.id(), event.eventId(), event.payload().getString("customerId", null), deliveryCount);
+        String customerId = event.payload().getString("customerId", null);
+        faults.beforeEffect(consumer.id(), event.eventId(), customerId, deliveryCount);
         if (!inbox.firstDelivery(consumer, event.eventId())) {
             duplicate(consumer, event);
             return false;
@@ -76,7 +77,7 @@ public class EventReceiver {
         }
         if (faults.enabled()) {
             em.flush(); // staged in the database, so an injected rollback undoes real writes
-            faults.afterEffect(consumer.id(), event.eventId(), deliveryCount);
+            faults.afterEffect(consumer.id(), event.eventId(), customerId, deliveryCount);
         }
         return true;
     }

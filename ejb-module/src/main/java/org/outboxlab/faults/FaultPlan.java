@@ -12,11 +12,14 @@ package org.outboxlab.faults;
  *                                 broker's duplicate detection, so the inbox must absorb it)
  * @param rollbackAfterEffectEvery consumers stage the effect and inbox entry of one event in N, then
  *                                 roll back on its first delivery
+ * @param customerPrefix           the event faults hit only orders of customers whose id starts with
+ *                                 this (a lab run's own orders), or {@code null} for every order; a
+ *                                 crash point is not an event fault and halts whatever passes it
  */
 public record FaultPlan(CrashPoint crashPoint, int transientFailureEvery, String poisonCustomerSuffix,
-                        int duplicatePublishEvery, int rollbackAfterEffectEvery) {
+                        int duplicatePublishEvery, int rollbackAfterEffectEvery, String customerPrefix) {
 
-    public static final FaultPlan NONE = new FaultPlan(null, 0, null, 0, 0);
+    public static final FaultPlan NONE = new FaultPlan(null, 0, null, 0, 0, null);
     public static final int MAX_EVERY = 1_000_000;
 
     public FaultPlan {
@@ -26,6 +29,14 @@ public record FaultPlan(CrashPoint crashPoint, int transientFailureEvery, String
         if (poisonCustomerSuffix != null && (poisonCustomerSuffix.isBlank() || poisonCustomerSuffix.length() > 64)) {
             throw new IllegalArgumentException("poisonCustomerSuffix: 1 to 64 characters");
         }
+        if (customerPrefix != null && (customerPrefix.isBlank() || customerPrefix.length() > 64)) {
+            throw new IllegalArgumentException("customerPrefix: 1 to 64 characters");
+        }
+    }
+
+    /** Whether the event faults of this plan may hit the orders of {@code customerId}. */
+    boolean covers(String customerId) {
+        return customerPrefix == null || (customerId != null && customerId.startsWith(customerPrefix));
     }
 
     private static void requireEvery(String name, int value) {

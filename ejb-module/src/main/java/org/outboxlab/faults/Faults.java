@@ -2,6 +2,7 @@ package org.outboxlab.faults;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.function.Supplier;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -71,6 +72,9 @@ public class Faults {
      */
     public void beforeEffect(String consumer, String eventId, String customerId, int deliveryCount) {
         FaultPlan current = plan;
+        if (!current.covers(customerId)) {
+            return;
+        }
         if (current.poisonCustomerSuffix() != null && customerId != null
                 && customerId.endsWith(current.poisonCustomerSuffix())) {
             throw new InjectedFaultException(consumer + ": poison event " + eventId + " (customer " + customerId + ")");
@@ -86,14 +90,17 @@ public class Faults {
      *
      * @throws InjectedFaultException on the first delivery of a selected event: all of it rolls back
      */
-    public void afterEffect(String consumer, String eventId, int deliveryCount) {
-        if (deliveryCount <= 1 && FaultPlan.selects(plan.rollbackAfterEffectEvery(), eventId)) {
+    public void afterEffect(String consumer, String eventId, String customerId, int deliveryCount) {
+        FaultPlan current = plan;
+        if (deliveryCount <= 1 && FaultPlan.selects(current.rollbackAfterEffectEvery(), eventId) && current.covers(customerId)) {
             throw new InjectedFaultException(consumer + ": rollback after staging the effect of " + eventId);
         }
     }
 
-    /** Whether {@code eventId} is to be published a second time. */
-    public boolean publishTwice(String eventId) {
-        return FaultPlan.selects(plan.duplicatePublishEvery(), eventId);
+    /** Whether {@code eventId} of {@code customerId}'s order (asked only if it matters) is to be published a second time. */
+    public boolean publishTwice(String eventId, Supplier<String> customerId) {
+        FaultPlan current = plan;
+        return FaultPlan.selects(current.duplicatePublishEvery(), eventId)
+                && (current.customerPrefix() == null || current.covers(customerId.get()));
     }
 }

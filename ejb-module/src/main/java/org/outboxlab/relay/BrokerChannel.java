@@ -67,7 +67,7 @@ public class BrokerChannel {
             for (int i = 0; i < events.size(); i++) {
                 PendingEvent event = events.get(i);
                 producer.send(EventMessages.withHeaders(session.createTextMessage(bodies.get(i)), event));
-                if (faults.publishTwice(event.eventId())) {
+                if (faults.publishTwice(event.eventId(), () -> EventMessages.customerOf(event))) {
                     producer.send(EventMessages.republished(EventMessages.withHeaders(session.createTextMessage(bodies.get(i)), event)));
                 }
             }

@@ -54,7 +54,7 @@ public class DirectEventSender {
         try (JMSContext context = connectionFactory.createContext()) {
             String body = EventMessages.envelope(event);
             context.createProducer().send(orderEvents, EventMessages.withHeaders(context.createTextMessage(body), event));
-            if (faults.publishTwice(event.eventId())) {
+            if (faults.publishTwice(event.eventId(), () -> EventMessages.customerOf(event))) {
                 context.createProducer().send(orderEvents,
                         EventMessages.republished(EventMessages.withHeaders(context.createTextMessage(body), event)));
             }

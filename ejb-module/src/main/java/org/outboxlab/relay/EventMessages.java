@@ -56,6 +56,15 @@ public final class EventMessages {
                 .toString();
     }
 
+    /** The customer of {@code event}'s order, from its payload; {@code null} if it has none or is not JSON. */
+    public static String customerOf(PendingEvent event) {
+        try (JsonReader reader = JSON.createReader(new StringReader(event.payload()))) {
+            return reader.readObject().getString("customerId", null);
+        } catch (JsonException | IllegalStateException | ClassCastException e) {
+            return null;
+        }
+    }
+
     /**
      * Marks {@code message} as a second publish of the same event: the broker's duplicate detection
      * lets it through, so only the consumers' inbox can absorb it (fault injection).

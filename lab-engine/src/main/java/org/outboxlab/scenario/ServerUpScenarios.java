@@ -46,7 +46,11 @@ public class ServerUpScenarios {
         this.threads = threads;
     }
 
-    /** Runs a scenario the server stays up for, every mode at once; one audited result per mode. */
+    /**
+     * Runs a scenario the server stays up for, every mode at once; one audited result per mode. Its
+     * faults hit this run's orders only (the plan's customer prefix is the run's tag), so other
+     * traffic on the same server is left alone.
+     */
     public List<RunResult> run(Scenario scenario, List<String> modes) throws InterruptedException, SQLException {
         if (!scenario.serverStaysUp()) {
             throw new IllegalArgumentException(scenario.id() + " stops a process: it needs the lab's own processes");
@@ -55,12 +59,13 @@ public class ServerUpScenarios {
         Map<String, LifecycleLoad> loads = loads(tag, modes);
         String note = switch (scenario) {
             case CONSUMER_FAILURE -> {
-                target.faults("{\"transientFailureEvery\":" + TRANSIENT_EVERY + ",\"poisonCustomerSuffix\":\"-poison\"}");
+                target.faults("{\"transientFailureEvery\":" + TRANSIENT_EVERY + ",\"poisonCustomerSuffix\":\"-poison\","
+                        + "\"customerPrefix\":\"" + tag + "\"}");
                 yield "one poison order per mode; consumers fail the first delivery of 1 event in " + TRANSIENT_EVERY;
             }
             case REDELIVERY -> {
                 target.faults("{\"duplicatePublishEvery\":" + REPUBLISH_EVERY + ",\"rollbackAfterEffectEvery\":"
-                        + ROLLBACK_EVERY + "}");
+                        + ROLLBACK_EVERY + ",\"customerPrefix\":\"" + tag + "\"}");
                 yield "1 event in " + REPUBLISH_EVERY + " published twice past the broker's duplicate detection; "
                         + "consumers roll back 1 event in " + ROLLBACK_EVERY + " after staging its effect";
             }

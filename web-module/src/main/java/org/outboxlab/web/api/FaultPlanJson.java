@@ -19,7 +19,7 @@ import org.outboxlab.faults.FaultPlan;
 public final class FaultPlanJson {
 
     private static final Set<String> FIELDS = Set.of("crashPoint", "transientFailureEvery", "poisonCustomerSuffix",
-            "duplicatePublishEvery", "rollbackAfterEffectEvery");
+            "duplicatePublishEvery", "rollbackAfterEffectEvery", "customerPrefix");
 
     private FaultPlanJson() {
     }
@@ -49,7 +49,7 @@ public final class FaultPlanJson {
         }
         try {
             return new FaultPlan(point, every(json, "transientFailureEvery"), string(json, "poisonCustomerSuffix"),
-                    every(json, "duplicatePublishEvery"), every(json, "rollbackAfterEffectEvery"));
+                    every(json, "duplicatePublishEvery"), every(json, "rollbackAfterEffectEvery"), string(json, "customerPrefix"));
         } catch (IllegalArgumentException e) {
             String message = e.getMessage();
             throw new ProblemException(400, message.substring(0, message.indexOf(':')), message);

@@ -3,6 +3,7 @@ package org.outboxlab.web.api;
 import jakarta.ejb.EJBException;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -35,7 +36,9 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     public Response toResponse(Throwable failure) {
         Throwable e = failure instanceof EJBException && failure.getCause() != null ? failure.getCause() : failure;
         if (e instanceof ProblemException p) {
-            return Problems.of(p.status(), p.field(), p.getMessage());
+            Response problem = Problems.of(p.status(), p.field(), p.getMessage());
+            return p.challenge() == null ? problem
+                    : Response.fromResponse(problem).header(HttpHeaders.WWW_AUTHENTICATE, p.challenge()).build();
         }
         if (e instanceof OrderRejectedException r) {
             return Problems.of(statusOf(r), r.field(), r.getMessage());

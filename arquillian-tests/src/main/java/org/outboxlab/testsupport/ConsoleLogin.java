@@ -1,4 +1,4 @@
-package org.outboxlab.testsupport.browser;
+package org.outboxlab.testsupport;
 
 /**
  * A console user and password. The test server's users get known passwords from
