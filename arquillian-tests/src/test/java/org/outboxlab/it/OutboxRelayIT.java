@@ -3,17 +3,24 @@ package org.outboxlab.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.enterprise.inject.spi.CDI;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.outboxlab.outbox.EventIds;
+import org.outboxlab.relay.RelaySettings;
 import org.outboxlab.testsupport.Await;
 import org.outboxlab.testsupport.OrderApi;
 import org.outboxlab.testsupport.OutboxDeployments;
@@ -127,6 +134,49 @@ public class OutboxRelayIT {
                 + "where a.aggregate_id = ? and a.published_at > b.published_at", stuck), "published in the order's sequence");
         assertEquals(0, probe.count("select count(*) from ledger_entry where order_id = ? and in_order = false", stuck),
                 "applied in the order's sequence");
+    }
+
+    /**
+     * A batch the broker refuses whole (it holds one of its events already: a relay died between the
+     * broker's commit and marking its rows) is published row by row, and that pass stops at its time
+     * budget and commits what it did; the next drain publishes the rest. With a 1 ms budget the pass
+     * handles one row, so a long pass can never run into the transaction timeout and start over.
+     */
+    @Test
+    public void rowByRowPublishingStopsAtItsBudgetAndCommitsItsProgress() throws IOException {
+        OrderApi api = OrderApi.local();
+        OutboxProbe probe = OutboxProbe.inServer();
+        RelaySettings settings = CDI.current().select(RelaySettings.class).get();
+        String first = api.placed("budget-first", "OUTBOX", "LAMP-1", 1);
+        Await.until("the first order's event published", Duration.ofSeconds(30),
+                () -> probe.count("select count(*) from outbox_event where aggregate_id = ? and status = 'PUBLISHED'", first) == 1,
+                () -> probe.strings("select status from outbox_event where aggregate_id = ?", first));
+        List<String> orders = new ArrayList<>(List.of(first));
+        long budget = settings.oneByOneBudgetMs();
+        Path log = Path.of(System.getProperty("jboss.server.log.dir"), "server.log");
+        long logBefore = Files.size(log);
+        settings.setOneByOneBudgetMs(1);
+        try {
+            OutboxRelayControl.whilePaused(() -> {
+                probe.update("update outbox_event set status = 'PENDING', published_at = null where aggregate_id = ?", first);
+                for (int i = 0; i < 20; i++) {
+                    orders.add(api.placed("budget-" + i, "OUTBOX", "LAMP-1", 1));
+                }
+            });
+            probe.awaitEffects(orders, Duration.ofSeconds(60));
+        } finally {
+            settings.setOneByOneBudgetMs(budget);
+        }
+        probe.assertEachEffectExactlyOnce(orders);
+        assertEquals(0, probe.count("select count(*) from outbox_event where status <> 'PUBLISHED' and aggregate_id in ("
+                + String.join(",", orders.stream().map(o -> "'" + o + "'").toList()) + ")"), "every row published");
+        String logged;
+        try (var in = Files.newInputStream(log)) {
+            in.skip(logBefore);
+            logged = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        assertTrue(Pattern.compile("publishing row by row: 1 of \\d+ rows handled within the time budget").matcher(logged).find(),
+                "the pass stopped at its budget after one row");
     }
 
     private static void plant(OutboxProbe probe, String eventId, String orderId, String type, int sequence, String status,

@@ -49,7 +49,6 @@ public class RelayBatch {
             + "order by e.event_id fetch first ?1 rows only";
     private static final int GIVE_UP_AFTER_CONSECUTIVE_FAILURES = 3;
     /** Longest a row-by-row pass runs before it commits: a sixth of the 60 s transaction timeout. */
-    static final long ONE_BY_ONE_BUDGET_NANOS = TimeUnit.SECONDS.toNanos(10);
 
     @PersistenceContext(unitName = "outbox")
     EntityManager em;
@@ -101,14 +100,14 @@ public class RelayBatch {
      * broker stayed reachable: the rows the broker refuses are charged an attempt, the rows it already
      * holds (refused by duplicate id) are marked published, the others go out. An order whose row was
      * not published in this pass publishes none of its later rows in it.
-     * Stops after {@link #ONE_BY_ONE_BUDGET_NANOS} and commits what it did, well inside the transaction
+     * Stops after {@link RelaySettings#oneByOneBudgetMs()} (10 s) and commits what it did, well inside the transaction
      * timeout: the rows not reached stay pending for the next drain, so a large batch cannot time out,
      * roll back every mark and repeat for ever. Returns how many rows it handled.
      *
      * @throws BrokerUnavailableException after several rows in a row failed: the broker, not the rows
      */
     public int publishOneByOne(int max) {
-        long deadline = System.nanoTime() + ONE_BY_ONE_BUDGET_NANOS;
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(settings.oneByOneBudgetMs());
         List<PendingEvent> rows = claim(max);
         int consecutiveFailures = 0;
         List<String> published = new ArrayList<>(rows.size());
@@ -116,7 +115,7 @@ public class RelayBatch {
         int failed = 0;
         int handled = 0;
         for (PendingEvent row : rows) {
-            if (System.nanoTime() - deadline > 0) {
+            if (handled > 0 && System.nanoTime() - deadline > 0) { // at least one row a pass: always progress
                 LOG.info("publishing row by row: " + handled + " of " + rows.size() + " rows handled within the time budget; "
                         + "the rest wait for the next drain");
                 break;

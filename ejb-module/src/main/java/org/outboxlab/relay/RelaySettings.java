@@ -40,9 +40,14 @@ public class RelaySettings {
     @ConfigProperty(name = "outbox.relay.backoff.max-ms", defaultValue = "15000")
     long backoffMaxMs;
 
+    @Inject
+    @ConfigProperty(name = "outbox.relay.one-by-one-budget-ms", defaultValue = "10000")
+    long configuredOneByOneBudgetMs;
+
     private volatile long intervalMs;
     private volatile int batchSize;
     private volatile boolean paused;
+    private volatile long oneByOneBudgetMs;
 
     @PostConstruct
     void validate() {
@@ -52,6 +57,7 @@ public class RelaySettings {
         requireRange("outbox.relay.backoff.initial-ms", backoffInitialMs, 1, 600_000);
         requireRange("outbox.relay.backoff.max-ms", backoffMaxMs, backoffInitialMs, 3_600_000);
         paused = configuredPaused;
+        oneByOneBudgetMs = requireRange("outbox.relay.one-by-one-budget-ms", configuredOneByOneBudgetMs, 1, 30_000);
     }
 
     public long intervalMs() {
@@ -93,6 +99,19 @@ public class RelaySettings {
 
     public void setPaused(boolean value) {
         paused = value;
+    }
+
+    /**
+     * How long one row-by-row pass (after a refused batch) may publish before it commits what it did
+     * and leaves the rest to the next drain; well inside the 60 s transaction timeout, so its marks
+     * never roll back.
+     */
+    public long oneByOneBudgetMs() {
+        return oneByOneBudgetMs;
+    }
+
+    public void setOneByOneBudgetMs(long value) {
+        oneByOneBudgetMs = requireRange("oneByOneBudgetMs", value, 1, 30_000);
     }
 
     private static long requireRange(String name, long value, long min, long max) {
