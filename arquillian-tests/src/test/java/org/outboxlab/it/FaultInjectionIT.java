@@ -11,12 +11,16 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.outboxlab.consume.ConsumerName;
+import org.outboxlab.ops.DeadLetters;
 import org.outboxlab.testsupport.Await;
 import org.outboxlab.testsupport.ConsoleLogin;
 import org.outboxlab.testsupport.FaultControl;
@@ -108,14 +112,22 @@ public class FaultInjectionIT {
         assertEquals(NOTHING_ARMED, faults.current(), "nothing armed");
     }
 
-    /** A plan scoped to a customer prefix (a lab run's own orders) leaves every other order alone. */
+    /** A plan scoped to a customer prefix (a lab run's own orders) hits those and leaves every other order alone. */
     @Test
-    public void aScopedPlanHitsOnlyItsOwnOrders() {
+    public void aScopedPlanHitsOnlyItsOwnOrders() throws NamingException {
+        DeadLetters deadLetters = (DeadLetters) new InitialContext()
+                .lookup("java:global/outbox/outbox-ejb/DeadLetters!" + DeadLetters.class.getName());
+        long parked = deadLetters.depths().get(ConsumerName.FULFILMENT);
         faults.replace("{\"poisonCustomerSuffix\":\"-poison\",\"customerPrefix\":\"scoped-\"}");
         OrderApi api = OrderApi.local();
         OutboxProbe probe = OutboxProbe.inServer();
         String other = api.placed("unscoped-poison", "OUTBOX", "PEN-1", 1);
+        String own = api.placed("scoped-1-poison", "OUTBOX", "PEN-1", 1);
         probe.awaitEffects(List.of(other), Duration.ofSeconds(30));
         probe.assertEachEffectExactlyOnce(List.of(other));
+        Await.until("the scoped poison order's event in the fulfilment DLQ", Duration.ofSeconds(30),
+                () -> deadLetters.depths().get(ConsumerName.FULFILMENT) == parked + 1,
+                () -> deadLetters.depths() + ", effects of " + own + ": " + probe.effectsOfOrder(own));
+        assertEquals(0, probe.effectsOfOrder(own), "the scoped poison order was hit");
     }
 }

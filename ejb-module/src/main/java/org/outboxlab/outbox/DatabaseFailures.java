@@ -1,16 +1,14 @@
 package org.outboxlab.outbox;
 
-import java.net.ConnectException;
-import java.net.SocketException;
 import java.sql.SQLException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientConnectionException;
 import java.sql.SQLNonTransientConnectionException;
-import javax.transaction.xa.XAException;
 
 /**
  * Tells a database that cannot be reached (down, restarting, the connection cut) from a failure of
- * the work itself (a constraint, bad data, a bug). Only the first is worth waiting out: the same work
+ * the work itself (a constraint, bad data, a bug). Only a JDBC failure counts: a socket or XA failure
+ * alone could be the broker's. Only the first is worth waiting out: the same work
  * succeeds once the database is back, so a consumer holds its message instead of spending the
  * broker's bounded delivery attempts on it.
  */
@@ -24,14 +22,10 @@ public final class DatabaseFailures {
         int depth = 0;
         for (Throwable t = failure; t != null && depth < 32; t = t.getCause() == t ? null : t.getCause(), depth++) {
             if (t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException
-                    || t instanceof SQLRecoverableException || t instanceof ConnectException
-                    || t instanceof SocketException) {
+                    || t instanceof SQLRecoverableException) {
                 return true;
             }
             if (t instanceof SQLException sql && unavailableState(sql.getSQLState())) {
-                return true;
-            }
-            if (t instanceof XAException xa && xa.errorCode == XAException.XAER_RMFAIL) {
                 return true;
             }
         }

@@ -17,7 +17,7 @@ public class DatabaseOutage {
 
     private static final Logger LOG = Logger.getLogger(DatabaseOutage.class.getName());
 
-    private Instant since;
+    private volatile Instant since;
     private long failures;
 
     /** Records that {@code who} found the database unreachable; logs the first such failure of an outage. */

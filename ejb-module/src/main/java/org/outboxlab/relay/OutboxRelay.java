@@ -22,6 +22,7 @@ import org.outboxlab.ops.OutboxMetrics;
 import org.outboxlab.ops.OutboxMetrics.RelayStep;
 import org.outboxlab.outbox.DatabaseFailures;
 import org.outboxlab.outbox.DatabaseOutage;
+import org.outboxlab.relay.RelayOutage.Cause;
 
 /**
  * Publishes each committed outbox row at least once, oldest first, so one order's events leave in
@@ -155,7 +156,7 @@ public class OutboxRelay {
                     metrics.relayStep(RelayStep.BATCH, System.nanoTime() - started);
                 }
             } catch (RouteMissingException missing) {
-                outage.failed(Instant.now(), null, settings.backoffInitialMs(), settings.backoffMaxMs());
+                backOff(Cause.ROUTE, null);
                 return total; // logged as an error by EventRoutes; the rows wait, charged nothing
             } catch (BrokerUnavailableException batchFailure) {
                 if (!(batchFailure instanceof AlreadyPublishedException)) {
@@ -166,11 +167,7 @@ public class OutboxRelay {
                     return total;
                 }
             } catch (RuntimeException e) {
-                if (!DatabaseFailures.unavailable(e)) {
-                    throw e;
-                }
-                database.failed("relay", e);
-                outage.failed(Instant.now(), null, settings.backoffInitialMs(), settings.backoffMaxMs());
+                databaseDown(e);
                 return total;
             }
             database.reached();
@@ -189,14 +186,30 @@ public class OutboxRelay {
             try {
                 return batch.publishOneByOne(size);
             } catch (RouteMissingException e) {
-                outage.failed(Instant.now(), null, settings.backoffInitialMs(), settings.backoffMaxMs());
+                backOff(Cause.ROUTE, null);
                 return -1;
             } catch (BrokerUnavailableException e) {
                 batchFailure = e;
+            } catch (RuntimeException e) {
+                databaseDown(e);
+                return -1;
             }
         }
-        outage.failed(Instant.now(), batchFailure.getMessage(), settings.backoffInitialMs(), settings.backoffMaxMs());
+        backOff(Cause.BROKER, batchFailure.getMessage());
         return -1;
+    }
+
+    /** Backs off from a database failure (recorded for the node), or rethrows any other failure. */
+    private void databaseDown(RuntimeException failure) {
+        if (!DatabaseFailures.unavailable(failure)) {
+            throw failure;
+        }
+        database.failed("relay", failure);
+        backOff(Cause.DATABASE, null);
+    }
+
+    private void backOff(Cause cause, String reason) {
+        outage.failed(Instant.now(), cause, reason, settings.backoffInitialMs(), settings.backoffMaxMs());
     }
 
     private void schedule() {

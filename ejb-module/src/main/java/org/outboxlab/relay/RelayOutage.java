@@ -5,18 +5,24 @@ import java.time.Instant;
 import java.util.logging.Logger;
 
 /**
- * Tracks an outage as the relay sees it: bounded exponential back-off between attempts, one log line
- * when a broker outage starts and one when it ends, however long it lasts (a database outage is
- * logged once for the whole node by {@link org.outboxlab.outbox.DatabaseOutage}).
+ * Tracks an outage as the relay sees it: bounded exponential back-off between attempts, and what it
+ * waits for. A broker outage is logged here once when it starts and once when it ends, however long
+ * it lasts; a database outage is logged once for the whole node by
+ * {@link org.outboxlab.outbox.DatabaseOutage}, a missing route by {@link EventRoutes}.
  */
 final class RelayOutage {
+
+    /** What the relay waits for. */
+    enum Cause {
+        BROKER, DATABASE, ROUTE
+    }
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class.getName());
 
     private Instant since;
     private Instant nextAttempt;
     private int failures;
-    private boolean broker;
+    private Cause cause;
 
     synchronized boolean mayTry(Instant now) {
         return nextAttempt == null || !now.isBefore(nextAttempt);
@@ -29,43 +35,43 @@ final class RelayOutage {
 
     /** Whether the relay is backing off because the broker failed. */
     synchronized boolean brokerDown() {
-        return since != null && broker;
+        return since != null && cause == Cause.BROKER;
     }
 
-    /**
-     * A failed attempt; {@code brokerFailure} is logged if it starts the outage, {@code null} for a
-     * failure logged elsewhere (the database unreachable, a consumer's queue missing).
-     */
-    synchronized void failed(Instant now, String brokerFailure, long initialMs, long maxMs) {
+    /** A failed attempt for {@code cause}; a broker failure starting to be the cause is logged with {@code reason}. */
+    synchronized void failed(Instant now, Cause failure, String reason, long initialMs, long maxMs) {
         if (since == null) {
             since = now;
-            broker = brokerFailure != null;
-            if (broker) {
-                LOG.warning("broker unavailable, relay backing off (up to " + maxMs + " ms between attempts): "
-                        + brokerFailure);
-            }
         }
+        if (failure != cause && failure == Cause.BROKER) {
+            LOG.warning("broker unavailable, relay backing off (up to " + maxMs + " ms between attempts): " + reason);
+        }
+        cause = failure;
         failures++;
         long delay = Math.min(maxMs, initialMs << Math.min(failures - 1, 20));
         nextAttempt = now.plusMillis(delay);
     }
 
-    /** The database answered elsewhere (an order committed): ends a database outage's back-off at once. */
+    /** The database answered elsewhere (an order committed): ends the back-off of a database outage, and only that. */
     synchronized void databaseReached() {
-        if (since != null && !broker) {
-            since = null;
-            nextAttempt = null;
-            failures = 0;
+        if (since != null && cause == Cause.DATABASE) {
+            clear();
         }
     }
 
+    /** A batch went through: whatever the relay waited for is back. */
     synchronized void recovered(Instant now) {
-        if (since != null && broker) {
+        if (since != null && cause == Cause.BROKER) {
             LOG.info("broker reachable again after " + Duration.between(since, now).toMillis() + " ms and "
                     + failures + " failed attempts; relay resumed");
         }
+        clear();
+    }
+
+    private void clear() {
         since = null;
         nextAttempt = null;
         failures = 0;
+        cause = null;
     }
 }

@@ -17,11 +17,10 @@ class DatabaseFailuresTest {
         SQLException refused = new SQLException("Connection to 127.0.0.1:55432 refused", "08001");
         assertTrue(DatabaseFailures.unavailable(new EJBException(new RuntimeException("IJ000453", refused))));
         assertTrue(DatabaseFailures.unavailable(new SQLException("An I/O error occurred while sending to the backend", "08006")));
-        assertTrue(DatabaseFailures.unavailable(new RuntimeException(new ConnectException("Connection refused"))));
+        assertTrue(DatabaseFailures.unavailable(new SQLException("Connection to 127.0.0.1:55432 refused", "08001",
+                new ConnectException("Connection refused"))));
         assertTrue(DatabaseFailures.unavailable(new SQLException("the database system is starting up", "57P03")));
         assertTrue(DatabaseFailures.unavailable(new SQLException("terminating connection due to administrator command", "57P01")));
-        XAException rmfail = new XAException(XAException.XAER_RMFAIL);
-        assertTrue(DatabaseFailures.unavailable(new IllegalStateException("commit failed", rmfail)));
     }
 
     @Test
@@ -30,5 +29,9 @@ class DatabaseFailuresTest {
         assertFalse(DatabaseFailures.unavailable(new SQLException("no state")));
         assertFalse(DatabaseFailures.unavailable(new IllegalArgumentException("bad event")));
         assertFalse(DatabaseFailures.unavailable(new IllegalStateException(new XAException(XAException.XA_RBROLLBACK))));
+        assertFalse(DatabaseFailures.unavailable(new RuntimeException(new ConnectException("Connection refused"))),
+                "a refused socket alone may be the broker's");
+        assertFalse(DatabaseFailures.unavailable(new IllegalStateException(new XAException(XAException.XAER_RMFAIL))),
+                "an XA resource that failed may be the broker's");
     }
 }

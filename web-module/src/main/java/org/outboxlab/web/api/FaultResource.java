@@ -44,8 +44,8 @@ public class FaultResource {
 
     @GET
     public String current() {
-        requireLabOperator();
         requireEnabled();
+        requireLabOperator();
         return json(faults.plan());
     }
 
@@ -53,8 +53,8 @@ public class FaultResource {
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     public String replace(String body) {
-        requireLabOperator();
         requireEnabled();
+        requireLabOperator();
         FaultPlan plan = FaultPlanJson.parse(body);
         faults.apply(plan);
         return json(plan);
@@ -62,8 +62,8 @@ public class FaultResource {
 
     @DELETE
     public String clear() {
-        requireLabOperator();
         requireEnabled();
+        requireLabOperator();
         faults.apply(FaultPlan.NONE);
         return json(FaultPlan.NONE);
     }

@@ -11,6 +11,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.outboxlab.order.EventNotPublishedException;
 import org.outboxlab.order.IdempotencyKeyReusedException;
+import org.outboxlab.order.IdempotencyKeyTakenException;
 import org.outboxlab.order.IllegalTransitionException;
 import org.outboxlab.order.InsufficientStockException;
 import org.outboxlab.order.OrderNotFoundException;
@@ -46,6 +47,10 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         if (e instanceof EventNotPublishedException n) {
             refusals.refused(Resource.BROKER, n.getMessage());
             return Problems.of(503, null, n.getMessage());
+        }
+        if (e instanceof IdempotencyKeyTakenException) {
+            return Response.fromResponse(Problems.of(409, "Idempotency-Key",
+                    "a request with this Idempotency-Key is in progress; retry it")).header(HttpHeaders.RETRY_AFTER, "1").build();
         }
         if (e instanceof UnreachableException u) {
             return unreachable(u.resource(), u);
