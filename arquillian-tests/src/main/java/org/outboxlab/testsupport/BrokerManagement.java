@@ -20,6 +20,11 @@ public final class BrokerManagement {
     private BrokerManagement() {
     }
 
+    /** Reads {@code attribute} of {@code resource} (such as {@code groupCount} of {@code queue.FulfilmentEvents}). */
+    public static Object attribute(Connection connection, String resource, String attribute) throws JMSException {
+        return request(connection, resource, attribute, request -> JMSManagementHelper.putAttribute(request, resource, attribute));
+    }
+
     /**
      * Invokes {@code operation} on {@code resource} (a {@code ResourceNames} name, such as
      * {@code "broker"} or {@code "queue.FulfilmentEvents"}) and returns its result; fails if the
@@ -27,12 +32,23 @@ public final class BrokerManagement {
      */
     public static Object invoke(Connection connection, String resource, String operation, Object... parameters)
             throws JMSException {
+        return request(connection, resource, operation,
+                request -> JMSManagementHelper.putOperationInvocation(request, resource, operation, parameters));
+    }
+
+    /** How a management request is filled in. */
+    private interface Filling {
+        void fill(Message request) throws Exception;
+    }
+
+    private static Object request(Connection connection, String resource, String operation, Filling filling)
+            throws JMSException {
         try (QueueSession session = ((QueueConnection) connection).createQueueSession(false, Session.AUTO_ACKNOWLEDGE)) {
             connection.start();
             QueueRequestor requestor = new QueueRequestor(session, ActiveMQJMSClient.createQueue("activemq.management"));
             Message request = session.createMessage();
             try {
-                JMSManagementHelper.putOperationInvocation(request, resource, operation, parameters);
+                filling.fill(request);
                 Message reply = requestor.request(request);
                 if (reply == null) {
                     throw new IllegalStateException("no answer from the broker to " + resource + "." + operation);

@@ -5,6 +5,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Index;
 import jakarta.persistence.Table;
 import jakarta.persistence.UniqueConstraint;
+import org.outboxlab.outbox.EventTypes;
 
 /** A warehouse action taken for an order event. */
 @Entity
@@ -23,10 +24,10 @@ public class FulfilmentStep extends AppliedEffect {
     public FulfilmentStep(ReceivedEvent event) {
         super(event);
         this.action = switch (event.eventType()) {
-            case "OrderPlaced" -> "PICK_LIST_CREATED";
-            case "OrderPaid" -> "RELEASED_TO_WAREHOUSE";
-            case "OrderShipped" -> "HANDED_TO_CARRIER";
-            case "OrderCancelled" -> "PICK_LIST_CANCELLED";
+            case EventTypes.ORDER_PLACED -> "PICK_LIST_CREATED";
+            case EventTypes.ORDER_PAID -> "RELEASED_TO_WAREHOUSE";
+            case EventTypes.ORDER_SHIPPED -> "HANDED_TO_CARRIER";
+            case EventTypes.ORDER_CANCELLED -> "PICK_LIST_CANCELLED";
             default -> "NONE";
         };
     }

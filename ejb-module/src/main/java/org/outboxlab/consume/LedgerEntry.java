@@ -6,6 +6,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.Index;
 import jakarta.persistence.Table;
 import jakarta.persistence.UniqueConstraint;
+import org.outboxlab.outbox.EventTypes;
 
 /** A revenue ledger posting for an order event: revenue on payment, a reversal on a paid cancel, else zero. */
 @Entity
@@ -33,8 +34,8 @@ public class LedgerEntry extends AppliedEffect {
     static LedgerEntry of(ReceivedEvent event, EntityManager em) {
         long total = event.payload().getJsonNumber("totalCents").longValue();
         long amount = switch (event.eventType()) {
-            case "OrderPaid" -> total;
-            case "OrderCancelled" -> bookedFor(event.aggregateId(), em) > 0 ? -total : 0;
+            case EventTypes.ORDER_PAID -> total;
+            case EventTypes.ORDER_CANCELLED -> bookedFor(event.aggregateId(), em) > 0 ? -total : 0;
             default -> 0;
         };
         return new LedgerEntry(event, amount);

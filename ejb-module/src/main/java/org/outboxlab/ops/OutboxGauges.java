@@ -31,7 +31,8 @@ import org.outboxlab.relay.EventRoutes;
 
 /**
  * Gauges of the outbox backlog by status, the age of the oldest unpublished event, each consumer's
- * dead-letter depth, its held events (count and oldest age) and whether the broker answered. They are refreshed by a timer, so a scrape never queries the
+ * dead-letter depth, its held events (count and oldest age) and whether the database and the broker
+ * answered. They are refreshed by a timer, so a scrape never queries the
  * database or the broker; a value is at most one refresh interval old.
  */
 @Singleton
@@ -71,6 +72,7 @@ public class OutboxGauges {
     private final Map<ConsumerName, AtomicLong> oldestHeldMs = new EnumMap<>(ConsumerName.class);
     private final AtomicLong oldestPendingMs = new AtomicLong();
     private final AtomicLong brokerReachable = new AtomicLong(1);
+    private final AtomicLong databaseReachable = new AtomicLong(1);
     private final List<Meter> meters = new ArrayList<>();
 
     @PostConstruct
@@ -85,6 +87,7 @@ public class OutboxGauges {
         }
         gauge("outbox.oldest.pending.age.seconds", Tags.empty(), oldestPendingMs, v -> v.get() / 1000.0);
         gauge("outbox.broker.reachable", Tags.empty(), brokerReachable, AtomicLong::get);
+        gauge("outbox.database.reachable", Tags.empty(), databaseReachable, AtomicLong::get);
         gauge("outbox.broker.routes.missing", Tags.empty(), routes, r -> r.missing().size()); // as last asked: relay or timer
         for (ConsumerName consumer : ConsumerName.values()) {
             AtomicLong value = new AtomicLong();
@@ -116,6 +119,7 @@ public class OutboxGauges {
     @Timeout
     void refresh() {
         OutboxBacklog.Snapshot now = database.orElse("metrics", backlog::now, null);
+        databaseReachable.set(now == null ? 0 : 1);
         if (now != null) {
             byStatus.forEach((status, value) -> value.set(now.count(status)));
             oldestPendingMs.set(now.oldestPendingAge().toMillis());

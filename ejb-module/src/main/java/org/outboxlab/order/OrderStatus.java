@@ -1,13 +1,14 @@
 package org.outboxlab.order;
 
 import java.util.Set;
+import org.outboxlab.outbox.EventTypes;
 
 /** An order's lifecycle; each transition emits one event with the next per-order sequence number. */
 public enum OrderStatus {
-    PLACED("OrderPlaced"),
-    PAID("OrderPaid"),
-    SHIPPED("OrderShipped"),
-    CANCELLED("OrderCancelled");
+    PLACED(EventTypes.ORDER_PLACED),
+    PAID(EventTypes.ORDER_PAID),
+    SHIPPED(EventTypes.ORDER_SHIPPED),
+    CANCELLED(EventTypes.ORDER_CANCELLED);
 
     private final String eventType;
 

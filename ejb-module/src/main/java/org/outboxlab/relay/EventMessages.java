@@ -7,6 +7,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
+import org.outboxlab.outbox.EventTypes;
 import org.outboxlab.outbox.PendingEvent;
 
 /**
@@ -22,6 +23,8 @@ public final class EventMessages {
     /** Artemis's duplicate-detection header. */
     public static final String DUPLICATE_ID = "_AMQ_DUPL_ID";
     public static final String GROUP_ID = "JMSXGroupID";
+    /** {@code -1} on an order's last event closes its message group, so the broker forgets the order. */
+    public static final String GROUP_SEQUENCE = "JMSXGroupSeq";
     public static final String EVENT_ID = "eventId";
     public static final String EVENT_TYPE = "eventType";
     public static final String AGGREGATE_ID = "aggregateId";
@@ -78,6 +81,9 @@ public final class EventMessages {
     public static TextMessage withHeaders(TextMessage message, PendingEvent event) throws JMSException {
         message.setStringProperty(DUPLICATE_ID, event.eventId());
         message.setStringProperty(GROUP_ID, event.aggregateId());
+        if (EventTypes.endsItsOrder(event.eventType())) {
+            message.setIntProperty(GROUP_SEQUENCE, -1); // nothing of this order follows: its group closes
+        }
         message.setStringProperty(EVENT_ID, event.eventId());
         message.setStringProperty(EVENT_TYPE, event.eventType());
         message.setStringProperty(AGGREGATE_ID, event.aggregateId());

@@ -104,6 +104,15 @@ final class BenchReport {
                     .append(f.getJsonNumber("diverts")).append(" | ").append(f.getJsonNumber("subscriptions")).append(" | ")
                     .append(f.getString("chosen")).append(" |\n");
         }
+        if (bench.containsKey("groups")) {
+            JsonObject g = bench.getJsonObject("groups");
+            md.append("\n## Message groups, ").append(g.getInt("orders")).append(" distinct orders\n\n| | groups in "
+                    + "FulfilmentEvents | broker heap after GC, MiB |\n|---|---|---|\n| before | | ")
+                    .append(g.getJsonNumber("brokerHeapMiBBefore")).append(" |\n| orders left open | ")
+                    .append(g.getJsonNumber("groupsAfterOpenOrders")).append(" | ").append(g.getJsonNumber("brokerHeapMiBAfterOpen"))
+                    .append(" |\n| orders ended (JMSXGroupSeq -1) | ").append(g.getJsonNumber("groupsAfterClosingOrders"))
+                    .append(" | ").append(g.getJsonNumber("brokerHeapMiBAfterClosing")).append(" |\n");
+        }
         md.append("\n## Targets\n\n| target | measured | met |\n|---|---|---|\n");
         Map<String, JsonObject> at16 = byClients.getOrDefault(16, Map.of());
         target(md, "OUTBOX write ≥ 0.8 × BASELINE at 16 clients", ratioValue(at16, "OUTBOX", "BASELINE"), 0.8);

@@ -80,6 +80,11 @@ final class BenchTopology implements AutoCloseable {
         }
     }
 
+    /** The standalone broker's process id (its pid file), for a heap reading. */
+    long brokerPid() throws IOException {
+        return Long.parseLong(java.nio.file.Files.readString(lab.work().resolve("artemis/broker.pid")).trim());
+    }
+
     String brokerUrl() {
         return lab.brokerUrl();
     }

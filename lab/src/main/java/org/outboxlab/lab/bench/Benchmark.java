@@ -22,9 +22,11 @@ import java.util.Map;
  *
  * <p>Arguments: {@code PROJECT_ROOT OUTPUT_DIR [--seconds 6] [--clients 1,4,16,32]
  * [--rates 100,200,500,1000] [--backlog 100000] [--batch 1000] [--sweep 50,200,1000] [--sweep-backlog 20000]
- * [--phases write,idle,transactions,e2e,relay,fanout] [--fanout-events 20000] [--consumers paused|running] [--jfr DIR]}: by
+ * [--phases write,idle,transactions,e2e,relay,fanout] [--fanout-events 20000] [--group-orders 1000000]
+ * [--consumers paused|running] [--jfr DIR]}: by
  * default the consumers are stopped during the write path, which then measures the write transactions (and the relay, for OUTBOX)
- * without the downstream work competing for the same two cores.
+ * without the downstream work competing for the same two cores. Phase {@code groups} (not in the default
+ * list: it takes minutes) soaks the broker's message-group state with {@code --group-orders} distinct orders.
  */
 public final class Benchmark {
 
@@ -197,6 +199,22 @@ public final class Benchmark {
                         .add("diverts", round(fanOut.divertsPerSec())).add("subscriptions", round(fanOut.subscriptionsPerSec()))
                         .add("chosen", fanOut.chosen()));
             }
+            if (phases.contains("groups")) {
+                int orders = Integer.parseInt(options.getOrDefault("group-orders", "1000000"));
+                relayBench.pauseConsumers();
+                topology.purgeConsumerQueues();
+                GroupSoak.Result soak = new GroupSoak(topology).measure(orders, batch);
+                topology.purgeConsumerQueues();
+                progress(String.format(Locale.ROOT, "message groups, %d orders (%.0f events/s): open orders leave %d groups in "
+                        + "FulfilmentEvents, closing ones %d; broker heap after GC %d MiB before, %d after the open orders, "
+                        + "%d after the closing ones", orders, soak.eventsPerSec(), soak.groupsOpen(), soak.groupsClosing(),
+                        soak.heapBeforeMiB(), soak.heapOpenMiB(), soak.heapClosingMiB()));
+                result.add("groups", Json.createObjectBuilder().add("orders", orders)
+                        .add("eventsPerSec", round(soak.eventsPerSec()))
+                        .add("groupsAfterOpenOrders", soak.groupsOpen()).add("groupsAfterClosingOrders", soak.groupsClosing())
+                        .add("brokerHeapMiBBefore", soak.heapBeforeMiB()).add("brokerHeapMiBAfterOpen", soak.heapOpenMiB())
+                        .add("brokerHeapMiBAfterClosing", soak.heapClosingMiB()));
+            }
             result.add("relay", relay.add("eventsPerSec", round(relayRate)).add("rawBrokerEventsPerSec", round(rawRate))
                     .add("ratioToRaw", round(relayRate / rawRate)).add("sweep", sweepRows));
 
@@ -264,7 +282,7 @@ public final class Benchmark {
     private static Map<String, String> options(String[] args) {
         Map<String, String> options = new LinkedHashMap<>();
         List<String> known = List.of("seconds", "clients", "rates", "backlog", "batch", "sweep", "sweep-backlog", "phases",
-                "consumers", "jfr", "fanout-events");
+                "consumers", "jfr", "fanout-events", "group-orders");
         for (int i = 0; i < args.length; i += 2) {
             String name = args[i].replaceFirst("^--", "");
             if (!known.contains(name) || i + 1 >= args.length) {

@@ -128,7 +128,7 @@ final class FanOutBench {
     }
 
     /** Receives {@code n} messages, committing every {@code batch}; returns when the last was committed (nanoTime). */
-    private static long receive(Session session, MessageConsumer consumer, int n, int batch) throws JMSException {
+    static long receive(Session session, MessageConsumer consumer, int n, int batch) throws JMSException {
         for (int i = 1; i <= n; i++) {
             if (consumer.receive(60_000) == null) {
                 throw new IllegalStateException("fan-out probe: no message within 60 s after " + (i - 1) + " of " + n);

@@ -1,0 +1,131 @@
+package org.outboxlab.lab.bench;
+
+import jakarta.jms.Connection;
+import jakarta.jms.JMSException;
+import jakarta.jms.MessageConsumer;
+import jakarta.jms.MessageProducer;
+import jakarta.jms.Session;
+import jakarta.jms.TextMessage;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.activemq.artemis.api.jms.ActiveMQJMSClient;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import org.outboxlab.testsupport.BrokerManagement;
+import org.outboxlab.testsupport.Command;
+
+/**
+ * The broker's message-group state under many orders: {@code n} events of {@code n} distinct orders
+ * (one group each) through the product's {@code OrderEvents} subscriptions, twice: as orders that stay
+ * open (no group is closed) and as orders whose event is their last ({@code JMSXGroupSeq = -1}, as
+ * the relay sends an {@code OrderShipped} or {@code OrderCancelled}). After each, the groups the
+ * fulfilment queue holds and the broker's heap in use after a full GC ({@code jcmd}). The MDBs must be
+ * paused, so the soak's consumers are the queues' only ones.
+ */
+final class GroupSoak {
+
+    /** Groups held and heap in use (MiB, after GC) before, after the open orders and after the closing ones. */
+    record Result(long groupsOpen, long groupsClosing, long heapBeforeMiB, long heapOpenMiB, long heapClosingMiB,
+                  double eventsPerSec) {
+    }
+
+    private static final List<String> SUBSCRIPTIONS = List.of("FulfilmentEvents", "NotificationEvents", "LedgerEvents");
+    private static final Pattern USED = Pattern.compile("used (\\d+)K");
+
+    private final BenchTopology topology;
+
+    GroupSoak(BenchTopology topology) {
+        this.topology = topology;
+    }
+
+    Result measure(int n, int batch) throws Exception {
+        try (ActiveMQConnectionFactory factory = RelayBench.configured(topology.brokerUrl());
+             Connection connection = factory.createConnection()) {
+            long heapBefore = heapAfterGcMiB();
+            long started = System.nanoTime();
+            run(connection, n, batch, false);
+            double rate = n / ((System.nanoTime() - started) / 1e9);
+            long groupsOpen = groups(connection);
+            long heapOpen = heapAfterGcMiB();
+            run(connection, n, batch, true);
+            long groupsClosing = groups(connection);
+            long heapClosing = heapAfterGcMiB();
+            return new Result(groupsOpen, groupsClosing, heapBefore, heapOpen, heapClosing, rate);
+        }
+    }
+
+    private long groups(Connection connection) throws JMSException {
+        return ((Number) BrokerManagement.attribute(connection, "queue.FulfilmentEvents", "groupCount")).longValue();
+    }
+
+    /** The broker's heap in use after a full collection, read with {@code jcmd} (same user, same machine). */
+    private long heapAfterGcMiB() throws IOException {
+        String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
+        String pid = Long.toString(topology.brokerPid());
+        Command.run(java.util.Map.of(), 60, jcmd, pid, "GC.run");
+        Command.Result info = Command.run(java.util.Map.of(), 60, jcmd, pid, "GC.heap_info");
+        Matcher m = USED.matcher(info.output());
+        if (!m.find()) {
+            throw new IllegalStateException("no heap reading from jcmd: " + info.output());
+        }
+        return Long.parseLong(m.group(1)) / 1024;
+    }
+
+    private static void run(Connection connection, int n, int batch, boolean closing) throws Exception {
+        connection.start();
+        List<Session> sessions = new ArrayList<>();
+        List<MessageConsumer> consumers = new ArrayList<>();
+        for (String queue : SUBSCRIPTIONS) {
+            Session s = connection.createSession(true, Session.SESSION_TRANSACTED);
+            sessions.add(s);
+            consumers.add(s.createConsumer(ActiveMQJMSClient.createQueue("OrderEvents::" + queue)));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(consumers.size());
+        try {
+            List<Future<Long>> done = new ArrayList<>();
+            for (int i = 0; i < consumers.size(); i++) {
+                Session session = sessions.get(i);
+                MessageConsumer consumer = consumers.get(i);
+                done.add(pool.submit(() -> FanOutBench.receive(session, consumer, n, batch)));
+            }
+            produce(connection, n, batch, closing);
+            for (Future<Long> f : done) {
+                f.get(30, TimeUnit.MINUTES);
+            }
+        } finally {
+            pool.shutdownNow();
+            for (Session s : sessions) {
+                s.close();
+            }
+        }
+    }
+
+    private static void produce(Connection connection, int n, int batch, boolean closing) throws JMSException {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        try (Session session = connection.createSession(true, Session.SESSION_TRANSACTED);
+             MessageProducer producer = session.createProducer(ActiveMQJMSClient.createTopic("OrderEvents"))) {
+            for (int i = 0; i < n; i++) {
+                String orderId = "soak-" + run + "-" + i;
+                String eventId = UUID.randomUUID().toString();
+                TextMessage message = session.createTextMessage(RelayBench.envelope(eventId, orderId));
+                RelayBench.headers(message, eventId, orderId);
+                if (closing) {
+                    message.setIntProperty("JMSXGroupSeq", -1);
+                }
+                producer.send(message);
+                if (i % batch == batch - 1) {
+                    session.commit();
+                }
+            }
+            session.commit();
+        }
+    }
+}
