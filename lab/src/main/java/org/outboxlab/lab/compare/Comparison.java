@@ -18,6 +18,7 @@ import org.outboxlab.scenario.LabTopology;
 import org.outboxlab.scenario.RunResult;
 import org.outboxlab.scenario.Scenario;
 import org.outboxlab.scenario.ScenarioRunner;
+import org.outboxlab.scenario.Verdict;
 import org.outboxlab.testsupport.Directories;
 
 /**
@@ -90,6 +91,8 @@ public final class Comparison {
         Path latest = results.resolve("latest");
         Directories.deleteRecursively(latest);
         ReportFiles.write(latest, finished, environment, command, runs, reading);
+        System.out.println();
+        Verdict.lines(runs.stream().map(Verdict.Run::of).toList()).forEach(System.out::println);
         System.out.println();
         System.out.println(table(runs));
         System.out.println();

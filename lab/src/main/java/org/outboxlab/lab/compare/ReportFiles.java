@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.outboxlab.scenario.ReportJson;
 import org.outboxlab.scenario.RunResult;
+import org.outboxlab.scenario.Verdict;
 
 /** Writes a comparison as {@code report.json} (the schema tooling reads), {@code report.md} and {@code report.html}. */
 final class ReportFiles {
@@ -36,6 +37,9 @@ final class ReportFiles {
                            List<String> reading) {
         StringBuilder md = new StringBuilder("# Outbox lab comparison\n\n")
                 .append("Generated ").append(generatedAt).append(" by `").append(command).append("`.\n\n");
+        md.append("## Verdict\n\n");
+        Verdict.lines(runs.stream().map(Verdict.Run::of).toList()).forEach(line -> md.append("- ").append(line).append('\n'));
+        md.append('\n');
         environment.forEach((k, v) -> md.append("- ").append(k).append(": ").append(v).append('\n'));
         md.append("\n| ").append(String.join(" | ", COLUMNS)).append(" |\n|");
         COLUMNS.forEach(c -> md.append("---|"));

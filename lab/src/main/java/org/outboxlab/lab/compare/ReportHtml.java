@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.ToDoubleFunction;
 import org.outboxlab.scenario.RunResult;
+import org.outboxlab.scenario.Verdict;
 
 /**
  * The comparison as one self-contained HTML page: the table, the reading, and grouped bar charts
@@ -28,7 +29,11 @@ final class ReportHtml {
                 + "th,td{border:1px solid #ccc;padding:3px 6px;text-align:right}th{background:#f0f0f0}"
                 + "td:first-child,td:nth-child(2){text-align:left}.bad{background:#fbe3e3}.charts{display:flex;flex-wrap:wrap;gap:1em}"
                 + "li.no{color:#b00}</style></head><body>\n<h1>Outbox lab comparison</h1>\n<p>Generated ")
-                .append(esc(generatedAt.toString())).append(" by <code>").append(esc(command)).append("</code></p>\n<ul>");
+                .append(esc(generatedAt.toString())).append(" by <code>").append(esc(command)).append("</code></p>\n<h2>Verdict</h2>\n<ul class=\"verdict\">");
+        for (String line : Verdict.lines(runs.stream().map(Verdict.Run::of).toList())) {
+            html.append(line.contains("BROKE") ? "<li class=\"no\">" : "<li>").append(esc(line)).append("</li>");
+        }
+        html.append("</ul>\n<ul>");
         environment.forEach((k, v) -> html.append("<li>").append(esc(k)).append(": ").append(esc(v)).append("</li>"));
         html.append("</ul>\n<table><tr>");
         ReportFiles.COLUMNS.forEach(c -> html.append("<th>").append(esc(c)).append("</th>"));

@@ -2,6 +2,7 @@ package org.outboxlab.web.console;
 
 import java.util.List;
 import java.util.Map;
+import org.outboxlab.scenario.Verdict;
 
 /**
  * One comparison's {@code report.json}: where it lies, when and how it was made, and its runs; or why
@@ -16,6 +17,16 @@ public record LabReport(String name, String file, String generatedAt, List<Map.E
 
     static final int CHART_HEIGHT = 120;
     static final int BAR_WIDTH = 34;
+
+    /** One line per write mode across the report's runs, as the comparison printed it before its table. */
+    public List<String> verdict() {
+        return Verdict.lines(runs.stream().map(r -> new Verdict.Run(r.mode(), r.scenario(), n(r.rejected()), n(r.lost()),
+                n(r.phantom()), n(r.duplicateEffects()), n(r.outOfOrder()), n(r.deadLettered()), r.recoverySeconds())).toList());
+    }
+
+    private static long n(Long value) {
+        return value == null ? 0 : value;
+    }
 
     /** Throughput per run. */
     public List<Bar> throughputBars() {
