@@ -267,6 +267,12 @@ public class OperationsConsoleIT {
                 assertTrue(report.findElement(By.cssSelector("code.command")).getText().endsWith("<b>"));
                 assertEquals("NAIVE", report.findElement(By.cssSelector("tr.bad td.mode")).getText(),
                         "the run that lost orders is marked");
+                List<WebElement> verdict = report.findElements(By.cssSelector("ul.verdict li"));
+                assertEquals(2, verdict.size(), "one verdict line per mode");
+                assertTrue(verdict.get(0).getText().startsWith("OUTBOX: kept its promise in all 1 scenarios"),
+                        verdict.get(0).getText());
+                assertTrue(verdict.get(1).getText().startsWith("NAIVE: BROKE its promise in 1 of 1 scenarios (broker-outage): lost 12"),
+                        verdict.get(1).getText());
                 assertTrue(browser.text(By.id("report-20260102T000000Z")).contains("Cannot read"));
                 browser.screenshot("lab-results");
             } finally {

@@ -111,7 +111,10 @@ final class BenchReport {
                     .append(g.getJsonNumber("brokerHeapMiBBefore")).append(" |\n| orders left open | ")
                     .append(g.getJsonNumber("groupsAfterOpenOrders")).append(" | ").append(g.getJsonNumber("brokerHeapMiBAfterOpen"))
                     .append(" |\n| orders ended (JMSXGroupSeq -1) | ").append(g.getJsonNumber("groupsAfterClosingOrders"))
-                    .append(" | ").append(g.getJsonNumber("brokerHeapMiBAfterClosing")).append(" |\n");
+                    .append(" | ").append(g.getJsonNumber("brokerHeapMiBAfterClosing"))
+                    .append(" |\n| orders left open, a queue with the broker's defaults (no buckets: the embedded broker, "
+                    + "or the product before) | ").append(g.getJsonNumber("groupsWithoutBuckets")).append(" | ")
+                    .append(g.getJsonNumber("brokerHeapMiBWithoutBuckets")).append(" |\n");
         }
         md.append("\n## Targets\n\n| target | measured | met |\n|---|---|---|\n");
         Map<String, JsonObject> at16 = byClients.getOrDefault(16, Map.of());

@@ -206,14 +206,16 @@ public final class Benchmark {
                 GroupSoak.Result soak = new GroupSoak(topology).measure(orders, batch);
                 topology.purgeConsumerQueues();
                 progress(String.format(Locale.ROOT, "message groups, %d orders (%.0f events/s): open orders leave %d groups in "
-                        + "FulfilmentEvents, closing ones %d; broker heap after GC %d MiB before, %d after the open orders, "
-                        + "%d after the closing ones", orders, soak.eventsPerSec(), soak.groupsOpen(), soak.groupsClosing(),
-                        soak.heapBeforeMiB(), soak.heapOpenMiB(), soak.heapClosingMiB()));
+                        + "FulfilmentEvents, closing ones %d, open orders on a queue without buckets %d; broker heap after GC "
+                        + "%d MiB before, %d after the open orders, %d after the closing ones, %d after the unbounded queue",
+                        orders, soak.eventsPerSec(), soak.groupsOpen(), soak.groupsClosing(), soak.groupsUnbounded(),
+                        soak.heapBeforeMiB(), soak.heapOpenMiB(), soak.heapClosingMiB(), soak.heapUnboundedMiB()));
                 result.add("groups", Json.createObjectBuilder().add("orders", orders)
                         .add("eventsPerSec", round(soak.eventsPerSec()))
                         .add("groupsAfterOpenOrders", soak.groupsOpen()).add("groupsAfterClosingOrders", soak.groupsClosing())
                         .add("brokerHeapMiBBefore", soak.heapBeforeMiB()).add("brokerHeapMiBAfterOpen", soak.heapOpenMiB())
-                        .add("brokerHeapMiBAfterClosing", soak.heapClosingMiB()));
+                        .add("brokerHeapMiBAfterClosing", soak.heapClosingMiB())
+                        .add("groupsWithoutBuckets", soak.groupsUnbounded()).add("brokerHeapMiBWithoutBuckets", soak.heapUnboundedMiB()));
             }
             result.add("relay", relay.add("eventsPerSec", round(relayRate)).add("rawBrokerEventsPerSec", round(rawRate))
                     .add("ratioToRaw", round(relayRate / rawRate)).add("sweep", sweepRows));

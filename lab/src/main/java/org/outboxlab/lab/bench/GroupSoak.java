@@ -1,6 +1,7 @@
 package org.outboxlab.lab.bench;
 
 import jakarta.jms.Connection;
+import jakarta.jms.Destination;
 import jakarta.jms.JMSException;
 import jakarta.jms.MessageConsumer;
 import jakarta.jms.MessageProducer;
@@ -26,18 +27,24 @@ import org.outboxlab.testsupport.Command;
  * The broker's message-group state under many orders: {@code n} events of {@code n} distinct orders
  * (one group each) through the product's {@code OrderEvents} subscriptions, twice: as orders that stay
  * open (no group is closed) and as orders whose event is their last ({@code JMSXGroupSeq = -1}, as
- * the relay sends an {@code OrderShipped} or {@code OrderCancelled}). After each, the groups the
- * fulfilment queue holds and the broker's heap in use after a full GC ({@code jcmd}). The MDBs must be
- * paused, so the soak's consumers are the queues' only ones.
+ * the relay sends an {@code OrderShipped} or {@code OrderCancelled}). After each, with its consumers
+ * still open, the groups the fulfilment queue holds and the broker's heap in use after a full GC
+ * ({@code jcmd}). The MDBs must be paused, so the soak's consumers are the queues' only ones.
  */
 final class GroupSoak {
 
-    /** Groups held and heap in use (MiB, after GC) before, after the open orders and after the closing ones. */
-    record Result(long groupsOpen, long groupsClosing, long heapBeforeMiB, long heapOpenMiB, long heapClosingMiB,
-                  double eventsPerSec) {
+    /**
+     * Groups held and heap in use (MiB, after GC): before; after the open orders and after the closing
+     * ones through the product's subscriptions; and after open orders through a queue with the broker's
+     * defaults (no buckets, as WildFly's embedded broker has), the state the product had before.
+     */
+    record Result(long groupsOpen, long groupsClosing, long groupsUnbounded, long heapBeforeMiB, long heapOpenMiB,
+                  long heapClosingMiB, long heapUnboundedMiB, double eventsPerSec) {
     }
 
     private static final List<String> SUBSCRIPTIONS = List.of("FulfilmentEvents", "NotificationEvents", "LedgerEvents");
+    /** An anycast queue the broker creates with its defaults: no group buckets. */
+    private static final String PROBE = "GroupSoakProbe";
     private static final Pattern USED = Pattern.compile("used (\\d+)K");
 
     private final BenchTopology topology;
@@ -51,19 +58,21 @@ final class GroupSoak {
              Connection connection = factory.createConnection()) {
             long heapBefore = heapAfterGcMiB();
             long started = System.nanoTime();
-            run(connection, n, batch, false);
+            long[] open = run(connection, n, batch, false, false);
             double rate = n / ((System.nanoTime() - started) / 1e9);
-            long groupsOpen = groups(connection);
-            long heapOpen = heapAfterGcMiB();
-            run(connection, n, batch, true);
-            long groupsClosing = groups(connection);
-            long heapClosing = heapAfterGcMiB();
-            return new Result(groupsOpen, groupsClosing, heapBefore, heapOpen, heapClosing, rate);
+            long[] closing = run(connection, n, batch, true, false);
+            long[] unbounded;
+            try {
+                unbounded = run(connection, n, batch, false, true);
+            } finally {
+                BrokerManagement.invoke(connection, "broker", "destroyQueue", PROBE, true, true);
+            }
+            return new Result(open[0], closing[0], unbounded[0], heapBefore, open[1], closing[1], unbounded[1], rate);
         }
     }
 
-    private long groups(Connection connection) throws JMSException {
-        return ((Number) BrokerManagement.attribute(connection, "queue.FulfilmentEvents", "groupCount")).longValue();
+    private static long groups(Connection connection, String queue) throws JMSException {
+        return ((Number) BrokerManagement.attribute(connection, "queue." + queue, "groupCount")).longValue();
     }
 
     /** The broker's heap in use after a full collection, read with {@code jcmd} (same user, same machine). */
@@ -79,14 +88,19 @@ final class GroupSoak {
         return Long.parseLong(m.group(1)) / 1024;
     }
 
-    private static void run(Connection connection, int n, int batch, boolean closing) throws Exception {
+    /**
+     * Sends and receives the {@code n} events; returns the groups the fulfilment queue holds and the
+     * broker's heap after GC, read while the consumers are still open (closing a consumer drops the
+     * groups it held, which an MDB's long-lived consumer never does).
+     */
+    private long[] run(Connection connection, int n, int batch, boolean closing, boolean probe) throws Exception {
         connection.start();
         List<Session> sessions = new ArrayList<>();
         List<MessageConsumer> consumers = new ArrayList<>();
-        for (String queue : SUBSCRIPTIONS) {
+        for (String queue : probe ? List.of(PROBE) : SUBSCRIPTIONS.stream().map(q -> "OrderEvents::" + q).toList()) {
             Session s = connection.createSession(true, Session.SESSION_TRANSACTED);
             sessions.add(s);
-            consumers.add(s.createConsumer(ActiveMQJMSClient.createQueue("OrderEvents::" + queue)));
+            consumers.add(s.createConsumer(ActiveMQJMSClient.createQueue(queue)));
         }
         ExecutorService pool = Executors.newFixedThreadPool(consumers.size());
         try {
@@ -96,10 +110,12 @@ final class GroupSoak {
                 MessageConsumer consumer = consumers.get(i);
                 done.add(pool.submit(() -> FanOutBench.receive(session, consumer, n, batch)));
             }
-            produce(connection, n, batch, closing);
+            produce(connection, probe ? ActiveMQJMSClient.createQueue(PROBE) : ActiveMQJMSClient.createTopic("OrderEvents"),
+                    n, batch, closing);
             for (Future<Long> f : done) {
                 f.get(30, TimeUnit.MINUTES);
             }
+            return new long[] {groups(connection, probe ? PROBE : "FulfilmentEvents"), heapAfterGcMiB()};
         } finally {
             pool.shutdownNow();
             for (Session s : sessions) {
@@ -108,10 +124,10 @@ final class GroupSoak {
         }
     }
 
-    private static void produce(Connection connection, int n, int batch, boolean closing) throws JMSException {
+    private static void produce(Connection connection, Destination to, int n, int batch, boolean closing) throws JMSException {
         String run = UUID.randomUUID().toString().substring(0, 8);
         try (Session session = connection.createSession(true, Session.SESSION_TRANSACTED);
-             MessageProducer producer = session.createProducer(ActiveMQJMSClient.createTopic("OrderEvents"))) {
+             MessageProducer producer = session.createProducer(to)) {
             for (int i = 0; i < n; i++) {
                 String orderId = "soak-" + run + "-" + i;
                 String eventId = UUID.randomUUID().toString();
