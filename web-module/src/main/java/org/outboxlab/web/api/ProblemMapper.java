@@ -2,8 +2,11 @@ package org.outboxlab.web.api;
 
 import jakarta.ejb.EJBException;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -32,6 +35,9 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
 
     @Inject
     RefusedWrites refusals;
+
+    @Context
+    Request request;
 
     @Override
     public Response toResponse(Throwable failure) {
@@ -85,9 +91,11 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         return 400;
     }
 
-    /** A 503, counted and logged once per outage rather than once per request. */
+    /** A 503; a refused write is counted and logged once per outage rather than once per request (a read is neither). */
     private Response unreachable(Resource resource, Throwable e) {
-        refusals.refused(resource, e.getMessage());
+        if (request == null || !HttpMethod.GET.equals(request.getMethod())) {
+            refusals.refused(resource, e.getMessage());
+        }
         return Problems.of(503, null, resource == Resource.DATABASE
                 ? "the database is unavailable; try again later"
                 : "the message broker is unavailable; nothing was written");
