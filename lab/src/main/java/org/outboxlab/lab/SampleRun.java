@@ -45,7 +45,7 @@ public final class SampleRun {
                 rows.add(run(api, mode, perMode));
             }
             System.out.println();
-            System.out.printf("%-7s %7s %8s %7s %13s %10s %16s %12s%n", "mode", "orders", "rejected", "events",
+            System.out.printf(Locale.ROOT, "%-7s %7s %8s %7s %13s %10s %16s %12s%n", "mode", "orders", "rejected", "events",
                     "fulfilment", "notified", "ledger postings", "settled in");
             rows.forEach(System.out::println);
             System.out.println();
@@ -60,7 +60,7 @@ public final class SampleRun {
         List<String> orders = new ArrayList<>();
         int rejected = 0;
         for (int i = 0; i < count; i++) {
-            LabHttp.Reply placed = api.place("sample-" + mode.toLowerCase() + "-" + i, mode, "BOOK-2", 1);
+            LabHttp.Reply placed = api.place("sample-" + mode.toLowerCase(Locale.ROOT) + "-" + i, mode, "BOOK-2", 1);
             if (placed.status() != 201) {
                 throw new IllegalStateException(mode + " order refused: HTTP " + placed.status() + " " + placed.body());
             }
@@ -69,7 +69,7 @@ public final class SampleRun {
             api.advance(orderId, i % 5 == 4 ? "cancel" : "ship");
             orders.add(orderId);
         }
-        if (api.place("sample-short-" + mode.toLowerCase(), mode, "LIMITED-1", 1_000).status() == 409) {
+        if (api.place("sample-short-" + mode.toLowerCase(Locale.ROOT), mode, "LIMITED-1", 1_000).status() == 409) {
             rejected++;
         }
         int[] applied = settle(api, orders);
