@@ -5,9 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.HttpURLConnection;
+import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import javax.net.ssl.HttpsURLConnection;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509TrustManager;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -46,6 +56,58 @@ public class SecurityConsoleIT {
     @Deployment(testable = false)
     public static EnterpriseArchive deployment() {
         return OutboxDeployments.ear(SecurityConsoleIT.class);
+    }
+
+    /**
+     * The console's session cookie is HttpOnly, and Secure when it is set over HTTPS (WildFly's
+     * https-listener, port 8443 with its self-signed certificate), so it never travels in clear after.
+     */
+    @Test
+    public void theSessionCookieIsHttpOnlyAndSecureOverHttps() throws Exception {
+        String plain = sessionCookie(URI.create("http://127.0.0.1:8080/outbox/console/dashboard.xhtml"));
+        assertTrue(attributes(plain).contains("httponly"), plain);
+        assertFalse(attributes(plain).contains("secure"), "over HTTP the cookie stays usable: " + plain);
+        String secure = sessionCookie(URI.create("https://127.0.0.1:8443/outbox/console/dashboard.xhtml"));
+        assertTrue(attributes(secure).contains("httponly"), secure);
+        assertTrue(attributes(secure).contains("secure"), "set over HTTPS, the cookie is Secure: " + secure);
+    }
+
+    /** A Set-Cookie header's attribute names, lower case ({@code path}, {@code secure}, {@code httponly}, …). */
+    private static List<String> attributes(String setCookie) {
+        return Arrays.stream(setCookie.split(";")).skip(1).map(a -> a.trim().split("=")[0].toLowerCase(Locale.ROOT)).toList();
+    }
+
+    /** The JSESSIONID cookie the login page sets for {@code page} (a TLS client that trusts the test server's own certificate). */
+    private static String sessionCookie(URI page) throws Exception {
+        HttpURLConnection connection = (HttpURLConnection) page.toURL().openConnection();
+        if (connection instanceof HttpsURLConnection https) {
+            SSLContext tls = SSLContext.getInstance("TLS");
+            tls.init(null, new TrustManager[] {new X509TrustManager() {
+                @Override
+                public void checkClientTrusted(X509Certificate[] chain, String authType) {
+                }
+
+                @Override
+                public void checkServerTrusted(X509Certificate[] chain, String authType) {
+                }
+
+                @Override
+                public X509Certificate[] getAcceptedIssuers() {
+                    return new X509Certificate[0];
+                }
+            }}, null);
+            https.setSSLSocketFactory(tls.getSocketFactory());
+            https.setHostnameVerifier((host, session) -> true);
+        }
+        connection.setInstanceFollowRedirects(false);
+        try {
+            connection.getResponseCode();
+            return connection.getHeaderFields().getOrDefault("Set-Cookie", List.of()).stream()
+                    .filter(c -> c.startsWith("JSESSIONID=")).findFirst()
+                    .orElseThrow(() -> new AssertionError("no session cookie from " + page + ": " + connection.getHeaderFields()));
+        } finally {
+            connection.disconnect();
+        }
     }
 
     @Test
