@@ -45,11 +45,6 @@ public class DatabaseOutage {
         }
     }
 
-    /** Whether an outage is in progress as far as this node has seen. */
-    public synchronized boolean ongoing() {
-        return since != null;
-    }
-
     /**
      * Runs background work that may find the database down: its result, or {@code fallback} when the
      * database was unreachable (recorded here, not thrown); any other failure propagates.

@@ -84,8 +84,14 @@ final class FanOutBench {
         }
     }
 
-    /** One transacted session and consumer per queue, on a started connection. */
-    private record Receivers(List<Session> sessions, List<MessageConsumer> consumers) {
+    /** One transacted session and consumer per queue, on a started connection; closing closes the sessions. */
+    record Receivers(List<Session> sessions, List<MessageConsumer> consumers) implements AutoCloseable {
+
+        /** What sends while the receivers receive. */
+        interface Producer {
+            void produce() throws JMSException;
+        }
+
         static Receivers open(Connection connection, List<String> queues) throws JMSException {
             connection.start();
             List<Session> sessions = new ArrayList<>();
@@ -97,6 +103,37 @@ final class FanOutBench {
             }
             return new Receivers(sessions, consumers);
         }
+
+        /**
+         * Runs {@code producer} while each consumer receives {@code n} messages, committing every
+         * {@code batch}; returns when the last of them committed its last ({@link System#nanoTime()}).
+         */
+        long receiveWhile(Producer producer, int n, int batch) throws Exception {
+            ExecutorService pool = Executors.newFixedThreadPool(consumers.size());
+            try {
+                List<Future<Long>> done = new ArrayList<>();
+                for (int i = 0; i < consumers.size(); i++) {
+                    Session session = sessions.get(i);
+                    MessageConsumer consumer = consumers.get(i);
+                    done.add(pool.submit(() -> receive(session, consumer, n, batch)));
+                }
+                producer.produce();
+                long last = 0;
+                for (Future<Long> f : done) {
+                    last = Math.max(last, f.get(30, TimeUnit.MINUTES));
+                }
+                return last;
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+
+        @Override
+        public void close() throws JMSException {
+            for (Session s : sessions) {
+                s.close();
+            }
+        }
     }
 
     /** Invokes a broker management operation; fails if the broker refuses it. */
@@ -105,30 +142,15 @@ final class FanOutBench {
     }
 
     private static double run(Connection connection, Topic topic, Receivers receivers, int n, int batch) throws Exception {
-        List<Session> sessions = receivers.sessions();
-        List<MessageConsumer> consumers = receivers.consumers();
-        ExecutorService pool = Executors.newFixedThreadPool(consumers.size());
-        try {
+        try (receivers) {
             long started = System.nanoTime();
-            List<Future<Long>> done = new ArrayList<>();
-            for (int i = 0; i < consumers.size(); i++) {
-                Session session = sessions.get(i);
-                MessageConsumer consumer = consumers.get(i);
-                done.add(pool.submit(() -> receive(session, consumer, n, batch)));
-            }
-            produce(connection, topic, n, batch);
-            long last = 0;
-            for (Future<Long> f : done) {
-                last = Math.max(last, f.get(10, TimeUnit.MINUTES));
-            }
+            long last = receivers.receiveWhile(() -> produce(connection, topic, n, batch), n, batch);
             return n / ((last - started) / 1e9);
-        } finally {
-            pool.shutdownNow();
         }
     }
 
     /** Receives {@code n} messages, committing every {@code batch}; returns when the last was committed (nanoTime). */
-    static long receive(Session session, MessageConsumer consumer, int n, int batch) throws JMSException {
+    private static long receive(Session session, MessageConsumer consumer, int n, int batch) throws JMSException {
         for (int i = 1; i <= n; i++) {
             if (consumer.receive(60_000) == null) {
                 throw new IllegalStateException("fan-out probe: no message within 60 s after " + (i - 1) + " of " + n);

@@ -3,19 +3,13 @@ package org.outboxlab.lab.bench;
 import jakarta.jms.Connection;
 import jakarta.jms.Destination;
 import jakarta.jms.JMSException;
-import jakarta.jms.MessageConsumer;
 import jakarta.jms.MessageProducer;
 import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.activemq.artemis.api.jms.ActiveMQJMSClient;
@@ -94,33 +88,11 @@ final class GroupSoak {
      * groups it held, which an MDB's long-lived consumer never does).
      */
     private long[] run(Connection connection, int n, int batch, boolean closing, boolean probe) throws Exception {
-        connection.start();
-        List<Session> sessions = new ArrayList<>();
-        List<MessageConsumer> consumers = new ArrayList<>();
-        for (String queue : probe ? List.of(PROBE) : SUBSCRIPTIONS.stream().map(q -> "OrderEvents::" + q).toList()) {
-            Session s = connection.createSession(true, Session.SESSION_TRANSACTED);
-            sessions.add(s);
-            consumers.add(s.createConsumer(ActiveMQJMSClient.createQueue(queue)));
-        }
-        ExecutorService pool = Executors.newFixedThreadPool(consumers.size());
-        try {
-            List<Future<Long>> done = new ArrayList<>();
-            for (int i = 0; i < consumers.size(); i++) {
-                Session session = sessions.get(i);
-                MessageConsumer consumer = consumers.get(i);
-                done.add(pool.submit(() -> FanOutBench.receive(session, consumer, n, batch)));
-            }
-            produce(connection, probe ? ActiveMQJMSClient.createQueue(PROBE) : ActiveMQJMSClient.createTopic("OrderEvents"),
-                    n, batch, closing);
-            for (Future<Long> f : done) {
-                f.get(30, TimeUnit.MINUTES);
-            }
+        List<String> queues = probe ? List.of(PROBE) : SUBSCRIPTIONS.stream().map(q -> "OrderEvents::" + q).toList();
+        Destination to = probe ? ActiveMQJMSClient.createQueue(PROBE) : ActiveMQJMSClient.createTopic("OrderEvents");
+        try (FanOutBench.Receivers receivers = FanOutBench.Receivers.open(connection, queues)) {
+            receivers.receiveWhile(() -> produce(connection, to, n, batch, closing), n, batch);
             return new long[] {groups(connection, probe ? PROBE : "FulfilmentEvents"), heapAfterGcMiB()};
-        } finally {
-            pool.shutdownNow();
-            for (Session s : sessions) {
-                s.close();
-            }
         }
     }
 
