@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Configures a stopped, unmodified WildFly 39 for the outbox lab with the WildFly CLI in embedded
 # mode (no running server needed): JMS destinations, dead-letter queues, address settings, the
-# relay's connection factory, the datasources, transaction recovery, metrics, health and the
-# console's users.
+# relay's connection factory, the datasources, transaction recovery, metrics, health, the console's
+# users and a credential store for the passwords of PostgreSQL and a remote broker.
 #
 #   configure-wildfly.sh WILDFLY_HOME [--config standalone-full.xml]
 #       [--db h2|postgres] [--jdbc-driver /path/to/postgresql.jar]
+#        (postgres: the database user's password in $OUTBOX_DB_PASSWORD, required)
 #       [--broker embedded|remote] [--broker-host 127.0.0.1] [--broker-port 61616]
-#       [--broker-user outbox] (password: $OUTBOX_BROKER_PASSWORD, default outbox)
+#       [--broker-user outbox] (the broker user's password in $OUTBOX_BROKER_PASSWORD, required)
 #       [--no-users] (else users outbox-admin and outbox-viewer, passwords from
 #        $OUTBOX_ADMIN_PASSWORD and $OUTBOX_VIEWER_PASSWORD or generated and printed once)
 #       [--lab-user] (also user outbox-lab, role outbox-lab: may change the fault plan of a server
@@ -15,14 +16,17 @@
 #        or generated and printed once)
 #
 # Each part is applied in one CLI batch: it is applied whole or not at all. A part that is already
-# present is left alone, so running the script twice changes nothing the second time.
+# present is left alone, so running the script twice changes nothing the second time. No password
+# has a default, none passes a command line, and none is written to the configuration in clear text:
+# the database's and the broker's go into the Elytron credential store outbox-credentials, the
+# console users' are kept as the realm's hashes.
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 
 die() { echo "configure-wildfly: $*" >&2; exit 2; }
 usage() {
-    sed -n '2,12p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
+    sed -n '2,18p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
     exit 2
 }
 
@@ -63,6 +67,8 @@ grep -q 'urn:jboss:domain:messaging-activemq' "$xml" \
 case "$db" in
     h2) ;;
     postgres)
+        [ -n "${OUTBOX_DB_PASSWORD:-}" ] || die "--db postgres needs the database user's password in \$OUTBOX_DB_PASSWORD \
+(pg.sh wrote the one it generated to its DIR/outbox.password)"
         if [ ! -d "$home/modules/org/postgresql/main" ]; then
             [ -n "$driver" ] || die "--db postgres needs --jdbc-driver /path/to/postgresql.jar"
             [ -f "$driver" ] || die "no JDBC driver at $driver"
@@ -76,13 +82,17 @@ case "$broker" in
         [ -z "$broker_port" ] || [[ "$broker_port" =~ ^[0-9]+$ && "$broker_port" -ge 1 && "$broker_port" -le 65535 ]] \
             || die "--broker-port must be a port number (1-65535), was $broker_port"
         [[ "$broker_host" =~ ^[A-Za-z0-9.:_-]*$ ]] || die "--broker-host is not a host name or address: $broker_host"
-        [[ "$broker_user" =~ ^[A-Za-z0-9._@-]*$ ]] || die "--broker-user may hold letters, digits and . _ @ - only" ;;
+        [[ "$broker_user" =~ ^[A-Za-z0-9._@-]*$ ]] || die "--broker-user may hold letters, digits and . _ @ - only"
+        [ -n "${OUTBOX_BROKER_PASSWORD:-}" ] || die "--broker remote needs the broker user's password in \$OUTBOX_BROKER_PASSWORD \
+(artemis.sh wrote the one it generated to its DIR/broker.password)" ;;
     *) die "--broker must be embedded or remote, was $broker" ;;
 esac
 
-# Runs CLI commands (standard input) against the embedded server on $config.
+# Runs CLI commands (standard input) against the embedded server on $config; with --print, prints
+# what the CLI answered. The commands go in a file only this user can read (they may hold secrets).
 cli() {
-    local script
+    local script print=no
+    [ "${1:-}" = --print ] && print=yes
     script=$(mktemp)
     {
         echo "embed-server --std-out=discard --server-config=$config"
@@ -90,10 +100,11 @@ cli() {
         echo "stop-embedded-server"
     } > "$script"
     if ! "$home/bin/jboss-cli.sh" --file="$script" > "$script.out" 2>&1; then
-        cat "$script.out" >&2
+        grep -v 'ENC::' "$script.out" >&2 || true
         rm -f "$script" "$script.out"
         die "the CLI failed; $config is unchanged"
     fi
+    [ $print = no ] || cat "$script.out"
     rm -f "$script" "$script.out"
 }
 
@@ -143,20 +154,32 @@ if [ "$db" = postgres ] && [ ! -d "$home/modules/org/postgresql/main" ]; then
     echo "configure-wildfly: added the org.postgresql module"
 fi
 
-# Adds an application user with one role unless it exists; prints a generated password once.
+random_secret() { head -c 24 /dev/urandom | base64 | tr -d '/+=' | cut -c1-24; }
+
+# Adds an application user with one role unless it exists; prints a generated password once. The
+# realm keeps HEX(MD5(user:ApplicationRealm:password)), as add-user.sh writes it; the password never
+# passes a command line (add-user.sh would take it as -p).
 add_user() {
-    local name=$1 role=$2 password=$3 users="$home/standalone/configuration/application-users.properties"
+    local name=$1 role=$2 password=$3 conf="$home/standalone/configuration"
+    local users="$conf/application-users.properties" roles="$conf/application-roles.properties"
     if grep -q "^$name=" "$users"; then
         echo "configure-wildfly: user $name already exists"
         return
     fi
     local generated=no
     if [ -z "$password" ]; then
-        password=$(head -c 18 /dev/urandom | base64 | tr -d '/+=' | cut -c1-20)
+        password=$(random_secret)
         generated=yes
     fi
-    "$home/bin/add-user.sh" -a -s -u "$name" -p "$password" -g "$role" > /dev/null 2>&1 \
-        || die "could not add user $name (add-user.sh refused the password?)"
+    [ ${#password} -ge 8 ] || die "the password of $name must have at least 8 characters"
+    [ "$password" != "$name" ] || die "the password of $name must not be its name"
+    [[ "$password" != *$'\n'* ]] || die "the password of $name must be one line"
+    local hash
+    hash=$(printf '%s' "$name:ApplicationRealm:$password" | md5sum | cut -d' ' -f1)
+    [ -z "$(tail -c 1 "$users")" ] || echo >> "$users"
+    [ -z "$(tail -c 1 "$roles")" ] || echo >> "$roles"
+    echo "$name=$hash" >> "$users"
+    grep -q "^$name=" "$roles" || echo "$name=$role" >> "$roles"
     if [ $generated = yes ]; then
         echo "configure-wildfly: user $name (role $role) created with password: $password"
         echo "configure-wildfly: (shown once; set it yourself with the environment variable next time)"
@@ -165,14 +188,73 @@ add_user() {
     fi
 }
 
+# Keeps the passwords of PostgreSQL (alias outbox-db) and of a remote broker (alias outbox-broker) in
+# the Elytron credential store outbox-credentials, next to $config. The store's own password is
+# random and kept as an encrypted expression, whose key is in the secret-key store outbox-key (the
+# file only this user may read); the broker's password is also kept as an encrypted expression for
+# the system property the application reads. Applied whole or not at all.
+broker_password_expression=
+store_credentials() {
+    local base=${config%.xml} conf="$home/standalone/configuration" answer master
+    local key_file="outbox-key.$base.cs" store_file="outbox-credentials.$base.p12"
+    if grep -q 'credential-store name="outbox-credentials"' "$xml"; then
+        echo "configure-wildfly: credential store: already applied to $config"
+        return
+    fi
+    cp "$xml" "$xml.before-credentials"
+    rm -f "$conf/$key_file" "$conf/$store_file"
+    # shellcheck disable=SC2064
+    trap "mv -f '$xml.before-credentials' '$xml'; rm -f '$conf/$key_file' '$conf/$store_file'" EXIT
+    (umask 077 && cli) <<CLI
+batch
+/subsystem=elytron/secret-key-credential-store=outbox-key:add(path=$key_file, relative-to=jboss.server.config.dir, create=true, populate=true)
+/subsystem=elytron/expression=encryption:add(resolvers=[{name=outbox, credential-store=outbox-key, secret-key=key}])
+run-batch
+CLI
+    chmod 600 "$conf/$key_file"
+    master=$(random_secret)
+    local encrypt="/subsystem=elytron/expression=encryption:create-expression(resolver=outbox, clear-text=\"$master\")" wanted=1
+    if [ "$broker" = remote ]; then
+        encrypt+=$'\n'"/subsystem=elytron/expression=encryption:create-expression(resolver=outbox, clear-text=\"$OUTBOX_BROKER_PASSWORD\")"
+        wanted=2
+    fi
+    answer=$( (umask 077 && cli --print) <<< "$encrypt")
+    local expressions
+    mapfile -t expressions < <(grep -o '\${ENC::outbox:[A-Za-z0-9+/=]*}' <<< "$answer")
+    [ ${#expressions[@]} -eq $wanted ] || die "the CLI made no encrypted expression; $config is unchanged"
+    broker_password_expression=${expressions[1]:-}
+    local aliases=
+    [ "$db" = postgres ] && aliases+="/subsystem=elytron/credential-store=outbox-credentials:add-alias(alias=outbox-db, secret-value=\"$OUTBOX_DB_PASSWORD\")"$'\n'
+    [ "$broker" = remote ] && aliases+="/subsystem=elytron/credential-store=outbox-credentials:add-alias(alias=outbox-broker, secret-value=\"$OUTBOX_BROKER_PASSWORD\")"$'\n'
+    (umask 077 && cli) <<CLI
+/subsystem=elytron/credential-store=outbox-credentials:add(path=$store_file, relative-to=jboss.server.config.dir, create=true, credential-reference={clear-text="${expressions[0]}"})
+$aliases
+CLI
+    chmod 600 "$conf/$store_file"
+    trap - EXIT
+    rm -f "$xml.before-credentials"
+    echo "configure-wildfly: credential store outbox-credentials: applied to $config ($store_file, key in $key_file)"
+}
+
+if [ "$db" = postgres ] || [ "$broker" = remote ]; then
+    for secret in "${OUTBOX_DB_PASSWORD:-}" "${OUTBOX_BROKER_PASSWORD:-}"; do
+        [[ "$secret" != *[\"\\]* && "$secret" != *$'\n'* ]] || die "\$OUTBOX_DB_PASSWORD and \$OUTBOX_BROKER_PASSWORD must be one line without \" or \\"
+    done
+    store_credentials
+fi
 if [ "$broker" = embedded ]; then
     apply '<jms-topic name="OrderEvents"' messaging-embedded.cli
 else
-    # The broker's address and login, as system properties the CLI file's expressions and the app read.
+    # The broker's address and login, as system properties the CLI file's expressions and the app
+    # read; the password as the encrypted expression made above.
+    if ! grep -q 'remote-connector name="outbox-broker"' "$xml"; then
+        [ -n "$broker_password_expression" ] || die "$config has the credential store but not the remote broker: \
+use a fresh copy of the configuration"
+    fi
     prelude="/system-property=outbox.broker.host:add(value=\"${broker_host:-127.0.0.1}\")
 /system-property=outbox.broker.port:add(value=\"${broker_port:-61616}\")
 /system-property=outbox.broker.user:add(value=\"${broker_user:-outbox}\")
-/system-property=outbox.broker.password:add(value=\"${OUTBOX_BROKER_PASSWORD:-outbox}\")"
+/system-property=outbox.broker.password:add(value=\"$broker_password_expression\")"
     apply 'remote-connector name="outbox-broker"' messaging-remote.cli
 fi
 apply 'pool-name="OutboxDS"' "datasource-$db.cli"

@@ -2,21 +2,27 @@
 # Runs a standalone ActiveMQ Artemis broker for the outbox lab's remote-broker topology, on loopback.
 #
 #   artemis.sh start  --dir DIR [--port 61616] [--dist apache-artemis-VERSION-bin.tar.gz]
-#                     [--user outbox --password outbox]
+#                     [--user outbox] [--admin-user admin]
 #   artemis.sh stop   --dir DIR     graceful shutdown
 #   artemis.sh kill   --dir DIR     SIGKILL of the broker JVM (fault injection; the journal survives)
 #   artemis.sh status --dir DIR     exit 0 if running, 3 if not
 #
 # On first start the distribution (--dist, e.g. org.apache.activemq:apache-artemis:2.44.0:tar.gz:bin
 # from Maven Central) is unpacked into DIR/dist and a broker instance is created in DIR/instance
-# (login required, role amq, 127.0.0.1 only, no web console, -Xmx512m), with the lab's destinations
-# from broker-destinations.xml merged into its etc/broker.xml. Later starts reuse the instance and its
-# journal (--port, --user and --password only shape a new instance); remove DIR/instance to start
+# (login required, 127.0.0.1 only, no web console, -Xmx512m), with the lab's destinations and
+# security settings from broker-destinations.xml merged into its etc/broker.xml. Two users: the
+# application's (--user, role outbox-app: sends and consumes order events, reads and purges the
+# dead-letter queues, nothing else) and an administrator (--admin-user, role amq: everything,
+# management included). Passwords, never a default and never on a command line: the application
+# user's from $OUTBOX_BROKER_PASSWORD, the administrator's from $ARTEMIS_ADMIN_PASSWORD; one not
+# given is generated and written to DIR/broker.password or DIR/admin.password (mode 600). The
+# broker keeps only their salted hashes. Later starts reuse the instance and its journal (--port,
+# --user, --admin-user and the passwords only shape a new instance); remove DIR/instance to start
 # afresh. Output of the broker: DIR/broker.out. Bad usage exits 2.
 set -euo pipefail
 
 die() { echo "artemis.sh: $*" >&2; exit 2; }
-usage="usage: artemis.sh start|stop|kill|status --dir DIR [--port N] [--dist FILE] [--user U --password P]"
+usage="usage: artemis.sh start|stop|kill|status --dir DIR [--port N] [--dist FILE] [--user U] [--admin-user A]"
 
 [ $# -ge 1 ] || die "$usage"
 action=$1; shift
@@ -25,10 +31,12 @@ case "$action" in
     -h|--help|help) echo "$usage"; exit 0 ;;
     *) die "unknown action $action: start, stop, kill or status" ;;
 esac
-dir= port=61616 port_given= dist= user=outbox password=outbox
+dir= port=61616 port_given= dist= user=outbox admin_user=admin
 while [ $# -gt 0 ]; do
     case "$1" in
-        --dir|--port|--dist|--user|--password)
+        --password) die "--password is gone (a password on a command line is visible to every local user): \
+set \$OUTBOX_BROKER_PASSWORD, or let artemis.sh generate one" ;;
+        --dir|--port|--dist|--user|--admin-user)
             [ $# -ge 2 ] && [ -n "$2" ] || die "$1 needs a value"
             [ "$1" = --dir ] || [ "$action" = start ] || die "$1 is only for start" ;;
     esac
@@ -37,7 +45,7 @@ while [ $# -gt 0 ]; do
         --port) port=$2; port_given=1; shift 2 ;;
         --dist) dist=$2; shift 2 ;;
         --user) user=$2; shift 2 ;;
-        --password) password=$2; shift 2 ;;
+        --admin-user) admin_user=$2; shift 2 ;;
         *) die "unknown option: $1" ;;
     esac
 done
@@ -119,22 +127,73 @@ merge_destinations() {
         grep -Eq "<permission type=\"$p\" roles=\"([^\"]*,)?amq(,[^\"]*)?\"" "$xml" \
             || die "the generated $xml does not grant $p to role amq; add a security-setting to $template"
     done
+    grep -q '<security-setting match="OrderEvents">' "$xml" || die "no security setting for OrderEvents in the generated $xml"
+}
+
+# Prints the password in environment variable $1, or else a generated one that it writes to file $2
+# (mode 600) first.
+password_of() {
+    local given=${!1:-} file=$2 generated
+    if [ -n "$given" ]; then
+        printf '%s' "$given"
+        return
+    fi
+    generated=$(head -c 24 /dev/urandom | base64 | tr -d '/+=' | cut -c1-24)
+    (umask 077 && printf '%s\n' "$generated" > "$file")
+    echo "artemis.sh: generated a password, in $file (\$$1 was not set)" >&2
+    printf '%s' "$generated"
+}
+
+# Prints each argument on a line of its own, double-quoted for an argument file of picocli.
+argfile_lines() {
+    local a
+    for a in "$@"; do
+        a=${a//\\/\\\\}
+        printf '"%s"\n' "${a//\"/\\\"}"
+    done
+}
+
+# Runs the distribution's artemis command $2 with the arguments in file $1 (mode 600) before the
+# others: picocli reads @FILE, so no secret shows on a command line.
+artemis_with_secrets() {
+    local args=$1
+    shift
+    "$dir/dist/bin/artemis" "$1" "@$args" "${@:2}"
+}
+
+# Adds the application's user (role outbox-app) to the instance, with a salted hash of its password.
+add_app_user() {
+    local secret=$1 args hash
+    args=$(umask 077 && mktemp "$dir/args.XXXXXX")
+    argfile_lines "$secret" > "$args"
+    hash=$(artemis_with_secrets "$args" mask --hash 2> /dev/null | sed -n 's/^result: //p')
+    rm -f "$args"
+    [[ "$hash" =~ ^[0-9]+:[0-9A-F]+:[0-9A-F]+$ ]] || die "artemis mask --hash gave no hash"
+    printf '\n%s = ENC(%s)\n' "$user" "$hash" >> "$inst/etc/artemis-users.properties"
+    printf '\noutbox-app = %s\n' "$user" >> "$inst/etc/artemis-roles.properties"
 }
 
 create_instance() {
     [ -f "$inst/.outbox-configured" ] && return
     command -v java > /dev/null || [ -n "${JAVA_HOME:-}" ] || die "no java on PATH and no JAVA_HOME"
     rm -rf "$inst"   # a half-made instance from an interrupted first start: never run, no data
-    local opts=(--silent --user "$user" --password "$password" --require-login --role amq --name outbox-broker
+    local app_password admin_password args
+    app_password=$(password_of OUTBOX_BROKER_PASSWORD "$dir/broker.password")
+    admin_password=$(password_of ARTEMIS_ADMIN_PASSWORD "$dir/admin.password")
+    args=$(umask 077 && mktemp "$dir/args.XXXXXX")
+    argfile_lines --user "$admin_user" --password "$admin_password" > "$args"
+    local opts=(--silent --require-login --role amq --name outbox-broker
         --host 127.0.0.1 --http-host 127.0.0.1 --default-port "$port" --nio --no-autotune --java-memory 512m
         --no-amqp-acceptor --no-hornetq-acceptor --no-mqtt-acceptor --no-stomp-acceptor)
     # --no-web (no embedded console on 8161) where this version knows it, without a costly probe.
-    if ! "$dir/dist/bin/artemis" create "${opts[@]}" --no-web "$inst" > "$dir/create.log" 2>&1; then
-        grep -qi 'unknown option.*no-web' "$dir/create.log" || { tail -20 "$dir/create.log" >&2; die "artemis create failed"; }
+    if ! artemis_with_secrets "$args" create "${opts[@]}" --no-web "$inst" > "$dir/create.log" 2>&1; then
+        grep -qi 'unknown option.*no-web' "$dir/create.log" || { rm -f "$args"; tail -20 "$dir/create.log" >&2; die "artemis create failed"; }
         rm -rf "$inst"
-        "$dir/dist/bin/artemis" create "${opts[@]}" "$inst" > "$dir/create.log" 2>&1 \
-            || { tail -20 "$dir/create.log" >&2; die "artemis create failed"; }
+        artemis_with_secrets "$args" create "${opts[@]}" "$inst" > "$dir/create.log" 2>&1 \
+            || { rm -f "$args"; tail -20 "$dir/create.log" >&2; die "artemis create failed"; }
     fi
+    rm -f "$args"
+    add_app_user "$app_password"
     merge_destinations
     # A small JVM: -Xmx512m comes from --java-memory; start the heap small as well.
     sed -i 's/-Xms[0-9]*[kKmMgG]\b/-Xms64m/' "$inst/etc/artemis.profile"
@@ -154,7 +213,9 @@ case "$action" in
             echo "artemis.sh: broker already running (pid $pid) in $inst"
             exit 0
         fi
-        [ -n "$user" ] && [ -n "$password" ] || die "--user and --password must not be empty"
+        [[ "$user" =~ ^[A-Za-z0-9._@-]+$ && "$admin_user" =~ ^[A-Za-z0-9._@-]+$ ]] \
+            || die "--user and --admin-user may hold letters, digits and . _ @ - only"
+        [ "$user" != "$admin_user" ] || die "--user and --admin-user must differ"
         if [ -f "$inst/.outbox-configured" ]; then    # an existing instance keeps its port
             made_for=$(sed -n 's|.*<acceptor name="artemis">tcp://127\.0\.0\.1:\([0-9]*\).*|\1|p' "$inst/etc/broker.xml")
             [ -n "$made_for" ] || die "no 127.0.0.1 acceptor named artemis in $inst/etc/broker.xml"

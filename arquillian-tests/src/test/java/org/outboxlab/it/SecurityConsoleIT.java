@@ -8,12 +8,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.HttpURLConnection;
 import java.net.URI;
 import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
 import javax.net.ssl.HttpsURLConnection;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
@@ -27,6 +36,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.outboxlab.testsupport.Await;
 import org.outboxlab.testsupport.ConsoleLogin;
+import org.outboxlab.testsupport.FaultControl;
 import org.outboxlab.testsupport.OrderApi;
 import org.outboxlab.testsupport.OutboxDeployments;
 import org.outboxlab.testsupport.browser.ConsoleBrowser;
@@ -107,6 +117,59 @@ public class SecurityConsoleIT {
                     .orElseThrow(() -> new AssertionError("no session cookie from " + page + ": " + connection.getHeaderFields()));
         } finally {
             connection.disconnect();
+        }
+    }
+
+    /**
+     * Repeated failed logins lock a user out for a while (Elytron's brute-force protection of the
+     * ApplicationRealm, on by default in WildFly 39): after ten wrong passwords the right one is refused
+     * too, while other users sign in as before. A user of its own, added to the running server's
+     * realm, so the users other tests sign in with are never locked.
+     */
+    @Test
+    public void repeatedFailedLoginsLockTheUserOut() throws Exception {
+        String user = "lockout-" + UUID.randomUUID().toString().substring(0, 8);
+        String password = "Right-Password-1";
+        Path conf = Path.of(System.getProperty("jboss.home"), "standalone", "configuration");
+        Path users = conf.resolve("application-users.properties");
+        Path roles = conf.resolve("application-roles.properties");
+        List<String> usersBefore = Files.readAllLines(users);
+        List<String> rolesBefore = Files.readAllLines(roles);
+        Files.writeString(roles, "\n" + user + "=outbox-viewer\n", StandardOpenOption.APPEND);
+        Files.writeString(users, "\n" + user + "=" + realmHash(user, password) + "\n", StandardOpenOption.APPEND);
+        try {
+            Await.until("the realm knows " + user, Duration.ofSeconds(30), () -> faultPlanStatus(user, password) == 403,
+                    () -> "status " + faultPlanStatus(user, password));
+            for (int attempt = 1; attempt <= 10; attempt++) {
+                assertEquals(401, faultPlanStatus(user, "wrong-" + attempt), "wrong password, attempt " + attempt);
+            }
+            assertEquals(401, faultPlanStatus(user, password), "locked out: the right password is refused as well");
+            ConsoleLogin viewer = ConsoleLogin.viewer();
+            assertEquals(403, faultPlanStatus(viewer.user(), viewer.password()), "another user is not locked out");
+        } finally {
+            Files.write(users, usersBefore);
+            Files.write(roles, rolesBefore);
+        }
+    }
+
+    /** What the properties realm keeps for a user: HEX(MD5(user:ApplicationRealm:password)), as add-user.sh writes it. */
+    private static String realmHash(String user, String password) throws Exception {
+        byte[] digest = MessageDigest.getInstance("MD5")
+                .digest((user + ":ApplicationRealm:" + password).getBytes(StandardCharsets.UTF_8));
+        return HexFormat.of().formatHex(digest);
+    }
+
+    /** The status of reading the fault plan with HTTP Basic: 401 not signed in, 403 signed in without the lab's role. */
+    private static int faultPlanStatus(String user, String password) {
+        try {
+            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:8080/outbox/api/faults"))
+                    .header("Authorization", FaultControl.basic(user, password)).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 

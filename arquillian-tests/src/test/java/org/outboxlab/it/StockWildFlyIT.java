@@ -1,8 +1,10 @@
 package org.outboxlab.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -11,6 +13,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
@@ -19,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-import jakarta.json.JsonObject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -48,9 +50,8 @@ public class StockWildFlyIT {
     private static final Path CONFIGURE = JMS_CONFIG.resolve("configure-wildfly.sh");
     private static final Path HOME = WORK.resolve("wildfly");
     private static final Path CONFIG_DIR = HOME.resolve("standalone").resolve("configuration");
-    private static final Map<String, String> PASSWORDS = Map.of(
-            "OUTBOX_ADMIN_PASSWORD", "admin-Stock-1", "OUTBOX_VIEWER_PASSWORD", "viewer-Stock-1",
-            "OUTBOX_BROKER_PASSWORD", "outbox");
+    private static final Map<String, String> CONSOLE_PASSWORDS = Map.of(
+            "OUTBOX_ADMIN_PASSWORD", "admin-Stock-1", "OUTBOX_VIEWER_PASSWORD", "viewer-Stock-1");
 
     private static BrokerProcess broker;
     private static ServerProcess server;
@@ -95,6 +96,11 @@ public class StockWildFlyIT {
             assertTrue(result.output().startsWith("configure-wildfly: "), result.output());
             assertEquals(pristine, checksums(), "a refused run leaves the configuration as it was");
         }
+        Command.Result noPassword = configure(CONSOLE_PASSWORDS, HOME.toString(), "--broker", "remote");
+        assertEquals(2, noPassword.exitCode(), noPassword.output());
+        assertTrue(noPassword.output().contains("--broker remote needs the broker user's password in $OUTBOX_BROKER_PASSWORD"),
+                noPassword.output());
+        assertEquals(pristine, checksums(), "no default password: nothing configured");
     }
 
     @Test
@@ -106,6 +112,16 @@ public class StockWildFlyIT {
         Map<String, String> configured = checksums();
         assertTrue(!configured.equals(pristine), "the first run configures the server");
         assertTrue(first.output().contains("user outbox-admin (role outbox-admin) created"), first.output());
+        String xml = Files.readString(CONFIG_DIR.resolve("standalone-full.xml"));
+        assertFalse(xml.contains(broker.password()), "the broker's password is not in the configuration in clear text");
+        assertFalse(Files.readString(CONFIG_DIR.resolve("application-users.properties")).contains("admin-Stock-1"),
+                "the console users' passwords are kept as hashes");
+        assertEquals(2, count(xml, "<credential-reference store=\"outbox-credentials\" alias=\"outbox-broker\"/>"),
+                "both pooled connection factories read the broker's password from the credential store");
+        for (String store : List.of("outbox-credentials.standalone-full.p12", "outbox-key.standalone-full.cs")) {
+            assertEquals(PosixFilePermissions.fromString("rw-------"), Files.getPosixFilePermissions(CONFIG_DIR.resolve(store)),
+                    store + " is for the server's user only");
+        }
 
         Command.Result second = configure(HOME.toString(), "--broker", "remote", "--broker-port", Integer.toString(BROKER_PORT));
         assertEquals(0, second.exitCode(), second.output());
@@ -185,9 +201,16 @@ public class StockWildFlyIT {
         }
     }
 
+    /** Runs configure-wildfly.sh with the console users' passwords and the broker's. */
     private static Command.Result configure(String... args) {
+        Map<String, String> env = new java.util.HashMap<>(CONSOLE_PASSWORDS);
+        env.put("OUTBOX_BROKER_PASSWORD", broker.password());
+        return configure(env, args);
+    }
+
+    private static Command.Result configure(Map<String, String> env, String... args) {
         String[] command = Stream.concat(Stream.of("bash", CONFIGURE.toString()), Stream.of(args)).toArray(String[]::new);
-        return Command.run(PASSWORDS, 300, command);
+        return Command.run(env, 300, command);
     }
 
     private static int count(String text, String needle) {

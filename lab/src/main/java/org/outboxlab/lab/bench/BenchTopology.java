@@ -5,11 +5,10 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Locale;
 import org.outboxlab.scenario.LabPorts;
 import org.outboxlab.scenario.LabTopology;
-import org.outboxlab.testsupport.Command;
 import org.outboxlab.testsupport.ServerProcess;
-import java.util.Locale;
 
 /**
  * The benchmark's processes, each on its own, on loopback: the lab's topology (PostgreSQL, a
@@ -64,9 +63,19 @@ final class BenchTopology implements AutoCloseable {
         return lab.server();
     }
 
-    /** A JDBC connection to the database of record. */
+    /** A JDBC connection to the database of record, as the application's user. */
     Connection database() throws SQLException {
         return lab.database();
+    }
+
+    /** A JDBC connection as the database's superuser (statement statistics). */
+    Connection databaseAsSuperuser() throws SQLException {
+        return lab.databaseAsSuperuser();
+    }
+
+    /** A JMS connection factory logging in as the broker's administrator (probe addresses, management). */
+    org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory brokerAdminFactory() {
+        return lab.brokerAdminFactory();
     }
 
     /** Runs a {@code count(*)} query whose one parameter is a LIKE pattern: {@code prefix%}. */
@@ -94,15 +103,10 @@ final class BenchTopology implements AutoCloseable {
         return lab.cli(commands);
     }
 
-    /** Empties the three consumer queues on the broker (the Artemis CLI's queue purge). */
+    /** Empties the three consumer queues on the broker (its management operation removeAllMessages, as administrator). */
     void purgeConsumerQueues() {
-        Path artemis = work.resolve("artemis/instance/bin/artemis");
         for (String queue : List.of("FulfilmentEvents", "NotificationEvents", "LedgerEvents")) {
-            Command.Result r = Command.run(java.util.Map.of(), 300, artemis.toString(), "queue", "purge", "--name", queue,
-                    "--url", brokerUrl(), "--user", "outbox", "--password", "outbox");
-            if (r.exitCode() != 0) {
-                throw new IllegalStateException("purge of " + queue + " failed: " + r.output());
-            }
+            lab.manageBroker("queue." + queue, "removeAllMessages");
         }
     }
 

@@ -2,8 +2,8 @@ package org.outboxlab.lab.bench;
 
 import jakarta.jms.Connection;
 import jakarta.jms.JMSException;
-import jakarta.jms.MessageConsumer;
 import jakarta.jms.Message;
+import jakarta.jms.MessageConsumer;
 import jakarta.jms.MessageProducer;
 import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
@@ -60,7 +60,7 @@ final class FanOutBench {
 
     /** The product's topology: send to OrderEvents, receive from its three subscription queues. */
     private double subscriptions(int n, int batch) throws Exception {
-        try (ActiveMQConnectionFactory factory = RelayBench.configured(topology.brokerUrl()); Connection connection = factory.createConnection()) {
+        try (ActiveMQConnectionFactory factory = RelayBench.configured(topology); Connection connection = factory.createConnection()) {
             Receivers receivers = Receivers.open(connection, SUBSCRIPTIONS.stream().map(s -> "OrderEvents::" + s).toList());
             return run(connection, ActiveMQJMSClient.createTopic("OrderEvents"), receivers, n, batch);
         }
@@ -68,7 +68,7 @@ final class FanOutBench {
 
     /** A probe address whose three non-exclusive diverts copy each message into an anycast queue; removed afterwards. */
     private double diverts(int n, int batch) throws Exception {
-        try (ActiveMQConnectionFactory factory = RelayBench.configured(topology.brokerUrl()); Connection connection = factory.createConnection()) {
+        try (ActiveMQConnectionFactory factory = RelayBench.configured(topology); Connection connection = factory.createConnection()) {
             Receivers receivers = Receivers.open(connection, SUBSCRIPTIONS.stream().map(s -> PROBE + "." + s).toList());
             for (String subscription : SUBSCRIPTIONS) {
                 manage(connection, "createDivert", "probe-" + subscription, "probe-" + subscription, PROBE,

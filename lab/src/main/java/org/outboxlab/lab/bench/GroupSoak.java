@@ -48,7 +48,7 @@ final class GroupSoak {
     }
 
     Result measure(int n, int batch) throws Exception {
-        try (ActiveMQConnectionFactory factory = RelayBench.configured(topology.brokerUrl());
+        try (ActiveMQConnectionFactory factory = RelayBench.configured(topology);
              Connection connection = factory.createConnection()) {
             long heapBefore = heapAfterGcMiB();
             long started = System.nanoTime();

@@ -113,7 +113,7 @@ final class RelayBench {
 
     /** Sends {@code n} messages like the relay's, committing every {@code batchSize}; returns messages/s. */
     double rawProducer(String run, int n, int batchSize) throws JMSException {
-        try (ActiveMQConnectionFactory factory = configured(topology.brokerUrl());
+        try (ActiveMQConnectionFactory factory = configured(topology);
              Connection connection = factory.createConnection()) {
             Session session = connection.createSession(true, Session.SESSION_TRANSACTED);
             MessageProducer producer = session.createProducer(ActiveMQJMSClient.createTopic("OrderEvents"));
@@ -144,9 +144,12 @@ final class RelayBench {
         message.setStringProperty("writeMode", "OUTBOX");
     }
 
-    /** A factory set up as the relay's in WildFly is: durable sends block, no reconnection. */
-    static ActiveMQConnectionFactory configured(String url) {
-        ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(url, "outbox", "outbox");
+    /**
+     * A factory set up as the relay's in WildFly is: durable sends block, no reconnection; it logs in
+     * as the broker's administrator, since the benchmark also makes and removes probe addresses.
+     */
+    static ActiveMQConnectionFactory configured(BenchTopology topology) {
+        ActiveMQConnectionFactory factory = topology.brokerAdminFactory();
         factory.setBlockOnDurableSend(true);
         factory.setReconnectAttempts(0);
         return factory;

@@ -28,14 +28,14 @@ final class Transactions {
 
     static Cost measure(BenchTopology topology, LoadDriver driver, String mode, int ratePerSec, Duration duration)
             throws SQLException, InterruptedException {
-        try (Connection db = topology.database(); Statement s = db.createStatement()) {
+        try (Connection db = topology.databaseAsSuperuser(); Statement s = db.createStatement()) {
             s.execute("create extension if not exists pg_stat_statements");
             s.execute("select pg_stat_statements_reset()");
         }
         String prefix = "t-" + mode + "-" + System.nanoTime() % 100000;
         driver.openLoop(mode, prefix, ratePerSec, duration);
         EndToEnd.Result applied = EndToEnd.measure(topology, prefix, Duration.ofSeconds(60));
-        try (Connection db = topology.database(); Statement s = db.createStatement()) {
+        try (Connection db = topology.databaseAsSuperuser(); Statement s = db.createStatement()) {
             long twoPhase = sum(s, "select coalesce(sum(calls), 0) from pg_stat_statements "
                     + "where query ilike 'commit prepared%'");
             long consumerStatements = sum(s, "select coalesce(sum(calls), 0) from pg_stat_statements "
