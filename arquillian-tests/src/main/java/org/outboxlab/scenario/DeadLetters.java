@@ -5,21 +5,23 @@ import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.QueueBrowser;
 import jakarta.jms.Session;
+import java.util.Arrays;
 import java.util.Enumeration;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import org.outboxlab.contract.ConsumerName;
+import org.outboxlab.contract.EventFields;
 
 /** Reads the event ids parked in each consumer's dead-letter queue on the standalone broker, without consuming them. */
 public final class DeadLetters {
 
     /** Each consumer's id (as in the inbox) and its dead-letter queue. */
-    public static final Map<String, String> QUEUES = Map.of(
-            "fulfilment", "FulfilmentEvents.DLQ",
-            "notification", "NotificationEvents.DLQ",
-            "ledger", "LedgerEvents.DLQ");
+    public static final Map<String, String> QUEUES = Arrays.stream(ConsumerName.values())
+            .collect(Collectors.toUnmodifiableMap(ConsumerName::id, ConsumerName::deadLetterQueue));
 
     private DeadLetters() {
     }
@@ -36,7 +38,7 @@ public final class DeadLetters {
                 try (QueueBrowser browser = session.createBrowser(session.createQueue(queue.getValue()))) {
                     Enumeration<?> messages = browser.getEnumeration();
                     while (messages.hasMoreElements()) {
-                        String id = ((Message) messages.nextElement()).getStringProperty("eventId");
+                        String id = ((Message) messages.nextElement()).getStringProperty(EventFields.EVENT_ID);
                         if (id != null) {
                             ids.add(id);
                         }

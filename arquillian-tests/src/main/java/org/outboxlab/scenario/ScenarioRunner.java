@@ -8,23 +8,24 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import org.outboxlab.contract.CrashPoint;
+import org.outboxlab.contract.WriteMode;
 
 /**
  * Runs every scenario against a {@link LabTopology}: those a running server can take through
  * {@link ServerUpScenarios}, and the ones that kill a process here: {@code broker-outage},
  * {@code db-outage} and {@code server-kill} drive every selected mode at once through the same fault, {@code crash-point}
  * one mode at a time, since its point belongs to one mode: each mode's write-side point, then the
- * consumers' {@value #CONSUMER_CRASH_POINT}.
+ * consumers' {@link #CONSUMER_CRASH_POINT}.
  */
 public final class ScenarioRunner extends ServerUpScenarios {
 
     /** The crash point of each write mode's write side. */
-    public static final Map<String, String> CRASH_POINTS = Map.of(
-            "NAIVE", "naive-after-db-commit",
-            "OUTBOX", "outbox-after-broker-commit",
-            "XA", "xa-after-prepare");
+    public static final Map<String, String> CRASH_POINTS = WriteMode.COMPARED.stream()
+            .collect(Collectors.toUnmodifiableMap(WriteMode::name, mode -> CrashPoint.betweenTheWritesOf(mode).id()));
     /** The consumers' crash point, run for every mode: effect committed, message not yet acknowledged. */
-    public static final String CONSUMER_CRASH_POINT = "consumer-after-db-commit";
+    public static final String CONSUMER_CRASH_POINT = CrashPoint.CONSUMER_AFTER_DB_COMMIT.id();
 
     private static final Duration HALT_WAIT = Duration.ofSeconds(30);
     /** How long PostgreSQL stays down in {@code db-outage}: far past the broker's redelivery attempts (about 3 s). */

@@ -19,7 +19,7 @@ import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.outboxlab.consume.ConsumerName;
+import org.outboxlab.contract.ConsumerName;
 import org.outboxlab.ops.DeadLetters;
 import org.outboxlab.testsupport.Await;
 import org.outboxlab.testsupport.ConsoleLogin;

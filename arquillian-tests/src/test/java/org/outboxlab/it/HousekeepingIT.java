@@ -18,7 +18,7 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.outboxlab.consume.Subscriptions;
+import org.outboxlab.contract.Subscriptions;
 import org.outboxlab.ops.OutboxHousekeeper;
 import org.outboxlab.testsupport.Await;
 import org.outboxlab.testsupport.OrderApi;

@@ -5,7 +5,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.outboxlab.ops.OutboxMetrics;
+import org.outboxlab.contract.ConsumerName;
+import org.outboxlab.metrics.OutboxMetrics;
 import org.outboxlab.outbox.DatabaseFailures;
 import org.outboxlab.outbox.DatabaseOutage;
 

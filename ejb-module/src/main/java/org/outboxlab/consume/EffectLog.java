@@ -6,6 +6,7 @@ import jakarta.persistence.PersistenceContext;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import org.outboxlab.contract.ConsumerName;
 
 /** Reads what each consumer applied for an order. */
 @Stateless
@@ -18,7 +19,7 @@ public class EffectLog {
     public Map<ConsumerName, List<AppliedEffect>> effectsOf(String orderId) {
         Map<ConsumerName, List<AppliedEffect>> effects = new EnumMap<>(ConsumerName.class);
         for (ConsumerName consumer : ConsumerName.values()) {
-            String entity = em.getMetamodel().entity(consumer.effectType()).getName();
+            String entity = em.getMetamodel().entity(Effects.typeOf(consumer)).getName();
             effects.put(consumer, em.createQuery("select e from " + entity
                             + " e where e.orderId = :orderId order by e.appliedAt, e.id", AppliedEffect.class)
                     .setParameter("orderId", orderId)

@@ -4,6 +4,7 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
@@ -12,9 +13,9 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.List;
 import java.util.logging.Logger;
+import org.outboxlab.contract.ConsumerName;
 import org.outboxlab.faults.Faults;
-import org.outboxlab.ops.AfterCommit;
-import org.outboxlab.ops.OutboxMetrics;
+import org.outboxlab.metrics.EventConsumed;
 
 /**
  * Applies an event's effect exactly once per consumer and in its order's sequence, in one local
@@ -43,10 +44,7 @@ public class EventReceiver {
     ProgressLog progressLog;
 
     @Inject
-    AfterCommit afterCommit;
-
-    @Inject
-    OutboxMetrics metrics;
+    Event<EventConsumed> consumed;
 
     @Inject
     Faults faults;
@@ -111,13 +109,13 @@ public class EventReceiver {
     }
 
     private void duplicate(ConsumerName consumer, ReceivedEvent event) {
-        afterCommit.run(() -> metrics.consumed(consumer, true));
+        consumed.fire(new EventConsumed(consumer, true));
         LOG.fine(() -> consumer.id() + ": duplicate delivery of event " + event.eventId() + " ignored");
     }
 
     private void apply(ConsumerName consumer, ReceivedEvent event) {
-        em.persist(consumer.effectOf(event, em));
-        afterCommit.run(() -> metrics.consumed(consumer, false));
+        em.persist(Effects.of(consumer, event, em));
+        consumed.fire(new EventConsumed(consumer, false));
     }
 
     /** Applies the events held behind the last applied one, in sequence, for as long as there is no gap. */

@@ -5,7 +5,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Index;
 import jakarta.persistence.Table;
 import jakarta.persistence.UniqueConstraint;
-import org.outboxlab.outbox.EventTypes;
+import org.outboxlab.contract.EventTypes;
 
 /** A warehouse action taken for an order event. */
 @Entity

@@ -9,6 +9,7 @@ import jakarta.persistence.Index;
 import jakarta.persistence.Table;
 import java.io.StringReader;
 import java.time.Instant;
+import org.outboxlab.contract.ConsumerName;
 
 /**
  * An event a consumer received before the previous event of the same order: kept, in the same

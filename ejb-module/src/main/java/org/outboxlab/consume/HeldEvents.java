@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import org.outboxlab.contract.ConsumerName;
 
 /**
  * The events consumers hold because an earlier event of the same order has not been applied, with

@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
+import org.outboxlab.contract.ConsumerName;
 import org.outboxlab.outbox.DatabaseKind;
 
 /**

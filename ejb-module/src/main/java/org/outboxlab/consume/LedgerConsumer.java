@@ -3,6 +3,8 @@ package org.outboxlab.consume;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.MessageDriven;
 import jakarta.interceptor.ExcludeDefaultInterceptors;
+import org.outboxlab.contract.ConsumerName;
+import org.outboxlab.contract.Subscriptions;
 
 /** Books revenue for paid orders and reverses it for paid orders that are cancelled, once per event. */
 @ExcludeDefaultInterceptors // its deliveries wait for an unreachable database (DatabaseWait)

@@ -6,7 +6,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.Index;
 import jakarta.persistence.Table;
 import jakarta.persistence.UniqueConstraint;
-import org.outboxlab.outbox.EventTypes;
+import org.outboxlab.contract.EventTypes;
 
 /** A revenue ledger posting for an order event: revenue on payment, a reversal on a paid cancel, else zero. */
 @Entity

@@ -3,6 +3,8 @@ package org.outboxlab.consume;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.MessageDriven;
 import jakarta.interceptor.ExcludeDefaultInterceptors;
+import org.outboxlab.contract.ConsumerName;
+import org.outboxlab.contract.Subscriptions;
 
 /** Notifies the customer of each order event, once per event. */
 @ExcludeDefaultInterceptors // its deliveries wait for an unreachable database (DatabaseWait)

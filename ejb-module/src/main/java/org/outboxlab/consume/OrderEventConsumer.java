@@ -7,9 +7,10 @@ import jakarta.inject.Inject;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
-import org.outboxlab.faults.CrashPoint;
+import org.outboxlab.contract.ConsumerName;
+import org.outboxlab.contract.CrashPoint;
 import org.outboxlab.faults.Faults;
-import org.outboxlab.ops.OutboxMetrics;
+import org.outboxlab.metrics.OutboxMetrics;
 
 /**
  * A consumer of order events that needs no two-phase commit. The delivery is not transacted:

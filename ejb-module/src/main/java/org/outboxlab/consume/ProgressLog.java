@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import org.outboxlab.contract.ConsumerName;
 import org.outboxlab.outbox.DatabaseKind;
 
 /**
@@ -67,7 +68,7 @@ public class ProgressLog {
     }
 
     private int appliedBefore(ConsumerName consumer, String orderId) {
-        String entity = em.getMetamodel().entity(consumer.effectType()).getName();
+        String entity = em.getMetamodel().entity(Effects.typeOf(consumer)).getName();
         Integer max = em.createQuery("select max(e.sequence) from " + entity + " e where e.orderId = :orderId",
                         Integer.class)
                 .setParameter("orderId", orderId)

@@ -10,6 +10,7 @@ import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import org.outboxlab.contract.EventFields;
 
 /** An order event as a consumer reads it from a message: the envelope, validated. */
 public record ReceivedEvent(String eventId, String aggregateId, String eventType, int sequence,
@@ -31,13 +32,13 @@ public record ReceivedEvent(String eventId, String aggregateId, String eventType
         try (JsonReader reader = JSON.createReader(new StringReader(text.getText()))) {
             JsonObject json = reader.readObject();
             ReceivedEvent event = new ReceivedEvent(
-                    json.getString("eventId"),
-                    json.getString("aggregateId"),
-                    json.getString("eventType"),
-                    json.getInt("sequence"),
-                    Instant.parse(json.getString("occurredAt")),
-                    json.getString("writeMode", null),
-                    json.getJsonObject("payload"));
+                    json.getString(EventFields.EVENT_ID),
+                    json.getString(EventFields.AGGREGATE_ID),
+                    json.getString(EventFields.EVENT_TYPE),
+                    json.getInt(EventFields.SEQUENCE),
+                    Instant.parse(json.getString(EventFields.OCCURRED_AT)),
+                    json.getString(EventFields.WRITE_MODE, null),
+                    json.getJsonObject(EventFields.PAYLOAD));
             if (event.payload() == null || event.eventId().isBlank() || event.sequence() < 1) {
                 throw new InvalidEventException(messageId, "incomplete envelope");
             }

@@ -1,5 +1,7 @@
 package org.outboxlab.faults;
 
+import org.outboxlab.contract.CrashPoint;
+
 /**
  * What an armed server does wrong, all at once. Every number selects "one event in N" by the
  * event id, so the same events are hit on every consumer and every run; 0 switches a fault off.

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.outboxlab.contract.CrashPoint;
 
 /**
  * The server's current {@link FaultPlan}, consulted at each fault point. Unless the server runs with

@@ -23,10 +23,10 @@ import java.util.Enumeration;
 import java.util.List;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
-import org.outboxlab.consume.ConsumerName;
-import org.outboxlab.consume.Subscriptions;
-import org.outboxlab.relay.BrokerLogin;
-import org.outboxlab.relay.EventMessages;
+import org.outboxlab.broker.BrokerLogin;
+import org.outboxlab.broker.EventMessages;
+import org.outboxlab.contract.ConsumerName;
+import org.outboxlab.contract.Subscriptions;
 
 /**
  * Lists, replays and discards the messages in the consumers' dead-letter queues. A replay takes the

@@ -19,8 +19,8 @@ import org.apache.activemq.artemis.api.core.ActiveMQException;
 import org.apache.activemq.artemis.api.core.client.ClientSession;
 import org.apache.activemq.artemis.jms.client.ActiveMQDestination;
 import org.apache.activemq.artemis.jms.client.ActiveMQSession;
-import org.outboxlab.consume.ConsumerName;
-import org.outboxlab.relay.BrokerLogin;
+import org.outboxlab.broker.BrokerLogin;
+import org.outboxlab.contract.ConsumerName;
 
 /**
  * Counts the messages waiting in each consumer's dead-letter queue from the broker's own count (the

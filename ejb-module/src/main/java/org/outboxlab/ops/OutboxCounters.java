@@ -6,7 +6,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.EnumMap;
 import java.util.Map;
-import org.outboxlab.consume.ConsumerName;
+import org.outboxlab.contract.ConsumerName;
+import org.outboxlab.metrics.OutboxMetrics;
 
 /**
  * Reads the counters {@link OutboxMetrics} keeps, as numbers for a screen: committed work since this

@@ -23,11 +23,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.outboxlab.consume.ConsumerName;
+import org.outboxlab.broker.EventRoutes;
 import org.outboxlab.consume.HeldEvents;
+import org.outboxlab.contract.ConsumerName;
 import org.outboxlab.outbox.DatabaseOutage;
 import org.outboxlab.outbox.OutboxStatus;
-import org.outboxlab.relay.EventRoutes;
 
 /**
  * Gauges of the outbox backlog by status, the age of the oldest unpublished event, each consumer's

@@ -18,7 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Logger;
-import org.outboxlab.consume.ConsumerName;
+import org.outboxlab.contract.ConsumerName;
 import org.outboxlab.outbox.DatabaseOutage;
 import org.outboxlab.outbox.EventIds;
 

@@ -7,7 +7,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.List;
-import org.outboxlab.consume.ConsumerName;
+import org.outboxlab.contract.ConsumerName;
 import org.outboxlab.outbox.OutboxStatus;
 
 /**

@@ -14,6 +14,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.outboxlab.contract.WriteMode;
 import org.outboxlab.outbox.EventIds;
 
 /**

@@ -8,6 +8,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Index;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import org.outboxlab.contract.WriteMode;
 
 /**
  * A client's {@code Idempotency-Key} with the request it came with (a hash) and the answer it got,

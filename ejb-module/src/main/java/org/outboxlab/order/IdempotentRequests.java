@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import org.outboxlab.contract.WriteMode;
 
 /**
  * What makes two order requests the same for an {@code Idempotency-Key}: the customer, the write mode

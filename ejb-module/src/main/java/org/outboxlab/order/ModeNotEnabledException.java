@@ -1,5 +1,7 @@
 package org.outboxlab.order;
 
+import org.outboxlab.contract.WriteMode;
+
 /** The request names a write mode this server does not offer (BASELINE outside a benchmark). */
 public class ModeNotEnabledException extends OrderRejectedException {
 

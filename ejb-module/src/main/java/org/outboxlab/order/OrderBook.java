@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.outboxlab.contract.WriteMode;
 import org.outboxlab.outbox.OutboxEvent;
 
 /**

@@ -3,6 +3,7 @@ package org.outboxlab.order;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.spi.JsonProvider;
+import org.outboxlab.contract.WriteMode;
 import org.outboxlab.outbox.OutboxEvent;
 
 /** Builds the event that records an order entering its current status. */

@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.outboxlab.consume.AppliedEffect;
-import org.outboxlab.consume.ConsumerName;
 import org.outboxlab.consume.EffectLog;
+import org.outboxlab.contract.ConsumerName;
 import org.outboxlab.outbox.OutboxEvent;
 
 /** Read side of orders and the catalogue. */

@@ -7,11 +7,12 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.outboxlab.faults.CrashPoint;
+import org.outboxlab.broker.DirectEventSender;
+import org.outboxlab.contract.CrashPoint;
+import org.outboxlab.contract.WriteMode;
 import org.outboxlab.faults.Faults;
 import org.outboxlab.outbox.OutboxEvent;
 import org.outboxlab.outbox.TraceParent;
-import org.outboxlab.relay.DirectEventSender;
 
 /**
  * Places orders and moves them through their lifecycle in the chosen write mode. Runs outside any

@@ -1,7 +1,7 @@
 package org.outboxlab.order;
 
 import java.util.Set;
-import org.outboxlab.outbox.EventTypes;
+import org.outboxlab.contract.EventTypes;
 
 /** An order's lifecycle; each transition emits one event with the next per-order sequence number. */
 public enum OrderStatus {

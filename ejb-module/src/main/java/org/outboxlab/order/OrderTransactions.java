@@ -1,17 +1,16 @@
 package org.outboxlab.order;
 
-import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.Optional;
-import org.outboxlab.ops.AfterCommit;
+import org.outboxlab.contract.WriteMode;
 import org.outboxlab.outbox.OutboxEvent;
-import org.outboxlab.relay.OutboxRelay;
-import org.outboxlab.relay.RelaySettings;
+import org.outboxlab.outbox.OutboxWritten;
 
 /**
  * Writes orders in one local (non-XA) transaction on the outbox datasource. In OUTBOX mode the
@@ -26,23 +25,17 @@ public class OrderTransactions {
     EntityManager em;
 
     @Inject
-    AfterCommit afterCommit;
-
-    @Inject
-    RelaySettings relaySettings;
-
-    @EJB
-    OutboxRelay relay;
+    Event<OutboxWritten> outboxWritten;
 
     public OutboxEvent place(PlaceOrder command, WriteMode mode) {
         OutboxEvent event = new OrderBook(em).place(command, mode);
-        nudgeAfterCommit(mode);
+        nudgeAfterCommit(event);
         return event;
     }
 
     public OutboxEvent advance(String orderId, OrderStatus next, String traceParent) {
         OutboxEvent event = new OrderBook(em).advance(orderId, next, traceParent);
-        nudgeAfterCommit(event.getWriteMode());
+        nudgeAfterCommit(event);
         return event;
     }
 
@@ -57,10 +50,9 @@ public class OrderTransactions {
         return new OrderBook(em).modeOf(orderId);
     }
 
-    private void nudgeAfterCommit(WriteMode mode) {
-        if (mode != WriteMode.OUTBOX || !relaySettings.nudge()) {
-            return;
+    private void nudgeAfterCommit(OutboxEvent event) {
+        if (event != null && event.getWriteMode() == WriteMode.OUTBOX) {
+            outboxWritten.fire(new OutboxWritten(event.getEventId()));
         }
-        afterCommit.run(() -> relay.nudge(System.nanoTime()));
     }
 }

@@ -1,6 +1,7 @@
 package org.outboxlab.order;
 
 import java.util.List;
+import org.outboxlab.contract.WriteMode;
 
 /**
  * A validated request to place an order. {@code mode} is {@code null} for the configured default.

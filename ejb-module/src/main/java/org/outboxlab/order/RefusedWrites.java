@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Logger;
+import org.outboxlab.contract.WriteMode;
 import org.outboxlab.outbox.UnreachableException.Resource;
 
 /**

@@ -1,5 +1,6 @@
 package org.outboxlab.order;
 
+import org.outboxlab.contract.WriteMode;
 import org.outboxlab.outbox.OutboxEvent;
 
 /** The outcome of a committed write: the order, the event it produced and the mode that wrote it. */

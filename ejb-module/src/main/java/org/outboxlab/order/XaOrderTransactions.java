@@ -7,9 +7,10 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.interceptor.Interceptors;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import org.outboxlab.broker.DirectEventSender;
+import org.outboxlab.contract.WriteMode;
 import org.outboxlab.outbox.BrokerUnreachable;
 import org.outboxlab.outbox.OutboxEvent;
-import org.outboxlab.relay.DirectEventSender;
 
 /**
  * Writes orders and sends their events in one XA transaction: the XA datasource and the broker

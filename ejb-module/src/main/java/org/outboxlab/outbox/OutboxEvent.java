@@ -11,7 +11,7 @@ import jakarta.persistence.Index;
 import jakarta.persistence.SqlResultSetMapping;
 import jakarta.persistence.Table;
 import java.time.Instant;
-import org.outboxlab.order.WriteMode;
+import org.outboxlab.contract.WriteMode;
 
 /**
  * An event the business committed, in the same transaction as the change it describes. In OUTBOX

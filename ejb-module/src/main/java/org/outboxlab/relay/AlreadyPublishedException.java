@@ -1,6 +1,7 @@
 package org.outboxlab.relay;
 
 import jakarta.ejb.ApplicationException;
+import org.outboxlab.broker.BrokerUnavailableException;
 
 /**
  * The broker refused a transaction because it had already routed a message with the same

@@ -17,6 +17,10 @@ import jakarta.jms.MessageProducer;
 import jakarta.jms.Session;
 import jakarta.jms.Topic;
 import java.util.List;
+import org.outboxlab.broker.BrokerLogin;
+import org.outboxlab.broker.BrokerUnavailableException;
+import org.outboxlab.broker.EventMessages;
+import org.outboxlab.broker.EventRoutes;
 import org.outboxlab.faults.Faults;
 import org.outboxlab.outbox.PendingEvent;
 

@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.outboxlab.broker.EventMessages;
+import org.outboxlab.broker.InvalidOutboxRowException;
 import org.outboxlab.outbox.PendingEvent;
 
 /**

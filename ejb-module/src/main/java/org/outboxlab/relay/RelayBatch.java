@@ -4,6 +4,7 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -14,11 +15,13 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
-import org.outboxlab.faults.CrashPoint;
+import org.outboxlab.broker.BrokerUnavailableException;
+import org.outboxlab.broker.RouteMissingException;
+import org.outboxlab.contract.CrashPoint;
 import org.outboxlab.faults.Faults;
-import org.outboxlab.ops.AfterCommit;
-import org.outboxlab.ops.OutboxMetrics;
-import org.outboxlab.ops.OutboxMetrics.RelayStep;
+import org.outboxlab.metrics.BatchRelayed;
+import org.outboxlab.metrics.OutboxMetrics.RelayStep;
+import org.outboxlab.metrics.OutboxMetrics;
 import org.outboxlab.outbox.DatabaseKind;
 import org.outboxlab.outbox.OutboxEvent;
 import org.outboxlab.outbox.OutboxStatus;
@@ -60,7 +63,7 @@ public class RelayBatch {
     RelaySettings settings;
 
     @Inject
-    AfterCommit afterCommit;
+    Event<BatchRelayed> relayed;
 
     @Inject
     OutboxMetrics metrics;
@@ -169,10 +172,7 @@ public class RelayBatch {
     }
 
     private void report(int published, int failed) {
-        afterCommit.run(() -> {
-            metrics.published(published);
-            metrics.publishFailed(failed);
-        });
+        relayed.fire(new BatchRelayed(published, failed));
     }
 
     /**

@@ -1,2 +1,2 @@
-/** How an event leaves the database: the outbox relay, its broker channel, and the direct XA and NAIVE sends. */
+/** How an OUTBOX event leaves the database: the relay, its batches and its broker channel, paused, tuned and backed off. */
 package org.outboxlab.relay;

@@ -12,6 +12,8 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.outboxlab.contract.ConsumerName;
+import org.outboxlab.contract.Subscriptions;
 
 /**
  * The subscription queues the broker configuration declares and the ones the MDBs subscribe with are
@@ -58,10 +60,14 @@ class SubscriptionsTest {
     }
 
     @Test
-    void consumerNamesAreTheSubscriptions() {
+    void consumerNamesAreTheSubscriptionsAndNameTheirEffectTables() {
         assertEquals(Subscriptions.FULFILMENT, ConsumerName.FULFILMENT.queue());
         assertEquals(Subscriptions.NOTIFICATION, ConsumerName.NOTIFICATION.queue());
         assertEquals(Subscriptions.LEDGER, ConsumerName.LEDGER.queue());
+        for (ConsumerName consumer : ConsumerName.values()) {
+            assertEquals(consumer.effectTable(), Effects.typeOf(consumer).getAnnotation(jakarta.persistence.Table.class).name(),
+                    consumer + "'s effect entity is mapped to the table the lab audits");
+        }
     }
 
     private static Map<String, String> activation(Class<?> mdb) {

@@ -8,12 +8,16 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
+import org.outboxlab.contract.ConsumerName;
+import org.outboxlab.contract.EventTypes;
 
 /**
  * Compares the database of record with each consumer's effects for one run, reading PostgreSQL
@@ -24,13 +28,11 @@ import java.util.Set;
 public final class Audit {
 
     /** Each consumer's id (as in the inbox) and the table of its effects. */
-    public static final Map<String, String> EFFECT_TABLES = Map.of(
-            "fulfilment", "fulfilment_step",
-            "notification", "customer_notification",
-            "ledger", "ledger_entry");
+    public static final Map<String, String> EFFECT_TABLES = Arrays.stream(ConsumerName.values())
+            .collect(Collectors.toUnmodifiableMap(ConsumerName::id, ConsumerName::effectTable));
 
-    private static final Map<String, String> EVENT_OF_ACTION = Map.of(
-            "place", "OrderPlaced", "pay", "OrderPaid", "ship", "OrderShipped", "cancel", "OrderCancelled");
+    private static final Map<String, String> EVENT_OF_ACTION = Map.of("place", EventTypes.ORDER_PLACED,
+            "pay", EventTypes.ORDER_PAID, "ship", EventTypes.ORDER_SHIPPED, "cancel", EventTypes.ORDER_CANCELLED);
 
     private final Connection db;
 

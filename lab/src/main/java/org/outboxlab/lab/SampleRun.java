@@ -6,8 +6,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.outboxlab.testsupport.ServerProcess;
 import java.util.Locale;
+import org.outboxlab.contract.WriteMode;
+import org.outboxlab.testsupport.ServerProcess;
 
 /**
  * The sample run: starts WildFly with the EAR, places orders in each write mode and drives them
@@ -18,7 +19,7 @@ import java.util.Locale;
  */
 public final class SampleRun {
 
-    private static final List<String> MODES = List.of("OUTBOX", "XA", "NAIVE");
+    private static final List<String> MODES = WriteMode.comparedNames();
     private static final Duration SETTLE = Duration.ofSeconds(60);
 
     private SampleRun() {

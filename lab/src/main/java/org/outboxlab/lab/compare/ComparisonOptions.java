@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.outboxlab.contract.WriteMode;
 import org.outboxlab.scenario.LabPorts;
 import org.outboxlab.scenario.LoadOptions;
 import org.outboxlab.scenario.Scenario;
@@ -16,7 +17,7 @@ import org.outboxlab.scenario.Scenario;
  */
 public record ComparisonOptions(List<String> modes, List<Scenario> scenarios, LoadOptions load, LabPorts ports) {
 
-    public static final List<String> MODES = List.of("OUTBOX", "XA", "NAIVE");
+    public static final List<String> MODES = WriteMode.comparedNames();
 
     public static ComparisonOptions parse(List<String> args) {
         List<String> modes = MODES;

@@ -9,7 +9,7 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
 import java.util.Set;
-import org.outboxlab.faults.CrashPoint;
+import org.outboxlab.contract.CrashPoint;
 import org.outboxlab.faults.FaultPlan;
 
 /**

@@ -17,8 +17,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.outboxlab.contract.WriteMode;
 import org.outboxlab.order.PlaceOrder;
-import org.outboxlab.order.WriteMode;
 
 /**
  * Reads and validates a place-order request body. Every refusal names the field at fault; the

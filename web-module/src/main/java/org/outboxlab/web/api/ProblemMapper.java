@@ -12,6 +12,7 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.outboxlab.broker.RouteMissingException;
 import org.outboxlab.order.EventNotPublishedException;
 import org.outboxlab.order.IdempotencyKeyReusedException;
 import org.outboxlab.order.IdempotencyKeyTakenException;
@@ -19,13 +20,12 @@ import org.outboxlab.order.IllegalTransitionException;
 import org.outboxlab.order.InsufficientStockException;
 import org.outboxlab.order.OrderNotFoundException;
 import org.outboxlab.order.OrderRejectedException;
-import org.outboxlab.order.UnknownProductException;
 import org.outboxlab.order.RefusedWrites;
+import org.outboxlab.order.UnknownProductException;
 import org.outboxlab.outbox.BrokerUnreachable;
 import org.outboxlab.outbox.DatabaseFailures;
-import org.outboxlab.outbox.UnreachableException;
 import org.outboxlab.outbox.UnreachableException.Resource;
-import org.outboxlab.relay.RouteMissingException;
+import org.outboxlab.outbox.UnreachableException;
 
 /** Answers every failure as a problem document; internal details stay in the server log. */
 @Provider

@@ -8,8 +8,8 @@ import java.io.Serializable;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.outboxlab.consume.ConsumerName;
 import org.outboxlab.consume.HeldEvents;
+import org.outboxlab.contract.ConsumerName;
 import org.outboxlab.ops.BlockedOrders;
 
 /**

@@ -9,7 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.outboxlab.consume.ConsumerName;
+import org.outboxlab.contract.ConsumerName;
 import org.outboxlab.ops.DeadLetters;
 import org.outboxlab.ops.OutboxBacklog;
 import org.outboxlab.ops.OutboxCounters;

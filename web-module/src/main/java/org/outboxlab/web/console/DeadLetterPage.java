@@ -7,7 +7,7 @@ import jakarta.inject.Named;
 import jakarta.jms.JMSRuntimeException;
 import java.io.Serializable;
 import java.util.List;
-import org.outboxlab.consume.ConsumerName;
+import org.outboxlab.contract.ConsumerName;
 import org.outboxlab.ops.DeadLetter;
 import org.outboxlab.ops.DeadLetterQueues;
 

@@ -7,10 +7,10 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.outboxlab.broker.EventMessages;
 import org.outboxlab.outbox.OutboxEvent;
 import org.outboxlab.outbox.OutboxSearch;
 import org.outboxlab.outbox.OutboxStatus;
-import org.outboxlab.relay.EventMessages;
 
 /** One outbox event in full: payload, the headers its message carries, attempts, last error; retry if FAILED. */
 @Named

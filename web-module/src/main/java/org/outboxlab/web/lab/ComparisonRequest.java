@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.outboxlab.contract.WriteMode;
 import org.outboxlab.scenario.LoadOptions;
 import org.outboxlab.scenario.Scenario;
 
@@ -15,7 +16,7 @@ import org.outboxlab.scenario.Scenario;
 public record ComparisonRequest(List<String> modes, List<Scenario> scenarios, LoadOptions load) {
 
     /** The write modes, in the order the lab lists them. */
-    public static final List<String> MODES = List.of("OUTBOX", "XA", "NAIVE");
+    public static final List<String> MODES = WriteMode.comparedNames();
 
     public ComparisonRequest {
         if (modes == null || modes.isEmpty()) {

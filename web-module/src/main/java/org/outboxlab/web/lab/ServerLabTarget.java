@@ -8,7 +8,7 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import javax.sql.DataSource;
-import org.outboxlab.consume.ConsumerName;
+import org.outboxlab.contract.ConsumerName;
 import org.outboxlab.faults.FaultPlan;
 import org.outboxlab.faults.Faults;
 import org.outboxlab.ops.DeadLetter;

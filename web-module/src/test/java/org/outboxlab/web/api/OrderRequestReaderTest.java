@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
+import org.outboxlab.contract.WriteMode;
 import org.outboxlab.order.PlaceOrder;
-import org.outboxlab.order.WriteMode;
 
 class OrderRequestReaderTest {
 

@@ -1,4 +1,4 @@
-package org.outboxlab.relay;
+package org.outboxlab.broker;
 
 /** A consumer's subscription queue is not bound to {@code OrderEvents}: publishing now would lose its copy of the event. */
 public class RouteMissingException extends BrokerUnavailableException {

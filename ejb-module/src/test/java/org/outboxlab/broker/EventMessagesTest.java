@@ -1,4 +1,4 @@
-package org.outboxlab.relay;
+package org.outboxlab.broker;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -9,7 +9,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.outboxlab.outbox.EventTypes;
+import org.outboxlab.contract.EventTypes;
 import org.outboxlab.outbox.PendingEvent;
 
 class EventMessagesTest {

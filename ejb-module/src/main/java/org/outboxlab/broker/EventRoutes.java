@@ -1,4 +1,4 @@
-package org.outboxlab.relay;
+package org.outboxlab.broker;
 
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
@@ -22,7 +22,7 @@ import org.apache.activemq.artemis.api.core.SimpleString;
 import org.apache.activemq.artemis.api.core.client.ClientSession;
 import org.apache.activemq.artemis.jms.client.ActiveMQDestination;
 import org.apache.activemq.artemis.jms.client.ActiveMQSession;
-import org.outboxlab.consume.ConsumerName;
+import org.outboxlab.contract.ConsumerName;
 
 /**
  * Whether every consumer's subscription queue is bound to {@code OrderEvents}. The broker routes a

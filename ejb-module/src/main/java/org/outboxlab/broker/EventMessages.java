@@ -1,4 +1,4 @@
-package org.outboxlab.relay;
+package org.outboxlab.broker;
 
 import jakarta.jms.JMSException;
 import jakarta.jms.TextMessage;
@@ -7,7 +7,8 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
-import org.outboxlab.outbox.EventTypes;
+import org.outboxlab.contract.EventFields;
+import org.outboxlab.contract.EventTypes;
 import org.outboxlab.outbox.PendingEvent;
 
 /**
@@ -25,12 +26,12 @@ public final class EventMessages {
     public static final String GROUP_ID = "JMSXGroupID";
     /** {@code -1} on an order's last event closes its message group, so the broker forgets the order. */
     public static final String GROUP_SEQUENCE = "JMSXGroupSeq";
-    public static final String EVENT_ID = "eventId";
-    public static final String EVENT_TYPE = "eventType";
-    public static final String AGGREGATE_ID = "aggregateId";
-    public static final String SEQUENCE = "sequence";
-    public static final String WRITE_MODE = "writeMode";
-    public static final String TRACE_PARENT = "traceparent";
+    public static final String EVENT_ID = EventFields.EVENT_ID;
+    public static final String EVENT_TYPE = EventFields.EVENT_TYPE;
+    public static final String AGGREGATE_ID = EventFields.AGGREGATE_ID;
+    public static final String SEQUENCE = EventFields.SEQUENCE;
+    public static final String WRITE_MODE = EventFields.WRITE_MODE;
+    public static final String TRACE_PARENT = EventFields.TRACE_PARENT;
 
     private EventMessages() {
     }
@@ -45,16 +46,16 @@ public final class EventMessages {
                     + e.getMessage());
         }
         return JSON.createObjectBuilder()
-                .add("eventId", event.eventId())
-                .add("aggregateType", event.aggregateType())
-                .add("aggregateId", event.aggregateId())
-                .add("eventType", event.eventType())
-                .add("sequence", event.sequence())
-                .add("schemaVersion", event.schemaVersion())
-                .add("occurredAt", event.occurredAt().toString())
-                .add("traceparent", event.traceParent() == null ? "" : event.traceParent())
-                .add("writeMode", event.writeMode())
-                .add("payload", payload)
+                .add(EventFields.EVENT_ID, event.eventId())
+                .add(EventFields.AGGREGATE_TYPE, event.aggregateType())
+                .add(EventFields.AGGREGATE_ID, event.aggregateId())
+                .add(EventFields.EVENT_TYPE, event.eventType())
+                .add(EventFields.SEQUENCE, event.sequence())
+                .add(EventFields.SCHEMA_VERSION, event.schemaVersion())
+                .add(EventFields.OCCURRED_AT, event.occurredAt().toString())
+                .add(EventFields.TRACE_PARENT, event.traceParent() == null ? "" : event.traceParent())
+                .add(EventFields.WRITE_MODE, event.writeMode())
+                .add(EventFields.PAYLOAD, payload)
                 .build()
                 .toString();
     }

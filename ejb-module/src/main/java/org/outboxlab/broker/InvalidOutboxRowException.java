@@ -1,4 +1,4 @@
-package org.outboxlab.relay;
+package org.outboxlab.broker;
 
 /** An outbox row that cannot be turned into a message, whatever the broker's state. */
 public class InvalidOutboxRowException extends RuntimeException {

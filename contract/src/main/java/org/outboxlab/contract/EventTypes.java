@@ -1,4 +1,4 @@
-package org.outboxlab.outbox;
+package org.outboxlab.contract;
 
 /**
  * The order events' type names, as they are stored in the outbox and travel on the wire. An order's

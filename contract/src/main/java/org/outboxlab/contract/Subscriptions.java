@@ -1,4 +1,4 @@
-package org.outboxlab.consume;
+package org.outboxlab.contract;
 
 /**
  * The consumers' durable subscriptions on the OrderEvents topic: one subscription queue per consumer,

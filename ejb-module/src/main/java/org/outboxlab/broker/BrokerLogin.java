@@ -1,4 +1,4 @@
-package org.outboxlab.relay;
+package org.outboxlab.broker;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

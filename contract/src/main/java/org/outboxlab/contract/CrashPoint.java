@@ -1,4 +1,4 @@
-package org.outboxlab.faults;
+package org.outboxlab.contract;
 
 import java.util.Arrays;
 import java.util.Optional;
@@ -12,7 +12,7 @@ public enum CrashPoint {
     OUTBOX_AFTER_BROKER_COMMIT("outbox-after-broker-commit"),
     /**
      * XA: every participant prepared, phase 2 under way (after the first participant's commit).
-     * Reached through the Byteman rule the lab installs, which reads {@link Faults#ARMED_PROPERTY}.
+     * Reached through the Byteman rule the lab installs.
      */
     XA_AFTER_PREPARE("xa-after-prepare"),
     /**
@@ -29,6 +29,16 @@ public enum CrashPoint {
 
     public String id() {
         return id;
+    }
+
+    /** The point in {@code mode}'s own write path between its two writes, where the dual-write problem bites. */
+    public static CrashPoint betweenTheWritesOf(WriteMode mode) {
+        return switch (mode) {
+            case OUTBOX -> OUTBOX_AFTER_BROKER_COMMIT;
+            case XA -> XA_AFTER_PREPARE;
+            case NAIVE -> NAIVE_AFTER_DB_COMMIT;
+            case BASELINE -> throw new IllegalArgumentException("BASELINE writes no event");
+        };
     }
 
     public static Optional<CrashPoint> byId(String id) {

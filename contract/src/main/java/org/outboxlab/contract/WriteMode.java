@@ -1,4 +1,6 @@
-package org.outboxlab.order;
+package org.outboxlab.contract;
+
+import java.util.List;
 
 /** How an order's event leaves the database for the broker. */
 public enum WriteMode {
@@ -14,8 +16,16 @@ public enum WriteMode {
      */
     BASELINE;
 
+    /** The modes a comparison runs, in the order reports show them. */
+    public static final List<WriteMode> COMPARED = List.of(OUTBOX, XA, NAIVE);
+
     /** Whether this mode records an event with the business change. */
     public boolean recordsEvent() {
         return this != BASELINE;
+    }
+
+    /** The names of {@link #COMPARED}, as requests and reports spell them. */
+    public static List<String> comparedNames() {
+        return COMPARED.stream().map(Enum::name).toList();
     }
 }

@@ -1,4 +1,4 @@
-package org.outboxlab.ops;
+package org.outboxlab.metrics;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -7,17 +7,19 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.outboxlab.consume.ConsumerName;
+import org.outboxlab.contract.ConsumerName;
 
 /**
  * The relay's and the consumers' counters and timers in WildFly's Micrometer registry (Prometheus
  * format on the management interface, {@code /metrics}). Each counter counts committed work only:
- * callers report from an after-commit action; the timers say where the time goes, committed or not.
+ * it observes {@link EventConsumed} and {@link BatchRelayed} after their transaction's successful
+ * commit; the timers say where the time goes, committed or not.
  */
 @ApplicationScoped
 public class OutboxMetrics {
@@ -105,5 +107,14 @@ public class OutboxMetrics {
     /** An event a consumer applied ({@code duplicate} false) or recognised in its inbox and skipped. */
     public void consumed(ConsumerName consumer, boolean duplicate) {
         (duplicate ? duplicates : processed).get(consumer).increment();
+    }
+
+    void onConsumed(@Observes(during = TransactionPhase.AFTER_SUCCESS) EventConsumed consumed) {
+        consumed(consumed.consumer(), consumed.duplicate());
+    }
+
+    void onRelayed(@Observes(during = TransactionPhase.AFTER_SUCCESS) BatchRelayed batch) {
+        published(batch.published());
+        publishFailed(batch.failed());
     }
 }

@@ -1,0 +1,43 @@
+package org.outboxlab.contract;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+/** The shared names agree with each other (the EJB module's SubscriptionsTest checks them against jms-config). */
+class ContractTest {
+
+    @Test
+    void consumersAreFoundByTheirIdsAndNameTheirQueues() {
+        for (ConsumerName consumer : ConsumerName.values()) {
+            assertEquals(consumer, ConsumerName.byId(consumer.id()).orElseThrow());
+            assertEquals(consumer.queue() + ".DLQ", consumer.deadLetterQueue());
+        }
+        assertEquals("fulfilment", ConsumerName.FULFILMENT.id());
+        assertTrue(ConsumerName.byId("billing").isEmpty());
+        assertEquals(Subscriptions.FULFILMENT_SELECTOR, Subscriptions.selector(Subscriptions.FULFILMENT));
+        assertEquals(Subscriptions.NOTIFICATION_SELECTOR, Subscriptions.selector(Subscriptions.NOTIFICATION));
+        assertEquals(Subscriptions.LEDGER_SELECTOR, Subscriptions.selector(Subscriptions.LEDGER));
+    }
+
+    @Test
+    void eachComparedModeHasACrashPointBetweenItsTwoWrites() {
+        assertEquals(CrashPoint.OUTBOX_AFTER_BROKER_COMMIT, CrashPoint.betweenTheWritesOf(WriteMode.OUTBOX));
+        assertEquals(CrashPoint.XA_AFTER_PREPARE, CrashPoint.betweenTheWritesOf(WriteMode.XA));
+        assertEquals(CrashPoint.NAIVE_AFTER_DB_COMMIT, CrashPoint.betweenTheWritesOf(WriteMode.NAIVE));
+        assertThrows(IllegalArgumentException.class, () -> CrashPoint.betweenTheWritesOf(WriteMode.BASELINE));
+        for (CrashPoint point : CrashPoint.values()) {
+            assertEquals(point, CrashPoint.byId(point.id()).orElseThrow());
+        }
+        assertEquals(java.util.List.of("OUTBOX", "XA", "NAIVE"), WriteMode.comparedNames());
+    }
+
+    @Test
+    void anOrderEndsWithItsShipmentOrCancellation() {
+        assertTrue(EventTypes.endsItsOrder(EventTypes.ORDER_SHIPPED));
+        assertTrue(EventTypes.endsItsOrder(EventTypes.ORDER_CANCELLED));
+        assertTrue(!EventTypes.endsItsOrder(EventTypes.ORDER_PAID));
+    }
+}
