@@ -12,7 +12,7 @@ cd "$root"
 for arg in "$@"; do
     if [[ "$arg" == "-h" || "$arg" == "--help" ]]; then
         ./mvnw -B -q -o -pl lab exec:java -Dexec.mainClass=org.outboxlab.lab.compare.Comparison \
-            -Dexec.args="$root $root/lab-results --help" 2>/dev/null || true
+            -Dexec.args="$root $root/lab-results --help"
         exit 0
     fi
 done

@@ -9,6 +9,7 @@ import org.jboss.shrinkwrap.api.importer.ZipImporter;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.jboss.shrinkwrap.api.spec.JavaArchive;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.outboxlab.control.FaultControl;
 
 /**
  * Builds Arquillian deployments from the real, built EAR (never a hand-picked subset of its classes),
@@ -30,7 +31,8 @@ public final class OutboxDeployments {
         EnterpriseArchive ear = ShrinkWrap.create(ZipImporter.class, file.getName()).importFrom(file)
                 .as(EnterpriseArchive.class);
         JavaArchive tests = ShrinkWrap.create(JavaArchive.class, "outbox-tests.jar")
-                .addPackage(OutboxDeployments.class.getPackage());
+                .addPackage(OutboxDeployments.class.getPackage())
+                .addClass(FaultControl.class); // the fault plan's client, from lab-control, for tests in the server
         for (Class<?> testClass : testClasses) {
             tests.addPackages(true, testClass.getPackage());
         }

@@ -10,9 +10,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.UUID;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
@@ -20,15 +20,16 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.outboxlab.control.LabPorts;
+import org.outboxlab.control.LabTopology;
+import org.outboxlab.control.ScenarioRunner;
+import org.outboxlab.control.ServerParts;
 import org.outboxlab.scenario.Audit;
-import org.outboxlab.scenario.LabPorts;
-import org.outboxlab.scenario.LabTopology;
 import org.outboxlab.scenario.LoadOptions;
 import org.outboxlab.scenario.Outcome;
 import org.outboxlab.scenario.RunRecord;
 import org.outboxlab.scenario.RunResult;
 import org.outboxlab.scenario.Scenario;
-import org.outboxlab.scenario.ScenarioRunner;
 import org.outboxlab.scenario.WriteRequest;
 import org.outboxlab.testsupport.Await;
 import org.outboxlab.testsupport.OrderApi;
@@ -50,7 +51,9 @@ public class ComparisonScenarioIT {
     @BeforeAll
     public static void startLab() throws Exception {
         Path root = Path.of(System.getProperty("project.root")).toAbsolutePath().normalize();
-        lab = new LabTopology(root, Path.of(System.getProperty("work.dir")), new LabPorts(55460, 61660, 300));
+        lab = new LabTopology(root.resolve("jms-config"),
+                ServerParts.in(Path.of("target").toAbsolutePath(), Path.of(System.getProperty("outbox.ear"))),
+                Path.of(System.getProperty("work.dir")), new LabPorts(55460, 61660, 300));
         lab.start();
         runner = new ScenarioRunner(lab, new LoadOptions(2, 5, Duration.ofSeconds(6)),
                 line -> System.out.println("[scenario] " + line));

@@ -17,8 +17,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.outboxlab.testsupport.Command;
-import org.outboxlab.testsupport.Directories;
+import org.outboxlab.control.Command;
+import org.outboxlab.control.Directories;
 
 /**
  * As a newcomer's checkout would be: {@code pg.sh} starts PostgreSQL from a directory below a

@@ -28,12 +28,12 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.outboxlab.control.BrokerProcess;
+import org.outboxlab.control.Command;
+import org.outboxlab.control.Directories;
+import org.outboxlab.control.ServerProcess;
 import org.outboxlab.testsupport.Await;
-import org.outboxlab.testsupport.BrokerProcess;
-import org.outboxlab.testsupport.Command;
-import org.outboxlab.testsupport.Directories;
 import org.outboxlab.testsupport.OrderApi;
-import org.outboxlab.testsupport.ServerProcess;
 
 /**
  * As an ops engineer would: configure an unpacked, stock WildFly 39 with {@code configure-wildfly.sh}

@@ -2,42 +2,75 @@ package org.outboxlab.lab;
 
 import jakarta.json.JsonObject;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.outboxlab.contract.WriteMode;
-import org.outboxlab.testsupport.ServerProcess;
+import org.outboxlab.control.Command;
+import org.outboxlab.control.Directories;
+import org.outboxlab.control.ServerParts;
+import org.outboxlab.control.ServerProcess;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /**
  * The sample run: starts WildFly with the EAR, places orders in each write mode and drives them
  * through their lifecycle, then prints what every consumer applied, as the server reports it.
  * No fault is injected: this shows the three modes working, not how they fail.
  *
- * <p>Arguments: {@code JBOSS_HOME EAR WORK_DIR [ORDERS_PER_MODE]}.
+ * <p>Arguments (picocli): {@code PROJECT_ROOT WORK_DIR [ORDERS_PER_MODE]}; WildFly is configured
+ * afresh in {@code WORK_DIR} from the server parts of this module's build.
  */
+@CommandLine.Command(name = "lab/run.sh", description = "A short sample: orders in each write mode and what every consumer applied.")
 public final class SampleRun {
+
+    @Parameters(index = "0", paramLabel = "PROJECT_ROOT", description = "the project's root directory")
+    Path root;
+
+    @Parameters(index = "1", paramLabel = "WORK_DIR", description = "where the sample's WildFly lives (emptied first)")
+    Path work;
+
+    @Parameters(index = "2", paramLabel = "ORDERS_PER_MODE", defaultValue = "20", arity = "0..1",
+            description = "orders per write mode, 1 to 10000 (default: ${DEFAULT-VALUE})")
+    int perMode;
 
     private static final List<String> MODES = WriteMode.comparedNames();
     private static final Duration SETTLE = Duration.ofSeconds(60);
 
-    private SampleRun() {
+    public static void main(String[] args) throws Exception {
+        SampleRun sample = new SampleRun();
+        try {
+            new CommandLine(sample).parseArgs(args);
+            if (sample.perMode < 1 || sample.perMode > 10_000) {
+                throw new IllegalArgumentException("ORDERS_PER_MODE must be between 1 and 10000, was " + sample.perMode);
+            }
+        } catch (CommandLine.ParameterException | IllegalArgumentException e) {
+            System.err.println("run: " + e.getMessage());
+            System.err.print(new CommandLine(new SampleRun()).getUsageMessage(CommandLine.Help.Ansi.OFF));
+            System.exit(2);
+        }
+        sample.run();
     }
 
-    public static void main(String[] args) throws Exception {
-        if (args.length < 3) {
-            System.err.println("usage: SampleRun JBOSS_HOME EAR WORK_DIR [ORDERS_PER_MODE]");
-            System.exit(2);
+    private void run() throws Exception {
+        Path root = this.root.toAbsolutePath();
+        ServerParts parts = LabParts.of(root);
+        Path work = this.work.toAbsolutePath();
+        Path home = work.resolve("wildfly");
+        System.out.println("configuring a WildFly of its own with configure-wildfly.sh (H2, embedded broker) in " + home + " ...");
+        Directories.deleteRecursively(work);
+        Files.createDirectories(work);
+        Command.Result copy = Command.run(Map.of(), 120, "cp", "-r", parts.wildfly().toString(), home.toString());
+        if (copy.exitCode() != 0) {
+            throw new IllegalStateException(copy.output());
         }
-        int perMode = args.length > 3 ? Integer.parseInt(args[3]) : 20;
-        if (perMode < 1 || perMode > 10_000) {
-            System.err.println("ORDERS_PER_MODE must be between 1 and 10000, was " + perMode);
-            System.exit(2);
-        }
-        Path base = Path.of(args[2]).toAbsolutePath().resolve("standalone");
-        System.out.println("starting WildFly with the outbox EAR (server files in " + base + ") ...");
-        try (ServerProcess server = ServerProcess.startFresh(Path.of(args[0]), Path.of(args[1]), base,
+        Command.bash(root.resolve("jms-config/configure-wildfly.sh"), home.toString(), "--no-users");
+        System.out.println("starting WildFly with the outbox EAR ...");
+        try (ServerProcess server = ServerProcess.start(home, parts.ear(), home.resolve("standalone"),
                 "standalone-full.xml", Duration.ofSeconds(180))) {
             System.out.println("WildFly is up (pid " + server.pid() + "); placing " + perMode + " orders per mode");
             LabHttp api = new LabHttp();

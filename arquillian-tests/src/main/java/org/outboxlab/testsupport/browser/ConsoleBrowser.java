@@ -22,8 +22,8 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.outboxlab.control.Directories;
 import org.outboxlab.testsupport.ConsoleLogin;
-import org.outboxlab.testsupport.Directories;
 
 /**
  * One headless Chromium session on the console at {@code http://127.0.0.1:8080/outbox/console/}: sign

@@ -5,12 +5,6 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonWriter;
 import jakarta.json.JsonWriterFactory;
 import jakarta.json.stream.JsonGenerator;
-import java.awt.BasicStroke;
-import java.awt.Color;
-import java.awt.Font;
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.file.Files;
@@ -24,8 +18,6 @@ import javax.imageio.ImageIO;
 /** Writes a benchmark's figures as bench.json, a Markdown table with the ratios and targets, and a chart. */
 final class BenchReport {
 
-    private static final Color[] COLORS = {new Color(0x888888), new Color(0xd62728), new Color(0x1f77b4), new Color(0x2ca02c)};
-
     private BenchReport() {
     }
 
@@ -37,7 +29,7 @@ final class BenchReport {
         }
         Files.writeString(dir.resolve("bench.md"), markdown(bench));
         System.setProperty("java.awt.headless", "true");
-        ImageIO.write(chart(bench), "png", dir.resolve("bench.png").toFile());
+        ImageIO.write(BenchChart.draw(bench), "png", dir.resolve("bench.png").toFile());
     }
 
     static String markdown(JsonObject bench) {
@@ -173,97 +165,5 @@ final class BenchReport {
         double x = modes.get(a).getJsonNumber("ordersPerSec").doubleValue();
         double y = modes.get(b).getJsonNumber("ordersPerSec").doubleValue();
         return y <= 0 ? "-" : String.format(Locale.ROOT, "%.2f", x / y);
-    }
-
-    /** Two panels: write-path throughput by clients and mode; end-to-end p99 by offered rate. */
-    private static BufferedImage chart(JsonObject bench) {
-        int w = 1200;
-        int h = 500;
-        BufferedImage image = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, w, h);
-        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
-        List<String> modes = List.of("BASELINE", "NAIVE", "XA", "OUTBOX");
-        Map<Integer, Map<String, Double>> write = new LinkedHashMap<>();
-        double maxRate = 1;
-        for (JsonObject row : bench.getJsonArray("writePath").getValuesAs(JsonObject.class)) {
-            double v = row.getJsonNumber("ordersPerSec").doubleValue();
-            write.computeIfAbsent(row.getInt("clients"), c -> new LinkedHashMap<>()).put(row.getString("mode"), v);
-            maxRate = Math.max(maxRate, v);
-        }
-        int left = 60;
-        int top = 40;
-        int plotH = 380;
-        int plotW = 500;
-        g.setColor(Color.BLACK);
-        g.drawString("Write path: orders/s by concurrent clients", left, 20);
-        g.drawLine(left, top + plotH, left + plotW, top + plotH);
-        g.drawLine(left, top, left, top + plotH);
-        g.drawString(String.format(Locale.ROOT, "%.0f", maxRate), 5, top + 10);
-        int groups = Math.max(1, write.size());
-        int groupW = plotW / groups;
-        int gi = 0;
-        for (Map.Entry<Integer, Map<String, Double>> group : write.entrySet()) {
-            int x0 = left + gi * groupW + 10;
-            int barW = (groupW - 20) / modes.size();
-            for (int m = 0; m < modes.size(); m++) {
-                double v = group.getValue().getOrDefault(modes.get(m), 0.0);
-                int bh = (int) (v / maxRate * plotH);
-                g.setColor(COLORS[m]);
-                g.fillRect(x0 + m * barW, top + plotH - bh, barW - 2, bh);
-            }
-            g.setColor(Color.BLACK);
-            g.drawString(group.getKey() + " clients", x0 + 10, top + plotH + 18);
-            gi++;
-        }
-        for (int m = 0; m < modes.size(); m++) {
-            g.setColor(COLORS[m]);
-            g.fillRect(left + 10 + m * 110, h - 25, 12, 12);
-            g.setColor(Color.BLACK);
-            g.drawString(modes.get(m), left + 26 + m * 110, h - 15);
-        }
-
-        int left2 = 680;
-        g.drawString("End to end: p99 commit-to-effect (ms) by offered orders/s", left2, 20);
-        g.drawLine(left2, top + plotH, left2 + plotW - 40, top + plotH);
-        g.drawLine(left2, top, left2, top + plotH);
-        Map<String, Map<Integer, Double>> series = new LinkedHashMap<>();
-        double maxP99 = 1;
-        int maxOffered = 1;
-        for (JsonObject e : bench.getJsonArray("endToEnd").getValuesAs(JsonObject.class)) {
-            String name = e.getString("mode") + (e.getString("mode").equals("OUTBOX") ? (e.getBoolean("nudge") ? " nudge" : " timer only") : "");
-            double p99 = Math.max(0, e.getJsonNumber("p99Ms").doubleValue());
-            series.computeIfAbsent(name, k -> new java.util.TreeMap<>()).put(e.getInt("offeredPerSec"), p99);
-            maxP99 = Math.max(maxP99, p99);
-            maxOffered = Math.max(maxOffered, e.getInt("offeredPerSec"));
-        }
-        g.drawString(String.format(Locale.ROOT, "%.0f", maxP99), left2 - 50, top + 10);
-        g.drawString(Integer.toString(maxOffered), left2 + plotW - 70, top + plotH + 18);
-        Color[] lineColors = {new Color(0x2ca02c), new Color(0x1f77b4), new Color(0xff7f0e)};
-        int si = 0;
-        for (Map.Entry<String, Map<Integer, Double>> s : series.entrySet()) {
-            g.setColor(lineColors[si % lineColors.length]);
-            g.setStroke(new BasicStroke(2));
-            int px = -1;
-            int py = -1;
-            for (Map.Entry<Integer, Double> point : s.getValue().entrySet()) {
-                int x = left2 + (int) ((double) point.getKey() / maxOffered * (plotW - 40));
-                int y = top + plotH - (int) (point.getValue() / maxP99 * plotH);
-                g.fillOval(x - 3, y - 3, 6, 6);
-                if (px >= 0) {
-                    g.drawLine(px, py, x, y);
-                }
-                px = x;
-                py = y;
-            }
-            g.fillRect(left2 + 10 + si * 150, h - 25, 12, 12);
-            g.setColor(Color.BLACK);
-            g.drawString(s.getKey(), left2 + 26 + si * 150, h - 15);
-            si++;
-        }
-        g.dispose();
-        return image;
     }
 }

@@ -6,9 +6,10 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;
-import org.outboxlab.scenario.LabPorts;
-import org.outboxlab.scenario.LabTopology;
-import org.outboxlab.testsupport.ServerProcess;
+import org.outboxlab.control.LabPorts;
+import org.outboxlab.control.LabTopology;
+import org.outboxlab.control.ServerProcess;
+import org.outboxlab.lab.LabParts;
 
 /**
  * The benchmark's processes, each on its own, on loopback: the lab's topology (PostgreSQL, a
@@ -31,7 +32,8 @@ final class BenchTopology implements AutoCloseable {
      */
     BenchTopology(Path root, Path work, Path jfr) {
         this.work = work;
-        this.lab = new LabTopology(root, work, new LabPorts(PG_PORT, BROKER_PORT, 0), false);
+        this.lab = new LabTopology(root.resolve("jms-config"), LabParts.of(root), work, new LabPorts(PG_PORT, BROKER_PORT, 0),
+                false);
         this.jfr = jfr;
     }
 

@@ -20,13 +20,11 @@ import java.util.Map;
  * broker. Prints each figure as it is measured and writes bench.json, bench.md and bench.png. With
  * {@code --jfr DIR} every WildFly run records a JDK Flight Recorder profile into DIR.
  *
- * <p>Arguments: {@code PROJECT_ROOT OUTPUT_DIR [--seconds 6] [--clients 1,4,16,32]
- * [--rates 100,200,500,1000] [--backlog 100000] [--batch 1000] [--sweep 50,200,1000] [--sweep-backlog 20000]
- * [--phases write,idle,transactions,e2e,relay,fanout] [--fanout-events 20000] [--group-orders 1000000]
- * [--consumers paused|running] [--jfr DIR]}: by
- * default the consumers are stopped during the write path, which then measures the write transactions (and the relay, for OUTBOX)
- * without the downstream work competing for the same two cores. Phase {@code groups} (not in the default
- * list: it takes minutes) soaks the broker's message-group state with {@code --group-orders} distinct orders.
+ * <p>Arguments: {@code PROJECT_ROOT OUTPUT_DIR [options]}, the options in {@link BenchOptions}
+ * ({@code lab/bench.sh --help}). By default the consumers are stopped during the write path, which then
+ * measures the write transactions (and the relay, for OUTBOX) without the downstream work competing for
+ * the same two cores. Phase {@code groups} (not in the default list: it takes minutes) soaks the
+ * broker's message-group state with {@code --group-orders} distinct orders.
  */
 public final class Benchmark {
 
@@ -53,17 +51,28 @@ public final class Benchmark {
             System.err.println("usage: Benchmark PROJECT_ROOT OUTPUT_DIR [options]");
             System.exit(2);
         }
-        Map<String, String> options = options(Arrays.copyOfRange(args, 2, args.length));
-        Duration seconds = Duration.ofSeconds(Long.parseLong(options.getOrDefault("seconds", "6")));
-        int[] clients = ints(options.getOrDefault("clients", "1,4,16,32"));
-        int[] rates = ints(options.getOrDefault("rates", "100,200,500,1000"));
-        int backlog = Integer.parseInt(options.getOrDefault("backlog", "100000"));
-        int batch = Integer.parseInt(options.getOrDefault("batch", "1000"));
-        int[] sweep = ints(options.getOrDefault("sweep", "50,200,1000"));
-        int sweepBacklog = Integer.parseInt(options.getOrDefault("sweep-backlog", "20000"));
-        List<String> phases = List.of(options.getOrDefault("phases", "write,idle,transactions,e2e,relay,fanout").split(","));
-        boolean consumersDuringWrite = "running".equals(options.getOrDefault("consumers", "paused"))
-                || !phases.contains("write");
+        String[] optionArgs = Arrays.copyOfRange(args, 2, args.length);
+        if (Arrays.asList(optionArgs).contains("--help") || Arrays.asList(optionArgs).contains("-h")) {
+            System.out.print(BenchOptions.usage());
+            System.exit(0);
+        }
+        BenchOptions options;
+        try {
+            options = BenchOptions.parse(optionArgs);
+        } catch (IllegalArgumentException e) {
+            System.err.println("bench: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        Duration seconds = Duration.ofSeconds(options.seconds);
+        int[] clients = options.clients;
+        int[] rates = options.rates;
+        int backlog = options.backlog;
+        int batch = options.batch;
+        int[] sweep = options.sweep;
+        int sweepBacklog = options.sweepBacklog;
+        List<String> phases = options.phases;
+        boolean consumersDuringWrite = options.consumersDuringWrite();
         Path root = Path.of(args[0]).toAbsolutePath();
         Path out = Path.of(args[1]).toAbsolutePath();
 
@@ -71,7 +80,7 @@ public final class Benchmark {
                 .add("generatedAt", Instant.now().toString())
                 .add("consumersDuringWritePath", consumersDuringWrite)
                 .add("environment", environment(seconds));
-        Path jfr = options.containsKey("jfr") ? Path.of(options.get("jfr")).toAbsolutePath() : null;
+        Path jfr = options.jfr == null ? null : options.jfr.toAbsolutePath();
         try (BenchTopology topology = new BenchTopology(root, root.resolve("lab/target/bench"), jfr);
              ResourceSampler resources = new ResourceSampler()) {
             progress("starting PostgreSQL, Artemis and WildFly (configured by configure-wildfly.sh) ...");
@@ -188,7 +197,7 @@ public final class Benchmark {
                 topology.purgeConsumerQueues();
             }
             if (phases.contains("fanout")) {
-                int events = Integer.parseInt(options.getOrDefault("fanout-events", "20000"));
+                int events = options.fanoutEvents;
                 relayBench.pauseConsumers();
                 FanOutBench.Result fanOut = new FanOutBench(topology).measure(events, batch);
                 topology.purgeConsumerQueues();
@@ -200,7 +209,7 @@ public final class Benchmark {
                         .add("chosen", fanOut.chosen()));
             }
             if (phases.contains("groups")) {
-                int orders = Integer.parseInt(options.getOrDefault("group-orders", "1000000"));
+                int orders = options.groupOrders;
                 relayBench.pauseConsumers();
                 topology.purgeConsumerQueues();
                 GroupSoak.Result soak = new GroupSoak(topology).measure(orders, batch);
@@ -275,23 +284,5 @@ public final class Benchmark {
 
     static double round(double v) {
         return Double.isNaN(v) ? -1 : Math.round(v * 10) / 10.0;
-    }
-
-    private static int[] ints(String csv) {
-        return Arrays.stream(csv.split(",")).map(String::trim).mapToInt(Integer::parseInt).toArray();
-    }
-
-    private static Map<String, String> options(String[] args) {
-        Map<String, String> options = new LinkedHashMap<>();
-        List<String> known = List.of("seconds", "clients", "rates", "backlog", "batch", "sweep", "sweep-backlog", "phases",
-                "consumers", "jfr", "fanout-events", "group-orders");
-        for (int i = 0; i < args.length; i += 2) {
-            String name = args[i].replaceFirst("^--", "");
-            if (!known.contains(name) || i + 1 >= args.length) {
-                throw new IllegalArgumentException("unknown or incomplete option " + args[i] + "; known: " + known);
-            }
-            options.put(name, args[i + 1]);
-        }
-        return options;
     }
 }

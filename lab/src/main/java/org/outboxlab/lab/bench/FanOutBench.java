@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.activemq.artemis.api.core.management.ResourceNames;
 import org.apache.activemq.artemis.api.jms.ActiveMQJMSClient;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
-import org.outboxlab.testsupport.BrokerManagement;
+import org.outboxlab.control.BrokerManagement;
 
 /**
  * The broker's fan-out of one event to the three consumers, two ways, on the same broker in the same

@@ -14,8 +14,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.activemq.artemis.api.jms.ActiveMQJMSClient;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
-import org.outboxlab.testsupport.BrokerManagement;
-import org.outboxlab.testsupport.Command;
+import org.outboxlab.control.BrokerManagement;
+import org.outboxlab.control.Command;
 
 /**
  * The broker's message-group state under many orders: {@code n} events of {@code n} distinct orders

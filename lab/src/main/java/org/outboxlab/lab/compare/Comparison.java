@@ -14,12 +14,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.outboxlab.scenario.LabTopology;
+import org.outboxlab.control.Directories;
+import org.outboxlab.control.LabTopology;
+import org.outboxlab.control.ScenarioRunner;
+import org.outboxlab.lab.LabParts;
 import org.outboxlab.scenario.RunResult;
 import org.outboxlab.scenario.Scenario;
-import org.outboxlab.scenario.ScenarioRunner;
 import org.outboxlab.scenario.Verdict;
-import org.outboxlab.testsupport.Directories;
 
 /**
  * The README's main command: starts PostgreSQL, a standalone Artemis broker and WildFly with the
@@ -44,6 +45,10 @@ public final class Comparison {
         Path root = Path.of(args[0]).toAbsolutePath().normalize();
         Path results = Path.of(args[1]).toAbsolutePath().normalize();
         List<String> optionArgs = Arrays.asList(args).subList(2, args.length);
+        if (ComparisonOptions.wantsHelp(optionArgs)) {
+            System.out.print(ComparisonOptions.usage());
+            System.exit(0);
+        }
         ComparisonOptions options;
         try {
             options = ComparisonOptions.parse(optionArgs);
@@ -63,7 +68,8 @@ public final class Comparison {
         log(started, "starting PostgreSQL :" + options.ports().postgres() + ", Artemis :" + options.ports().broker()
                 + ", WildFly :" + (8080 + options.ports().portOffset()) + " under lab/target/compare");
         List<RunResult> runs = new ArrayList<>();
-        try (LabTopology lab = new LabTopology(root, root.resolve("lab/target/compare"), options.ports())) {
+        try (LabTopology lab = new LabTopology(root.resolve("jms-config"), LabParts.of(root),
+                root.resolve("lab/target/compare"), options.ports())) {
             lab.start();
             log(started, "all three processes up; modes " + String.join(",", options.modes()) + ", "
                     + options.load().clientsPerMode() + " clients and " + options.load().ordersPerSecondPerMode()

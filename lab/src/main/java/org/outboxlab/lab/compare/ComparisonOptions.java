@@ -2,76 +2,105 @@ package org.outboxlab.lab.compare;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import org.outboxlab.contract.WriteMode;
-import org.outboxlab.scenario.LabPorts;
+import org.outboxlab.control.LabPorts;
 import org.outboxlab.scenario.LoadOptions;
 import org.outboxlab.scenario.Scenario;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
- * The comparison's command line: {@code --modes OUTBOX,XA,NAIVE}, {@code --scenarios all|id,id},
+ * The comparison's command line (picocli): {@code --modes OUTBOX,XA,NAIVE}, {@code --scenarios all|id,id},
  * {@code --clients N} (per mode), {@code --rate R} (new orders a second per mode),
  * {@code --seconds S} (load per scenario), {@code --pg-port}, {@code --broker-port},
- * {@code --port-offset}. A bad option is an {@link IllegalArgumentException} that names it.
+ * {@code --port-offset}. A bad option is an {@link IllegalArgumentException} that names it and
+ * carries the usage.
  */
 public record ComparisonOptions(List<String> modes, List<Scenario> scenarios, LoadOptions load, LabPorts ports) {
 
     public static final List<String> MODES = WriteMode.comparedNames();
 
-    public static ComparisonOptions parse(List<String> args) {
-        List<String> modes = MODES;
-        List<Scenario> scenarios = List.of(Scenario.values());
-        int clients = 3;
-        double rate = 6;
-        int seconds = 20;
-        LabPorts defaults = LabPorts.DEFAULT;
-        int pg = defaults.postgres();
-        int broker = defaults.broker();
-        int offset = defaults.portOffset();
-        for (int i = 0; i < args.size(); i++) {
-            String name = args.get(i);
-            if (name.equals("--help") || name.equals("-h")) {
-                throw new IllegalArgumentException(usage());
-            }
-            if (i + 1 >= args.size()) {
-                throw new IllegalArgumentException(name + " needs a value\n" + usage());
-            }
-            String value = args.get(++i);
-            try {
-                switch (name) {
-                    case "--modes" -> modes = modes(value);
-                    case "--scenarios" -> scenarios = scenarios(value);
-                    case "--clients" -> clients = integer(name, value);
-                    case "--rate" -> rate = number(name, value);
-                    case "--seconds" -> seconds = integer(name, value);
-                    case "--pg-port" -> pg = integer(name, value);
-                    case "--broker-port" -> broker = integer(name, value);
-                    case "--port-offset" -> offset = integer(name, value);
-                    default -> throw new IllegalArgumentException("unknown option " + name);
-                }
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(e.getMessage() + "\n" + usage(), e);
-            }
+    /** What picocli fills in; {@link #options()} checks it and makes the record. */
+    @Command(name = "lab/compare.sh", sortOptions = false,
+            description = "Runs every write mode through every scenario against PostgreSQL, Artemis and WildFly as "
+                    + "processes of their own, audits each run from the databases and writes lab-results/.",
+            exitCodeListHeading = "%nExit status:%n",
+            exitCodeList = {"0:every expectation held", "1:the report says one did not", "2:bad options"})
+    static final class Arguments {
+
+        @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help and exit")
+        boolean help;
+
+        @Option(names = "--modes", split = ",", paramLabel = "MODE", description = "write modes (default: ${DEFAULT-VALUE})",
+                defaultValue = "OUTBOX,XA,NAIVE")
+        List<String> modes;
+
+        @Option(names = "--scenarios", split = ",", paramLabel = "ID",
+                description = "all, or scenario ids: baseline, broker-outage, db-outage, server-kill, crash-point, "
+                        + "consumer-failure, redelivery (default: ${DEFAULT-VALUE})", defaultValue = "all")
+        List<String> scenarios;
+
+        @Option(names = "--clients", paramLabel = "N", description = "clients per mode (default: ${DEFAULT-VALUE})",
+                defaultValue = "3")
+        int clients;
+
+        @Option(names = "--rate", paramLabel = "R", description = "new orders a second per mode (default: ${DEFAULT-VALUE})",
+                defaultValue = "6")
+        double rate;
+
+        @Option(names = "--seconds", paramLabel = "S", description = "seconds of load per scenario (default: ${DEFAULT-VALUE})",
+                defaultValue = "20")
+        int seconds;
+
+        @Option(names = "--pg-port", paramLabel = "PORT", description = "PostgreSQL's port (default: ${DEFAULT-VALUE})",
+                defaultValue = "55450")
+        int pgPort;
+
+        @Option(names = "--broker-port", paramLabel = "PORT", description = "Artemis's port (default: ${DEFAULT-VALUE})",
+                defaultValue = "61650")
+        int brokerPort;
+
+        @Option(names = "--port-offset", paramLabel = "N", description = "WildFly's port offset (default: ${DEFAULT-VALUE})",
+                defaultValue = "200")
+        int portOffset;
+
+        ComparisonOptions options() {
+            return new ComparisonOptions(modes(modes), scenarios(scenarios),
+                    new LoadOptions(clients, rate, Duration.ofSeconds(seconds)), new LabPorts(pgPort, brokerPort, portOffset));
         }
+    }
+
+    /** The command line: picocli's model of {@link Arguments}, for parsing and for {@code --help}. */
+    static CommandLine commandLine() {
+        return new CommandLine(new Arguments());
+    }
+
+    public static ComparisonOptions parse(List<String> args) {
+        CommandLine line = commandLine();
         try {
-            return new ComparisonOptions(modes, scenarios, new LoadOptions(clients, rate, Duration.ofSeconds(seconds)),
-                    new LabPorts(pg, broker, offset));
-        } catch (IllegalArgumentException e) {
+            line.parseArgs(args.toArray(String[]::new));
+            return ((Arguments) line.getCommand()).options();
+        } catch (CommandLine.ParameterException | IllegalArgumentException e) {
             throw new IllegalArgumentException(e.getMessage() + "\n" + usage(), e);
         }
     }
 
-    static String usage() {
-        return "usage: lab/compare.sh [--modes OUTBOX,XA,NAIVE] [--scenarios all|" + String.join(",",
-                Arrays.stream(Scenario.values()).map(Scenario::id).toList()) + "] [--clients 3] [--rate 6] "
-                + "[--seconds 20] [--pg-port 55450] [--broker-port 61650] [--port-offset 200]";
+    /** Whether {@code args} ask for the help (then {@link #usage()} is the answer, exit status 0). */
+    public static boolean wantsHelp(List<String> args) {
+        return args.contains("--help") || args.contains("-h");
     }
 
-    private static List<String> modes(String value) {
+    static String usage() {
+        return commandLine().getUsageMessage(CommandLine.Help.Ansi.OFF);
+    }
+
+    private static List<String> modes(List<String> given) {
         List<String> modes = new ArrayList<>();
-        for (String mode : value.split(",")) {
-            String m = mode.trim().toUpperCase(java.util.Locale.ROOT);
+        for (String mode : given) {
+            String m = mode.trim().toUpperCase(Locale.ROOT);
             if (!MODES.contains(m)) {
                 throw new IllegalArgumentException("--modes: unknown mode " + mode + " (known: " + String.join(",", MODES) + ")");
             }
@@ -82,12 +111,12 @@ public record ComparisonOptions(List<String> modes, List<Scenario> scenarios, Lo
         return List.copyOf(modes);
     }
 
-    private static List<Scenario> scenarios(String value) {
-        if (value.equals("all")) {
+    private static List<Scenario> scenarios(List<String> given) {
+        if (given.equals(List.of("all"))) {
             return List.of(Scenario.values());
         }
         List<Scenario> scenarios = new ArrayList<>();
-        for (String id : value.split(",")) {
+        for (String id : given) {
             Scenario s = Scenario.byId(id.trim()).orElseThrow(() -> new IllegalArgumentException(
                     "--scenarios: unknown scenario " + id));
             if (!scenarios.contains(s)) {
@@ -95,21 +124,5 @@ public record ComparisonOptions(List<String> modes, List<Scenario> scenarios, Lo
             }
         }
         return List.copyOf(scenarios);
-    }
-
-    private static int integer(String name, String value) {
-        try {
-            return Integer.parseInt(value);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + ": not a whole number: " + value);
-        }
-    }
-
-    private static double number(String name, String value) {
-        try {
-            return Double.parseDouble(value);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + ": not a number: " + value);
-        }
     }
 }

@@ -42,7 +42,7 @@ class ComparisonReportTest {
                 List.of("--port-offset", "70000"))) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ComparisonOptions.parse(bad),
                     bad.toString());
-            assertTrue(e.getMessage().contains("usage:"), e.getMessage());
+            assertTrue(e.getMessage().contains("Usage: lab/compare.sh"), e.getMessage());
         }
     }
 

@@ -1,4 +1,4 @@
-package org.outboxlab.scenario;
+package org.outboxlab.control;
 
 /**
  * Where the lab's processes listen, all on 127.0.0.1: PostgreSQL, the Artemis broker, and WildFly's

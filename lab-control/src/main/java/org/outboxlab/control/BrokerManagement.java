@@ -1,4 +1,4 @@
-package org.outboxlab.testsupport;
+package org.outboxlab.control;
 
 import jakarta.jms.Connection;
 import jakarta.jms.JMSException;

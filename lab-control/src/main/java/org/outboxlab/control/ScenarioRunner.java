@@ -1,4 +1,4 @@
-package org.outboxlab.scenario;
+package org.outboxlab.control;
 
 import java.io.IOException;
 import java.sql.SQLException;
@@ -11,6 +11,11 @@ import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.outboxlab.contract.CrashPoint;
 import org.outboxlab.contract.WriteMode;
+import org.outboxlab.scenario.LifecycleLoad;
+import org.outboxlab.scenario.LoadOptions;
+import org.outboxlab.scenario.RunResult;
+import org.outboxlab.scenario.Scenario;
+import org.outboxlab.scenario.ServerUpScenarios;
 
 /**
  * Runs every scenario against a {@link LabTopology}: those a running server can take through

@@ -1,7 +1,6 @@
-package org.outboxlab.testsupport;
+package org.outboxlab.control;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -32,17 +31,6 @@ public final class ServerProcess implements AutoCloseable {
         this.baseDir = baseDir;
         this.process = process;
         this.portOffset = portOffset;
-    }
-
-    /**
-     * Copies {@code jbossHome/standalone} afresh to {@code baseDir} and starts the server there with
-     * {@code ear} deployed, as {@link #start} does.
-     */
-    public static ServerProcess startFresh(Path jbossHome, Path ear, Path baseDir, String serverConfig, Duration timeout,
-                                           String... javaOptions) throws IOException, InterruptedException {
-        Directories.deleteRecursively(baseDir);
-        copyRecursively(jbossHome.resolve("standalone"), baseDir);
-        return start(jbossHome, ear, baseDir, serverConfig, timeout, javaOptions);
     }
 
     /**
@@ -146,22 +134,4 @@ public final class ServerProcess implements AutoCloseable {
             process.destroyForcibly().waitFor();
         }
     }
-
-    private static void copyRecursively(Path from, Path to) throws IOException {
-        try (Stream<Path> paths = Files.walk(from)) {
-            paths.forEach(source -> {
-                Path target = to.resolve(from.relativize(source).toString());
-                try {
-                    if (Files.isDirectory(source)) {
-                        Files.createDirectories(target);
-                    } else {
-                        Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
-                    }
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        }
-    }
-
 }

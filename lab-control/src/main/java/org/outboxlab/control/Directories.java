@@ -1,4 +1,4 @@
-package org.outboxlab.testsupport;
+package org.outboxlab.control;
 
 import java.io.IOException;
 import java.nio.file.Files;

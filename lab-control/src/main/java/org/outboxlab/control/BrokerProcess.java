@@ -1,4 +1,4 @@
-package org.outboxlab.testsupport;
+package org.outboxlab.control;
 
 import java.nio.file.Path;
 import java.util.Map;

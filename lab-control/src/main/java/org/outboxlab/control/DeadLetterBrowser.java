@@ -1,4 +1,4 @@
-package org.outboxlab.scenario;
+package org.outboxlab.control;
 
 import jakarta.jms.Connection;
 import jakarta.jms.JMSException;
@@ -17,13 +17,13 @@ import org.outboxlab.contract.ConsumerName;
 import org.outboxlab.contract.EventFields;
 
 /** Reads the event ids parked in each consumer's dead-letter queue on the standalone broker, without consuming them. */
-public final class DeadLetters {
+public final class DeadLetterBrowser {
 
     /** Each consumer's id (as in the inbox) and its dead-letter queue. */
     public static final Map<String, String> QUEUES = Arrays.stream(ConsumerName.values())
             .collect(Collectors.toUnmodifiableMap(ConsumerName::id, ConsumerName::deadLetterQueue));
 
-    private DeadLetters() {
+    private DeadLetterBrowser() {
     }
 
     /** Event ids per consumer id, browsed from the broker at {@code brokerUrl}. */

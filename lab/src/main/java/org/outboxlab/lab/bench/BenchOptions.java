@@ -1,0 +1,116 @@
+package org.outboxlab.lab.bench;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.IntStream;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The benchmark's command line (picocli). Every value is checked before anything starts: a bad one
+ * is an {@link IllegalArgumentException} that names the option and carries the usage.
+ */
+@Command(name = "lab/bench.sh", sortOptions = false,
+        description = "Measures the write path per mode, the relay's drain, commit-to-effect latency and the broker's "
+                + "fan-out on PostgreSQL and a standalone broker; writes bench-results/<time>/ (bench.json, bench.md, bench.png).")
+final class BenchOptions {
+
+    private static final Set<String> PHASES = Set.of("write", "idle", "transactions", "e2e", "relay", "fanout", "groups");
+
+    /** Whether the consumers run while the write path is measured. */
+    enum Consumers { PAUSED, RUNNING }
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help and exit")
+    boolean help;
+
+    @Option(names = "--phases", split = ",", paramLabel = "PHASE", defaultValue = "write,idle,transactions,e2e,relay,fanout",
+            description = "what to measure: write, idle, transactions, e2e, relay, fanout, groups (a soak of minutes; "
+                    + "not in the default) (default: ${DEFAULT-VALUE})")
+    List<String> phases;
+
+    @Option(names = "--seconds", paramLabel = "S", defaultValue = "6", description = "seconds per measurement (default: ${DEFAULT-VALUE})")
+    int seconds;
+
+    @Option(names = "--clients", split = ",", paramLabel = "N", defaultValue = "1,4,16,32",
+            description = "write path: concurrent clients (default: ${DEFAULT-VALUE})")
+    int[] clients;
+
+    @Option(names = "--rates", split = ",", paramLabel = "R", defaultValue = "100,200,500,1000",
+            description = "end to end: offered orders a second (default: ${DEFAULT-VALUE})")
+    int[] rates;
+
+    @Option(names = "--consumers", paramLabel = "paused|running", defaultValue = "paused",
+            description = "consumers during the write path (default: ${DEFAULT-VALUE})")
+    Consumers consumers;
+
+    @Option(names = "--backlog", paramLabel = "N", defaultValue = "100000", description = "relay: events to drain (default: ${DEFAULT-VALUE})")
+    int backlog;
+
+    @Option(names = "--batch", paramLabel = "N", defaultValue = "1000", description = "relay: batch size (default: ${DEFAULT-VALUE})")
+    int batch;
+
+    @Option(names = "--sweep", split = ",", paramLabel = "N", defaultValue = "50,200,1000",
+            description = "relay: batch sizes to sweep (default: ${DEFAULT-VALUE})")
+    int[] sweep;
+
+    @Option(names = "--sweep-backlog", paramLabel = "N", defaultValue = "20000",
+            description = "relay: events per sweep step (default: ${DEFAULT-VALUE})")
+    int sweepBacklog;
+
+    @Option(names = "--fanout-events", paramLabel = "N", defaultValue = "20000",
+            description = "fan-out: events per topology (default: ${DEFAULT-VALUE})")
+    int fanoutEvents;
+
+    @Option(names = "--group-orders", paramLabel = "N", defaultValue = "1000000",
+            description = "groups: distinct order ids (default: ${DEFAULT-VALUE})")
+    int groupOrders;
+
+    @Option(names = "--jfr", paramLabel = "DIR", description = "record a JDK Flight Recorder profile of every WildFly run into DIR")
+    Path jfr;
+
+    /** The options in {@code args}, checked. */
+    static BenchOptions parse(String... args) {
+        BenchOptions options = new BenchOptions();
+        CommandLine line = new CommandLine(options).setCaseInsensitiveEnumValuesAllowed(true);
+        try {
+            line.parseArgs(args);
+            options.check();
+            return options;
+        } catch (CommandLine.ParameterException | IllegalArgumentException e) {
+            throw new IllegalArgumentException(e.getMessage() + "\n" + usage(), e);
+        }
+    }
+
+    static String usage() {
+        return new CommandLine(new BenchOptions()).getUsageMessage(CommandLine.Help.Ansi.OFF);
+    }
+
+    boolean consumersDuringWrite() {
+        return consumers == Consumers.RUNNING || !phases.contains("write");
+    }
+
+    private void check() {
+        for (String phase : phases) {
+            if (!PHASES.contains(phase)) {
+                throw new IllegalArgumentException("--phases: unknown phase " + phase + " (known: " + PHASES + ")");
+            }
+        }
+        positive("--seconds", seconds);
+        positive("--backlog", backlog);
+        positive("--batch", batch);
+        positive("--sweep-backlog", sweepBacklog);
+        positive("--fanout-events", fanoutEvents);
+        positive("--group-orders", groupOrders);
+        IntStream.of(clients).forEach(c -> positive("--clients", c));
+        IntStream.of(rates).forEach(r -> positive("--rates", r));
+        IntStream.of(sweep).forEach(s -> positive("--sweep", s));
+    }
+
+    private static void positive(String option, int value) {
+        if (value < 1) {
+            throw new IllegalArgumentException(option + ": must be at least 1, was " + value);
+        }
+    }
+}
