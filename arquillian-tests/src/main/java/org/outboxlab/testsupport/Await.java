@@ -6,19 +6,24 @@ import java.util.function.Supplier;
 /** Polls a condition until it holds or a bound passes; a test never sleeps a fixed time instead. */
 public final class Await {
 
-    private Await() {
-    }
+    private Await() {}
 
     /**
-     * Returns once {@code condition} holds; fails with {@code what} and the last observed state after
-     * {@code timeout}.
+     * Returns once {@code condition} holds; fails with {@code what} and the last observed state
+     * after {@code timeout}.
      */
-    public static void until(String what, Duration timeout, Supplier<Boolean> condition, Supplier<?> state) {
+    public static void until(
+            String what, Duration timeout, Supplier<Boolean> condition, Supplier<?> state) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!condition.get()) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out after " + timeout.toSeconds() + " s waiting for " + what
-                        + "; last state: " + state.get());
+                throw new AssertionError(
+                        "timed out after "
+                                + timeout.toSeconds()
+                                + " s waiting for "
+                                + what
+                                + "; last state: "
+                                + state.get());
             }
             try {
                 Thread.sleep(100);

@@ -1,18 +1,22 @@
 package org.outboxlab.testsupport;
 
 /**
- * A console user and password. The test server's users get known passwords from
- * {@code prepare-server.sh}; {@code OUTBOX_ADMIN_PASSWORD} / {@code OUTBOX_VIEWER_PASSWORD} (or the
- * system properties {@code outbox.admin.password} / {@code outbox.viewer.password}) override them.
+ * A console user and password. The test server's users get known passwords from {@code
+ * prepare-server.sh}; {@code OUTBOX_ADMIN_PASSWORD} / {@code OUTBOX_VIEWER_PASSWORD} (or the system
+ * properties {@code outbox.admin.password} / {@code outbox.viewer.password}) override them.
  */
 public record ConsoleLogin(String user, String password) {
 
     public static ConsoleLogin admin() {
-        return new ConsoleLogin("outbox-admin", secret("outbox.admin.password", "OUTBOX_ADMIN_PASSWORD", "admin-Test-1"));
+        return new ConsoleLogin(
+                "outbox-admin",
+                secret("outbox.admin.password", "OUTBOX_ADMIN_PASSWORD", "admin-Test-1"));
     }
 
     public static ConsoleLogin viewer() {
-        return new ConsoleLogin("outbox-viewer", secret("outbox.viewer.password", "OUTBOX_VIEWER_PASSWORD", "viewer-Test-1"));
+        return new ConsoleLogin(
+                "outbox-viewer",
+                secret("outbox.viewer.password", "OUTBOX_VIEWER_PASSWORD", "viewer-Test-1"));
     }
 
     private static String secret(String property, String variable, String testDefault) {

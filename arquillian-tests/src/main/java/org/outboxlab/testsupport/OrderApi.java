@@ -13,15 +13,22 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-/** A client of the order REST API at {@code http://127.0.0.1:8080/outbox/api}, as the shop's front end uses it. */
+/**
+ * A client of the order REST API at {@code http://127.0.0.1:8080/outbox/api}, as the shop's front
+ * end uses it.
+ */
 public final class OrderApi {
 
-    /** An HTTP answer: its status and its JSON body (an object, or {@code null} if the body was not JSON). */
+    /**
+     * An HTTP answer: its status and its JSON body (an object, or {@code null} if the body was not
+     * JSON).
+     */
     public record Reply(int status, String contentType, JsonStructure json, String body) {
 
         public JsonObject object() {
             if (!(json instanceof JsonObject o)) {
-                throw new AssertionError("expected a JSON object, got HTTP " + status + ": " + body);
+                throw new AssertionError(
+                        "expected a JSON object, got HTTP " + status + ": " + body);
             }
             return o;
         }
@@ -32,7 +39,8 @@ public final class OrderApi {
     }
 
     private final URI base;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     public OrderApi(URI base) {
         this.base = base;
@@ -43,25 +51,33 @@ public final class OrderApi {
         return new OrderApi(URI.create("http://127.0.0.1:8080/outbox/api/"));
     }
 
-    /** Places an order for {@code quantity} of {@code sku}; {@code mode} may be {@code null} for the default. */
+    /**
+     * Places an order for {@code quantity} of {@code sku}; {@code mode} may be {@code null} for the
+     * default.
+     */
     public Reply place(String customerId, String mode, String sku, int quantity) {
         return post("orders", orderBody(customerId, mode, sku, quantity), "application/json");
     }
 
     /**
-     * As {@link #place}, with an {@code Idempotency-Key}: a retry with the same key and body gets the
-     * first answer and writes nothing.
+     * As {@link #place}, with an {@code Idempotency-Key}: a retry with the same key and body gets
+     * the first answer and writes nothing.
      */
-    public Reply placeOnce(String idempotencyKey, String customerId, String mode, String sku, int quantity) {
-        return send(HttpRequest.newBuilder(base.resolve("orders"))
-                .header("Content-Type", "application/json")
-                .header("Idempotency-Key", idempotencyKey)
-                .POST(HttpRequest.BodyPublishers.ofString(orderBody(customerId, mode, sku, quantity))));
+    public Reply placeOnce(
+            String idempotencyKey, String customerId, String mode, String sku, int quantity) {
+        return send(
+                HttpRequest.newBuilder(base.resolve("orders"))
+                        .header("Content-Type", "application/json")
+                        .header("Idempotency-Key", idempotencyKey)
+                        .POST(
+                                HttpRequest.BodyPublishers.ofString(
+                                        orderBody(customerId, mode, sku, quantity))));
     }
 
     private static String orderBody(String customerId, String mode, String sku, int quantity) {
-        JsonArrayBuilder lines = Json.createArrayBuilder()
-                .add(Json.createObjectBuilder().add("sku", sku).add("quantity", quantity));
+        JsonArrayBuilder lines =
+                Json.createArrayBuilder()
+                        .add(Json.createObjectBuilder().add("sku", sku).add("quantity", quantity));
         var body = Json.createObjectBuilder().add("customerId", customerId).add("lines", lines);
         if (mode != null) {
             body.add("mode", mode);
@@ -73,7 +89,8 @@ public final class OrderApi {
     public String placed(String customerId, String mode, String sku, int quantity) {
         Reply reply = place(customerId, mode, sku, quantity);
         if (reply.status() != 201) {
-            throw new AssertionError("order not placed: HTTP " + reply.status() + " " + reply.body());
+            throw new AssertionError(
+                    "order not placed: HTTP " + reply.status() + " " + reply.body());
         }
         return reply.string("orderId");
     }
@@ -98,22 +115,26 @@ public final class OrderApi {
 
     /** PUTs a raw JSON body to {@code path} under the API. */
     public Reply put(String path, String body) {
-        return send(HttpRequest.newBuilder(base.resolve(path))
-                .header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(body)));
+        return send(
+                HttpRequest.newBuilder(base.resolve(path))
+                        .header("Content-Type", "application/json")
+                        .PUT(HttpRequest.BodyPublishers.ofString(body)));
     }
 
     /** POSTs a raw body, for requests the API must refuse. */
     public Reply post(String path, String body, String contentType) {
-        return send(HttpRequest.newBuilder(base.resolve(path))
-                .header("Content-Type", contentType)
-                .POST(HttpRequest.BodyPublishers.ofString(body)));
+        return send(
+                HttpRequest.newBuilder(base.resolve(path))
+                        .header("Content-Type", contentType)
+                        .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
     private Reply send(HttpRequest.Builder request) {
         try {
-            HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response =
+                    http.send(
+                            request.timeout(Duration.ofSeconds(30)).build(),
+                            HttpResponse.BodyHandlers.ofString());
             String type = response.headers().firstValue("Content-Type").orElse("");
             return new Reply(response.statusCode(), type, parse(response.body()), response.body());
         } catch (IOException e) {

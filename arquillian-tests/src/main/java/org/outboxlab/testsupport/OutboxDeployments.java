@@ -12,27 +12,33 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.outboxlab.control.FaultControl;
 
 /**
- * Builds Arquillian deployments from the real, built EAR (never a hand-picked subset of its classes),
- * with the test's packages and this support package added to its web module, where they see the
- * application's classes.
+ * Builds Arquillian deployments from the real, built EAR (never a hand-picked subset of its
+ * classes), with the test's packages and this support package added to its web module, where they
+ * see the application's classes.
  */
 public final class OutboxDeployments {
 
     /** System property naming the built EAR; the build sets it to {@code ear/target/outbox.ear}. */
     public static final String EAR_PROPERTY = "outbox.ear";
+
     static final String WEB_MODULE = "outbox.war";
 
-    private OutboxDeployments() {
-    }
+    private OutboxDeployments() {}
 
     /** The built EAR with the packages of {@code testClasses} (and their subpackages) added. */
     public static EnterpriseArchive ear(Class<?>... testClasses) {
         File file = builtEar();
-        EnterpriseArchive ear = ShrinkWrap.create(ZipImporter.class, file.getName()).importFrom(file)
-                .as(EnterpriseArchive.class);
-        JavaArchive tests = ShrinkWrap.create(JavaArchive.class, "outbox-tests.jar")
-                .addPackage(OutboxDeployments.class.getPackage())
-                .addClass(FaultControl.class); // the fault plan's client, from lab-control, for tests in the server
+        EnterpriseArchive ear =
+                ShrinkWrap.create(ZipImporter.class, file.getName())
+                        .importFrom(file)
+                        .as(EnterpriseArchive.class);
+        JavaArchive tests =
+                ShrinkWrap.create(JavaArchive.class, "outbox-tests.jar")
+                        .addPackage(OutboxDeployments.class.getPackage())
+                        .addClass(
+                                FaultControl
+                                        .class); // the fault plan's client, from lab-control, for
+        // tests in the server
         for (Class<?> testClass : testClasses) {
             tests.addPackages(true, testClass.getPackage());
         }
@@ -49,7 +55,9 @@ public final class OutboxDeployments {
             throw new IllegalStateException(WEB_MODULE + " is missing from the EAR");
         }
         try (InputStream in = ear.get(path).getAsset().openStream()) {
-            return ShrinkWrap.create(ZipImporter.class, WEB_MODULE).importFrom(in).as(WebArchive.class);
+            return ShrinkWrap.create(ZipImporter.class, WEB_MODULE)
+                    .importFrom(in)
+                    .as(WebArchive.class);
         } catch (IOException e) {
             throw new IllegalStateException("cannot read " + WEB_MODULE + " from the EAR", e);
         }
@@ -58,11 +66,13 @@ public final class OutboxDeployments {
     private static File builtEar() {
         String location = System.getProperty(EAR_PROPERTY);
         if (location == null || location.isBlank()) {
-            throw new IllegalStateException("system property " + EAR_PROPERTY + " must name the built outbox.ear");
+            throw new IllegalStateException(
+                    "system property " + EAR_PROPERTY + " must name the built outbox.ear");
         }
         File file = new File(location);
         if (!file.isFile()) {
-            throw new IllegalStateException("no EAR at " + file.getAbsolutePath() + "; build the ear module first");
+            throw new IllegalStateException(
+                    "no EAR at " + file.getAbsolutePath() + "; build the ear module first");
         }
         return file;
     }

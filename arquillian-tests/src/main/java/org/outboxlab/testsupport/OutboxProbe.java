@@ -34,7 +34,8 @@ public final class OutboxProbe {
     /** The probe on the application's own datasource, looked up in the server's JNDI. */
     public static OutboxProbe inServer() {
         try {
-            return new OutboxProbe((DataSource) new InitialContext().lookup("java:jboss/datasources/OutboxDS"));
+            return new OutboxProbe(
+                    (DataSource) new InitialContext().lookup("java:jboss/datasources/OutboxDS"));
         } catch (NamingException e) {
             throw new IllegalStateException("OutboxProbe.inServer() runs inside WildFly only", e);
         }
@@ -47,15 +48,21 @@ public final class OutboxProbe {
 
     /** Waits until no outbox row is pending. */
     public void awaitOutboxDrained(Duration timeout) {
-        Await.until("the outbox to drain", timeout, () -> pendingEvents() == 0, this::pendingEvents);
+        Await.until(
+                "the outbox to drain", timeout, () -> pendingEvents() == 0, this::pendingEvents);
     }
 
     /** The event ids of an order, in its sequence. */
     public List<String> eventIds(String orderId) {
-        return strings("select event_id from outbox_event where aggregate_id = ? order by sequence_no", orderId);
+        return strings(
+                "select event_id from outbox_event where aggregate_id = ? order by sequence_no",
+                orderId);
     }
 
-    /** How many effects {@code consumer} recorded for {@code eventId}: 1 when it was applied exactly once. */
+    /**
+     * How many effects {@code consumer} recorded for {@code eventId}: 1 when it was applied exactly
+     * once.
+     */
     public long effects(String consumer, String eventId) {
         return count("select count(*) from " + table(consumer) + " where event_id = ?", eventId);
     }
@@ -69,16 +76,25 @@ public final class OutboxProbe {
         return total;
     }
 
-    /** Deliveries of {@code eventId} to {@code consumer} that the inbox recognised and suppressed. */
+    /**
+     * Deliveries of {@code eventId} to {@code consumer} that the inbox recognised and suppressed.
+     */
     public long duplicatesAbsorbed(String consumer, String eventId) {
-        return count("select coalesce(sum(duplicates), 0) from inbox where consumer = ? and event_id = ?",
-                consumer, eventId);
+        return count(
+                "select coalesce(sum(duplicates), 0) from inbox where consumer = ? and event_id = ?",
+                consumer,
+                eventId);
     }
 
-    /** Waits until every consumer has applied every event each of {@code orderIds} committed so far. */
+    /**
+     * Waits until every consumer has applied every event each of {@code orderIds} committed so far.
+     */
     public void awaitEffects(Collection<String> orderIds, Duration timeout) {
-        Await.until("every consumer to apply every event of " + orderIds.size() + " orders", timeout,
-                () -> missingEffects(orderIds).isEmpty(), () -> missingEffects(orderIds));
+        Await.until(
+                "every consumer to apply every event of " + orderIds.size() + " orders",
+                timeout,
+                () -> missingEffects(orderIds).isEmpty(),
+                () -> missingEffects(orderIds));
     }
 
     /**
@@ -96,15 +112,33 @@ public final class OutboxProbe {
                 for (String consumer : EFFECT_TABLES.keySet()) {
                     long n = effects(consumer, eventId);
                     if (n != 1) {
-                        problems.add(consumer + " applied event " + eventId + " of order " + orderId + " " + n + " times");
+                        problems.add(
+                                consumer
+                                        + " applied event "
+                                        + eventId
+                                        + " of order "
+                                        + orderId
+                                        + " "
+                                        + n
+                                        + " times");
                     }
                 }
             }
             for (String consumer : EFFECT_TABLES.keySet()) {
-                long outOfOrder = count("select count(*) from " + table(consumer)
-                        + " where order_id = ? and in_order = false", orderId);
+                long outOfOrder =
+                        count(
+                                "select count(*) from "
+                                        + table(consumer)
+                                        + " where order_id = ? and in_order = false",
+                                orderId);
                 if (outOfOrder > 0) {
-                    problems.add(consumer + " applied " + outOfOrder + " events of order " + orderId + " out of order");
+                    problems.add(
+                            consumer
+                                    + " applied "
+                                    + outOfOrder
+                                    + " events of order "
+                                    + orderId
+                                    + " out of order");
                 }
             }
         }
@@ -131,8 +165,15 @@ public final class OutboxProbe {
     /** Row counts of the tables a write touches, to prove that a refused request wrote nothing. */
     public Map<String, Long> rowCounts() {
         Map<String, Long> counts = new LinkedHashMap<>();
-        for (String table : List.of("customer_order", "order_line", "outbox_event", "inbox", "fulfilment_step",
-                "customer_notification", "ledger_entry")) {
+        for (String table :
+                List.of(
+                        "customer_order",
+                        "order_line",
+                        "outbox_event",
+                        "inbox",
+                        "fulfilment_step",
+                        "customer_notification",
+                        "ledger_entry")) {
             counts.put(table, count("select count(*) from " + table));
         }
         counts.put("stock", count("select coalesce(sum(stock), 0) from product"));
@@ -141,8 +182,9 @@ public final class OutboxProbe {
 
     /** Runs a {@code select count(...)}-style query with positional parameters. */
     public long count(String sql, Object... params) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = prepare(c, sql, params);
-             ResultSet rs = ps.executeQuery()) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = prepare(c, sql, params);
+                ResultSet rs = ps.executeQuery()) {
             rs.next();
             return rs.getLong(1);
         } catch (SQLException e) {
@@ -152,7 +194,8 @@ public final class OutboxProbe {
 
     /** Runs an update, for tests that plant rows the application would never write. */
     public int update(String sql, Object... params) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = prepare(c, sql, params)) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = prepare(c, sql, params)) {
             return ps.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException(sql + ": " + e.getMessage(), e);
@@ -161,8 +204,9 @@ public final class OutboxProbe {
 
     /** The first column of every row of a query. */
     public List<String> strings(String sql, Object... params) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = prepare(c, sql, params);
-             ResultSet rs = ps.executeQuery()) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = prepare(c, sql, params);
+                ResultSet rs = ps.executeQuery()) {
             List<String> values = new ArrayList<>();
             while (rs.next()) {
                 values.add(rs.getString(1));
@@ -173,7 +217,8 @@ public final class OutboxProbe {
         }
     }
 
-    private static PreparedStatement prepare(Connection c, String sql, Object... params) throws SQLException {
+    private static PreparedStatement prepare(Connection c, String sql, Object... params)
+            throws SQLException {
         PreparedStatement ps = c.prepareStatement(sql);
         for (int i = 0; i < params.length; i++) {
             ps.setObject(i + 1, params[i]);
@@ -184,7 +229,8 @@ public final class OutboxProbe {
     private static String table(String consumer) {
         String table = EFFECT_TABLES.get(consumer);
         if (table == null) {
-            throw new IllegalArgumentException("no consumer " + consumer + "; one of " + EFFECT_TABLES.keySet());
+            throw new IllegalArgumentException(
+                    "no consumer " + consumer + "; one of " + EFFECT_TABLES.keySet());
         }
         return table;
     }

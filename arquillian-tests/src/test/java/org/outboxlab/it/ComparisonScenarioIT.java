@@ -51,12 +51,20 @@ public class ComparisonScenarioIT {
     @BeforeAll
     public static void startLab() throws Exception {
         Path root = Path.of(System.getProperty("project.root")).toAbsolutePath().normalize();
-        lab = new LabTopology(root.resolve("jms-config"),
-                ServerParts.in(Path.of("target").toAbsolutePath(), Path.of(System.getProperty("outbox.ear"))),
-                Path.of(System.getProperty("work.dir")), new LabPorts(55460, 61660, 300));
+        lab =
+                new LabTopology(
+                        root.resolve("jms-config"),
+                        ServerParts.in(
+                                Path.of("target").toAbsolutePath(),
+                                Path.of(System.getProperty("outbox.ear"))),
+                        Path.of(System.getProperty("work.dir")),
+                        new LabPorts(55460, 61660, 300));
         lab.start();
-        runner = new ScenarioRunner(lab, new LoadOptions(2, 5, Duration.ofSeconds(6)),
-                line -> System.out.println("[scenario] " + line));
+        runner =
+                new ScenarioRunner(
+                        lab,
+                        new LoadOptions(2, 5, Duration.ofSeconds(6)),
+                        line -> System.out.println("[scenario] " + line));
     }
 
     @AfterAll
@@ -66,7 +74,10 @@ public class ComparisonScenarioIT {
         }
     }
 
-    /** The audit finds each kind of anomaly it counts: planted in the database, each is reported once. */
+    /**
+     * The audit finds each kind of anomaly it counts: planted in the database, each is reported
+     * once.
+     */
     @Test
     @org.junit.jupiter.api.Order(0)
     public void auditCountsPlantedAnomalies() throws Exception {
@@ -74,49 +85,93 @@ public class ComparisonScenarioIT {
         Instant start = Instant.now();
         String orderId = api.placed("audit-probe-1", "OUTBOX", "BOOK-1", 1);
         assertEquals(200, api.advance(orderId, "pay").status());
-        List<WriteRequest> requests = List.of(
-                new WriteRequest("OUTBOX", "place", "audit-probe-1", orderId, Outcome.ACCEPTED, 201),
-                new WriteRequest("OUTBOX", "pay", "audit-probe-1", orderId, Outcome.ACCEPTED, 200));
-        RunRecord record = new RunRecord("OUTBOX", "audit-check", null, "audit-probe", start, Instant.now(), Instant.now(),
-                1, requests, null);
+        List<WriteRequest> requests =
+                List.of(
+                        new WriteRequest(
+                                "OUTBOX", "place", "audit-probe-1", orderId, Outcome.ACCEPTED, 201),
+                        new WriteRequest(
+                                "OUTBOX", "pay", "audit-probe-1", orderId, Outcome.ACCEPTED, 200));
+        RunRecord record =
+                new RunRecord(
+                        "OUTBOX",
+                        "audit-check",
+                        null,
+                        "audit-probe",
+                        start,
+                        Instant.now(),
+                        Instant.now(),
+                        1,
+                        requests,
+                        null);
         try (Connection db = lab.database()) {
             Audit audit = new Audit(db);
-            Await.until("both events applied by every consumer", Duration.ofSeconds(60), () -> {
-                try {
-                    return audit.audit(record, Map.of(), 0, true).lost() == 0;
-                } catch (SQLException e) {
-                    throw new IllegalStateException(e);
-                }
-            }, () -> orderId);
+            Await.until(
+                    "both events applied by every consumer",
+                    Duration.ofSeconds(60),
+                    () -> {
+                        try {
+                            return audit.audit(record, Map.of(), 0, true).lost() == 0;
+                        } catch (SQLException e) {
+                            throw new IllegalStateException(e);
+                        }
+                    },
+                    () -> orderId);
             RunResult clean = audit.audit(record, Map.of(), 0, true);
-            assertEquals(List.of(2L, 0L, 0L, 0L, 0L), List.of(clean.committed(), clean.lost(), clean.phantom(),
-                    clean.duplicateEffects(), clean.outOfOrder()), clean.toString());
+            assertEquals(
+                    List.of(2L, 0L, 0L, 0L, 0L),
+                    List.of(
+                            clean.committed(),
+                            clean.lost(),
+                            clean.phantom(),
+                            clean.duplicateEffects(),
+                            clean.outOfOrder()),
+                    clean.toString());
 
-            String paid = "select event_id from outbox_event where aggregate_id = '" + orderId + "' and sequence_no = 2";
+            String paid =
+                    "select event_id from outbox_event where aggregate_id = '"
+                            + orderId
+                            + "' and sequence_no = 2";
             try (Statement sql = db.createStatement()) {
                 sql.executeUpdate("delete from fulfilment_step where event_id = (" + paid + ")");
-                sql.executeUpdate("insert into fulfilment_step (id, event_id, order_id, event_type, sequence_no, in_order, "
-                        + "applied_at, write_mode, action) values ('" + UUID.randomUUID() + "', '" + UUID.randomUUID()
-                        + "', '" + orderId + "', 'OrderPaid', 2, true, now(), 'OUTBOX', 'invented')");
+                sql.executeUpdate(
+                        "insert into fulfilment_step (id, event_id, order_id, event_type, sequence_no, in_order, "
+                                + "applied_at, write_mode, action) values ('"
+                                + UUID.randomUUID()
+                                + "', '"
+                                + UUID.randomUUID()
+                                + "', '"
+                                + orderId
+                                + "', 'OrderPaid', 2, true, now(), 'OUTBOX', 'invented')");
                 // The ledger's unique key on event_id forbids a second effect; the audit must still
                 // count one where no such key stands guard, so the key goes for the planted copy.
                 sql.executeUpdate("alter table ledger_entry drop constraint uk_ledger_event");
-                sql.executeUpdate("insert into ledger_entry (id, event_id, order_id, event_type, sequence_no, in_order, "
-                        + "applied_at, write_mode, amount_cents) select '" + UUID.randomUUID() + "', event_id, order_id, "
-                        + "event_type, sequence_no, in_order, now(), write_mode, amount_cents from ledger_entry "
-                        + "where event_id = (" + paid + ")");
-                sql.executeUpdate("update customer_notification set applied_at = now() + interval '1 minute' "
-                        + "where order_id = '" + orderId + "' and sequence_no = 1");
+                sql.executeUpdate(
+                        "insert into ledger_entry (id, event_id, order_id, event_type, sequence_no, in_order, "
+                                + "applied_at, write_mode, amount_cents) select '"
+                                + UUID.randomUUID()
+                                + "', event_id, order_id, "
+                                + "event_type, sequence_no, in_order, now(), write_mode, amount_cents from ledger_entry "
+                                + "where event_id = ("
+                                + paid
+                                + ")");
+                sql.executeUpdate(
+                        "update customer_notification set applied_at = now() + interval '1 minute' "
+                                + "where order_id = '"
+                                + orderId
+                                + "' and sequence_no = 1");
             }
             RunResult planted = audit.audit(record, Map.of(), 0, true);
             assertEquals(1, planted.lost(), "the deleted effect: " + planted);
             assertEquals(1, planted.phantom(), "the invented effect: " + planted);
             assertEquals(1, planted.duplicateEffects(), "the copied effect: " + planted);
-            assertEquals(1, planted.outOfOrder(), "the effect moved after its successor: " + planted);
-            assertEquals(null, planted.recoverySeconds(), "a run with a lost event never recovered");
+            assertEquals(
+                    1, planted.outOfOrder(), "the effect moved after its successor: " + planted);
+            assertEquals(
+                    null, planted.recoverySeconds(), "a run with a lost event never recovered");
             try (Statement sql = db.createStatement()) {
                 sql.executeUpdate("delete from ledger_entry where order_id = '" + orderId + "'");
-                sql.executeUpdate("alter table ledger_entry add constraint uk_ledger_event unique (event_id)");
+                sql.executeUpdate(
+                        "alter table ledger_entry add constraint uk_ledger_event unique (event_id)");
             }
         }
     }
@@ -139,10 +194,15 @@ public class ComparisonScenarioIT {
         Map<String, RunResult> runs = run(Scenario.BROKER_OUTAGE, MODES);
         assertClean(runs.get("OUTBOX"));
         assertClean(runs.get("XA"));
-        assertEquals(0, runs.get("OUTBOX").rejected(), "OUTBOX accepts writes while the broker is down");
+        assertEquals(
+                0, runs.get("OUTBOX").rejected(), "OUTBOX accepts writes while the broker is down");
         assertEquals(0, runs.get("OUTBOX").unpublished(), "OUTBOX published the outage's backlog");
-        assertTrue(runs.get("XA").rejected() > 0, "XA refuses writes while the broker is down: " + runs.get("XA"));
-        assertTrue(runs.get("NAIVE").lost() > 0, "NAIVE commits orders whose events are lost: " + runs.get("NAIVE"));
+        assertTrue(
+                runs.get("XA").rejected() > 0,
+                "XA refuses writes while the broker is down: " + runs.get("XA"));
+        assertTrue(
+                runs.get("NAIVE").lost() > 0,
+                "NAIVE commits orders whose events are lost: " + runs.get("NAIVE"));
     }
 
     @Test
@@ -160,29 +220,50 @@ public class ComparisonScenarioIT {
     public void crashPointsHaltTheJvmAndOnlyNaiveLoses() throws Exception {
         List<RunResult> results = runner.run(Scenario.CRASH_POINT, MODES);
         results.forEach(r -> System.out.println("[scenario] " + r));
-        Map<String, RunResult> runs = results.stream().filter(r -> !r.faultPoint().equals(ScenarioRunner.CONSUMER_CRASH_POINT))
-                .collect(Collectors.toMap(RunResult::mode, Function.identity()));
-        Map<String, RunResult> consumerRuns = results.stream()
-                .filter(r -> r.faultPoint().equals(ScenarioRunner.CONSUMER_CRASH_POINT))
-                .collect(Collectors.toMap(RunResult::mode, Function.identity()));
+        Map<String, RunResult> runs =
+                results.stream()
+                        .filter(r -> !r.faultPoint().equals(ScenarioRunner.CONSUMER_CRASH_POINT))
+                        .collect(Collectors.toMap(RunResult::mode, Function.identity()));
+        Map<String, RunResult> consumerRuns =
+                results.stream()
+                        .filter(r -> r.faultPoint().equals(ScenarioRunner.CONSUMER_CRASH_POINT))
+                        .collect(Collectors.toMap(RunResult::mode, Function.identity()));
         for (String mode : MODES) {
-            assertTrue(runs.get(mode).note().startsWith("JVM halted at"), mode + " reached its crash point: " + runs.get(mode).note());
+            assertTrue(
+                    runs.get(mode).note().startsWith("JVM halted at"),
+                    mode + " reached its crash point: " + runs.get(mode).note());
         }
         assertClean(runs.get("OUTBOX"));
         assertClean(runs.get("XA"));
-        assertEquals(0, runs.get("OUTBOX").unpublished(), "the rows of the batch the broker had committed are published");
-        assertEquals(0, runs.get("XA").heuristic(), "recovery resolved the in-doubt XA transaction");
-        assertTrue(runs.get("NAIVE").lost() > 0, "NAIVE lost the event of the order committed before the halt");
+        assertEquals(
+                0,
+                runs.get("OUTBOX").unpublished(),
+                "the rows of the batch the broker had committed are published");
+        assertEquals(
+                0, runs.get("XA").heuristic(), "recovery resolved the in-doubt XA transaction");
+        assertTrue(
+                runs.get("NAIVE").lost() > 0,
+                "NAIVE lost the event of the order committed before the halt");
         for (String mode : MODES) {
             RunResult r = consumerRuns.get(mode);
-            assertTrue(r.note().startsWith("JVM halted at " + ScenarioRunner.CONSUMER_CRASH_POINT),
+            assertTrue(
+                    r.note().startsWith("JVM halted at " + ScenarioRunner.CONSUMER_CRASH_POINT),
                     mode + " reached the consumers' crash point: " + r.note());
             assertClean(r);
-            assertTrue(r.duplicateDeliveries() > 0,
-                    mode + ": the message committed but not acknowledged came again and the inbox counted it: " + r);
+            assertTrue(
+                    r.duplicateDeliveries() > 0,
+                    mode
+                            + ": the message committed but not acknowledged came again and the inbox counted it: "
+                            + r);
         }
-        assertEquals(0, consumerRuns.get("OUTBOX").lost(), "OUTBOX: every effect once after the consumer's crash");
-        assertEquals(0, consumerRuns.get("XA").lost(), "XA: every effect once after the consumer's crash");
+        assertEquals(
+                0,
+                consumerRuns.get("OUTBOX").lost(),
+                "OUTBOX: every effect once after the consumer's crash");
+        assertEquals(
+                0,
+                consumerRuns.get("XA").lost(),
+                "XA: every effect once after the consumer's crash");
     }
 
     @Test
@@ -191,7 +272,8 @@ public class ComparisonScenarioIT {
         Map<String, RunResult> runs = run(Scenario.CONSUMER_FAILURE, MODES);
         for (RunResult r : runs.values()) {
             assertClean(r);
-            assertEquals(1, r.deadLettered(), r.mode() + ": the poison order's event is dead-lettered");
+            assertEquals(
+                    1, r.deadLettered(), r.mode() + ": the poison order's event is dead-lettered");
             assertEquals(0, r.lost(), r.mode() + ": every other event applied: " + r);
         }
     }
@@ -203,13 +285,15 @@ public class ComparisonScenarioIT {
         for (RunResult r : runs.values()) {
             assertClean(r);
             assertEquals(0, r.lost(), r.mode() + " lost nothing: " + r);
-            assertTrue(r.duplicateDeliveries() > 0, r.mode() + ": the inbox absorbed the re-published copies: " + r);
+            assertTrue(
+                    r.duplicateDeliveries() > 0,
+                    r.mode() + ": the inbox absorbed the re-published copies: " + r);
         }
     }
 
     /**
-     * PostgreSQL killed for 20 s, far longer than the broker's five delivery attempts: OUTBOX and XA
-     * lose, duplicate and reorder nothing, and nothing is dead-lettered in any mode.
+     * PostgreSQL killed for 20 s, far longer than the broker's five delivery attempts: OUTBOX and
+     * XA lose, duplicate and reorder nothing, and nothing is dead-lettered in any mode.
      */
     @Test
     @org.junit.jupiter.api.Order(7)
@@ -217,9 +301,15 @@ public class ComparisonScenarioIT {
         Map<String, RunResult> runs = run(Scenario.DB_OUTAGE, MODES);
         for (RunResult r : runs.values()) {
             assertClean(r);
-            assertEquals(0, r.deadLettered(), r.mode() + ": nothing dead-lettered while the database was down: " + r);
+            assertEquals(
+                    0,
+                    r.deadLettered(),
+                    r.mode() + ": nothing dead-lettered while the database was down: " + r);
         }
-        assertEquals(0, runs.get("OUTBOX").unpublished(), "OUTBOX published its backlog after the outage");
+        assertEquals(
+                0,
+                runs.get("OUTBOX").unpublished(),
+                "OUTBOX published its backlog after the outage");
         assertEquals(0, runs.get("XA").heuristic(), "XA left no heuristic or in-doubt transaction");
     }
 
@@ -237,38 +327,62 @@ public class ComparisonScenarioIT {
         lab.manageBroker(queue, "pause");
         try {
             orderId = api.placed("db-wait-1", "OUTBOX", "BOOK-1", 1);
-            Await.until("the order's event published to the paused subscription", Duration.ofSeconds(30),
-                    () -> count("select count(*) from outbox_event where aggregate_id = '" + orderId
-                            + "' and status = 'PUBLISHED'") == 1, () -> "not published");
-            eventId = string("select event_id from outbox_event where aggregate_id = '" + orderId + "'");
+            Await.until(
+                    "the order's event published to the paused subscription",
+                    Duration.ofSeconds(30),
+                    () ->
+                            count(
+                                            "select count(*) from outbox_event where aggregate_id = '"
+                                                    + orderId
+                                                    + "' and status = 'PUBLISHED'")
+                                    == 1,
+                    () -> "not published");
+            eventId =
+                    string(
+                            "select event_id from outbox_event where aggregate_id = '"
+                                    + orderId
+                                    + "'");
             lab.killDatabase();
         } finally {
             lab.manageBroker(queue, "resume");
         }
         try {
-            Thread.sleep(6000); // a window in which nothing may happen: five delivery attempts take about 2 s
-            assertFalse(lab.deadLetters().get("fulfilment").contains(eventId),
+            Thread.sleep(6000); // a window in which nothing may happen: five delivery attempts take
+            // about 2 s
+            assertFalse(
+                    lab.deadLetters().get("fulfilment").contains(eventId),
                     "not dead-lettered while the database is down: " + lab.deadLetters());
         } finally {
             lab.startDatabase();
         }
-        Await.until("fulfilment applied the event once the database was back", Duration.ofSeconds(60),
-                () -> count("select count(*) from fulfilment_step where order_id = '" + orderId + "'") == 1,
+        Await.until(
+                "fulfilment applied the event once the database was back",
+                Duration.ofSeconds(60),
+                () ->
+                        count(
+                                        "select count(*) from fulfilment_step where order_id = '"
+                                                + orderId
+                                                + "'")
+                                == 1,
                 () -> "dead letters " + lab.deadLetters());
-        assertFalse(lab.deadLetters().get("fulfilment").contains(eventId), "not dead-lettered: " + lab.deadLetters());
+        assertFalse(
+                lab.deadLetters().get("fulfilment").contains(eventId),
+                "not dead-lettered: " + lab.deadLetters());
     }
 
     private static String string(String sql) throws SQLException {
-        try (Connection db = lab.database(); Statement statement = db.createStatement();
-             var rows = statement.executeQuery(sql)) {
+        try (Connection db = lab.database();
+                Statement statement = db.createStatement();
+                var rows = statement.executeQuery(sql)) {
             rows.next();
             return rows.getString(1);
         }
     }
 
     private static long count(String sql) {
-        try (Connection db = lab.database(); Statement statement = db.createStatement();
-             var rows = statement.executeQuery(sql)) {
+        try (Connection db = lab.database();
+                Statement statement = db.createStatement();
+                var rows = statement.executeQuery(sql)) {
             rows.next();
             return rows.getLong(1);
         } catch (SQLException e) {
@@ -276,13 +390,17 @@ public class ComparisonScenarioIT {
         }
     }
 
-    private static Map<String, RunResult> run(Scenario scenario, List<String> modes) throws Exception {
+    private static Map<String, RunResult> run(Scenario scenario, List<String> modes)
+            throws Exception {
         List<RunResult> results = runner.run(scenario, modes);
         results.forEach(r -> System.out.println("[scenario] " + r));
         return results.stream().collect(Collectors.toMap(RunResult::mode, Function.identity()));
     }
 
-    /** No phantom, duplicate or reordered effect, nothing acknowledged and missing, and the audit saw a settled system. */
+    /**
+     * No phantom, duplicate or reordered effect, nothing acknowledged and missing, and the audit
+     * saw a settled system.
+     */
     private static void assertClean(RunResult r) {
         String where = r.mode() + " in " + r.scenario() + ": " + r;
         assertTrue(r.quiesced(), "settled before the audit: " + where);

@@ -21,14 +21,21 @@ public class ConsoleFixtures extends HttpServlet {
     private static final long serialVersionUID = 1L;
 
     @Override
-    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    protected void doPost(HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
         String eventId = EventIds.next();
         String orderId = UUID.randomUUID().toString();
         String payload = request.getParameter("payload").replace("ORDER_ID", orderId);
-        OutboxProbe.inServer().update("insert into outbox_event (event_id, aggregate_type, aggregate_id, event_type, "
-                        + "sequence_no, schema_version, occurred_at, payload, write_mode, status, attempts, last_error) "
-                        + "values (?, 'Order', ?, 'OrderPlaced', 1, 1, ?, ?, 'OUTBOX', 'FAILED', 10, ?)",
-                eventId, orderId, new Timestamp(System.currentTimeMillis()), payload, request.getParameter("error"));
+        OutboxProbe.inServer()
+                .update(
+                        "insert into outbox_event (event_id, aggregate_type, aggregate_id, event_type, "
+                                + "sequence_no, schema_version, occurred_at, payload, write_mode, status, attempts, last_error) "
+                                + "values (?, 'Order', ?, 'OrderPlaced', 1, 1, ?, ?, 'OUTBOX', 'FAILED', 10, ?)",
+                        eventId,
+                        orderId,
+                        new Timestamp(System.currentTimeMillis()),
+                        payload,
+                        request.getParameter("error"));
         response.setContentType("text/plain");
         response.getWriter().write(eventId + " " + orderId);
     }

@@ -26,7 +26,10 @@ import org.outboxlab.testsupport.OrderApi;
 import org.outboxlab.testsupport.OutboxDeployments;
 import org.outboxlab.testsupport.OutboxProbe;
 
-/** A poison message goes to its consumer's dead-letter queue after bounded retries, and other orders keep flowing. */
+/**
+ * A poison message goes to its consumer's dead-letter queue after bounded retries, and other orders
+ * keep flowing.
+ */
 @ExtendWith(ArquillianExtension.class)
 public class DeadLetterIT {
 
@@ -48,21 +51,37 @@ public class DeadLetterIT {
         long inboxBefore = probe.count("select count(*) from inbox");
 
         try (JMSContext context = factory.createContext()) {
-            // Addressed to the fulfilment subscription alone, as a replay from its dead-letter queue is.
-            context.createProducer().setProperty("poison", marker).setProperty(Subscriptions.REPLAY_TO, Subscriptions.FULFILMENT)
+            // Addressed to the fulfilment subscription alone, as a replay from its dead-letter
+            // queue is.
+            context.createProducer()
+                    .setProperty("poison", marker)
+                    .setProperty(Subscriptions.REPLAY_TO, Subscriptions.FULFILMENT)
                     .send(orderEvents, "{\"this is\": \"not an order event\"}");
             String orderId = api.placed("after-poison", "OUTBOX", "CABLE-1", 2);
 
             probe.awaitEffects(List.of(orderId), Duration.ofSeconds(30));
             probe.assertEachEffectExactlyOnce(List.of(orderId));
-            Await.until("the poison message in FulfilmentEvents.DLQ", Duration.ofSeconds(30),
-                    () -> browse(context, deadLetters, marker) == 1, () -> browse(context, deadLetters, marker));
-            assertEquals(0, browse(context, otherDeadLetters, marker),
+            Await.until(
+                    "the poison message in FulfilmentEvents.DLQ",
+                    Duration.ofSeconds(30),
+                    () -> browse(context, deadLetters, marker) == 1,
+                    () -> browse(context, deadLetters, marker));
+            assertEquals(
+                    0,
+                    browse(context, otherDeadLetters, marker),
                     "a message addressed to one subscription reached no other consumer");
-            assertEquals(inboxBefore + 3, probe.count("select count(*) from inbox"),
+            assertEquals(
+                    inboxBefore + 3,
+                    probe.count("select count(*) from inbox"),
                     "the poison message wrote nothing; the order wrote one inbox row per consumer");
-            DeadLetters counts = (DeadLetters) jndi.lookup("java:global/outbox/outbox-ejb/DeadLetters!" + DeadLetters.class.getName());
-            assertEquals(browseAll(context, deadLetters), counts.depths().get(ConsumerName.FULFILMENT),
+            DeadLetters counts =
+                    (DeadLetters)
+                            jndi.lookup(
+                                    "java:global/outbox/outbox-ejb/DeadLetters!"
+                                            + DeadLetters.class.getName());
+            assertEquals(
+                    browseAll(context, deadLetters),
+                    counts.depths().get(ConsumerName.FULFILMENT),
                     "the broker's count of the dead-letter queue is what a browse finds");
             context.createConsumer(deadLetters, "poison = '" + marker + "'").receive(5_000);
         }

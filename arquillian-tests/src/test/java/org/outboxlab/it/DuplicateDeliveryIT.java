@@ -38,24 +38,33 @@ public class DuplicateDeliveryIT {
         String eventId = probe.eventIds(orderId).get(0);
         String envelope = envelopeOf(probe, eventId);
 
-        // The same event twice more, as a broker redelivery or a relay re-publish would bring it. No
-        // duplicate-detection id is set, so the broker lets both through and only the inbox stands guard.
+        // The same event twice more, as a broker redelivery or a relay re-publish would bring it.
+        // No
+        // duplicate-detection id is set, so the broker lets both through and only the inbox stands
+        // guard.
         InitialContext jndi = new InitialContext();
         ConnectionFactory factory = (ConnectionFactory) jndi.lookup("java:/ConnectionFactory");
         Topic orderEvents = (Topic) jndi.lookup("java:/jms/outbox/OrderEvents");
         try (JMSContext context = factory.createContext()) {
             for (int i = 0; i < 2; i++) {
-                context.createProducer().setProperty("JMSXGroupID", orderId).send(orderEvents, envelope);
+                context.createProducer()
+                        .setProperty("JMSXGroupID", orderId)
+                        .send(orderEvents, envelope);
             }
         }
 
         for (String consumer : OutboxProbe.EFFECT_TABLES.keySet()) {
-            Await.until(consumer + " to absorb two duplicates", Duration.ofSeconds(30),
-                    () -> probe.duplicatesAbsorbed(consumer, eventId) == 2, () -> probe.duplicatesAbsorbed(consumer, eventId));
+            Await.until(
+                    consumer + " to absorb two duplicates",
+                    Duration.ofSeconds(30),
+                    () -> probe.duplicatesAbsorbed(consumer, eventId) == 2,
+                    () -> probe.duplicatesAbsorbed(consumer, eventId));
             assertEquals(1, probe.effects(consumer, eventId), consumer + " applied the event once");
         }
         probe.assertEachEffectExactlyOnce(List.of(orderId));
-        assertEquals(1, probe.count("select count(*) from ledger_entry where order_id = ?", orderId),
+        assertEquals(
+                1,
+                probe.count("select count(*) from ledger_entry where order_id = ?", orderId),
                 "one ledger posting for one event");
     }
 
@@ -64,15 +73,26 @@ public class DuplicateDeliveryIT {
         String sql = "select %s from outbox_event where event_id = ?";
         return Json.createObjectBuilder()
                 .add("eventId", eventId)
-                .add("aggregateType", probe.strings(sql.formatted("aggregate_type"), eventId).get(0))
+                .add(
+                        "aggregateType",
+                        probe.strings(sql.formatted("aggregate_type"), eventId).get(0))
                 .add("aggregateId", probe.strings(sql.formatted("aggregate_id"), eventId).get(0))
                 .add("eventType", probe.strings(sql.formatted("event_type"), eventId).get(0))
-                .add("sequence", Integer.parseInt(probe.strings(sql.formatted("sequence_no"), eventId).get(0)))
+                .add(
+                        "sequence",
+                        Integer.parseInt(
+                                probe.strings(sql.formatted("sequence_no"), eventId).get(0)))
                 .add("schemaVersion", 1)
                 .add("occurredAt", java.time.Instant.now().toString())
                 .add("writeMode", "OUTBOX")
-                .add("payload", Json.createReader(new java.io.StringReader(
-                        probe.strings(sql.formatted("payload"), eventId).get(0))).readObject())
-                .build().toString();
+                .add(
+                        "payload",
+                        Json.createReader(
+                                        new java.io.StringReader(
+                                                probe.strings(sql.formatted("payload"), eventId)
+                                                        .get(0)))
+                                .readObject())
+                .build()
+                .toString();
     }
 }

@@ -27,8 +27,7 @@ import org.outboxlab.testsupport.OutboxDeployments;
 @RunAsClient
 public class EventRoutesIT {
 
-    @ArquillianResource
-    ManagementClient management;
+    @ArquillianResource ManagementClient management;
 
     @Deployment(testable = false)
     public static EnterpriseArchive deployment() {
@@ -45,13 +44,21 @@ public class EventRoutesIT {
         String orderId;
         try {
             orderId = api.placed("no-route", "OUTBOX", "BOOK-1", 1);
-            // the relay asks before each batch: the event must stay PENDING, never "published" into the void
-            Await.until("the relay to refuse the batch", Duration.ofSeconds(20),
-                    () -> metric("outbox_broker_routes_missing") == 1.0, () -> "routes missing " + metric("outbox_broker_routes_missing"));
-            assertEquals("PENDING", firstEvent(api, orderId).getString("status"), api.order(orderId).body());
+            // the relay asks before each batch: the event must stay PENDING, never "published" into
+            // the void
+            Await.until(
+                    "the relay to refuse the batch",
+                    Duration.ofSeconds(20),
+                    () -> metric("outbox_broker_routes_missing") == 1.0,
+                    () -> "routes missing " + metric("outbox_broker_routes_missing"));
+            assertEquals(
+                    "PENDING",
+                    firstEvent(api, orderId).getString("status"),
+                    api.order(orderId).body());
             OrderApi.Reply xa = api.place("no-route-xa", "XA", "BOOK-1", 1);
             assertEquals(503, xa.status(), "XA refuses to send into a missing route: " + xa.body());
-            assertEquals("PENDING", firstEvent(api, orderId).getString("status"), "still not published");
+            assertEquals(
+                    "PENDING", firstEvent(api, orderId).getString("status"), "still not published");
         } finally {
             ModelNode add = op(queue, "add");
             add.get("queue-address").set("jms.topic.OrderEvents");
@@ -61,12 +68,18 @@ public class EventRoutesIT {
             execute(add);
             execute(op(ledger, "start-delivery"));
         }
-        Await.until("every consumer to apply the event that waited for the route", Duration.ofSeconds(60), () -> {
-            JsonObject order = api.order(orderId).object();
-            return order.getJsonArray("effects").getValuesAs(JsonObject.class).stream().allMatch(e -> e.getBoolean("applied"));
-        }, () -> api.order(orderId).body());
+        Await.until(
+                "every consumer to apply the event that waited for the route",
+                Duration.ofSeconds(60),
+                () -> {
+                    JsonObject order = api.order(orderId).object();
+                    return order.getJsonArray("effects").getValuesAs(JsonObject.class).stream()
+                            .allMatch(e -> e.getBoolean("applied"));
+                },
+                () -> api.order(orderId).body());
         assertEquals("PUBLISHED", firstEvent(api, orderId).getString("status"));
-        assertEquals(0.0, metric("outbox_broker_routes_missing"), "the relay found every route again");
+        assertEquals(
+                0.0, metric("outbox_broker_routes_missing"), "the relay found every route again");
     }
 
     private static JsonObject firstEvent(OrderApi api, String orderId) {

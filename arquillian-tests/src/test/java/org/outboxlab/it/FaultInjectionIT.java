@@ -37,10 +37,12 @@ import org.outboxlab.testsupport.OutboxProbe;
 @ExtendWith(ArquillianExtension.class)
 public class FaultInjectionIT {
 
-    private static final String NOTHING_ARMED = "{\"transientFailureEvery\":0,\"duplicatePublishEvery\":0,\"rollbackAfterEffectEvery\":0}";
+    private static final String NOTHING_ARMED =
+            "{\"transientFailureEvery\":0,\"duplicatePublishEvery\":0,\"rollbackAfterEffectEvery\":0}";
 
     private static final URI BASE = URI.create("http://127.0.0.1:8080/outbox/");
-    private final FaultControl faults = new FaultControl(BASE, ConsoleLogin.admin().user(), ConsoleLogin.admin().password());
+    private final FaultControl faults =
+            new FaultControl(BASE, ConsoleLogin.admin().user(), ConsoleLogin.admin().password());
 
     @Deployment
     public static EnterpriseArchive deployment() {
@@ -68,8 +70,11 @@ public class FaultInjectionIT {
         for (String orderId : orders) {
             for (String eventId : probe.eventIds(orderId)) {
                 for (String consumer : OutboxProbe.EFFECT_TABLES.keySet()) {
-                    // The effect can be in before the second copy's delivery is: wait for that one too.
-                    Await.until(consumer + " to absorb the second copy of " + eventId, Duration.ofSeconds(30),
+                    // The effect can be in before the second copy's delivery is: wait for that one
+                    // too.
+                    Await.until(
+                            consumer + " to absorb the second copy of " + eventId,
+                            Duration.ofSeconds(30),
                             () -> probe.duplicatesAbsorbed(consumer, eventId) >= 1,
                             () -> probe.duplicatesAbsorbed(consumer, eventId));
                 }
@@ -79,44 +84,78 @@ public class FaultInjectionIT {
 
     @Test
     public void malformedPlansAreRefused() {
-        for (String plan : List.of("{\"crashPoint\":\"nowhere\"}", "{\"transientFailureEvery\":-1}",
-                "{\"transientFailureEvery\":\"often\"}", "{\"surprise\":1}", "[]", "not json")) {
-            IllegalStateException refused = assertThrows(IllegalStateException.class, () -> faults.replace(plan), plan);
+        for (String plan :
+                List.of(
+                        "{\"crashPoint\":\"nowhere\"}",
+                        "{\"transientFailureEvery\":-1}",
+                        "{\"transientFailureEvery\":\"often\"}",
+                        "{\"surprise\":1}",
+                        "[]",
+                        "not json")) {
+            IllegalStateException refused =
+                    assertThrows(IllegalStateException.class, () -> faults.replace(plan), plan);
             assertTrue(refused.getMessage().contains("HTTP 400"), refused.getMessage());
         }
         assertEquals(NOTHING_ARMED, faults.current(), "nothing armed");
     }
 
-    /** The plan can halt the JVM: anonymous callers get 401 and a viewer 403, and nothing is armed. */
+    /**
+     * The plan can halt the JVM: anonymous callers get 401 and a viewer 403, and nothing is armed.
+     */
     @Test
     public void onlyTheLabsOperatorsMayArmAFault() throws Exception {
         String plan = "{\"crashPoint\":\"naive-after-db-commit\"}";
         OrderApi.Reply anonymous = OrderApi.local().put("faults", plan);
         assertEquals(401, anonymous.status(), anonymous.body());
         HttpClient http = HttpClient.newHttpClient();
-        HttpResponse<String> challenge = http.send(HttpRequest.newBuilder(BASE.resolve("api/faults"))
-                .PUT(HttpRequest.BodyPublishers.ofString(plan)).header("Content-Type", "application/json").build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertTrue(challenge.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Basic"), challenge.headers().toString());
+        HttpResponse<String> challenge =
+                http.send(
+                        HttpRequest.newBuilder(BASE.resolve("api/faults"))
+                                .PUT(HttpRequest.BodyPublishers.ofString(plan))
+                                .header("Content-Type", "application/json")
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertTrue(
+                challenge.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Basic"),
+                challenge.headers().toString());
         ConsoleLogin viewer = ConsoleLogin.viewer();
-        HttpResponse<String> asViewer = http.send(HttpRequest.newBuilder(BASE.resolve("api/faults"))
-                .PUT(HttpRequest.BodyPublishers.ofString(plan)).header("Content-Type", "application/json")
-                .header("Authorization", FaultControl.basic(viewer.user(), viewer.password())).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> asViewer =
+                http.send(
+                        HttpRequest.newBuilder(BASE.resolve("api/faults"))
+                                .PUT(HttpRequest.BodyPublishers.ofString(plan))
+                                .header("Content-Type", "application/json")
+                                .header(
+                                        "Authorization",
+                                        FaultControl.basic(viewer.user(), viewer.password()))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertEquals(403, asViewer.statusCode(), asViewer.body());
-        HttpResponse<String> wrongPassword = http.send(HttpRequest.newBuilder(BASE.resolve("api/faults"))
-                .PUT(HttpRequest.BodyPublishers.ofString(plan)).header("Content-Type", "application/json")
-                .header("Authorization", FaultControl.basic("outbox-admin", "not-the-password")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> wrongPassword =
+                http.send(
+                        HttpRequest.newBuilder(BASE.resolve("api/faults"))
+                                .PUT(HttpRequest.BodyPublishers.ofString(plan))
+                                .header("Content-Type", "application/json")
+                                .header(
+                                        "Authorization",
+                                        FaultControl.basic("outbox-admin", "not-the-password"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertEquals(401, wrongPassword.statusCode(), wrongPassword.body());
         assertEquals(NOTHING_ARMED, faults.current(), "nothing armed");
     }
 
-    /** A plan scoped to a customer prefix (a lab run's own orders) hits those and leaves every other order alone. */
+    /**
+     * A plan scoped to a customer prefix (a lab run's own orders) hits those and leaves every other
+     * order alone.
+     */
     @Test
     public void aScopedPlanHitsOnlyItsOwnOrders() throws NamingException {
-        DeadLetters deadLetters = (DeadLetters) new InitialContext()
-                .lookup("java:global/outbox/outbox-ejb/DeadLetters!" + DeadLetters.class.getName());
+        DeadLetters deadLetters =
+                (DeadLetters)
+                        new InitialContext()
+                                .lookup(
+                                        "java:global/outbox/outbox-ejb/DeadLetters!"
+                                                + DeadLetters.class.getName());
         long parked = deadLetters.depths().get(ConsumerName.FULFILMENT);
         faults.replace("{\"poisonCustomerSuffix\":\"-poison\",\"customerPrefix\":\"scoped-\"}");
         OrderApi api = OrderApi.local();
@@ -125,9 +164,16 @@ public class FaultInjectionIT {
         String own = api.placed("scoped-1-poison", "OUTBOX", "PEN-1", 1);
         probe.awaitEffects(List.of(other), Duration.ofSeconds(30));
         probe.assertEachEffectExactlyOnce(List.of(other));
-        Await.until("the scoped poison order's event in the fulfilment DLQ", Duration.ofSeconds(30),
+        Await.until(
+                "the scoped poison order's event in the fulfilment DLQ",
+                Duration.ofSeconds(30),
                 () -> deadLetters.depths().get(ConsumerName.FULFILMENT) == parked + 1,
-                () -> deadLetters.depths() + ", effects of " + own + ": " + probe.effectsOfOrder(own));
+                () ->
+                        deadLetters.depths()
+                                + ", effects of "
+                                + own
+                                + ": "
+                                + probe.effectsOfOrder(own));
         assertEquals(0, probe.effectsOfOrder(own), "the scoped poison order was hit");
     }
 }

@@ -25,7 +25,10 @@ import org.outboxlab.testsupport.OrderApi;
 import org.outboxlab.testsupport.OutboxDeployments;
 import org.outboxlab.testsupport.OutboxProbe;
 
-/** The housekeeping timer purges published outbox rows and old inbox rows, and keeps failed and pending rows. */
+/**
+ * The housekeeping timer purges published outbox rows and old inbox rows, and keeps failed and
+ * pending rows.
+ */
 @ExtendWith(ArquillianExtension.class)
 public class HousekeepingIT {
 
@@ -44,33 +47,50 @@ public class HousekeepingIT {
         List<String> events = probe.eventIds(orderId);
         assertEquals(2, events.size());
         String failedId = UUID.randomUUID().toString();
-        probe.update("insert into outbox_event (event_id, aggregate_type, aggregate_id, event_type, sequence_no, "
-                + "schema_version, occurred_at, payload, write_mode, status, attempts, last_error) "
-                + "values (?, 'Order', ?, 'OrderPlaced', 1, 1, ?, '{}', 'OUTBOX', 'FAILED', 10, 'kept for an operator')",
-                failedId, UUID.randomUUID().toString(), new Timestamp(System.currentTimeMillis() - 3_600_000));
+        probe.update(
+                "insert into outbox_event (event_id, aggregate_type, aggregate_id, event_type, sequence_no, "
+                        + "schema_version, occurred_at, payload, write_mode, status, attempts, last_error) "
+                        + "values (?, 'Order', ?, 'OrderPlaced', 1, 1, ?, '{}', 'OUTBOX', 'FAILED', 10, 'kept for an operator')",
+                failedId,
+                UUID.randomUUID().toString(),
+                new Timestamp(System.currentTimeMillis() - 3_600_000));
 
         OutboxHousekeeper housekeeper = housekeeper();
         housekeeper.configure(200, Duration.ofMillis(1), Duration.ofMillis(1));
         try {
-            Await.until("the timer to purge the order's outbox and inbox rows", Duration.ofSeconds(30),
-                    () -> probe.eventIds(orderId).isEmpty()
-                            && probe.count("select count(*) from inbox where event_id in (?, ?)", events.get(0), events.get(1)) == 0,
+            Await.until(
+                    "the timer to purge the order's outbox and inbox rows",
+                    Duration.ofSeconds(30),
+                    () ->
+                            probe.eventIds(orderId).isEmpty()
+                                    && probe.count(
+                                                    "select count(*) from inbox where event_id in (?, ?)",
+                                                    events.get(0),
+                                                    events.get(1))
+                                            == 0,
                     () -> probe.eventIds(orderId));
         } finally {
             housekeeper.configure(60_000, Duration.ofHours(24), Duration.ofDays(7));
         }
-        assertEquals(1, probe.count("select count(*) from outbox_event where event_id = ? and status = 'FAILED'", failedId),
+        assertEquals(
+                1,
+                probe.count(
+                        "select count(*) from outbox_event where event_id = ? and status = 'FAILED'",
+                        failedId),
                 "a failed row waits for an operator");
-        assertEquals(0, probe.count("select count(*) from outbox_event where status in ('PUBLISHED', 'DIRECT')"),
+        assertEquals(
+                0,
+                probe.count(
+                        "select count(*) from outbox_event where status in ('PUBLISHED', 'DIRECT')"),
                 "every published row older than the retention is gone");
         assertEquals(6, probe.effectsOfOrder(orderId), "effects are business records and stay");
         probe.update("delete from outbox_event where event_id = ?", failedId);
     }
 
     /**
-     * Issue 13.1: an inbox row goes a retention after its event was processed, and a repeat that comes
-     * after that (a re-publish under a new duplicate-detection id) finds no inbox row, yet changes
-     * nothing: the order's applied sequence drops it, counted as a duplicate.
+     * Issue 13.1: an inbox row goes a retention after its event was processed, and a repeat that
+     * comes after that (a re-publish under a new duplicate-detection id) finds no inbox row, yet
+     * changes nothing: the order's applied sequence drops it, counted as a duplicate.
      */
     @Test
     public void repeatAfterTheInboxRetentionIsDroppedBySequence() throws NamingException {
@@ -83,26 +103,41 @@ public class HousekeepingIT {
         OutboxHousekeeper housekeeper = housekeeper();
 
         housekeeper.purge(Instant.now());
-        assertEquals(3, probe.count("select count(*) from inbox where event_id = ?", eventId),
+        assertEquals(
+                3,
+                probe.count("select count(*) from inbox where event_id = ?", eventId),
                 "processed just now: kept for the whole retention");
-        probe.update("update inbox set processed_at = ? where event_id = ?",
-                Timestamp.from(Instant.now().minus(Duration.ofDays(8))), eventId);
+        probe.update(
+                "update inbox set processed_at = ? where event_id = ?",
+                Timestamp.from(Instant.now().minus(Duration.ofDays(8))),
+                eventId);
         // purge() does nothing while the timer's own run is under way: try again until it ran.
-        Await.until("the inbox rows processed 8 days ago purged after the 7-day retention", Duration.ofSeconds(20),
-                () -> housekeeper.purge(Instant.now()) != null
-                        && probe.count("select count(*) from inbox where event_id = ?", eventId) == 0,
+        Await.until(
+                "the inbox rows processed 8 days ago purged after the 7-day retention",
+                Duration.ofSeconds(20),
+                () ->
+                        housekeeper.purge(Instant.now()) != null
+                                && probe.count(
+                                                "select count(*) from inbox where event_id = ?",
+                                                eventId)
+                                        == 0,
                 () -> probe.count("select count(*) from inbox where event_id = ?", eventId));
 
         InitialContext jndi = new InitialContext();
         ConnectionFactory factory = (ConnectionFactory) jndi.lookup("java:/ConnectionFactory");
         Topic orderEvents = (Topic) jndi.lookup(Subscriptions.TOPIC);
         try (JMSContext context = factory.createContext()) {
-            context.createProducer().setProperty("JMSXGroupID", orderId).setProperty("_AMQ_DUPL_ID", eventId + ":late")
+            context.createProducer()
+                    .setProperty("JMSXGroupID", orderId)
+                    .setProperty("_AMQ_DUPL_ID", eventId + ":late")
                     .send(orderEvents, envelope);
         }
         for (String consumer : OutboxProbe.EFFECT_TABLES.keySet()) {
-            Await.until(consumer + " to count the late repeat as a duplicate", Duration.ofSeconds(30),
-                    () -> probe.duplicatesAbsorbed(consumer, eventId) == 1, () -> probe.duplicatesAbsorbed(consumer, eventId));
+            Await.until(
+                    consumer + " to count the late repeat as a duplicate",
+                    Duration.ofSeconds(30),
+                    () -> probe.duplicatesAbsorbed(consumer, eventId) == 1,
+                    () -> probe.duplicatesAbsorbed(consumer, eventId));
             assertEquals(1, probe.effects(consumer, eventId), consumer + " applied the event once");
         }
     }
@@ -117,11 +152,17 @@ public class HousekeepingIT {
         OutboxHousekeeper.Purged purged = housekeeper.purge(java.time.Instant.now());
         assertTrue(purged.outboxRows() >= 0);
         assertEquals(1, probe.eventIds(orderId).size(), "a row younger than 24 h stays");
-        assertEquals(3, probe.count("select count(*) from inbox where event_id = ?", probe.eventIds(orderId).get(0)));
+        assertEquals(
+                3,
+                probe.count(
+                        "select count(*) from inbox where event_id = ?",
+                        probe.eventIds(orderId).get(0)));
     }
 
     private static OutboxHousekeeper housekeeper() throws NamingException {
-        return (OutboxHousekeeper) new InitialContext()
-                .lookup("java:global/outbox/outbox-ejb/OutboxHousekeeper!org.outboxlab.ops.OutboxHousekeeper");
+        return (OutboxHousekeeper)
+                new InitialContext()
+                        .lookup(
+                                "java:global/outbox/outbox-ejb/OutboxHousekeeper!org.outboxlab.ops.OutboxHousekeeper");
     }
 }

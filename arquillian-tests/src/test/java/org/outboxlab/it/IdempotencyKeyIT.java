@@ -44,10 +44,22 @@ public class IdempotencyKeyIT {
             assertEquals(201, first.status(), first.body());
             OrderApi.Reply retry = api.placeOnce(key, customer, mode, "PEN-1", 2);
             assertEquals(201, retry.status(), retry.body());
-            assertEquals(first.object(), retry.object(), mode + ": the retry gets the first answer");
-            assertEquals(stock - 2, WriteModesIT.stockOf(api, "PEN-1"), mode + ": the stock is taken once");
-            assertEquals(1, probe.count("select count(*) from customer_order where customer_id = ?", customer), mode);
-            assertEquals(1, probe.count("select count(*) from outbox_event where aggregate_id = ?", first.string("orderId")),
+            assertEquals(
+                    first.object(), retry.object(), mode + ": the retry gets the first answer");
+            assertEquals(
+                    stock - 2,
+                    WriteModesIT.stockOf(api, "PEN-1"),
+                    mode + ": the stock is taken once");
+            assertEquals(
+                    1,
+                    probe.count(
+                            "select count(*) from customer_order where customer_id = ?", customer),
+                    mode);
+            assertEquals(
+                    1,
+                    probe.count(
+                            "select count(*) from outbox_event where aggregate_id = ?",
+                            first.string("orderId")),
                     mode + ": one event");
         }
     }
@@ -63,7 +75,11 @@ public class IdempotencyKeyIT {
         assertEquals(422, other.status(), other.body());
         assertEquals("Idempotency-Key", other.object().getString("field"), other.body());
         assertEquals(stock, WriteModesIT.stockOf(api, "PEN-1"), "nothing reserved");
-        assertEquals(1, probe.count("select count(*) from customer_order where customer_id = ?", "reuse-" + key));
+        assertEquals(
+                1,
+                probe.count(
+                        "select count(*) from customer_order where customer_id = ?",
+                        "reuse-" + key));
     }
 
     @Test
@@ -85,7 +101,10 @@ public class IdempotencyKeyIT {
                 orderIds.add(r.string("orderId"));
             }
             assertEquals(1, orderIds.size(), "every retry got the same order: " + orderIds);
-            assertEquals(1, probe.count("select count(*) from customer_order where customer_id = ?", customer));
+            assertEquals(
+                    1,
+                    probe.count(
+                            "select count(*) from customer_order where customer_id = ?", customer));
         } finally {
             pool.shutdownNow();
         }
@@ -98,6 +117,11 @@ public class IdempotencyKeyIT {
         assertEquals(400, spaced.status(), spaced.body());
         OrderApi.Reply long201 = api.placeOnce("k".repeat(201), "bad-key", "OUTBOX", "PEN-1", 1);
         assertEquals(400, long201.status(), long201.body());
-        assertEquals(0, OutboxProbe.inServer().count("select count(*) from customer_order where customer_id = ?", "bad-key"));
+        assertEquals(
+                0,
+                OutboxProbe.inServer()
+                        .count(
+                                "select count(*) from customer_order where customer_id = ?",
+                                "bad-key"));
     }
 }

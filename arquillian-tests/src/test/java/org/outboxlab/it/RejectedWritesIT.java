@@ -64,6 +64,10 @@ public class RejectedWritesIT {
         assertEquals("lines[0].quantity", reply.string("field"));
         assertEquals(before, probe.rowCounts(), "a refused order writes nothing");
         assertEquals(limited, WriteModesIT.stockOf(api, "LIMITED-1"));
-        assertEquals(0, probe.count("select count(*) from customer_order where customer_id = ?", "short-" + mode));
+        assertEquals(
+                0,
+                probe.count(
+                        "select count(*) from customer_order where customer_id = ?",
+                        "short-" + mode));
     }
 }

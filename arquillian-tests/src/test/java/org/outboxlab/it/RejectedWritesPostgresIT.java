@@ -1,5 +1,4 @@
 package org.outboxlab.it;
 
 /** The rejected-write tests on PostgreSQL. */
-public class RejectedWritesPostgresIT extends RejectedWritesIT {
-}
+public class RejectedWritesPostgresIT extends RejectedWritesIT {}

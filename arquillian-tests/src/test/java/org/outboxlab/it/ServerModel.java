@@ -24,11 +24,21 @@ final class ServerModel {
 
     /** A message-driven bean of the outbox EAR, e.g. {@code FulfilmentConsumer}. */
     static ModelNode messageDrivenBean(String name) {
-        return address("deployment", "outbox.ear", "subdeployment", "outbox-ejb.jar", "subsystem", "ejb3",
-                "message-driven-bean", name);
+        return address(
+                "deployment",
+                "outbox.ear",
+                "subdeployment",
+                "outbox-ejb.jar",
+                "subsystem",
+                "ejb3",
+                "message-driven-bean",
+                name);
     }
 
-    /** A resource of the embedded broker: {@code queue} (a core queue, such as a subscription), {@code jms-queue}, … */
+    /**
+     * A resource of the embedded broker: {@code queue} (a core queue, such as a subscription),
+     * {@code jms-queue}, …
+     */
     static ModelNode messaging(String type, String name) {
         return address("subsystem", "messaging-activemq", "server", "default", type, name);
     }
@@ -64,8 +74,12 @@ final class ServerModel {
     /** The Prometheus page of the management interface. */
     static String metrics() {
         try {
-            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:9990/metrics")).build(),
-                    HttpResponse.BodyHandlers.ofString()).body();
+            return HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:9990/metrics"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString())
+                    .body();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -36,22 +36,27 @@ import org.outboxlab.testsupport.Await;
 import org.outboxlab.testsupport.OrderApi;
 
 /**
- * As an ops engineer would: configure an unpacked, stock WildFly 39 with {@code configure-wildfly.sh}
- * for a standalone Artemis broker, start it, deploy the EAR, see orders reach every consumer; then
- * kill the broker and watch readiness go down, OUTBOX orders still accepted and XA ones refused, and
- * everything drain once the broker is back.
+ * As an ops engineer would: configure an unpacked, stock WildFly 39 with {@code
+ * configure-wildfly.sh} for a standalone Artemis broker, start it, deploy the EAR, see orders reach
+ * every consumer; then kill the broker and watch readiness go down, OUTBOX orders still accepted
+ * and XA ones refused, and everything drain once the broker is back.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 public class StockWildFlyIT {
 
     private static final int BROKER_PORT = 61626;
     private static final Path WORK = Path.of(System.getProperty("work.dir", "target/stock"));
-    private static final Path JMS_CONFIG = Path.of(System.getProperty("jms.config", "../jms-config"));
+    private static final Path JMS_CONFIG =
+            Path.of(System.getProperty("jms.config", "../jms-config"));
     private static final Path CONFIGURE = JMS_CONFIG.resolve("configure-wildfly.sh");
     private static final Path HOME = WORK.resolve("wildfly");
     private static final Path CONFIG_DIR = HOME.resolve("standalone").resolve("configuration");
-    private static final Map<String, String> CONSOLE_PASSWORDS = Map.of(
-            "OUTBOX_ADMIN_PASSWORD", "admin-Stock-1", "OUTBOX_VIEWER_PASSWORD", "viewer-Stock-1");
+    private static final Map<String, String> CONSOLE_PASSWORDS =
+            Map.of(
+                    "OUTBOX_ADMIN_PASSWORD",
+                    "admin-Stock-1",
+                    "OUTBOX_VIEWER_PASSWORD",
+                    "viewer-Stock-1");
 
     private static BrokerProcess broker;
     private static ServerProcess server;
@@ -62,11 +67,18 @@ public class StockWildFlyIT {
         Path dist = Path.of(System.getProperty("wildfly.dist"));
         Directories.deleteRecursively(HOME);
         Files.createDirectories(WORK);
-        Directories.deleteRecursively(WORK.resolve("artemis/instance")); // a broker made afresh: no journal of earlier runs
-        Command.Result copy = Command.run(Map.of(), 120, "cp", "-r", dist.toString(), HOME.toString());
+        Directories.deleteRecursively(
+                WORK.resolve(
+                        "artemis/instance")); // a broker made afresh: no journal of earlier runs
+        Command.Result copy =
+                Command.run(Map.of(), 120, "cp", "-r", dist.toString(), HOME.toString());
         assertEquals(0, copy.exitCode(), copy.output());
-        broker = new BrokerProcess(JMS_CONFIG, WORK.resolve("artemis"), Path.of(System.getProperty("artemis.dist")),
-                BROKER_PORT);
+        broker =
+                new BrokerProcess(
+                        JMS_CONFIG,
+                        WORK.resolve("artemis"),
+                        Path.of(System.getProperty("artemis.dist")),
+                        BROKER_PORT);
         broker.start();
     }
 
@@ -84,21 +96,29 @@ public class StockWildFlyIT {
     @Order(1)
     public void badOptionsStopWithAMessageAndChangeNothing() throws IOException {
         Map<String, String> pristine = checksums();
-        for (String[] args : List.of(
-                new String[] {HOME.toString(), "--db", "oracle"},
-                new String[] {HOME.toString(), "--broker", "remote", "--broker-port", "99999"},
-                new String[] {HOME.toString(), "--broker-port", "61616"},
-                new String[] {HOME.toString(), "--frobnicate"},
-                new String[] {HOME.toString(), "--db", "postgres"},
-                new String[] {WORK.resolve("no-such-wildfly").toString()})) {
+        for (String[] args :
+                List.of(
+                        new String[] {HOME.toString(), "--db", "oracle"},
+                        new String[] {
+                            HOME.toString(), "--broker", "remote", "--broker-port", "99999"
+                        },
+                        new String[] {HOME.toString(), "--broker-port", "61616"},
+                        new String[] {HOME.toString(), "--frobnicate"},
+                        new String[] {HOME.toString(), "--db", "postgres"},
+                        new String[] {WORK.resolve("no-such-wildfly").toString()})) {
             Command.Result result = configure(args);
             assertEquals(2, result.exitCode(), String.join(" ", args) + ": " + result.output());
             assertTrue(result.output().startsWith("configure-wildfly: "), result.output());
             assertEquals(pristine, checksums(), "a refused run leaves the configuration as it was");
         }
-        Command.Result noPassword = configure(CONSOLE_PASSWORDS, HOME.toString(), "--broker", "remote");
+        Command.Result noPassword =
+                configure(CONSOLE_PASSWORDS, HOME.toString(), "--broker", "remote");
         assertEquals(2, noPassword.exitCode(), noPassword.output());
-        assertTrue(noPassword.output().contains("--broker remote needs the broker user's password in $OUTBOX_BROKER_PASSWORD"),
+        assertTrue(
+                noPassword
+                        .output()
+                        .contains(
+                                "--broker remote needs the broker user's password in $OUTBOX_BROKER_PASSWORD"),
                 noPassword.output());
         assertEquals(pristine, checksums(), "no default password: nothing configured");
     }
@@ -107,23 +127,50 @@ public class StockWildFlyIT {
     @Order(2)
     public void configuringTwiceChangesNothingTheSecondTime() throws IOException {
         Map<String, String> pristine = checksums();
-        Command.Result first = configure(HOME.toString(), "--broker", "remote", "--broker-port", Integer.toString(BROKER_PORT));
+        Command.Result first =
+                configure(
+                        HOME.toString(),
+                        "--broker",
+                        "remote",
+                        "--broker-port",
+                        Integer.toString(BROKER_PORT));
         assertEquals(0, first.exitCode(), first.output());
         Map<String, String> configured = checksums();
         assertTrue(!configured.equals(pristine), "the first run configures the server");
-        assertTrue(first.output().contains("user outbox-admin (role outbox-admin) created"), first.output());
+        assertTrue(
+                first.output().contains("user outbox-admin (role outbox-admin) created"),
+                first.output());
         String xml = Files.readString(CONFIG_DIR.resolve("standalone-full.xml"));
-        assertFalse(xml.contains(broker.password()), "the broker's password is not in the configuration in clear text");
-        assertFalse(Files.readString(CONFIG_DIR.resolve("application-users.properties")).contains("admin-Stock-1"),
+        assertFalse(
+                xml.contains(broker.password()),
+                "the broker's password is not in the configuration in clear text");
+        assertFalse(
+                Files.readString(CONFIG_DIR.resolve("application-users.properties"))
+                        .contains("admin-Stock-1"),
                 "the console users' passwords are kept as hashes");
-        assertEquals(2, count(xml, "<credential-reference store=\"outbox-credentials\" alias=\"outbox-broker\"/>"),
+        assertEquals(
+                2,
+                count(
+                        xml,
+                        "<credential-reference store=\"outbox-credentials\" alias=\"outbox-broker\"/>"),
                 "both pooled connection factories read the broker's password from the credential store");
-        for (String store : List.of("outbox-credentials.standalone-full.p12", "outbox-key.standalone-full.cs")) {
-            assertEquals(PosixFilePermissions.fromString("rw-------"), Files.getPosixFilePermissions(CONFIG_DIR.resolve(store)),
+        for (String store :
+                List.of(
+                        "outbox-credentials.standalone-full.p12",
+                        "outbox-key.standalone-full.cs")) {
+            assertEquals(
+                    PosixFilePermissions.fromString("rw-------"),
+                    Files.getPosixFilePermissions(CONFIG_DIR.resolve(store)),
                     store + " is for the server's user only");
         }
 
-        Command.Result second = configure(HOME.toString(), "--broker", "remote", "--broker-port", Integer.toString(BROKER_PORT));
+        Command.Result second =
+                configure(
+                        HOME.toString(),
+                        "--broker",
+                        "remote",
+                        "--broker-port",
+                        Integer.toString(BROKER_PORT));
         assertEquals(0, second.exitCode(), second.output());
         assertTrue(second.output().contains("already applied"), second.output());
         assertEquals(configured, checksums(), "the second run changes nothing");
@@ -133,8 +180,14 @@ public class StockWildFlyIT {
     @Order(3)
     public void ordersFlowThroughTheStandaloneBrokerAndSurviveItsOutage() throws Exception {
         Path ear = Path.of(System.getProperty("outbox.ear"));
-        server = ServerProcess.start(HOME, ear, HOME.resolve("standalone"), "standalone-full.xml", Duration.ofSeconds(180),
-                "-Doutbox.relay.backoff.max-ms=2000");
+        server =
+                ServerProcess.start(
+                        HOME,
+                        ear,
+                        HOME.resolve("standalone"),
+                        "standalone-full.xml",
+                        Duration.ofSeconds(180),
+                        "-Doutbox.relay.backoff.max-ms=2000");
         OrderApi api = OrderApi.local();
         for (String mode : List.of("OUTBOX", "XA", "NAIVE")) {
             String orderId = api.placed("stock-" + mode, mode, "BOOK-1", 1);
@@ -144,32 +197,63 @@ public class StockWildFlyIT {
         assertEquals(200, ready().statusCode(), ready().body());
 
         broker.kill();
-        Await.until("readiness to report the broker unreachable", Duration.ofSeconds(30),
-                () -> ready().body().contains("\"brokerReachable\":false"), () -> ready().body());
-        assertEquals(200, ready().statusCode(), "the node still takes writes, OUTBOX is built for this: " + ready().body());
+        Await.until(
+                "readiness to report the broker unreachable",
+                Duration.ofSeconds(30),
+                () -> ready().body().contains("\"brokerReachable\":false"),
+                () -> ready().body());
+        assertEquals(
+                200,
+                ready().statusCode(),
+                "the node still takes writes, OUTBOX is built for this: " + ready().body());
         OrderApi.Reply duringOutage = api.place("stock-outage", "OUTBOX", "MUG-1", 1);
-        assertEquals(201, duringOutage.status(), "OUTBOX accepts orders while the broker is down: " + duringOutage.body());
+        assertEquals(
+                201,
+                duringOutage.status(),
+                "OUTBOX accepts orders while the broker is down: " + duringOutage.body());
         long mugs = WriteModesIT.stockOf(api, "MUG-1");
         for (int i = 0; i < 3; i++) {
             OrderApi.Reply xa = api.place("stock-outage-xa", "XA", "MUG-1", 1);
-            assertEquals(503, xa.status(), "XA refuses writes while the broker is down: " + xa.body());
+            assertEquals(
+                    503, xa.status(), "XA refuses writes while the broker is down: " + xa.body());
         }
-        assertEquals(mugs, WriteModesIT.stockOf(api, "MUG-1"), "the refused XA orders reserved no stock");
-        Thread.sleep(3_000); // let the relay fail a few times: it must log the outage once, not every time
+        assertEquals(
+                mugs,
+                WriteModesIT.stockOf(api, "MUG-1"),
+                "the refused XA orders reserved no stock");
+        Thread.sleep(
+                3_000); // let the relay fail a few times: it must log the outage once, not every
+        // time
         String outageLog = serverLog();
-        assertEquals(1, count(outageLog, "writes refused, broker unreachable"), "three refusals, one log line");
-        assertEquals(0, count(outageLog, "WFLYEJB0034"), "an expected refusal is no EJB failure with a stack trace");
+        assertEquals(
+                1,
+                count(outageLog, "writes refused, broker unreachable"),
+                "three refusals, one log line");
+        assertEquals(
+                0,
+                count(outageLog, "WFLYEJB0034"),
+                "an expected refusal is no EJB failure with a stack trace");
 
         broker.start();
-        Await.until("readiness to report the broker back", Duration.ofSeconds(60),
-                () -> ready().body().contains("\"brokerReachable\":true"), () -> ready().body());
+        Await.until(
+                "readiness to report the broker back",
+                Duration.ofSeconds(60),
+                () -> ready().body().contains("\"brokerReachable\":true"),
+                () -> ready().body());
         awaitAllApplied(api, duringOutage.string("orderId"), 1);
 
-        // the relay logs the outage's end after its batch committed, so a consumer can apply the event first
-        Await.until("the relay to log the outage's end", Duration.ofSeconds(10),
-                () -> count(serverLog(), "broker reachable again") > 0, () -> "not logged yet");
+        // the relay logs the outage's end after its batch committed, so a consumer can apply the
+        // event first
+        Await.until(
+                "the relay to log the outage's end",
+                Duration.ofSeconds(10),
+                () -> count(serverLog(), "broker reachable again") > 0,
+                () -> "not logged yet");
         String log = serverLog();
-        assertEquals(1, count(log, "broker unavailable, relay backing off"), "the outage is logged once");
+        assertEquals(
+                1,
+                count(log, "broker unavailable, relay backing off"),
+                "the outage is logged once");
         assertEquals(1, count(log, "broker reachable again"), "its end is logged once");
     }
 
@@ -182,17 +266,25 @@ public class StockWildFlyIT {
     }
 
     private static void awaitAllApplied(OrderApi api, String orderId, int events) {
-        Await.until("every consumer to apply the " + events + " events of " + orderId, Duration.ofSeconds(60), () -> {
-            JsonObject order = api.order(orderId).object();
-            return order.getJsonArray("events").size() == events && order.getJsonArray("effects")
-                    .getValuesAs(JsonObject.class).stream().allMatch(e -> e.getBoolean("applied"));
-        }, () -> api.order(orderId).body());
+        Await.until(
+                "every consumer to apply the " + events + " events of " + orderId,
+                Duration.ofSeconds(60),
+                () -> {
+                    JsonObject order = api.order(orderId).object();
+                    return order.getJsonArray("events").size() == events
+                            && order.getJsonArray("effects").getValuesAs(JsonObject.class).stream()
+                                    .allMatch(e -> e.getBoolean("applied"));
+                },
+                () -> api.order(orderId).body());
     }
 
     private HttpResponse<String> ready() {
         try {
-            return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:9990/health/ready"))
-                    .timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
+            return http.send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:9990/health/ready"))
+                            .timeout(Duration.ofSeconds(20))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -209,7 +301,9 @@ public class StockWildFlyIT {
     }
 
     private static Command.Result configure(Map<String, String> env, String... args) {
-        String[] command = Stream.concat(Stream.of("bash", CONFIGURE.toString()), Stream.of(args)).toArray(String[]::new);
+        String[] command =
+                Stream.concat(Stream.of("bash", CONFIGURE.toString()), Stream.of(args))
+                        .toArray(String[]::new);
         return Command.run(env, 300, command);
     }
 
@@ -221,7 +315,10 @@ public class StockWildFlyIT {
         return n;
     }
 
-    /** SHA-256 of every file in the configuration directory (the server writes nothing there while stopped). */
+    /**
+     * SHA-256 of every file in the configuration directory (the server writes nothing there while
+     * stopped).
+     */
     private static Map<String, String> checksums() throws IOException {
         Map<String, String> sums = new TreeMap<>();
         try (Stream<Path> files = Files.list(CONFIG_DIR)) {

@@ -17,7 +17,10 @@ import org.outboxlab.testsupport.OrderApi;
 import org.outboxlab.testsupport.OutboxDeployments;
 import org.outboxlab.testsupport.OutboxProbe;
 
-/** Each write mode end to end: an order and its lifecycle reach every consumer, once each, in sequence. */
+/**
+ * Each write mode end to end: an order and its lifecycle reach every consumer, once each, in
+ * sequence.
+ */
 @ExtendWith(ArquillianExtension.class)
 public class WriteModesIT {
 
@@ -54,7 +57,11 @@ public class WriteModesIT {
         assertEquals(stockBefore, stockOf(api, "MUG-1"), "a cancel gives the reserved stock back");
         probe.awaitEffects(List.of(orderId), EFFECTS_TIMEOUT);
         probe.assertEachEffectExactlyOnce(List.of(orderId));
-        assertEquals(0, probe.count("select coalesce(sum(amount_cents), 0) from ledger_entry where order_id = ?", orderId),
+        assertEquals(
+                0,
+                probe.count(
+                        "select coalesce(sum(amount_cents), 0) from ledger_entry where order_id = ?",
+                        orderId),
                 "an unpaid cancelled order books no revenue");
     }
 
@@ -72,7 +79,10 @@ public class WriteModesIT {
         probe.awaitEffects(List.of(orderId), EFFECTS_TIMEOUT);
         assertEquals(3, probe.eventIds(orderId).size());
         probe.assertEachEffectExactlyOnce(List.of(orderId));
-        assertEquals(4_500 * 2, probe.count("select sum(amount_cents) from ledger_entry where order_id = ?", orderId),
+        assertEquals(
+                4_500 * 2,
+                probe.count(
+                        "select sum(amount_cents) from ledger_entry where order_id = ?", orderId),
                 "the ledger books the paid total once");
 
         JsonObject order = api.order(orderId).object();
@@ -87,13 +97,18 @@ public class WriteModesIT {
         }
         for (JsonObject event : order.getJsonArray("events").getValuesAs(JsonObject.class)) {
             assertEquals(mode.equals("OUTBOX") ? "PUBLISHED" : "DIRECT", event.getString("status"));
-            assertTrue(event.getJsonArray("effects").getValuesAs(JsonObject.class).stream()
-                    .allMatch(e -> e.getBoolean("applied")), event.toString());
+            assertTrue(
+                    event.getJsonArray("effects").getValuesAs(JsonObject.class).stream()
+                            .allMatch(e -> e.getBoolean("applied")),
+                    event.toString());
         }
     }
 
     static long stockOf(OrderApi api, String sku) {
         return api.products().json().asJsonArray().getValuesAs(JsonValue::asJsonObject).stream()
-                .filter(p -> p.getString("sku").equals(sku)).findFirst().orElseThrow().getInt("stock");
+                .filter(p -> p.getString("sku").equals(sku))
+                .findFirst()
+                .orElseThrow()
+                .getInt("stock");
     }
 }

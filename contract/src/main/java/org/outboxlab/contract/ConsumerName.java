@@ -27,14 +27,17 @@ public enum ConsumerName {
     }
 
     /**
-     * The name of this consumer's durable subscription on the OrderEvents topic (and of its queue on
-     * the broker).
+     * The name of this consumer's durable subscription on the OrderEvents topic (and of its queue
+     * on the broker).
      */
     public String queue() {
         return queue;
     }
 
-    /** The queue the broker moves this consumer's undeliverable messages to: {@code FulfilmentEvents.DLQ}, … */
+    /**
+     * The queue the broker moves this consumer's undeliverable messages to: {@code
+     * FulfilmentEvents.DLQ}, …
+     */
     public String deadLetterQueue() {
         return queue + ".DLQ";
     }

@@ -31,7 +31,10 @@ public enum CrashPoint {
         return id;
     }
 
-    /** The point in {@code mode}'s own write path between its two writes, where the dual-write problem bites. */
+    /**
+     * The point in {@code mode}'s own write path between its two writes, where the dual-write
+     * problem bites.
+     */
     public static CrashPoint betweenTheWritesOf(WriteMode mode) {
         return switch (mode) {
             case OUTBOX -> OUTBOX_AFTER_BROKER_COMMIT;

@@ -15,9 +15,9 @@ public final class EventFields {
     public static final String OCCURRED_AT = "occurredAt";
     public static final String WRITE_MODE = "writeMode";
     public static final String TRACE_PARENT = "traceparent";
+
     /** The envelope's business content (JSON object); not a message property. */
     public static final String PAYLOAD = "payload";
 
-    private EventFields() {
-    }
+    private EventFields() {}
 }

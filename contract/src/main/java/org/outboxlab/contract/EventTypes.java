@@ -11,8 +11,7 @@ public final class EventTypes {
     public static final String ORDER_SHIPPED = "OrderShipped";
     public static final String ORDER_CANCELLED = "OrderCancelled";
 
-    private EventTypes() {
-    }
+    private EventTypes() {}
 
     /** Whether no event of the same order can follow an event of {@code type}. */
     public static boolean endsItsOrder(String type) {

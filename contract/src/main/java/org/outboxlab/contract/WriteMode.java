@@ -12,7 +12,8 @@ public enum WriteMode {
     NAIVE,
     /**
      * Benchmark only: the same business transaction with no event and no messaging at all, the
-     * baseline the other modes are measured against. Refused unless {@code outbox.bench.baseline-enabled}.
+     * baseline the other modes are measured against. Refused unless {@code
+     * outbox.bench.baseline-enabled}.
      */
     BASELINE;
 

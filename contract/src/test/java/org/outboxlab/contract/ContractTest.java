@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
-/** The shared names agree with each other (the EJB module's SubscriptionsTest checks them against jms-config). */
+/**
+ * The shared names agree with each other (the EJB module's SubscriptionsTest checks them against
+ * jms-config).
+ */
 class ContractTest {
 
     @Test
@@ -17,17 +20,26 @@ class ContractTest {
         }
         assertEquals("fulfilment", ConsumerName.FULFILMENT.id());
         assertTrue(ConsumerName.byId("billing").isEmpty());
-        assertEquals(Subscriptions.FULFILMENT_SELECTOR, Subscriptions.selector(Subscriptions.FULFILMENT));
-        assertEquals(Subscriptions.NOTIFICATION_SELECTOR, Subscriptions.selector(Subscriptions.NOTIFICATION));
+        assertEquals(
+                Subscriptions.FULFILMENT_SELECTOR,
+                Subscriptions.selector(Subscriptions.FULFILMENT));
+        assertEquals(
+                Subscriptions.NOTIFICATION_SELECTOR,
+                Subscriptions.selector(Subscriptions.NOTIFICATION));
         assertEquals(Subscriptions.LEDGER_SELECTOR, Subscriptions.selector(Subscriptions.LEDGER));
     }
 
     @Test
     void eachComparedModeHasACrashPointBetweenItsTwoWrites() {
-        assertEquals(CrashPoint.OUTBOX_AFTER_BROKER_COMMIT, CrashPoint.betweenTheWritesOf(WriteMode.OUTBOX));
+        assertEquals(
+                CrashPoint.OUTBOX_AFTER_BROKER_COMMIT,
+                CrashPoint.betweenTheWritesOf(WriteMode.OUTBOX));
         assertEquals(CrashPoint.XA_AFTER_PREPARE, CrashPoint.betweenTheWritesOf(WriteMode.XA));
-        assertEquals(CrashPoint.NAIVE_AFTER_DB_COMMIT, CrashPoint.betweenTheWritesOf(WriteMode.NAIVE));
-        assertThrows(IllegalArgumentException.class, () -> CrashPoint.betweenTheWritesOf(WriteMode.BASELINE));
+        assertEquals(
+                CrashPoint.NAIVE_AFTER_DB_COMMIT, CrashPoint.betweenTheWritesOf(WriteMode.NAIVE));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> CrashPoint.betweenTheWritesOf(WriteMode.BASELINE));
         for (CrashPoint point : CrashPoint.values()) {
             assertEquals(point, CrashPoint.byId(point.id()).orElseThrow());
         }

@@ -10,9 +10,9 @@ import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Opens connections on the relay's plain connection factory with the broker credentials
- * ({@code outbox.broker.user}, {@code outbox.broker.password}) when a remote broker requires a
- * login, and without any for the broker embedded in WildFly.
+ * Opens connections on the relay's plain connection factory with the broker credentials ({@code
+ * outbox.broker.user}, {@code outbox.broker.password}) when a remote broker requires a login, and
+ * without any for the broker embedded in WildFly.
  */
 @ApplicationScoped
 public class BrokerLogin {
@@ -26,10 +26,14 @@ public class BrokerLogin {
     Optional<String> password;
 
     public Connection connection(ConnectionFactory factory) throws JMSException {
-        return user.isPresent() ? factory.createConnection(user.get(), password.orElse(null)) : factory.createConnection();
+        return user.isPresent()
+                ? factory.createConnection(user.get(), password.orElse(null))
+                : factory.createConnection();
     }
 
     public JMSContext context(ConnectionFactory factory) {
-        return user.isPresent() ? factory.createContext(user.get(), password.orElse(null)) : factory.createContext();
+        return user.isPresent()
+                ? factory.createContext(user.get(), password.orElse(null))
+                : factory.createContext();
     }
 }

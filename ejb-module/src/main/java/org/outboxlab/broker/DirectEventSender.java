@@ -32,11 +32,9 @@ public class DirectEventSender {
     @Resource(lookup = "java:/jms/outbox/OrderEvents")
     Topic orderEvents;
 
-    @Inject
-    Faults faults;
+    @Inject Faults faults;
 
-    @EJB
-    EventRoutes routes;
+    @EJB EventRoutes routes;
 
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public void sendInTransaction(OutboxEvent event) {
@@ -49,14 +47,22 @@ public class DirectEventSender {
     }
 
     private void send(OutboxEvent row) {
-        routes.requireAll(); // the last answer: the relay asks before each batch, the gauges' timer every refresh
+        routes.requireAll(); // the last answer: the relay asks before each batch, the gauges'
+        // timer every refresh
         PendingEvent event = PendingEvent.of(row);
         try (JMSContext context = connectionFactory.createContext()) {
             String body = EventMessages.envelope(event);
-            context.createProducer().send(orderEvents, EventMessages.withHeaders(context.createTextMessage(body), event));
+            context.createProducer()
+                    .send(
+                            orderEvents,
+                            EventMessages.withHeaders(context.createTextMessage(body), event));
             if (faults.publishTwice(event.eventId(), () -> EventMessages.customerOf(event))) {
-                context.createProducer().send(orderEvents,
-                        EventMessages.republished(EventMessages.withHeaders(context.createTextMessage(body), event)));
+                context.createProducer()
+                        .send(
+                                orderEvents,
+                                EventMessages.republished(
+                                        EventMessages.withHeaders(
+                                                context.createTextMessage(body), event)));
             }
         } catch (JMSException e) {
             throw new JMSRuntimeException(e.getMessage(), e.getErrorCode(), e);

@@ -23,9 +23,15 @@ public final class EventMessages {
 
     /** Artemis's duplicate-detection header. */
     public static final String DUPLICATE_ID = "_AMQ_DUPL_ID";
+
     public static final String GROUP_ID = "JMSXGroupID";
-    /** {@code -1} on an order's last event closes its message group, so the broker forgets the order. */
+
+    /**
+     * {@code -1} on an order's last event closes its message group, so the broker forgets the
+     * order.
+     */
     public static final String GROUP_SEQUENCE = "JMSXGroupSeq";
+
     public static final String EVENT_ID = EventFields.EVENT_ID;
     public static final String EVENT_TYPE = EventFields.EVENT_TYPE;
     public static final String AGGREGATE_ID = EventFields.AGGREGATE_ID;
@@ -33,17 +39,21 @@ public final class EventMessages {
     public static final String WRITE_MODE = EventFields.WRITE_MODE;
     public static final String TRACE_PARENT = EventFields.TRACE_PARENT;
 
-    private EventMessages() {
-    }
+    private EventMessages() {}
 
-    /** The JSON envelope sent as the message body; fails if the stored payload is not a JSON object. */
+    /**
+     * The JSON envelope sent as the message body; fails if the stored payload is not a JSON object.
+     */
     public static String envelope(PendingEvent event) {
         JsonObject payload;
         try (JsonReader reader = JSON.createReader(new StringReader(event.payload()))) {
             payload = reader.readObject();
         } catch (JsonException | IllegalStateException e) {
-            throw new InvalidOutboxRowException("payload of event " + event.eventId() + " is not a JSON object: "
-                    + e.getMessage());
+            throw new InvalidOutboxRowException(
+                    "payload of event "
+                            + event.eventId()
+                            + " is not a JSON object: "
+                            + e.getMessage());
         }
         return JSON.createObjectBuilder()
                 .add(EventFields.EVENT_ID, event.eventId())
@@ -53,14 +63,19 @@ public final class EventMessages {
                 .add(EventFields.SEQUENCE, event.sequence())
                 .add(EventFields.SCHEMA_VERSION, event.schemaVersion())
                 .add(EventFields.OCCURRED_AT, event.occurredAt().toString())
-                .add(EventFields.TRACE_PARENT, event.traceParent() == null ? "" : event.traceParent())
+                .add(
+                        EventFields.TRACE_PARENT,
+                        event.traceParent() == null ? "" : event.traceParent())
                 .add(EventFields.WRITE_MODE, event.writeMode())
                 .add(EventFields.PAYLOAD, payload)
                 .build()
                 .toString();
     }
 
-    /** The customer of {@code event}'s order, from its payload; {@code null} if it has none or is not JSON. */
+    /**
+     * The customer of {@code event}'s order, from its payload; {@code null} if it has none or is
+     * not JSON.
+     */
     public static String customerOf(PendingEvent event) {
         try (JsonReader reader = JSON.createReader(new StringReader(event.payload()))) {
             return reader.readObject().getString("customerId", null);
@@ -74,16 +89,19 @@ public final class EventMessages {
      * lets it through, so only the consumers' inbox can absorb it (fault injection).
      */
     public static TextMessage republished(TextMessage message) throws JMSException {
-        message.setStringProperty(DUPLICATE_ID, message.getStringProperty(EVENT_ID) + ":republished");
+        message.setStringProperty(
+                DUPLICATE_ID, message.getStringProperty(EVENT_ID) + ":republished");
         return message;
     }
 
     /** Sets the routing, grouping and duplicate-detection headers on {@code message}. */
-    public static TextMessage withHeaders(TextMessage message, PendingEvent event) throws JMSException {
+    public static TextMessage withHeaders(TextMessage message, PendingEvent event)
+            throws JMSException {
         message.setStringProperty(DUPLICATE_ID, event.eventId());
         message.setStringProperty(GROUP_ID, event.aggregateId());
         if (EventTypes.endsItsOrder(event.eventType())) {
-            message.setIntProperty(GROUP_SEQUENCE, -1); // nothing of this order follows: its group closes
+            message.setIntProperty(
+                    GROUP_SEQUENCE, -1); // nothing of this order follows: its group closes
         }
         message.setStringProperty(EVENT_ID, event.eventId());
         message.setStringProperty(EVENT_TYPE, event.eventType());

@@ -30,9 +30,9 @@ import org.outboxlab.contract.ConsumerName;
  * missing, without telling the sender; so nothing may be published while a route is missing. The
  * relay asks before each batch, over its own session ({@link #check(Session)}); the direct senders
  * (XA, NAIVE) read the last answer ({@link #requireAll()}), refreshed by the relay and by the
- * gauges' timer. Asked with the client's address query, which needs no management permission.
- * The start and the end of a missing route are logged once each, the start as an error: an
- * operator must restore the queue (see {@code jms-config}).
+ * gauges' timer. Asked with the client's address query, which needs no management permission. The
+ * start and the end of a missing route are logged once each, the start as an error: an operator
+ * must restore the queue (see {@code jms-config}).
  */
 @Singleton
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
@@ -40,8 +40,10 @@ import org.outboxlab.contract.ConsumerName;
 public class EventRoutes {
 
     private static final Logger LOG = Logger.getLogger(EventRoutes.class.getName());
-    private static final Set<String> EXPECTED = Arrays.stream(ConsumerName.values()).map(ConsumerName::queue)
-            .collect(Collectors.toCollection(LinkedHashSet::new));
+    private static final Set<String> EXPECTED =
+            Arrays.stream(ConsumerName.values())
+                    .map(ConsumerName::queue)
+                    .collect(Collectors.toCollection(LinkedHashSet::new));
 
     @Resource(lookup = "java:/jms/outbox/RelayConnectionFactory")
     ConnectionFactory connectionFactory;
@@ -49,27 +51,29 @@ public class EventRoutes {
     @Resource(lookup = "java:/jms/outbox/OrderEvents")
     Topic orderEvents;
 
-    @Inject
-    BrokerLogin login;
+    @Inject BrokerLogin login;
 
     private volatile Set<String> missing = Set.of();
 
     /**
-     * Asks the broker over {@code session} which subscription queues are missing from
-     * {@code OrderEvents}, records the answer and fails if any is.
+     * Asks the broker over {@code session} which subscription queues are missing from {@code
+     * OrderEvents}, records the answer and fails if any is.
      *
      * @throws RouteMissingException if a consumer's queue is not bound
-     * @throws JMSException          if the broker could not be asked
+     * @throws JMSException if the broker could not be asked
      */
     public void check(Session session) throws JMSException {
         record(missingOn(session));
         requireAll();
     }
 
-    /** Refreshes the answer over a connection of its own (the gauges' timer); the broker unreachable leaves it as it was. */
+    /**
+     * Refreshes the answer over a connection of its own (the gauges' timer); the broker unreachable
+     * leaves it as it was.
+     */
     public void refresh() {
         try (Connection connection = login.connection(connectionFactory);
-             Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE)) {
+                Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE)) {
             record(missingOn(session));
         } catch (JMSException | RuntimeException e) {
             LOG.fine(() -> "routes of OrderEvents not checked: " + e);
@@ -97,14 +101,18 @@ public class EventRoutes {
         SimpleString address = ((ActiveMQDestination) orderEvents).getSimpleAddress();
         try {
             ClientSession.AddressQuery query = core.addressQuery(address);
-            Set<String> bound = query.isExists()
-                    ? query.getQueueNames().stream().map(SimpleString::toString).collect(Collectors.toSet())
-                    : Set.of();
+            Set<String> bound =
+                    query.isExists()
+                            ? query.getQueueNames().stream()
+                                    .map(SimpleString::toString)
+                                    .collect(Collectors.toSet())
+                            : Set.of();
             Set<String> absent = new LinkedHashSet<>(EXPECTED);
             absent.removeAll(bound);
             return Set.copyOf(absent);
         } catch (ActiveMQException e) {
-            JMSException failure = new JMSException("address query of " + address + " failed: " + e.getMessage());
+            JMSException failure =
+                    new JMSException("address query of " + address + " failed: " + e.getMessage());
             failure.setLinkedException(e);
             throw failure;
         }
@@ -115,7 +123,9 @@ public class EventRoutes {
             return;
         }
         if (!now.isEmpty()) {
-            LOG.severe(describe(now) + "; nothing is published until an operator restores the queue (jms-config)");
+            LOG.severe(
+                    describe(now)
+                            + "; nothing is published until an operator restores the queue (jms-config)");
         } else {
             LOG.info("every consumer's queue is bound to OrderEvents again; publishing resumes");
         }
@@ -123,7 +133,9 @@ public class EventRoutes {
     }
 
     private static String describe(Set<String> absent) {
-        return "OrderEvents has no subscription queue " + String.join(", ", absent)
-                + ": an event published now would never reach " + (absent.size() == 1 ? "that consumer" : "those consumers");
+        return "OrderEvents has no subscription queue "
+                + String.join(", ", absent)
+                + ": an event published now would never reach "
+                + (absent.size() == 1 ? "that consumer" : "those consumers");
     }
 }

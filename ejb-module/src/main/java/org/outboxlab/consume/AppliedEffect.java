@@ -8,8 +8,8 @@ import org.outboxlab.outbox.EventIds;
 
 /**
  * What a consumer did for one event, with the event id and when it was applied. Effects carry no
- * uniqueness of their own: the inbox prevents duplicates, so an audit that finds two effects for one
- * event has found a real idempotency failure.
+ * uniqueness of their own: the inbox prevents duplicates, so an audit that finds two effects for
+ * one event has found a real idempotency failure.
  */
 @MappedSuperclass
 public abstract class AppliedEffect {
@@ -36,12 +36,13 @@ public abstract class AppliedEffect {
     @Column(name = "applied_at", nullable = false)
     private Instant appliedAt;
 
-    /** The write mode that produced the event, from its envelope: lets an audit attribute a phantom. */
+    /**
+     * The write mode that produced the event, from its envelope: lets an audit attribute a phantom.
+     */
     @Column(name = "write_mode", length = 10)
     private String writeMode;
 
-    protected AppliedEffect() {
-    }
+    protected AppliedEffect() {}
 
     protected AppliedEffect(ReceivedEvent event) {
         this.id = EventIds.next();
@@ -51,7 +52,9 @@ public abstract class AppliedEffect {
         this.sequence = event.sequence();
         this.appliedAt = Instant.now();
         this.writeMode = event.writeMode();
-        this.inOrder = true; // EventReceiver applies an order's events only in sequence, holding early ones
+        this.inOrder =
+                true; // EventReceiver applies an order's events only in sequence, holding early
+        // ones
     }
 
     public String getId() {

@@ -16,8 +16,7 @@ import jakarta.persistence.Table;
 @Table(name = "consumer_progress")
 public class ConsumerProgress {
 
-    @EmbeddedId
-    private ProgressKey key;
+    @EmbeddedId private ProgressKey key;
 
     @Column(name = "last_sequence", nullable = false)
     private int lastSequence;
@@ -25,8 +24,7 @@ public class ConsumerProgress {
     @Column(name = "held", nullable = false)
     private int held;
 
-    protected ConsumerProgress() {
-    }
+    protected ConsumerProgress() {}
 
     ConsumerProgress(ProgressKey key, int lastSequence, int held) {
         this.key = key;
@@ -46,7 +44,10 @@ public class ConsumerProgress {
         lastSequence = sequence;
     }
 
-    /** Moves past events that will never come: an operator's release of a gap ({@link EventReceiver#release}). */
+    /**
+     * Moves past events that will never come: an operator's release of a gap ({@link
+     * EventReceiver#release}).
+     */
     void skipTo(int sequence) {
         if (sequence > lastSequence) {
             lastSequence = sequence;

@@ -14,9 +14,9 @@ import org.outboxlab.outbox.DatabaseOutage;
  * Holds a delivery while the database is unreachable, instead of failing it: the message stays
  * unacknowledged, the work is tried again with a growing pause (250 ms up to 2 s), and the broker's
  * bounded delivery attempts are left for failures of the event itself. Every consumer session that
- * meets the outage waits here, so delivery pauses until the database is back. After
- * {@code outbox.consumer.database-wait-seconds} (default 300) the failure goes to the broker's
- * redelivery as any other would.
+ * meets the outage waits here, so delivery pauses until the database is back. After {@code
+ * outbox.consumer.database-wait-seconds} (default 300) the failure goes to the broker's redelivery
+ * as any other would.
  */
 @ApplicationScoped
 public class DatabaseWait {
@@ -29,21 +29,23 @@ public class DatabaseWait {
     @ConfigProperty(name = "outbox.consumer.database-wait-seconds", defaultValue = "300")
     long waitSeconds;
 
-    @Inject
-    DatabaseOutage outage;
+    @Inject DatabaseOutage outage;
 
-    @Inject
-    OutboxMetrics metrics;
+    @Inject OutboxMetrics metrics;
 
     @PostConstruct
     void validate() {
         if (waitSeconds < 0 || waitSeconds > 86_400) {
-            throw new IllegalArgumentException("outbox.consumer.database-wait-seconds must be between 0 and 86400, was "
-                    + waitSeconds);
+            throw new IllegalArgumentException(
+                    "outbox.consumer.database-wait-seconds must be between 0 and 86400, was "
+                            + waitSeconds);
         }
     }
 
-    /** Runs {@code delivery} for {@code consumer}, again and again while the database is unreachable, within the bound. */
+    /**
+     * Runs {@code delivery} for {@code consumer}, again and again while the database is
+     * unreachable, within the bound.
+     */
     public void run(ConsumerName consumer, Runnable delivery) {
         long deadline = 0;
         long pause = FIRST_PAUSE_MS;
@@ -64,8 +66,11 @@ public class DatabaseWait {
                 }
                 long leftMs = (deadline - now) / 1_000_000;
                 if (leftMs <= 0) {
-                    LOG.warning(consumer.id() + ": database still unavailable after " + waitSeconds
-                            + " s; the delivery goes back to the broker's bounded redelivery");
+                    LOG.warning(
+                            consumer.id()
+                                    + ": database still unavailable after "
+                                    + waitSeconds
+                                    + " s; the delivery goes back to the broker's bounded redelivery");
                     throw e;
                 }
                 try {

@@ -23,9 +23,9 @@ import org.outboxlab.metrics.EventConsumed;
  * commit, see {@link OrderEventConsumer}). An event next in line costs three statements: the inbox
  * entry, the progress row advanced (and locked), the effect. Any other event takes the progress row
  * with a locking read and is applied with the events held behind it, or held while an earlier event
- * of the same order is still missing. An event at or below the order's applied sequence was
- * applied before (its inbox entry since purged): it is counted as a duplicate and changes nothing.
- * Any failure rolls all of it back and propagates, so the broker redelivers and, after the bounded
+ * of the same order is still missing. An event at or below the order's applied sequence was applied
+ * before (its inbox entry since purged): it is counted as a duplicate and changes nothing. Any
+ * failure rolls all of it back and propagates, so the broker redelivers and, after the bounded
  * attempts, dead-letters the message.
  */
 @Stateless
@@ -37,17 +37,13 @@ public class EventReceiver {
     @PersistenceContext(unitName = "outbox")
     EntityManager em;
 
-    @EJB
-    InboxLog inbox;
+    @EJB InboxLog inbox;
 
-    @EJB
-    ProgressLog progressLog;
+    @EJB ProgressLog progressLog;
 
-    @Inject
-    Event<EventConsumed> consumed;
+    @Inject Event<EventConsumed> consumed;
 
-    @Inject
-    Faults faults;
+    @Inject Faults faults;
 
     /**
      * Returns {@code true} if the event was new to this consumer (applied now, or held until its
@@ -81,9 +77,9 @@ public class EventReceiver {
     }
 
     /**
-     * The slow path, for an event that is not next in line: counts a duplicate and returns
-     * {@code false} for an event at or below the order's applied sequence, holds one that came early,
-     * or applies it and the held events behind it.
+     * The slow path, for an event that is not next in line: counts a duplicate and returns {@code
+     * false} for an event at or below the order's applied sequence, holds one that came early, or
+     * applies it and the held events behind it.
      */
     private boolean applyOrHold(ConsumerName consumer, ReceivedEvent event) {
         ConsumerProgress progress = progressLog.lock(consumer, event.aggregateId());
@@ -96,9 +92,18 @@ public class EventReceiver {
         if (event.sequence() > progress.getLastSequence() + 1) {
             em.persist(new HeldEvent(consumer, event, Instant.now()));
             progress.holdOne();
-            LOG.fine(() -> consumer.id() + ": event " + event.eventId() + " (sequence " + event.sequence()
-                    + ") held until sequence " + (progress.getLastSequence() + 1) + " of order "
-                    + event.aggregateId() + " is applied");
+            LOG.fine(
+                    () ->
+                            consumer.id()
+                                    + ": event "
+                                    + event.eventId()
+                                    + " (sequence "
+                                    + event.sequence()
+                                    + ") held until sequence "
+                                    + (progress.getLastSequence() + 1)
+                                    + " of order "
+                                    + event.aggregateId()
+                                    + " is applied");
         } else {
             apply(consumer, event);
             progress.applied(event.sequence());
@@ -110,7 +115,12 @@ public class EventReceiver {
 
     private void duplicate(ConsumerName consumer, ReceivedEvent event) {
         consumed.fire(new EventConsumed(consumer, true));
-        LOG.fine(() -> consumer.id() + ": duplicate delivery of event " + event.eventId() + " ignored");
+        LOG.fine(
+                () ->
+                        consumer.id()
+                                + ": duplicate delivery of event "
+                                + event.eventId()
+                                + " ignored");
     }
 
     private void apply(ConsumerName consumer, ReceivedEvent event) {
@@ -118,15 +128,21 @@ public class EventReceiver {
         consumed.fire(new EventConsumed(consumer, false));
     }
 
-    /** Applies the events held behind the last applied one, in sequence, for as long as there is no gap. */
+    /**
+     * Applies the events held behind the last applied one, in sequence, for as long as there is no
+     * gap.
+     */
     private void drainHeld(ConsumerName consumer, String orderId, ConsumerProgress progress) {
         while (progress.getHeld() > 0) {
-            List<HeldEvent> held = em.createQuery("select h from HeldEvent h where h.key.consumer = :consumer "
-                            + "and h.orderId = :orderId and h.sequence = :sequence", HeldEvent.class)
-                    .setParameter("consumer", consumer.id())
-                    .setParameter("orderId", orderId)
-                    .setParameter("sequence", progress.getLastSequence() + 1)
-                    .getResultList();
+            List<HeldEvent> held =
+                    em.createQuery(
+                                    "select h from HeldEvent h where h.key.consumer = :consumer "
+                                            + "and h.orderId = :orderId and h.sequence = :sequence",
+                                    HeldEvent.class)
+                            .setParameter("consumer", consumer.id())
+                            .setParameter("orderId", orderId)
+                            .setParameter("sequence", progress.getLastSequence() + 1)
+                            .getResultList();
             if (held.isEmpty()) {
                 return;
             }
@@ -139,17 +155,21 @@ public class EventReceiver {
 
     /**
      * Releases {@code consumer}'s held events of {@code orderId} past a gap that will never close
-     * (the missing event was discarded from a dead-letter queue, or never sent): the order's progress
-     * moves to just before its lowest held event, which is applied with the held events behind it, in
-     * sequence. Returns how many were applied; logs the skipped sequences and {@code user}.
+     * (the missing event was discarded from a dead-letter queue, or never sent): the order's
+     * progress moves to just before its lowest held event, which is applied with the held events
+     * behind it, in sequence. Returns how many were applied; logs the skipped sequences and {@code
+     * user}.
      */
     public int release(ConsumerName consumer, String orderId, String user) {
         ConsumerProgress progress = progressLog.lock(consumer, orderId);
-        Integer lowest = em.createQuery("select min(h.sequence) from HeldEvent h where h.key.consumer = :consumer "
-                        + "and h.orderId = :orderId", Integer.class)
-                .setParameter("consumer", consumer.id())
-                .setParameter("orderId", orderId)
-                .getSingleResult();
+        Integer lowest =
+                em.createQuery(
+                                "select min(h.sequence) from HeldEvent h where h.key.consumer = :consumer "
+                                        + "and h.orderId = :orderId",
+                                Integer.class)
+                        .setParameter("consumer", consumer.id())
+                        .setParameter("orderId", orderId)
+                        .getSingleResult();
         if (lowest == null) {
             return 0;
         }
@@ -159,15 +179,33 @@ public class EventReceiver {
         drainHeld(consumer, orderId, progress);
         progressLog.save(progress);
         int applied = progress.getLastSequence() - (lowest - 1);
-        LOG.warning(consumer.id() + ": " + user + " released the held events of order " + orderId + ": sequences "
-                + skippedFrom + ".." + (lowest - 1) + " skipped (never applied), " + applied + " applied from "
-                + lowest + " (progress " + before + " -> " + progress.getLastSequence() + ")");
+        LOG.warning(
+                consumer.id()
+                        + ": "
+                        + user
+                        + " released the held events of order "
+                        + orderId
+                        + ": sequences "
+                        + skippedFrom
+                        + ".."
+                        + (lowest - 1)
+                        + " skipped (never applied), "
+                        + applied
+                        + " applied from "
+                        + lowest
+                        + " (progress "
+                        + before
+                        + " -> "
+                        + progress.getLastSequence()
+                        + ")");
         return applied;
     }
 
     private static int deliveryCount(Message message) {
         try {
-            return message.propertyExists("JMSXDeliveryCount") ? message.getIntProperty("JMSXDeliveryCount") : 1;
+            return message.propertyExists("JMSXDeliveryCount")
+                    ? message.getIntProperty("JMSXDeliveryCount")
+                    : 1;
         } catch (JMSException e) {
             return 1;
         }

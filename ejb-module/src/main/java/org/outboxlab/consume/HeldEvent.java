@@ -13,18 +13,19 @@ import org.outboxlab.contract.ConsumerName;
 
 /**
  * An event a consumer received before the previous event of the same order: kept, in the same
- * transaction as its inbox entry, until the predecessor is applied, then applied in sequence. Broker
- * redelivery with a delay can overtake an order's earlier event with a later one; this is what keeps
- * each consumer's effects in the order's sequence anyway.
+ * transaction as its inbox entry, until the predecessor is applied, then applied in sequence.
+ * Broker redelivery with a delay can overtake an order's earlier event with a later one; this is
+ * what keeps each consumer's effects in the order's sequence anyway.
  */
 @Entity
-@Table(name = "held_event", indexes = @Index(name = "ix_held_order", columnList = "consumer, order_id, sequence_no"))
+@Table(
+        name = "held_event",
+        indexes = @Index(name = "ix_held_order", columnList = "consumer, order_id, sequence_no"))
 public class HeldEvent {
 
     private static final JsonProvider JSON = JsonProvider.provider();
 
-    @EmbeddedId
-    private InboxKey key;
+    @EmbeddedId private InboxKey key;
 
     @Column(name = "order_id", nullable = false, length = 36)
     private String orderId;
@@ -47,8 +48,7 @@ public class HeldEvent {
     @Column(name = "held_at", nullable = false)
     private Instant heldAt;
 
-    protected HeldEvent() {
-    }
+    protected HeldEvent() {}
 
     HeldEvent(ConsumerName consumer, ReceivedEvent event, Instant heldAt) {
         this.key = new InboxKey(consumer.id(), event.eventId());
@@ -64,7 +64,8 @@ public class HeldEvent {
     /** The event as it was received. */
     ReceivedEvent event() {
         JsonObject json = JSON.createReader(new StringReader(payload)).readObject();
-        return new ReceivedEvent(key.getEventId(), orderId, eventType, sequence, occurredAt, writeMode, json);
+        return new ReceivedEvent(
+                key.getEventId(), orderId, eventType, sequence, occurredAt, writeMode, json);
     }
 
     public String getOrderId() {

@@ -21,28 +21,43 @@ import org.outboxlab.contract.ConsumerName;
 @TransactionAttribute(TransactionAttributeType.SUPPORTS)
 public class HeldEvents {
 
-    /** One held event: {@code waitingFor} is the order's next sequence this consumer needs first. */
-    public record Held(String consumer, String orderId, String eventId, String eventType, int sequence, Instant heldAt,
-                       int waitingFor) {
-    }
+    /**
+     * One held event: {@code waitingFor} is the order's next sequence this consumer needs first.
+     */
+    public record Held(
+            String consumer,
+            String orderId,
+            String eventId,
+            String eventType,
+            int sequence,
+            Instant heldAt,
+            int waitingFor) {}
 
     /** How many events a consumer holds and since when the oldest ({@code null} when none). */
-    public record Count(long held, Instant oldestHeldAt) {
-    }
+    public record Count(long held, Instant oldestHeldAt) {}
 
     @PersistenceContext(unitName = "outbox")
     EntityManager em;
 
     /** The held events, oldest first, at most {@code max}. */
     public List<Held> oldest(int max) {
-        return em.createQuery("select h.key.consumer, h.orderId, h.key.eventId, h.eventType, h.sequence, h.heldAt, "
-                        + "p.lastSequence from HeldEvent h, ConsumerProgress p "
-                        + "where p.key.consumer = h.key.consumer and p.key.orderId = h.orderId order by h.heldAt",
+        return em.createQuery(
+                        "select h.key.consumer, h.orderId, h.key.eventId, h.eventType, h.sequence, h.heldAt, "
+                                + "p.lastSequence from HeldEvent h, ConsumerProgress p "
+                                + "where p.key.consumer = h.key.consumer and p.key.orderId = h.orderId order by h.heldAt",
                         Object[].class)
                 .setMaxResults(max)
                 .getResultStream()
-                .map(r -> new Held((String) r[0], (String) r[1], (String) r[2], (String) r[3], (Integer) r[4],
-                        (Instant) r[5], (Integer) r[6] + 1))
+                .map(
+                        r ->
+                                new Held(
+                                        (String) r[0],
+                                        (String) r[1],
+                                        (String) r[2],
+                                        (String) r[3],
+                                        (Integer) r[4],
+                                        (Instant) r[5],
+                                        (Integer) r[6] + 1))
                 .toList();
     }
 
@@ -52,8 +67,12 @@ public class HeldEvents {
         for (ConsumerName consumer : ConsumerName.values()) {
             counts.put(consumer, new Count(0, null));
         }
-        for (Object[] r : em.createQuery("select h.key.consumer, count(h), min(h.heldAt) from HeldEvent h "
-                + "group by h.key.consumer", Object[].class).getResultList()) {
+        for (Object[] r :
+                em.createQuery(
+                                "select h.key.consumer, count(h), min(h.heldAt) from HeldEvent h "
+                                        + "group by h.key.consumer",
+                                Object[].class)
+                        .getResultList()) {
             for (ConsumerName consumer : ConsumerName.values()) {
                 if (consumer.id().equals(r[0])) {
                     counts.put(consumer, new Count((Long) r[1], (Instant) r[2]));

@@ -14,11 +14,12 @@ import java.time.Instant;
  */
 @Entity
 // Retention counts from when an event was processed: the housekeeper scans this index.
-@Table(name = "inbox", indexes = @Index(name = "ix_inbox_processed", columnList = "consumer, processed_at"))
+@Table(
+        name = "inbox",
+        indexes = @Index(name = "ix_inbox_processed", columnList = "consumer, processed_at"))
 public class InboxEntry {
 
-    @EmbeddedId
-    private InboxKey key;
+    @EmbeddedId private InboxKey key;
 
     @Column(name = "processed_at", nullable = false)
     private Instant processedAt;
@@ -29,8 +30,7 @@ public class InboxEntry {
     @Column(name = "last_duplicate_at")
     private Instant lastDuplicateAt;
 
-    protected InboxEntry() {
-    }
+    protected InboxEntry() {}
 
     public InboxEntry(InboxKey key, Instant processedAt) {
         this.key = key;

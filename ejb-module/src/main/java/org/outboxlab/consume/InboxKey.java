@@ -15,8 +15,7 @@ public class InboxKey implements Serializable {
     @Column(name = "event_id", length = 36)
     private String eventId;
 
-    protected InboxKey() {
-    }
+    protected InboxKey() {}
 
     public InboxKey(String consumer, String eventId) {
         this.consumer = consumer;

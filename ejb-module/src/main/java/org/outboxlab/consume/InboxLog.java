@@ -20,18 +20,20 @@ import org.outboxlab.outbox.DatabaseKind;
 @TransactionAttribute(TransactionAttributeType.MANDATORY)
 public class InboxLog {
 
-    private static final String INSERT_POSTGRES = "insert into inbox (consumer, event_id, processed_at, duplicates) "
-            + "values (?1, ?2, ?3, 0) on conflict do nothing";
-    private static final String INSERT_GUARDED = "insert into inbox (consumer, event_id, processed_at, duplicates) "
-            + "select ?1, ?2, ?3, 0 where not exists (select 1 from inbox where consumer = ?1 and event_id = ?2)";
-    private static final String COUNT_DUPLICATE = "update inbox set duplicates = duplicates + 1, last_duplicate_at = ?3 "
-            + "where consumer = ?1 and event_id = ?2";
+    private static final String INSERT_POSTGRES =
+            "insert into inbox (consumer, event_id, processed_at, duplicates) "
+                    + "values (?1, ?2, ?3, 0) on conflict do nothing";
+    private static final String INSERT_GUARDED =
+            "insert into inbox (consumer, event_id, processed_at, duplicates) "
+                    + "select ?1, ?2, ?3, 0 where not exists (select 1 from inbox where consumer = ?1 and event_id = ?2)";
+    private static final String COUNT_DUPLICATE =
+            "update inbox set duplicates = duplicates + 1, last_duplicate_at = ?3 "
+                    + "where consumer = ?1 and event_id = ?2";
 
     @PersistenceContext(unitName = "outbox")
     EntityManager em;
 
-    @Inject
-    DatabaseKind database;
+    @Inject DatabaseKind database;
 
     /**
      * Records the first delivery of {@code eventId} to {@code consumer} and returns {@code true};
@@ -40,11 +42,12 @@ public class InboxLog {
      */
     public boolean firstDelivery(ConsumerName consumer, String eventId) {
         Instant now = Instant.now();
-        int inserted = em.createNativeQuery(database.postgres() ? INSERT_POSTGRES : INSERT_GUARDED)
-                .setParameter(1, consumer.id())
-                .setParameter(2, eventId)
-                .setParameter(3, now)
-                .executeUpdate();
+        int inserted =
+                em.createNativeQuery(database.postgres() ? INSERT_POSTGRES : INSERT_GUARDED)
+                        .setParameter(1, consumer.id())
+                        .setParameter(2, eventId)
+                        .setParameter(3, now)
+                        .executeUpdate();
         if (inserted == 1) {
             return true;
         }

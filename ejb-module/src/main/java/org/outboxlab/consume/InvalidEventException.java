@@ -3,8 +3,8 @@ package org.outboxlab.consume;
 import jakarta.ejb.ApplicationException;
 
 /**
- * A message that is not a valid order event. The delivery rolls back, so the broker redelivers it
- * a bounded number of times and then moves it to the consumer's dead-letter queue.
+ * A message that is not a valid order event. The delivery rolls back, so the broker redelivers it a
+ * bounded number of times and then moves it to the consumer's dead-letter queue.
  */
 @ApplicationException(rollback = true)
 public class InvalidEventException extends RuntimeException {

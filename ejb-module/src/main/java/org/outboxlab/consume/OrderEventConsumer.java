@@ -13,28 +13,24 @@ import org.outboxlab.faults.Faults;
 import org.outboxlab.metrics.OutboxMetrics;
 
 /**
- * A consumer of order events that needs no two-phase commit. The delivery is not transacted:
- * {@link EventReceiver} commits the inbox entry and the effect in one local database transaction,
- * and the broker's acknowledgement follows only when {@link #onMessage} has returned, after that
- * commit. A crash between the commit and the acknowledgement redelivers the message and the inbox
- * absorbs it as a duplicate; an exception rolls the database back and the broker redelivers, then
- * dead-letters after its bounded attempts. An unreachable database is not the event's fault: the
- * delivery waits for it ({@link DatabaseWait}) without spending those attempts.
+ * A consumer of order events that needs no two-phase commit. The delivery is not transacted: {@link
+ * EventReceiver} commits the inbox entry and the effect in one local database transaction, and the
+ * broker's acknowledgement follows only when {@link #onMessage} has returned, after that commit. A
+ * crash between the commit and the acknowledgement redelivers the message and the inbox absorbs it
+ * as a duplicate; an exception rolls the database back and the broker redelivers, then dead-letters
+ * after its bounded attempts. An unreachable database is not the event's fault: the delivery waits
+ * for it ({@link DatabaseWait}) without spending those attempts.
  */
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public abstract class OrderEventConsumer implements MessageListener {
 
-    @EJB
-    EventReceiver receiver;
+    @EJB EventReceiver receiver;
 
-    @Inject
-    Faults faults;
+    @Inject Faults faults;
 
-    @Inject
-    OutboxMetrics metrics;
+    @Inject OutboxMetrics metrics;
 
-    @Inject
-    DatabaseWait database;
+    @Inject DatabaseWait database;
 
     /** Which consumer this is: its inbox, its effect, its queue. */
     protected abstract ConsumerName consumer();
@@ -49,7 +45,10 @@ public abstract class OrderEventConsumer implements MessageListener {
         faults.reach(CrashPoint.CONSUMER_AFTER_DB_COMMIT);
     }
 
-    /** When the relay or the writer sent the message (its JMS timestamp); if unknown, a time that makes the lag negative. */
+    /**
+     * When the relay or the writer sent the message (its JMS timestamp); if unknown, a time that
+     * makes the lag negative.
+     */
     private static long sentAt(Message message) {
         try {
             long sent = message.getJMSTimestamp();

@@ -15,8 +15,7 @@ public class ProgressKey implements Serializable {
     @Column(name = "order_id", length = 36)
     private String orderId;
 
-    protected ProgressKey() {
-    }
+    protected ProgressKey() {}
 
     public ProgressKey(String consumer, String orderId) {
         this.consumer = consumer;
@@ -33,7 +32,9 @@ public class ProgressKey implements Serializable {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof ProgressKey k && k.consumer.equals(consumer) && k.orderId.equals(orderId);
+        return o instanceof ProgressKey k
+                && k.consumer.equals(consumer)
+                && k.orderId.equals(orderId);
     }
 
     @Override

@@ -20,18 +20,20 @@ import org.outboxlab.outbox.DatabaseKind;
 @TransactionAttribute(TransactionAttributeType.MANDATORY)
 public class ProgressLog {
 
-    private static final String FIRST_POSTGRES = "insert into consumer_progress (consumer, order_id, last_sequence, held) "
-            + "values (?1, ?2, ?3, 0) on conflict do nothing";
-    private static final String FIRST_GUARDED = "insert into consumer_progress (consumer, order_id, last_sequence, held) "
-            + "select ?1, ?2, ?3, 0 where not exists (select 1 from consumer_progress where consumer = ?1 and order_id = ?2)";
-    private static final String ADVANCE = "update consumer_progress set last_sequence = ?3 "
-            + "where consumer = ?1 and order_id = ?2 and last_sequence = ?3 - 1 and held = 0";
+    private static final String FIRST_POSTGRES =
+            "insert into consumer_progress (consumer, order_id, last_sequence, held) "
+                    + "values (?1, ?2, ?3, 0) on conflict do nothing";
+    private static final String FIRST_GUARDED =
+            "insert into consumer_progress (consumer, order_id, last_sequence, held) "
+                    + "select ?1, ?2, ?3, 0 where not exists (select 1 from consumer_progress where consumer = ?1 and order_id = ?2)";
+    private static final String ADVANCE =
+            "update consumer_progress set last_sequence = ?3 "
+                    + "where consumer = ?1 and order_id = ?2 and last_sequence = ?3 - 1 and held = 0";
 
     @PersistenceContext(unitName = "outbox")
     EntityManager em;
 
-    @Inject
-    DatabaseKind database;
+    @Inject DatabaseKind database;
 
     /**
      * Records {@code sequence} as applied and returns {@code true} if it is next in line for the
@@ -40,27 +42,34 @@ public class ProgressLog {
     public boolean advanceInLine(ConsumerName consumer, String orderId, int sequence) {
         String sql = sequence > 1 ? ADVANCE : database.postgres() ? FIRST_POSTGRES : FIRST_GUARDED;
         return em.createNativeQuery(sql)
-                .setParameter(1, consumer.id())
-                .setParameter(2, orderId)
-                .setParameter(3, sequence)
-                .executeUpdate() == 1;
+                        .setParameter(1, consumer.id())
+                        .setParameter(2, orderId)
+                        .setParameter(3, sequence)
+                        .executeUpdate()
+                == 1;
     }
 
     /**
-     * The progress row of the order, locked for this transaction, or a new one (saved by
-     * {@link #save}) for an order this consumer has no row of: one it saw before the rows existed
-     * starts from its effects and held events.
+     * The progress row of the order, locked for this transaction, or a new one (saved by {@link
+     * #save}) for an order this consumer has no row of: one it saw before the rows existed starts
+     * from its effects and held events.
      */
     public ConsumerProgress lock(ConsumerName consumer, String orderId) {
         ProgressKey key = new ProgressKey(consumer.id(), orderId);
-        ConsumerProgress progress = em.find(ConsumerProgress.class, key, LockModeType.PESSIMISTIC_WRITE);
+        ConsumerProgress progress =
+                em.find(ConsumerProgress.class, key, LockModeType.PESSIMISTIC_WRITE);
         if (progress == null) {
-            progress = new ConsumerProgress(key, appliedBefore(consumer, orderId), heldBefore(consumer, orderId));
+            progress =
+                    new ConsumerProgress(
+                            key, appliedBefore(consumer, orderId), heldBefore(consumer, orderId));
         }
         return progress;
     }
 
-    /** Makes a new progress row persistent, with its final values; a locked row is saved at commit anyway. */
+    /**
+     * Makes a new progress row persistent, with its final values; a locked row is saved at commit
+     * anyway.
+     */
     public void save(ConsumerProgress progress) {
         if (!em.contains(progress)) {
             em.persist(progress);
@@ -69,18 +78,25 @@ public class ProgressLog {
 
     private int appliedBefore(ConsumerName consumer, String orderId) {
         String entity = em.getMetamodel().entity(Effects.typeOf(consumer)).getName();
-        Integer max = em.createQuery("select max(e.sequence) from " + entity + " e where e.orderId = :orderId",
-                        Integer.class)
-                .setParameter("orderId", orderId)
-                .getSingleResult();
+        Integer max =
+                em.createQuery(
+                                "select max(e.sequence) from "
+                                        + entity
+                                        + " e where e.orderId = :orderId",
+                                Integer.class)
+                        .setParameter("orderId", orderId)
+                        .getSingleResult();
         return max == null ? 0 : max;
     }
 
     private int heldBefore(ConsumerName consumer, String orderId) {
-        return em.createQuery("select count(h) from HeldEvent h where h.key.consumer = :consumer "
-                        + "and h.orderId = :orderId", Long.class)
+        return em.createQuery(
+                        "select count(h) from HeldEvent h where h.key.consumer = :consumer "
+                                + "and h.orderId = :orderId",
+                        Long.class)
                 .setParameter("consumer", consumer.id())
                 .setParameter("orderId", orderId)
-                .getSingleResult().intValue();
+                .getSingleResult()
+                .intValue();
     }
 }

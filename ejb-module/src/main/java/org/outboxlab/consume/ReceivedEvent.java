@@ -13,8 +13,14 @@ import java.time.format.DateTimeParseException;
 import org.outboxlab.contract.EventFields;
 
 /** An order event as a consumer reads it from a message: the envelope, validated. */
-public record ReceivedEvent(String eventId, String aggregateId, String eventType, int sequence,
-                            Instant occurredAt, String writeMode, JsonObject payload) {
+public record ReceivedEvent(
+        String eventId,
+        String aggregateId,
+        String eventType,
+        int sequence,
+        Instant occurredAt,
+        String writeMode,
+        JsonObject payload) {
 
     /** Looked up once: {@code Json.createXxx} would search for a provider on every call. */
     private static final JsonProvider JSON = JsonProvider.provider();
@@ -31,21 +37,27 @@ public record ReceivedEvent(String eventId, String aggregateId, String eventType
         }
         try (JsonReader reader = JSON.createReader(new StringReader(text.getText()))) {
             JsonObject json = reader.readObject();
-            ReceivedEvent event = new ReceivedEvent(
-                    json.getString(EventFields.EVENT_ID),
-                    json.getString(EventFields.AGGREGATE_ID),
-                    json.getString(EventFields.EVENT_TYPE),
-                    json.getInt(EventFields.SEQUENCE),
-                    Instant.parse(json.getString(EventFields.OCCURRED_AT)),
-                    json.getString(EventFields.WRITE_MODE, null),
-                    json.getJsonObject(EventFields.PAYLOAD));
+            ReceivedEvent event =
+                    new ReceivedEvent(
+                            json.getString(EventFields.EVENT_ID),
+                            json.getString(EventFields.AGGREGATE_ID),
+                            json.getString(EventFields.EVENT_TYPE),
+                            json.getInt(EventFields.SEQUENCE),
+                            Instant.parse(json.getString(EventFields.OCCURRED_AT)),
+                            json.getString(EventFields.WRITE_MODE, null),
+                            json.getJsonObject(EventFields.PAYLOAD));
             if (event.payload() == null || event.eventId().isBlank() || event.sequence() < 1) {
                 throw new InvalidEventException(messageId, "incomplete envelope");
             }
             return event;
-        } catch (JMSException | JsonException | IllegalStateException | NullPointerException | ClassCastException
-                 | DateTimeParseException e) {
-            throw new InvalidEventException(messageId, e.getClass().getSimpleName() + ": " + e.getMessage());
+        } catch (JMSException
+                | JsonException
+                | IllegalStateException
+                | NullPointerException
+                | ClassCastException
+                | DateTimeParseException e) {
+            throw new InvalidEventException(
+                    messageId, e.getClass().getSimpleName() + ": " + e.getMessage());
         }
     }
 

@@ -8,9 +8,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.outboxlab.contract.CrashPoint;
 
 /**
- * The server's current {@link FaultPlan}, consulted at each fault point. Unless the server runs with
- * {@code outbox.faults.enabled=true} the plan is always {@link FaultPlan#NONE} and every check is a
- * volatile read that does nothing.
+ * The server's current {@link FaultPlan}, consulted at each fault point. Unless the server runs
+ * with {@code outbox.faults.enabled=true} the plan is always {@link FaultPlan#NONE} and every check
+ * is a volatile read that does nothing.
  */
 @ApplicationScoped
 public class Faults {
@@ -20,6 +20,7 @@ public class Faults {
      * (XA phase 2) is armed by setting it to the point's id.
      */
     public static final String ARMED_PROPERTY = "outbox.fault.armed";
+
     /** The exit status of a halted JVM, as for a SIGKILL. */
     public static final int HALT_STATUS = 137;
 
@@ -69,19 +70,23 @@ public class Faults {
      * Called before a consumer applies an event.
      *
      * @throws InjectedFaultException for a poison customer's event, or the first delivery of a
-     *                                transiently failing one
+     *     transiently failing one
      */
-    public void beforeEffect(String consumer, String eventId, String customerId, int deliveryCount) {
+    public void beforeEffect(
+            String consumer, String eventId, String customerId, int deliveryCount) {
         FaultPlan current = plan;
         if (!current.covers(customerId)) {
             return;
         }
-        if (current.poisonCustomerSuffix() != null && customerId != null
+        if (current.poisonCustomerSuffix() != null
+                && customerId != null
                 && customerId.endsWith(current.poisonCustomerSuffix())) {
-            throw new InjectedFaultException(consumer + ": poison event " + eventId + " (customer " + customerId + ")");
+            throw new InjectedFaultException(
+                    consumer + ": poison event " + eventId + " (customer " + customerId + ")");
         }
         if (deliveryCount <= 1 && FaultPlan.selects(current.transientFailureEvery(), eventId)) {
-            throw new InjectedFaultException(consumer + ": transient failure on first delivery of " + eventId);
+            throw new InjectedFaultException(
+                    consumer + ": transient failure on first delivery of " + eventId);
         }
     }
 
@@ -89,16 +94,23 @@ public class Faults {
      * Called after a consumer staged an event's effect and inbox entry, before its transaction
      * commits.
      *
-     * @throws InjectedFaultException on the first delivery of a selected event: all of it rolls back
+     * @throws InjectedFaultException on the first delivery of a selected event: all of it rolls
+     *     back
      */
     public void afterEffect(String consumer, String eventId, String customerId, int deliveryCount) {
         FaultPlan current = plan;
-        if (deliveryCount <= 1 && FaultPlan.selects(current.rollbackAfterEffectEvery(), eventId) && current.covers(customerId)) {
-            throw new InjectedFaultException(consumer + ": rollback after staging the effect of " + eventId);
+        if (deliveryCount <= 1
+                && FaultPlan.selects(current.rollbackAfterEffectEvery(), eventId)
+                && current.covers(customerId)) {
+            throw new InjectedFaultException(
+                    consumer + ": rollback after staging the effect of " + eventId);
         }
     }
 
-    /** Whether {@code eventId} of {@code customerId}'s order (asked only if it matters) is to be published a second time. */
+    /**
+     * Whether {@code eventId} of {@code customerId}'s order (asked only if it matters) is to be
+     * published a second time.
+     */
     public boolean publishTwice(String eventId, Supplier<String> customerId) {
         FaultPlan current = plan;
         return FaultPlan.selects(current.duplicatePublishEvery(), eventId)

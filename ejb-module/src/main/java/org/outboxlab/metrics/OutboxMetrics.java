@@ -24,14 +24,14 @@ import org.outboxlab.contract.ConsumerName;
 @ApplicationScoped
 public class OutboxMetrics {
 
-    @Inject
-    MeterRegistry registry;
+    @Inject MeterRegistry registry;
 
     /**
      * Looked up once: the registry's {@code counter(...)} searches every meter on each call, which
      * was a few percent of a delivery's CPU.
      */
     private Counter published;
+
     private Counter publishFailures;
     private final Map<ConsumerName, Counter> processed = new EnumMap<>(ConsumerName.class);
     private final Map<ConsumerName, Counter> duplicates = new EnumMap<>(ConsumerName.class);
@@ -62,23 +62,41 @@ public class OutboxMetrics {
         published = registry.counter("outbox.relay.published");
         publishFailures = registry.counter("outbox.relay.publish.failures");
         for (ConsumerName consumer : ConsumerName.values()) {
-            processed.put(consumer, registry.counter("outbox.consumer.processed", "consumer", consumer.id()));
-            duplicates.put(consumer, registry.counter("outbox.consumer.duplicates", "consumer", consumer.id()));
-            deliveryLag.put(consumer, registry.timer("outbox.consumer.delivery.lag", "consumer", consumer.id()));
-            receive.put(consumer, registry.timer("outbox.consumer.receive", "consumer", consumer.id()));
-            heldForDatabase.put(consumer, registry.counter("outbox.consumer.database.waits", "consumer", consumer.id()));
+            processed.put(
+                    consumer,
+                    registry.counter("outbox.consumer.processed", "consumer", consumer.id()));
+            duplicates.put(
+                    consumer,
+                    registry.counter("outbox.consumer.duplicates", "consumer", consumer.id()));
+            deliveryLag.put(
+                    consumer,
+                    registry.timer("outbox.consumer.delivery.lag", "consumer", consumer.id()));
+            receive.put(
+                    consumer, registry.timer("outbox.consumer.receive", "consumer", consumer.id()));
+            heldForDatabase.put(
+                    consumer,
+                    registry.counter("outbox.consumer.database.waits", "consumer", consumer.id()));
         }
         for (RelayStep step : RelayStep.values()) {
-            relaySteps.put(step, registry.timer("outbox.relay.step", "step", step.name().toLowerCase(Locale.ROOT)));
+            relaySteps.put(
+                    step,
+                    registry.timer(
+                            "outbox.relay.step", "step", step.name().toLowerCase(Locale.ROOT)));
         }
     }
 
-    /** A delivery to {@code consumer} found the database unreachable and waits for it (counted once per delivery). */
+    /**
+     * A delivery to {@code consumer} found the database unreachable and waits for it (counted once
+     * per delivery).
+     */
     public void heldForDatabase(ConsumerName consumer) {
         heldForDatabase.get(consumer).increment();
     }
 
-    /** How long one step of a relay batch that claimed rows took (committed or not: this is where the time goes). */
+    /**
+     * How long one step of a relay batch that claimed rows took (committed or not: this is where
+     * the time goes).
+     */
     public void relayStep(RelayStep step, long nanos) {
         relaySteps.get(step).record(nanos, TimeUnit.NANOSECONDS);
     }
@@ -99,12 +117,17 @@ public class OutboxMetrics {
         published.increment(events);
     }
 
-    /** Publish attempts that failed: a batch the broker refused, or a row that cannot become a message. */
+    /**
+     * Publish attempts that failed: a batch the broker refused, or a row that cannot become a
+     * message.
+     */
     public void publishFailed(int events) {
         publishFailures.increment(events);
     }
 
-    /** An event a consumer applied ({@code duplicate} false) or recognised in its inbox and skipped. */
+    /**
+     * An event a consumer applied ({@code duplicate} false) or recognised in its inbox and skipped.
+     */
     public void consumed(ConsumerName consumer, boolean duplicate) {
         (duplicate ? duplicates : processed).get(consumer).increment();
     }

@@ -30,9 +30,9 @@ import org.outboxlab.contract.Subscriptions;
 
 /**
  * Lists, replays and discards the messages in the consumers' dead-letter queues. A replay takes the
- * message off the dead-letter queue and publishes it again for its consumer's subscription alone, in one JTA transaction
- * (through {@code java:/JmsXA}), so it is moved exactly once or not at all; the consumer's inbox makes
- * a replayed event that was already applied change nothing.
+ * message off the dead-letter queue and publishes it again for its consumer's subscription alone,
+ * in one JTA transaction (through {@code java:/JmsXA}), so it is moved exactly once or not at all;
+ * the consumer's inbox makes a replayed event that was already applied change nothing.
  */
 @Stateless
 public class DeadLetterQueues {
@@ -46,16 +46,19 @@ public class DeadLetterQueues {
     @Resource(lookup = "java:/JmsXA")
     ConnectionFactory transactedFactory;
 
-    @Inject
-    BrokerLogin login;
+    @Inject BrokerLogin login;
 
-    /** Up to {@code max} messages of {@code consumer}'s dead-letter queue, oldest first; nothing is consumed. */
+    /**
+     * Up to {@code max} messages of {@code consumer}'s dead-letter queue, oldest first; nothing is
+     * consumed.
+     */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public List<DeadLetter> browse(ConsumerName consumer, int max) {
         List<DeadLetter> letters = new ArrayList<>();
         try (JMSContext context = login.context(browseFactory);
-             QueueBrowser browser = context.createBrowser(deadLetterQueue(consumer))) {
-            for (Enumeration<?> e = browser.getEnumeration(); e.hasMoreElements() && letters.size() < max; ) {
+                QueueBrowser browser = context.createBrowser(deadLetterQueue(consumer))) {
+            for (Enumeration<?> e = browser.getEnumeration();
+                    e.hasMoreElements() && letters.size() < max; ) {
                 letters.add(describe((Message) e.nextElement()));
             }
         } catch (JMSException e) {
@@ -64,7 +67,10 @@ public class DeadLetterQueues {
         return letters;
     }
 
-    /** Moves the message back to {@code consumer}'s queue; {@code false} if it is no longer in the dead-letter queue. */
+    /**
+     * Moves the message back to {@code consumer}'s queue; {@code false} if it is no longer in the
+     * dead-letter queue.
+     */
     @TransactionAttribute(TransactionAttributeType.REQUIRED)
     public boolean replay(ConsumerName consumer, String messageId) {
         try (JMSContext context = transactedFactory.createContext()) {
@@ -73,12 +79,17 @@ public class DeadLetterQueues {
                 return false;
             }
             if (!(message instanceof TextMessage text)) {
-                throw new IllegalArgumentException(messageId + " is not a text message: only events can be replayed; discard it");
+                throw new IllegalArgumentException(
+                        messageId
+                                + " is not a text message: only events can be replayed; discard it");
             }
             JMSProducer producer = context.createProducer();
-            for (String name : Collections.list((Enumeration<?>) message.getPropertyNames()).stream()
-                    .map(String::valueOf).toList()) {
-                // Broker bookkeeping (_AMQ_*, JMSX*) stays behind: the inbox, not duplicate detection,
+            for (String name :
+                    Collections.list((Enumeration<?>) message.getPropertyNames()).stream()
+                            .map(String::valueOf)
+                            .toList()) {
+                // Broker bookkeeping (_AMQ_*, JMSX*) stays behind: the inbox, not duplicate
+                // detection,
                 // decides whether a replayed event is applied again.
                 if (!name.startsWith("_AMQ") && !name.startsWith("JMSX")) {
                     producer.setProperty(name, message.getObjectProperty(name));
@@ -88,7 +99,8 @@ public class DeadLetterQueues {
             if (group != null) {
                 producer.setProperty(EventMessages.GROUP_ID, group);
             }
-            // To the topic, for this consumer's subscription only (its queue's filter admits replayTo).
+            // To the topic, for this consumer's subscription only (its queue's filter admits
+            // replayTo).
             producer.setProperty(Subscriptions.REPLAY_TO, consumer.queue());
             producer.send(orderEvents(), text.getText());
             return true;
@@ -109,22 +121,28 @@ public class DeadLetterQueues {
         if (messageId == null || !messageId.matches("ID:[A-Za-z0-9-]{1,80}")) {
             return null;
         }
-        try (JMSConsumer receiver = context.createConsumer(deadLetterQueue(consumer),
-                "JMSMessageID = '" + messageId + "'")) {
+        try (JMSConsumer receiver =
+                context.createConsumer(
+                        deadLetterQueue(consumer), "JMSMessageID = '" + messageId + "'")) {
             return receiver.receive(2_000);
         }
     }
 
     private static DeadLetter describe(Message message) throws JMSException {
-        String body = message instanceof TextMessage text ? text.getText()
-                : "(" + message.getClass().getSimpleName() + ", not a text message)";
+        String body =
+                message instanceof TextMessage text
+                        ? text.getText()
+                        : "(" + message.getClass().getSimpleName() + ", not a text message)";
         if (body != null && body.length() > MAX_BODY) {
             body = body.substring(0, MAX_BODY) + "…";
         }
         long sent = message.getJMSTimestamp();
-        return new DeadLetter(message.getJMSMessageID(), message.getStringProperty(EventMessages.EVENT_ID),
+        return new DeadLetter(
+                message.getJMSMessageID(),
+                message.getStringProperty(EventMessages.EVENT_ID),
                 message.getStringProperty(EventMessages.EVENT_TYPE),
-                message.getStringProperty(EventMessages.AGGREGATE_ID), sent == 0 ? null : Instant.ofEpochMilli(sent),
+                message.getStringProperty(EventMessages.AGGREGATE_ID),
+                sent == 0 ? null : Instant.ofEpochMilli(sent),
                 body);
     }
 

@@ -24,8 +24,8 @@ import org.outboxlab.contract.ConsumerName;
 
 /**
  * Counts the messages waiting in each consumer's dead-letter queue from the broker's own count (the
- * client's queue query: one round trip per queue, whatever the depth, and no management permission),
- * so the dashboard and the gauges stay fast with a hundred thousand dead letters.
+ * client's queue query: one round trip per queue, whatever the depth, and no management
+ * permission), so the dashboard and the gauges stay fast with a hundred thousand dead letters.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -34,17 +34,20 @@ public class DeadLetters {
     @Resource(lookup = "java:/jms/outbox/RelayConnectionFactory")
     ConnectionFactory connectionFactory;
 
-    @Inject
-    BrokerLogin login;
+    @Inject BrokerLogin login;
 
-    /** The depth of each consumer's dead-letter queue over one connection; all -1 if the broker cannot be reached. */
+    /**
+     * The depth of each consumer's dead-letter queue over one connection; all -1 if the broker
+     * cannot be reached.
+     */
     public Map<ConsumerName, Long> depths() {
         Map<ConsumerName, Long> depths = new EnumMap<>(ConsumerName.class);
         try (Connection connection = login.connection(connectionFactory);
-             Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE)) {
+                Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE)) {
             ClientSession core = ((ActiveMQSession) session).getCoreSession();
             for (ConsumerName consumer : ConsumerName.values()) {
-                ClientSession.QueueQuery query = core.queueQuery(((ActiveMQDestination) queue(consumer)).getSimpleAddress());
+                ClientSession.QueueQuery query =
+                        core.queueQuery(((ActiveMQDestination) queue(consumer)).getSimpleAddress());
                 depths.put(consumer, query.isExists() ? query.getMessageCount() : 0L);
             }
         } catch (JMSException | JMSRuntimeException | ActiveMQException e) {

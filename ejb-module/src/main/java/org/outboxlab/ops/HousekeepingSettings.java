@@ -45,26 +45,33 @@ public class HousekeepingSettings {
     void validate() {
         configure(configuredIntervalMs, configuredOutboxRetention, configuredInboxRetention);
         if (keyRetention == null || keyRetention.isNegative()) {
-            throw new IllegalArgumentException("outbox.idempotency.retention must be zero or positive, was " + keyRetention);
+            throw new IllegalArgumentException(
+                    "outbox.idempotency.retention must be zero or positive, was " + keyRetention);
         }
         if (batchSize < 1 || batchSize > 10_000) {
-            throw new IllegalArgumentException("outbox.housekeeping.batch-size must be between 1 and 10000, was " + batchSize);
+            throw new IllegalArgumentException(
+                    "outbox.housekeeping.batch-size must be between 1 and 10000, was " + batchSize);
         }
         if (maxBatches < 1 || maxBatches > 10_000) {
-            throw new IllegalArgumentException("outbox.housekeeping.max-batches must be between 1 and 10000, was " + maxBatches);
+            throw new IllegalArgumentException(
+                    "outbox.housekeeping.max-batches must be between 1 and 10000, was "
+                            + maxBatches);
         }
     }
 
     /** Validates and applies new timing and retention. */
     public void configure(long intervalMs, Duration outboxRetention, Duration inboxRetention) {
         if (intervalMs < 100 || intervalMs > 86_400_000) {
-            throw new IllegalArgumentException("housekeeping interval must be between 100 ms and 24 h, was " + intervalMs);
+            throw new IllegalArgumentException(
+                    "housekeeping interval must be between 100 ms and 24 h, was " + intervalMs);
         }
         if (outboxRetention == null || outboxRetention.isNegative()) {
-            throw new IllegalArgumentException("outbox retention must be zero or positive, was " + outboxRetention);
+            throw new IllegalArgumentException(
+                    "outbox retention must be zero or positive, was " + outboxRetention);
         }
         if (inboxRetention == null || inboxRetention.isNegative()) {
-            throw new IllegalArgumentException("inbox retention must be zero or positive, was " + inboxRetention);
+            throw new IllegalArgumentException(
+                    "inbox retention must be zero or positive, was " + inboxRetention);
         }
         this.intervalMs = intervalMs;
         this.outboxRetention = outboxRetention;

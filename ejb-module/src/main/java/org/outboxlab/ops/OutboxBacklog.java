@@ -11,7 +11,10 @@ import java.util.EnumMap;
 import java.util.Map;
 import org.outboxlab.outbox.OutboxStatus;
 
-/** Reads where the outbox stands: rows by status, and how long the oldest unpublished row has waited. */
+/**
+ * Reads where the outbox stands: rows by status, and how long the oldest unpublished row has
+ * waited.
+ */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.SUPPORTS)
 public class OutboxBacklog {
@@ -32,13 +35,17 @@ public class OutboxBacklog {
         for (OutboxStatus status : OutboxStatus.values()) {
             byStatus.put(status, 0L);
         }
-        em.createQuery("select e.status, count(e) from OutboxEvent e group by e.status", Object[].class)
+        em.createQuery(
+                        "select e.status, count(e) from OutboxEvent e group by e.status",
+                        Object[].class)
                 .getResultList()
                 .forEach(row -> byStatus.put((OutboxStatus) row[0], (Long) row[1]));
-        Instant oldest = em.createQuery("select min(e.occurredAt) from OutboxEvent e where e.status = :pending",
-                        Instant.class)
-                .setParameter("pending", OutboxStatus.PENDING)
-                .getSingleResult();
+        Instant oldest =
+                em.createQuery(
+                                "select min(e.occurredAt) from OutboxEvent e where e.status = :pending",
+                                Instant.class)
+                        .setParameter("pending", OutboxStatus.PENDING)
+                        .getSingleResult();
         Duration age = oldest == null ? Duration.ZERO : Duration.between(oldest, Instant.now());
         return new Snapshot(byStatus, age.isNegative() ? Duration.ZERO : age);
     }

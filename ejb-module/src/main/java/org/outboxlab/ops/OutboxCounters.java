@@ -10,19 +10,20 @@ import org.outboxlab.contract.ConsumerName;
 import org.outboxlab.metrics.OutboxMetrics;
 
 /**
- * Reads the counters {@link OutboxMetrics} keeps, as numbers for a screen: committed work since this
- * server started (a counter not yet created reads 0).
+ * Reads the counters {@link OutboxMetrics} keeps, as numbers for a screen: committed work since
+ * this server started (a counter not yet created reads 0).
  */
 @ApplicationScoped
 public class OutboxCounters {
 
     /** The counters at one moment. */
-    public record Reading(double published, double publishFailures, Map<ConsumerName, Double> processed,
-                          Map<ConsumerName, Double> duplicates) {
-    }
+    public record Reading(
+            double published,
+            double publishFailures,
+            Map<ConsumerName, Double> processed,
+            Map<ConsumerName, Double> duplicates) {}
 
-    @Inject
-    MeterRegistry registry;
+    @Inject MeterRegistry registry;
 
     public Reading now() {
         Map<ConsumerName, Double> processed = new EnumMap<>(ConsumerName.class);
@@ -31,8 +32,11 @@ public class OutboxCounters {
             processed.put(consumer, count("outbox.consumer.processed", consumer));
             duplicates.put(consumer, count("outbox.consumer.duplicates", consumer));
         }
-        return new Reading(count("outbox.relay.published", null), count("outbox.relay.publish.failures", null),
-                processed, duplicates);
+        return new Reading(
+                count("outbox.relay.published", null),
+                count("outbox.relay.publish.failures", null),
+                processed,
+                duplicates);
     }
 
     private double count(String name, ConsumerName consumer) {

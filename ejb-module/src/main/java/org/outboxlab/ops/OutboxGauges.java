@@ -32,8 +32,8 @@ import org.outboxlab.outbox.OutboxStatus;
 /**
  * Gauges of the outbox backlog by status, the age of the oldest unpublished event, each consumer's
  * dead-letter depth, its held events (count and oldest age) and whether the database and the broker
- * answered. They are refreshed by a timer, so a scrape never queries the
- * database or the broker; a value is at most one refresh interval old.
+ * answered. They are refreshed by a timer, so a scrape never queries the database or the broker; a
+ * value is at most one refresh interval old.
  */
 @Singleton
 @Startup
@@ -41,30 +41,23 @@ import org.outboxlab.outbox.OutboxStatus;
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class OutboxGauges {
 
-    @Inject
-    MeterRegistry registry;
+    @Inject MeterRegistry registry;
 
     @Inject
     @ConfigProperty(name = "outbox.metrics.refresh-ms", defaultValue = "5000")
     long refreshMs;
 
-    @Resource
-    TimerService timers;
+    @Resource TimerService timers;
 
-    @EJB
-    OutboxBacklog backlog;
+    @EJB OutboxBacklog backlog;
 
-    @EJB
-    DeadLetters deadLetters;
+    @EJB DeadLetters deadLetters;
 
-    @EJB
-    HeldEvents heldEvents;
+    @EJB HeldEvents heldEvents;
 
-    @Inject
-    DatabaseOutage database;
+    @Inject DatabaseOutage database;
 
-    @EJB
-    EventRoutes routes;
+    @EJB EventRoutes routes;
 
     private final Map<OutboxStatus, AtomicLong> byStatus = new EnumMap<>(OutboxStatus.class);
     private final Map<ConsumerName, AtomicLong> deadLettered = new EnumMap<>(ConsumerName.class);
@@ -78,36 +71,59 @@ public class OutboxGauges {
     @PostConstruct
     void register() {
         if (refreshMs < 100 || refreshMs > 3_600_000) {
-            throw new IllegalArgumentException("outbox.metrics.refresh-ms must be between 100 and 3600000, was " + refreshMs);
+            throw new IllegalArgumentException(
+                    "outbox.metrics.refresh-ms must be between 100 and 3600000, was " + refreshMs);
         }
         for (OutboxStatus status : OutboxStatus.values()) {
             AtomicLong value = new AtomicLong();
             byStatus.put(status, value);
             gauge("outbox.events", Tags.of("status", status.name()), value, AtomicLong::get);
         }
-        gauge("outbox.oldest.pending.age.seconds", Tags.empty(), oldestPendingMs, v -> v.get() / 1000.0);
+        gauge(
+                "outbox.oldest.pending.age.seconds",
+                Tags.empty(),
+                oldestPendingMs,
+                v -> v.get() / 1000.0);
         gauge("outbox.broker.reachable", Tags.empty(), brokerReachable, AtomicLong::get);
         gauge("outbox.database.reachable", Tags.empty(), databaseReachable, AtomicLong::get);
-        gauge("outbox.broker.routes.missing", Tags.empty(), routes, r -> r.missing().size()); // as last asked: relay or timer
+        gauge(
+                "outbox.broker.routes.missing",
+                Tags.empty(),
+                routes,
+                r -> r.missing().size()); // as last asked: relay or timer
         for (ConsumerName consumer : ConsumerName.values()) {
             AtomicLong value = new AtomicLong();
             deadLettered.put(consumer, value);
-            gauge("outbox.consumer.dead.lettered", Tags.of("consumer", consumer.id()), value, AtomicLong::get);
+            gauge(
+                    "outbox.consumer.dead.lettered",
+                    Tags.of("consumer", consumer.id()),
+                    value,
+                    AtomicLong::get);
             AtomicLong count = new AtomicLong();
             held.put(consumer, count);
-            gauge("outbox.consumer.held.events", Tags.of("consumer", consumer.id()), count, AtomicLong::get);
+            gauge(
+                    "outbox.consumer.held.events",
+                    Tags.of("consumer", consumer.id()),
+                    count,
+                    AtomicLong::get);
             AtomicLong age = new AtomicLong();
             oldestHeldMs.put(consumer, age);
-            gauge("outbox.consumer.oldest.held.age.seconds", Tags.of("consumer", consumer.id()), age, v -> v.get() / 1000.0);
+            gauge(
+                    "outbox.consumer.oldest.held.age.seconds",
+                    Tags.of("consumer", consumer.id()),
+                    age,
+                    v -> v.get() / 1000.0);
         }
         timers.createIntervalTimer(0, refreshMs, new TimerConfig("outbox-gauges", false));
     }
 
     /**
      * Registers a gauge through {@link MeterRegistry#gauge}: WildFly's per-deployment registry
-     * exports gauges registered that way (a {@code Gauge.builder(...).register} gauge is not exported).
+     * exports gauges registered that way (a {@code Gauge.builder(...).register} gauge is not
+     * exported).
      */
-    private <T> void gauge(String name, Tags tags, T state, java.util.function.ToDoubleFunction<T> value) {
+    private <T> void gauge(
+            String name, Tags tags, T state, java.util.function.ToDoubleFunction<T> value) {
         registry.gauge(name, tags, state, value);
         Meter meter = registry.find(name).tags(tags).meter();
         if (meter != null) {
@@ -124,13 +140,22 @@ public class OutboxGauges {
             byStatus.forEach((status, value) -> value.set(now.count(status)));
             oldestPendingMs.set(now.oldestPendingAge().toMillis());
         }
-        Map<ConsumerName, HeldEvents.Count> holding = database.orElse("metrics", heldEvents::counts, null);
+        Map<ConsumerName, HeldEvents.Count> holding =
+                database.orElse("metrics", heldEvents::counts, null);
         if (holding != null) {
             long nowMs = System.currentTimeMillis();
-            holding.forEach((consumer, c) -> {
-                held.get(consumer).set(c.held());
-                oldestHeldMs.get(consumer).set(c.oldestHeldAt() == null ? 0 : Math.max(0, nowMs - c.oldestHeldAt().toEpochMilli()));
-            });
+            holding.forEach(
+                    (consumer, c) -> {
+                        held.get(consumer).set(c.held());
+                        oldestHeldMs
+                                .get(consumer)
+                                .set(
+                                        c.oldestHeldAt() == null
+                                                ? 0
+                                                : Math.max(
+                                                        0,
+                                                        nowMs - c.oldestHeldAt().toEpochMilli()));
+                    });
         }
         Map<ConsumerName, Long> depths = deadLetters.depths();
         deadLettered.forEach((consumer, value) -> value.set(depths.get(consumer)));

@@ -24,8 +24,9 @@ import org.outboxlab.outbox.EventIds;
 
 /**
  * Keeps the outbox and inbox tables flat under sustained load: on a timer, deletes published outbox
- * rows, inbox rows and idempotency keys older than their retention, in bounded batches of their own transactions, so
- * a purge never holds long locks or grows without bound. Pending and failed rows are never purged.
+ * rows, inbox rows and idempotency keys older than their retention, in bounded batches of their own
+ * transactions, so a purge never holds long locks or grows without bound. Pending and failed rows
+ * are never purged.
  */
 @Singleton
 @Startup
@@ -36,20 +37,15 @@ public class OutboxHousekeeper {
     private static final Logger LOG = Logger.getLogger(OutboxHousekeeper.class.getName());
 
     /** Rows removed by one run. */
-    public record Purged(int outboxRows, int inboxRows) {
-    }
+    public record Purged(int outboxRows, int inboxRows) {}
 
-    @Resource
-    TimerService timers;
+    @Resource TimerService timers;
 
-    @EJB
-    PurgeBatch batch;
+    @EJB PurgeBatch batch;
 
-    @Inject
-    HousekeepingSettings settings;
+    @Inject HousekeepingSettings settings;
 
-    @Inject
-    DatabaseOutage database;
+    @Inject DatabaseOutage database;
 
     private final AtomicBoolean running = new AtomicBoolean();
     private volatile Timer timer;
@@ -111,6 +107,8 @@ public class OutboxHousekeeper {
 
     private void schedule() {
         long interval = settings.intervalMs();
-        timer = timers.createIntervalTimer(interval, interval, new TimerConfig("outbox-housekeeping", false));
+        timer =
+                timers.createIntervalTimer(
+                        interval, interval, new TimerConfig("outbox-housekeeping", false));
     }
 }

@@ -57,8 +57,7 @@ public class CustomerOrder {
     @OrderColumn(name = "line_no")
     private List<OrderLine> lines = new ArrayList<>();
 
-    protected CustomerOrder() {
-    }
+    protected CustomerOrder() {}
 
     public CustomerOrder(String customerId, WriteMode writeMode, List<OrderLine> lines) {
         this.id = EventIds.next();
@@ -66,13 +65,16 @@ public class CustomerOrder {
         this.writeMode = writeMode;
         this.status = OrderStatus.PLACED;
         this.lines = new ArrayList<>(lines);
-        this.totalCents = lines.stream().mapToLong(l -> l.getUnitPriceCents() * l.getQuantity()).sum();
+        this.totalCents =
+                lines.stream().mapToLong(l -> l.getUnitPriceCents() * l.getQuantity()).sum();
         this.lastSequence = 1;
         this.createdAt = Instant.now();
         this.updatedAt = createdAt;
     }
 
-    /** Moves the order to {@code next} and returns the sequence number of the event that records it. */
+    /**
+     * Moves the order to {@code next} and returns the sequence number of the event that records it.
+     */
     public int moveTo(OrderStatus next) {
         if (!status.canMoveTo(next)) {
             throw new IllegalTransitionException(id, status, next);

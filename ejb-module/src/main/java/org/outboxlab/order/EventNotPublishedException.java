@@ -13,8 +13,14 @@ public class EventNotPublishedException extends RuntimeException {
     private final String eventId;
 
     public EventNotPublishedException(String orderId, String eventId, Throwable cause) {
-        super("order " + orderId + " committed but its event " + eventId + " was not published: "
-                + cause.getMessage(), cause);
+        super(
+                "order "
+                        + orderId
+                        + " committed but its event "
+                        + eventId
+                        + " was not published: "
+                        + cause.getMessage(),
+                cause);
         this.orderId = orderId;
         this.eventId = eventId;
     }

@@ -15,7 +15,9 @@ import org.outboxlab.contract.WriteMode;
  * written in the same transaction as the order, so a key exists exactly when its order does.
  */
 @Entity
-@Table(name = "idempotency_key", indexes = @Index(name = "ix_idempotency_created", columnList = "created_at"))
+@Table(
+        name = "idempotency_key",
+        indexes = @Index(name = "ix_idempotency_created", columnList = "created_at"))
 public class IdempotencyKey {
 
     /** Longest key accepted. */
@@ -47,8 +49,7 @@ public class IdempotencyKey {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
-    protected IdempotencyKey() {
-    }
+    protected IdempotencyKey() {}
 
     IdempotencyKey(String key, String requestHash, WrittenEvent answer, Instant createdAt) {
         this.keyValue = key;

@@ -6,7 +6,13 @@ public class InsufficientStockException extends OrderRejectedException {
     private final String field;
 
     public InsufficientStockException(String field, String sku, int requested, int available) {
-        super("insufficient stock for " + sku + ": requested " + requested + ", available " + available);
+        super(
+                "insufficient stock for "
+                        + sku
+                        + ": requested "
+                        + requested
+                        + ", available "
+                        + available);
         this.field = field;
     }
 

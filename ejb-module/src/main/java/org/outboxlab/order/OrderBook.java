@@ -27,13 +27,17 @@ final class OrderBook {
         this.em = em;
     }
 
-    /** Reserves stock and writes the order with its OrderPlaced event; throws before writing if refused. */
+    /**
+     * Reserves stock and writes the order with its OrderPlaced event; throws before writing if
+     * refused.
+     */
     OutboxEvent place(PlaceOrder command, WriteMode mode) {
         List<String> skus = command.lines().stream().map(PlaceOrder.Line::sku).toList();
-        Map<String, Product> products = em.createQuery("select p from Product p where p.sku in :skus", Product.class)
-                .setParameter("skus", skus)
-                .getResultStream()
-                .collect(Collectors.toMap(Product::getSku, Function.identity()));
+        Map<String, Product> products =
+                em.createQuery("select p from Product p where p.sku in :skus", Product.class)
+                        .setParameter("skus", skus)
+                        .getResultStream()
+                        .collect(Collectors.toMap(Product::getSku, Function.identity()));
         List<OrderLine> lines = new ArrayList<>();
         for (int i = 0; i < command.lines().size(); i++) {
             PlaceOrder.Line line = command.lines().get(i);
@@ -56,10 +60,17 @@ final class OrderBook {
         return event;
     }
 
-    /** The request's key and answer, in this transaction; a concurrent request that took the key first fails it. */
+    /**
+     * The request's key and answer, in this transaction; a concurrent request that took the key
+     * first fails it.
+     */
     private void remember(PlaceOrder command, WriteMode mode, OutboxEvent event) {
-        em.persist(new IdempotencyKey(command.idempotencyKey(), IdempotentRequests.hash(command, mode),
-                WrittenEvent.of(event), Instant.now()));
+        em.persist(
+                new IdempotencyKey(
+                        command.idempotencyKey(),
+                        IdempotentRequests.hash(command, mode),
+                        WrittenEvent.of(event),
+                        Instant.now()));
         try {
             em.flush();
         } catch (PersistenceException e) {
@@ -101,7 +112,8 @@ final class OrderBook {
         if (em.createQuery("select o.id from CustomerOrder o where o.id = :id", String.class)
                 .setParameter("id", orderId)
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE)
-                .getResultList().isEmpty()) {
+                .getResultList()
+                .isEmpty()) {
             throw new OrderNotFoundException(orderId);
         }
         CustomerOrder order = em.find(CustomerOrder.class, orderId);
@@ -134,16 +146,21 @@ final class OrderBook {
         order.sort(Comparator.comparing(i -> lines.get(i).sku()));
         for (int i : order) {
             PlaceOrder.Line line = lines.get(i);
-            int updated = em.createQuery(
-                            "update Product p set p.stock = p.stock - :q where p.sku = :sku and p.stock >= :q")
-                    .setParameter("q", line.quantity())
-                    .setParameter("sku", line.sku())
-                    .executeUpdate();
+            int updated =
+                    em.createQuery(
+                                    "update Product p set p.stock = p.stock - :q where p.sku = :sku and p.stock >= :q")
+                            .setParameter("q", line.quantity())
+                            .setParameter("sku", line.sku())
+                            .executeUpdate();
             if (updated == 0) {
-                Integer available = em.createQuery("select p.stock from Product p where p.sku = :sku", Integer.class)
-                        .setParameter("sku", line.sku())
-                        .getSingleResult();
-                throw new InsufficientStockException("lines[" + i + "].quantity", line.sku(), line.quantity(), available);
+                Integer available =
+                        em.createQuery(
+                                        "select p.stock from Product p where p.sku = :sku",
+                                        Integer.class)
+                                .setParameter("sku", line.sku())
+                                .getSingleResult();
+                throw new InsufficientStockException(
+                        "lines[" + i + "].quantity", line.sku(), line.quantity(), available);
             }
         }
     }

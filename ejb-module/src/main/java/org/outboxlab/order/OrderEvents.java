@@ -14,25 +14,38 @@ public final class OrderEvents {
 
     public static final String AGGREGATE_TYPE = "Order";
 
-    private OrderEvents() {
-    }
+    private OrderEvents() {}
 
-    /** The event for the order's latest change, to be written in the same transaction as that change. */
+    /**
+     * The event for the order's latest change, to be written in the same transaction as that
+     * change.
+     */
     public static OutboxEvent of(CustomerOrder order, String traceParent, WriteMode mode) {
-        JsonObjectBuilder payload = JSON.createObjectBuilder()
-                .add("orderId", order.getId())
-                .add("customerId", order.getCustomerId())
-                .add("status", order.getStatus().name())
-                .add("totalCents", order.getTotalCents());
+        JsonObjectBuilder payload =
+                JSON.createObjectBuilder()
+                        .add("orderId", order.getId())
+                        .add("customerId", order.getCustomerId())
+                        .add("status", order.getStatus().name())
+                        .add("totalCents", order.getTotalCents());
         if (order.getStatus() == OrderStatus.PLACED) {
             JsonArrayBuilder lines = JSON.createArrayBuilder();
-            order.getLines().forEach(l -> lines.add(JSON.createObjectBuilder()
-                    .add("sku", l.getSku())
-                    .add("quantity", l.getQuantity())
-                    .add("unitPriceCents", l.getUnitPriceCents())));
+            order.getLines()
+                    .forEach(
+                            l ->
+                                    lines.add(
+                                            JSON.createObjectBuilder()
+                                                    .add("sku", l.getSku())
+                                                    .add("quantity", l.getQuantity())
+                                                    .add("unitPriceCents", l.getUnitPriceCents())));
             payload.add("lines", lines);
         }
-        return new OutboxEvent(AGGREGATE_TYPE, order.getId(), order.getStatus().eventType(),
-                order.getLastSequence(), payload.build().toString(), traceParent, mode);
+        return new OutboxEvent(
+                AGGREGATE_TYPE,
+                order.getId(),
+                order.getStatus().eventType(),
+                order.getLastSequence(),
+                payload.build().toString(),
+                traceParent,
+                mode);
     }
 }

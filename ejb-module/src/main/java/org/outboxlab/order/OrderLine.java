@@ -16,8 +16,7 @@ public class OrderLine {
     @Column(name = "unit_price_cents", nullable = false)
     private long unitPriceCents;
 
-    protected OrderLine() {
-    }
+    protected OrderLine() {}
 
     public OrderLine(String sku, int quantity, long unitPriceCents) {
         this.sku = sku;

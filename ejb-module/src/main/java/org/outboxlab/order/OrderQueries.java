@@ -22,11 +22,11 @@ public class OrderQueries {
     @PersistenceContext(unitName = "outbox")
     EntityManager em;
 
-    @EJB
-    EffectLog effectLog;
+    @EJB EffectLog effectLog;
 
     public List<Product> catalogue() {
-        return em.createQuery("select p from Product p order by p.sku", Product.class).getResultList();
+        return em.createQuery("select p from Product p order by p.sku", Product.class)
+                .getResultList();
     }
 
     /** The order with its events and effects. */
@@ -35,36 +35,87 @@ public class OrderQueries {
         if (order == null) {
             throw new OrderNotFoundException(orderId);
         }
-        List<OutboxEvent> events = em.createQuery(
-                        "select e from OutboxEvent e where e.aggregateId = :id order by e.sequence", OutboxEvent.class)
-                .setParameter("id", orderId)
-                .getResultList();
+        List<OutboxEvent> events =
+                em.createQuery(
+                                "select e from OutboxEvent e where e.aggregateId = :id order by e.sequence",
+                                OutboxEvent.class)
+                        .setParameter("id", orderId)
+                        .getResultList();
         Map<ConsumerName, List<AppliedEffect>> effects = effectLog.effectsOf(orderId);
 
-        List<OrderDetails.Event> eventViews = events.stream().map(e -> new OrderDetails.Event(
-                e.getEventId(), e.getEventType(), e.getSequence(), e.getStatus().name(), e.getAttempts(),
-                e.getLastError(), e.getOccurredAt(), e.getPublishedAt(),
-                effects.entrySet().stream().map(c -> eventEffect(c.getKey(), c.getValue(), e.getEventId())).toList()))
-                .toList();
+        List<OrderDetails.Event> eventViews =
+                events.stream()
+                        .map(
+                                e ->
+                                        new OrderDetails.Event(
+                                                e.getEventId(),
+                                                e.getEventType(),
+                                                e.getSequence(),
+                                                e.getStatus().name(),
+                                                e.getAttempts(),
+                                                e.getLastError(),
+                                                e.getOccurredAt(),
+                                                e.getPublishedAt(),
+                                                effects.entrySet().stream()
+                                                        .map(
+                                                                c ->
+                                                                        eventEffect(
+                                                                                c.getKey(),
+                                                                                c.getValue(),
+                                                                                e.getEventId()))
+                                                        .toList()))
+                        .toList();
         List<OrderDetails.Effect> orderEffects = new ArrayList<>();
-        effects.forEach((consumer, applied) -> {
-            long distinct = applied.stream().map(AppliedEffect::getEventId).distinct()
-                    .filter(id -> events.stream().anyMatch(e -> e.getEventId().equals(id))).count();
-            Instant latest = applied.stream().map(AppliedEffect::getAppliedAt).max(Comparator.naturalOrder())
-                    .orElse(null);
-            orderEffects.add(new OrderDetails.Effect(consumer.id(), !events.isEmpty() && distinct == events.size(),
-                    latest, applied.size()));
-        });
-        return new OrderDetails(order.getId(), order.getCustomerId(), order.getStatus().name(),
-                order.getWriteMode().name(), order.getTotalCents(), order.getCreatedAt(), order.getUpdatedAt(),
+        effects.forEach(
+                (consumer, applied) -> {
+                    long distinct =
+                            applied.stream()
+                                    .map(AppliedEffect::getEventId)
+                                    .distinct()
+                                    .filter(
+                                            id ->
+                                                    events.stream()
+                                                            .anyMatch(
+                                                                    e -> e.getEventId().equals(id)))
+                                    .count();
+                    Instant latest =
+                            applied.stream()
+                                    .map(AppliedEffect::getAppliedAt)
+                                    .max(Comparator.naturalOrder())
+                                    .orElse(null);
+                    orderEffects.add(
+                            new OrderDetails.Effect(
+                                    consumer.id(),
+                                    !events.isEmpty() && distinct == events.size(),
+                                    latest,
+                                    applied.size()));
+                });
+        return new OrderDetails(
+                order.getId(),
+                order.getCustomerId(),
+                order.getStatus().name(),
+                order.getWriteMode().name(),
+                order.getTotalCents(),
+                order.getCreatedAt(),
+                order.getUpdatedAt(),
                 order.getLines().stream()
-                        .map(l -> new OrderDetails.Line(l.getSku(), l.getQuantity(), l.getUnitPriceCents())).toList(),
-                eventViews, orderEffects);
+                        .map(
+                                l ->
+                                        new OrderDetails.Line(
+                                                l.getSku(), l.getQuantity(), l.getUnitPriceCents()))
+                        .toList(),
+                eventViews,
+                orderEffects);
     }
 
-    private static OrderDetails.Effect eventEffect(ConsumerName consumer, List<AppliedEffect> applied, String eventId) {
-        List<AppliedEffect> forEvent = applied.stream().filter(a -> Objects.equals(a.getEventId(), eventId)).toList();
-        return new OrderDetails.Effect(consumer.id(), !forEvent.isEmpty(),
-                forEvent.isEmpty() ? null : forEvent.get(0).getAppliedAt(), forEvent.size());
+    private static OrderDetails.Effect eventEffect(
+            ConsumerName consumer, List<AppliedEffect> applied, String eventId) {
+        List<AppliedEffect> forEvent =
+                applied.stream().filter(a -> Objects.equals(a.getEventId(), eventId)).toList();
+        return new OrderDetails.Effect(
+                consumer.id(),
+                !forEvent.isEmpty(),
+                forEvent.isEmpty() ? null : forEvent.get(0).getAppliedAt(),
+                forEvent.size());
     }
 }

@@ -23,20 +23,15 @@ import org.outboxlab.outbox.TraceParent;
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class OrderService {
 
-    @EJB
-    OrderTransactions local;
+    @EJB OrderTransactions local;
 
-    @EJB
-    XaOrderTransactions xa;
+    @EJB XaOrderTransactions xa;
 
-    @EJB
-    DirectEventSender sender;
+    @EJB DirectEventSender sender;
 
-    @Inject
-    Faults faults;
+    @Inject Faults faults;
 
-    @Inject
-    RefusedWrites refusals;
+    @Inject RefusedWrites refusals;
 
     @Inject
     @ConfigProperty(name = "outbox.write.default-mode", defaultValue = "OUTBOX")
@@ -55,8 +50,13 @@ public class OrderService {
         if (mode == WriteMode.BASELINE && !baselineEnabled) {
             throw new ModeNotEnabledException(mode);
         }
-        PlaceOrder traced = new PlaceOrder(command.customerId(), command.lines(), mode,
-                TraceParent.orNew(command.traceParent()), command.idempotencyKey());
+        PlaceOrder traced =
+                new PlaceOrder(
+                        command.customerId(),
+                        command.lines(),
+                        mode,
+                        TraceParent.orNew(command.traceParent()),
+                        command.idempotencyKey());
         if (traced.idempotencyKey() != null) {
             Optional<WrittenEvent> earlier = local.answered(traced, mode);
             if (earlier.isPresent()) {
@@ -65,14 +65,16 @@ public class OrderService {
         }
         OutboxEvent event;
         try {
-            event = switch (mode) {
-                case OUTBOX -> local.place(traced, WriteMode.OUTBOX);
-                case XA -> xa.place(traced);
-                case NAIVE -> sendAfterCommit(local.place(traced, WriteMode.NAIVE));
-                case BASELINE -> local.place(traced, WriteMode.BASELINE);
-            };
+            event =
+                    switch (mode) {
+                        case OUTBOX -> local.place(traced, WriteMode.OUTBOX);
+                        case XA -> xa.place(traced);
+                        case NAIVE -> sendAfterCommit(local.place(traced, WriteMode.NAIVE));
+                        case BASELINE -> local.place(traced, WriteMode.BASELINE);
+                    };
         } catch (IdempotencyKeyTakenException e) {
-            return local.answered(traced, mode).orElseThrow(() -> e); // the concurrent request's answer
+            return local.answered(traced, mode)
+                    .orElseThrow(() -> e); // the concurrent request's answer
         }
         refusals.accepted(mode);
         return WrittenEvent.of(event);
@@ -81,12 +83,13 @@ public class OrderService {
     public WrittenEvent advance(String orderId, OrderStatus next, String traceParent) {
         String trace = TraceParent.orNew(traceParent);
         WriteMode mode = local.modeOf(orderId);
-        OutboxEvent event = switch (mode) {
-            case OUTBOX -> local.advance(orderId, next, trace);
-            case XA -> xa.advance(orderId, next, trace);
-            case NAIVE -> sendAfterCommit(local.advance(orderId, next, trace));
-            case BASELINE -> local.advance(orderId, next, trace);
-        };
+        OutboxEvent event =
+                switch (mode) {
+                    case OUTBOX -> local.advance(orderId, next, trace);
+                    case XA -> xa.advance(orderId, next, trace);
+                    case NAIVE -> sendAfterCommit(local.advance(orderId, next, trace));
+                    case BASELINE -> local.advance(orderId, next, trace);
+                };
         refusals.accepted(mode);
         return WrittenEvent.of(event);
     }
@@ -100,7 +103,8 @@ public class OrderService {
         try {
             sender.sendWithoutTransaction(committed);
         } catch (RuntimeException e) {
-            throw new EventNotPublishedException(committed.getAggregateId(), committed.getEventId(), e);
+            throw new EventNotPublishedException(
+                    committed.getAggregateId(), committed.getEventId(), e);
         }
         return committed;
     }

@@ -3,7 +3,9 @@ package org.outboxlab.order;
 import java.util.Set;
 import org.outboxlab.contract.EventTypes;
 
-/** An order's lifecycle; each transition emits one event with the next per-order sequence number. */
+/**
+ * An order's lifecycle; each transition emits one event with the next per-order sequence number.
+ */
 public enum OrderStatus {
     PLACED(EventTypes.ORDER_PLACED),
     PAID(EventTypes.ORDER_PAID),

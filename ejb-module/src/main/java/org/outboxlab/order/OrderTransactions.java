@@ -24,8 +24,7 @@ public class OrderTransactions {
     @PersistenceContext(unitName = "outbox")
     EntityManager em;
 
-    @Inject
-    Event<OutboxWritten> outboxWritten;
+    @Inject Event<OutboxWritten> outboxWritten;
 
     public OutboxEvent place(PlaceOrder command, WriteMode mode) {
         OutboxEvent event = new OrderBook(em).place(command, mode);
@@ -39,7 +38,10 @@ public class OrderTransactions {
         return event;
     }
 
-    /** The earlier answer to {@code command}'s idempotency key, if any; fails if the key came with other content. */
+    /**
+     * The earlier answer to {@code command}'s idempotency key, if any; fails if the key came with
+     * other content.
+     */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Optional<WrittenEvent> answered(PlaceOrder command, WriteMode mode) {
         return new OrderBook(em).answered(command, mode);

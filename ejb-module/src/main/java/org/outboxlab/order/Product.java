@@ -23,8 +23,7 @@ public class Product {
     @Column(name = "stock", nullable = false)
     private int stock;
 
-    protected Product() {
-    }
+    protected Product() {}
 
     public Product(String sku, String name, long priceCents, int stock) {
         this.sku = sku;

@@ -16,18 +16,17 @@ import org.outboxlab.contract.WriteMode;
 import org.outboxlab.outbox.UnreachableException.Resource;
 
 /**
- * Writes refused because the database or the broker could not be reached: counted in
- * {@code outbox_writes_refused_total{cause}}, logged as one WARN line when the refusals start and
- * one INFO line when a write that needs the same resource succeeds again, so an outage does not
- * flood the log with one stack trace per request.
+ * Writes refused because the database or the broker could not be reached: counted in {@code
+ * outbox_writes_refused_total{cause}}, logged as one WARN line when the refusals start and one INFO
+ * line when a write that needs the same resource succeeds again, so an outage does not flood the
+ * log with one stack trace per request.
  */
 @ApplicationScoped
 public class RefusedWrites {
 
     private static final Logger LOG = Logger.getLogger(RefusedWrites.class.getName());
 
-    @Inject
-    MeterRegistry registry;
+    @Inject MeterRegistry registry;
 
     private final Map<Resource, Counter> counters = new EnumMap<>(Resource.class);
     private final Map<Resource, AtomicLong> sinceLastSuccess = new EnumMap<>(Resource.class);
@@ -40,21 +39,32 @@ public class RefusedWrites {
     @PostConstruct
     void register() {
         for (Resource resource : Resource.values()) {
-            counters.put(resource, registry.counter("outbox.writes.refused", "cause", name(resource)));
+            counters.put(
+                    resource, registry.counter("outbox.writes.refused", "cause", name(resource)));
             sinceLastSuccess.put(resource, new AtomicLong());
         }
     }
 
-    /** A write refused because {@code resource} was unreachable; {@code reason} is logged if it starts an outage. */
+    /**
+     * A write refused because {@code resource} was unreachable; {@code reason} is logged if it
+     * starts an outage.
+     */
     public void refused(Resource resource, String reason) {
         counters.get(resource).increment();
         if (sinceLastSuccess.get(resource).getAndIncrement() == 0) {
-            LOG.warning("writes refused, " + name(resource) + " unreachable: " + reason
-                    + " (logged once until writes succeed again; counted in outbox_writes_refused_total)");
+            LOG.warning(
+                    "writes refused, "
+                            + name(resource)
+                            + " unreachable: "
+                            + reason
+                            + " (logged once until writes succeed again; counted in outbox_writes_refused_total)");
         }
     }
 
-    /** A write in {@code mode} committed: the database was reachable, and the broker too if the mode sends while writing. */
+    /**
+     * A write in {@code mode} committed: the database was reachable, and the broker too if the mode
+     * sends while writing.
+     */
     public void accepted(WriteMode mode) {
         ended(Resource.DATABASE);
         if (mode == WriteMode.XA || mode == WriteMode.NAIVE) {
@@ -71,8 +81,12 @@ public class RefusedWrites {
         if (refused.get() > 0) {
             long n = refused.getAndSet(0);
             if (n > 0) {
-                LOG.info("writes succeed again; " + n + " refused while the " + name(resource)
-                        + " was unreachable");
+                LOG.info(
+                        "writes succeed again; "
+                                + n
+                                + " refused while the "
+                                + name(resource)
+                                + " was unreachable");
             }
         }
     }

@@ -25,8 +25,7 @@ public class XaOrderTransactions {
     @PersistenceContext(unitName = "outbox-xa")
     EntityManager em;
 
-    @EJB
-    DirectEventSender sender;
+    @EJB DirectEventSender sender;
 
     public OutboxEvent place(PlaceOrder command) {
         OutboxEvent event = new OrderBook(em).place(command, WriteMode.XA);

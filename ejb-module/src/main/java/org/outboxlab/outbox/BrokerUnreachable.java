@@ -7,9 +7,9 @@ import jakarta.jms.JMSRuntimeException;
 import org.outboxlab.outbox.UnreachableException.Resource;
 
 /**
- * For the beans that send on the write path: a JMS failure leaves the bean as an
- * {@link UnreachableException} (the API answers 503), not as a system exception logged with a
- * stack trace at each bean it passes.
+ * For the beans that send on the write path: a JMS failure leaves the bean as an {@link
+ * UnreachableException} (the API answers 503), not as a system exception logged with a stack trace
+ * at each bean it passes.
  */
 public class BrokerUnreachable {
 
@@ -28,7 +28,9 @@ public class BrokerUnreachable {
     /** Whether a JMS exception is among the causes of {@code e}. */
     public static boolean causedByBroker(Throwable e) {
         int depth = 0;
-        for (Throwable t = e; t != null && depth < 32; t = t.getCause() == t ? null : t.getCause(), depth++) {
+        for (Throwable t = e;
+                t != null && depth < 32;
+                t = t.getCause() == t ? null : t.getCause(), depth++) {
             if (t instanceof JMSException || t instanceof JMSRuntimeException) {
                 return true;
             }

@@ -1,27 +1,29 @@
 package org.outboxlab.outbox;
 
 import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientConnectionException;
-import java.sql.SQLNonTransientConnectionException;
 
 /**
  * Tells a database that cannot be reached (down, restarting, the connection cut) from a failure of
- * the work itself (a constraint, bad data, a bug). Only a JDBC failure counts: a socket or XA failure
- * alone could be the broker's. Only the first is worth waiting out: the same work
- * succeeds once the database is back, so a consumer holds its message instead of spending the
- * broker's bounded delivery attempts on it.
+ * the work itself (a constraint, bad data, a bug). Only a JDBC failure counts: a socket or XA
+ * failure alone could be the broker's. Only the first is worth waiting out: the same work succeeds
+ * once the database is back, so a consumer holds its message instead of spending the broker's
+ * bounded delivery attempts on it.
  */
 public final class DatabaseFailures {
 
-    private DatabaseFailures() {
-    }
+    private DatabaseFailures() {}
 
     /** Whether {@code failure}, or any of its causes, says the database could not be reached. */
     public static boolean unavailable(Throwable failure) {
         int depth = 0;
-        for (Throwable t = failure; t != null && depth < 32; t = t.getCause() == t ? null : t.getCause(), depth++) {
-            if (t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException
+        for (Throwable t = failure;
+                t != null && depth < 32;
+                t = t.getCause() == t ? null : t.getCause(), depth++) {
+            if (t instanceof SQLTransientConnectionException
+                    || t instanceof SQLNonTransientConnectionException
                     || t instanceof SQLRecoverableException) {
                 return true;
             }
@@ -37,7 +39,10 @@ public final class DatabaseFailures {
      * down, crashed, or starting up and not accepting connections yet).
      */
     static boolean unavailableState(String state) {
-        return state != null && (state.startsWith("08") || state.equals("57P01") || state.equals("57P02")
-                || state.equals("57P03"));
+        return state != null
+                && (state.startsWith("08")
+                        || state.equals("57P01")
+                        || state.equals("57P02")
+                        || state.equals("57P03"));
     }
 }

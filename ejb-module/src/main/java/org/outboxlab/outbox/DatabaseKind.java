@@ -7,9 +7,9 @@ import java.sql.SQLException;
 import javax.sql.DataSource;
 
 /**
- * Which database the outbox datasource is, read once from its metadata, so that a statement can take
- * the database's own form: PostgreSQL's {@code on conflict do nothing} and {@code skip locked}, or a
- * portable form elsewhere.
+ * Which database the outbox datasource is, read once from its metadata, so that a statement can
+ * take the database's own form: PostgreSQL's {@code on conflict do nothing} and {@code skip
+ * locked}, or a portable form elsewhere.
  */
 @ApplicationScoped
 public class DatabaseKind {
@@ -25,7 +25,8 @@ public class DatabaseKind {
             try (Connection connection = dataSource.getConnection()) {
                 known = "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName());
             } catch (SQLException e) {
-                throw new IllegalStateException("cannot tell the outbox database: " + e.getMessage(), e);
+                throw new IllegalStateException(
+                        "cannot tell the outbox database: " + e.getMessage(), e);
             }
             postgres = known;
         }

@@ -8,9 +8,9 @@ import java.util.logging.Logger;
 
 /**
  * This node's view of a database outage, shared by everything that reaches the database in the
- * background (consumers, relay, housekeeping, gauges): one WARN line when the first of them finds the
- * database unreachable, one INFO line when one of them reaches it again, however many failures lie
- * between, so an outage does not flood the log.
+ * background (consumers, relay, housekeeping, gauges): one WARN line when the first of them finds
+ * the database unreachable, one INFO line when one of them reaches it again, however many failures
+ * lie between, so an outage does not flood the log.
  */
 @ApplicationScoped
 public class DatabaseOutage {
@@ -20,13 +20,20 @@ public class DatabaseOutage {
     private volatile Instant since;
     private long failures;
 
-    /** Records that {@code who} found the database unreachable; logs the first such failure of an outage. */
+    /**
+     * Records that {@code who} found the database unreachable; logs the first such failure of an
+     * outage.
+     */
     public synchronized void failed(String who, Throwable failure) {
         failures++;
         if (since == null) {
             since = Instant.now();
-            LOG.warning("database unavailable (seen by " + who + "): " + rootMessage(failure)
-                    + "; consumers hold their deliveries and the relay retries until it is back");
+            LOG.warning(
+                    "database unavailable (seen by "
+                            + who
+                            + "): "
+                            + rootMessage(failure)
+                            + "; consumers hold their deliveries and the relay retries until it is back");
         }
     }
 
@@ -37,8 +44,12 @@ public class DatabaseOutage {
         }
         synchronized (this) {
             if (since != null) {
-                LOG.info("database reachable again after " + Duration.between(since, Instant.now()).toMillis() + " ms ("
-                        + failures + " failed attempts)");
+                LOG.info(
+                        "database reachable again after "
+                                + Duration.between(since, Instant.now()).toMillis()
+                                + " ms ("
+                                + failures
+                                + " failed attempts)");
                 since = null;
                 failures = 0;
             }
@@ -46,8 +57,8 @@ public class DatabaseOutage {
     }
 
     /**
-     * Runs background work that may find the database down: its result, or {@code fallback} when the
-     * database was unreachable (recorded here, not thrown); any other failure propagates.
+     * Runs background work that may find the database down: its result, or {@code fallback} when
+     * the database was unreachable (recorded here, not thrown); any other failure propagates.
      */
     public <T> T orElse(String who, Supplier<T> work, T fallback) {
         try {

@@ -7,9 +7,9 @@ import org.outboxlab.outbox.UnreachableException.Resource;
 
 /**
  * The default interceptor of every session bean of this module (bound in {@code ejb-jar.xml}): a
- * system exception caused by an unreachable database leaves the bean as an
- * {@link UnreachableException}, which rolls the transaction back like the original but is not logged
- * with a stack trace at each bean it passes. Any other failure passes unchanged.
+ * system exception caused by an unreachable database leaves the bean as an {@link
+ * UnreachableException}, which rolls the transaction back like the original but is not logged with
+ * a stack trace at each bean it passes. Any other failure passes unchanged.
  */
 public class DatabaseUnreachable {
 
@@ -25,7 +25,10 @@ public class DatabaseUnreachable {
         }
     }
 
-    /** Whether the container treats {@code e} as an application exception (it is not logged, not wrapped). */
+    /**
+     * Whether the container treats {@code e} as an application exception (it is not logged, not
+     * wrapped).
+     */
     static boolean isApplicationException(Throwable e) {
         for (Class<?> c = e.getClass(); c != null; c = c.getSuperclass()) {
             ApplicationException marked = c.getAnnotation(ApplicationException.class);

@@ -4,8 +4,8 @@ import java.security.SecureRandom;
 import java.util.UUID;
 
 /**
- * Generates UUIDv7 event ids (RFC 9562): unique without a database sequence, and strictly increasing
- * within this JVM, so sorting by id sorts by creation time.
+ * Generates UUIDv7 event ids (RFC 9562): unique without a database sequence, and strictly
+ * increasing within this JVM, so sorting by id sorts by creation time.
  */
 public final class EventIds {
 
@@ -13,10 +13,11 @@ public final class EventIds {
     private static long lastMillis;
     private static int counter;
 
-    private EventIds() {
-    }
+    private EventIds() {}
 
-    /** The lowest id that can be generated at {@code instant}: every id made before it sorts lower. */
+    /**
+     * The lowest id that can be generated at {@code instant}: every id made before it sorts lower.
+     */
     public static String lowestAt(java.time.Instant instant) {
         long msb = (instant.toEpochMilli() << 16) | 0x7000L;
         return new UUID(msb, 0x8000000000000000L).toString();

@@ -19,20 +19,29 @@ import org.outboxlab.contract.WriteMode;
  * what the write path sent itself. The payload is JSON, never serialized Java.
  */
 @Entity
-@SqlResultSetMapping(name = PendingEvent.MAPPING, classes = @ConstructorResult(targetClass = PendingEvent.class, columns = {
-        @ColumnResult(name = "event_id", type = String.class),
-        @ColumnResult(name = "aggregate_type", type = String.class),
-        @ColumnResult(name = "aggregate_id", type = String.class),
-        @ColumnResult(name = "event_type", type = String.class),
-        @ColumnResult(name = "sequence_no", type = Integer.class),
-        @ColumnResult(name = "schema_version", type = Integer.class),
-        @ColumnResult(name = "occurred_at", type = Instant.class),
-        @ColumnResult(name = "payload", type = String.class),
-        @ColumnResult(name = "trace_parent", type = String.class),
-        @ColumnResult(name = "write_mode", type = String.class)}))
-@Table(name = "outbox_event", indexes = {
-        @Index(name = "ix_outbox_status_id", columnList = "status, event_id"),
-        @Index(name = "ix_outbox_aggregate", columnList = "aggregate_id, sequence_no")})
+@SqlResultSetMapping(
+        name = PendingEvent.MAPPING,
+        classes =
+                @ConstructorResult(
+                        targetClass = PendingEvent.class,
+                        columns = {
+                            @ColumnResult(name = "event_id", type = String.class),
+                            @ColumnResult(name = "aggregate_type", type = String.class),
+                            @ColumnResult(name = "aggregate_id", type = String.class),
+                            @ColumnResult(name = "event_type", type = String.class),
+                            @ColumnResult(name = "sequence_no", type = Integer.class),
+                            @ColumnResult(name = "schema_version", type = Integer.class),
+                            @ColumnResult(name = "occurred_at", type = Instant.class),
+                            @ColumnResult(name = "payload", type = String.class),
+                            @ColumnResult(name = "trace_parent", type = String.class),
+                            @ColumnResult(name = "write_mode", type = String.class)
+                        }))
+@Table(
+        name = "outbox_event",
+        indexes = {
+            @Index(name = "ix_outbox_status_id", columnList = "status, event_id"),
+            @Index(name = "ix_outbox_aggregate", columnList = "aggregate_id, sequence_no")
+        })
 public class OutboxEvent {
 
     public static final int SCHEMA_VERSION = 1;
@@ -82,11 +91,16 @@ public class OutboxEvent {
     @Column(name = "published_at")
     private Instant publishedAt;
 
-    protected OutboxEvent() {
-    }
+    protected OutboxEvent() {}
 
-    public OutboxEvent(String aggregateType, String aggregateId, String eventType, int sequence,
-                       String payload, String traceParent, WriteMode writeMode) {
+    public OutboxEvent(
+            String aggregateType,
+            String aggregateId,
+            String eventType,
+            int sequence,
+            String payload,
+            String traceParent,
+            WriteMode writeMode) {
         this.eventId = EventIds.next();
         this.aggregateType = aggregateType;
         this.aggregateId = aggregateId;
@@ -107,7 +121,10 @@ public class OutboxEvent {
         lastError = null;
     }
 
-    /** Records a failure that no retry can cure (the row cannot become a message): the row is FAILED at once. */
+    /**
+     * Records a failure that no retry can cure (the row cannot become a message): the row is FAILED
+     * at once.
+     */
     public void markFailed(String error) {
         attempts++;
         lastError = truncate(error);

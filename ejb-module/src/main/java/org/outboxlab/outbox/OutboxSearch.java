@@ -19,8 +19,7 @@ import java.util.Optional;
 public class OutboxSearch {
 
     /** One page of matching rows, and how many rows match in all. */
-    public record Page(List<OutboxEvent> rows, long total, int offset, int size) {
-    }
+    public record Page(List<OutboxEvent> rows, long total, int offset, int size) {}
 
     @PersistenceContext(unitName = "outbox")
     EntityManager em;
@@ -46,13 +45,19 @@ public class OutboxSearch {
             where.add("e.occurredAt < :to");
         }
         String condition = where.isEmpty() ? "" : " where " + String.join(" and ", where);
-        TypedQuery<Long> count = em.createQuery("select count(e) from OutboxEvent e" + condition, Long.class);
-        TypedQuery<OutboxEvent> rows = em.createQuery(
-                "select e from OutboxEvent e" + condition + " order by e.eventId desc", OutboxEvent.class);
+        TypedQuery<Long> count =
+                em.createQuery("select count(e) from OutboxEvent e" + condition, Long.class);
+        TypedQuery<OutboxEvent> rows =
+                em.createQuery(
+                        "select e from OutboxEvent e" + condition + " order by e.eventId desc",
+                        OutboxEvent.class);
         bind(count, filter);
         bind(rows, filter);
-        return new Page(rows.setFirstResult(first).setMaxResults(max).getResultList(), count.getSingleResult(),
-                first, max);
+        return new Page(
+                rows.setFirstResult(first).setMaxResults(max).getResultList(),
+                count.getSingleResult(),
+                first,
+                max);
     }
 
     public Optional<OutboxEvent> event(String eventId) {
@@ -61,7 +66,9 @@ public class OutboxSearch {
 
     /** The event types present in the outbox, for a filter's choices. */
     public List<String> eventTypes() {
-        return em.createQuery("select distinct e.eventType from OutboxEvent e order by e.eventType", String.class)
+        return em.createQuery(
+                        "select distinct e.eventType from OutboxEvent e order by e.eventType",
+                        String.class)
                 .getResultList();
     }
 

@@ -6,8 +6,13 @@ public enum OutboxStatus {
     PENDING,
     /** Sent by the relay in a committed broker transaction. */
     PUBLISHED,
-    /** The relay gave up on this row after repeated row-specific failures; kept until an operator acts. */
+    /**
+     * The relay gave up on this row after repeated row-specific failures; kept until an operator
+     * acts.
+     */
     FAILED,
-    /** Written by the XA or NAIVE mode, which send the event themselves; the relay never touches it. */
+    /**
+     * Written by the XA or NAIVE mode, which send the event themselves; the relay never touches it.
+     */
     DIRECT
 }

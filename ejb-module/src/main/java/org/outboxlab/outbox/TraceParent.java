@@ -7,10 +7,10 @@ import java.util.regex.Pattern;
 /** A W3C trace context {@code traceparent} value carried from the request into the event. */
 public final class TraceParent {
 
-    private static final Pattern VALID = Pattern.compile("00-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}");
+    private static final Pattern VALID =
+            Pattern.compile("00-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}");
 
-    private TraceParent() {
-    }
+    private TraceParent() {}
 
     /** Returns {@code candidate} when it is a valid traceparent, else a new sampled one. */
     public static String orNew(String candidate) {

@@ -4,9 +4,9 @@ import jakarta.ejb.ApplicationException;
 import org.outboxlab.broker.BrokerUnavailableException;
 
 /**
- * The broker refused a transaction because it had already routed a message with the same
- * duplicate id: the event was published before (for instance by a relay that crashed between the
- * broker commit and marking its rows). For a single row this means the row is published.
+ * The broker refused a transaction because it had already routed a message with the same duplicate
+ * id: the event was published before (for instance by a relay that crashed between the broker
+ * commit and marking its rows). For a single row this means the row is published.
  */
 @ApplicationException(rollback = true)
 public class AlreadyPublishedException extends BrokerUnavailableException {

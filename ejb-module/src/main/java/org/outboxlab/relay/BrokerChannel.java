@@ -41,18 +41,16 @@ public class BrokerChannel {
     @Resource(lookup = "java:/jms/outbox/OrderEvents")
     Topic orderEvents;
 
-    @Inject
-    BrokerLogin login;
+    @Inject BrokerLogin login;
 
-    @Inject
-    Faults faults;
+    @Inject Faults faults;
 
-    @EJB
-    EventRoutes routes;
+    @EJB EventRoutes routes;
 
     private Connection connection;
     private Session session;
     private MessageProducer producer;
+
     /** Set by the connection's exception listener; the next use rebuilds the connection. */
     private volatile boolean broken;
 
@@ -60,8 +58,8 @@ public class BrokerChannel {
      * Sends {@code events}, each with its message body ({@code bodies}, in the same order), in one
      * broker transaction and commits it.
      *
-     * @throws AlreadyPublishedException  if the broker refused the batch as holding a duplicate
-     * @throws RouteMissingException      if a consumer's queue is not bound to the topic (nothing sent)
+     * @throws AlreadyPublishedException if the broker refused the batch as holding a duplicate
+     * @throws RouteMissingException if a consumer's queue is not bound to the topic (nothing sent)
      * @throws BrokerUnavailableException if the broker did not commit the batch
      */
     public synchronized void publish(List<PendingEvent> events, List<String> bodies) {
@@ -70,9 +68,13 @@ public class BrokerChannel {
             routes.check(session);
             for (int i = 0; i < events.size(); i++) {
                 PendingEvent event = events.get(i);
-                producer.send(EventMessages.withHeaders(session.createTextMessage(bodies.get(i)), event));
+                producer.send(
+                        EventMessages.withHeaders(session.createTextMessage(bodies.get(i)), event));
                 if (faults.publishTwice(event.eventId(), () -> EventMessages.customerOf(event))) {
-                    producer.send(EventMessages.republished(EventMessages.withHeaders(session.createTextMessage(bodies.get(i)), event)));
+                    producer.send(
+                            EventMessages.republished(
+                                    EventMessages.withHeaders(
+                                            session.createTextMessage(bodies.get(i)), event)));
                 }
             }
             session.commit();
@@ -85,7 +87,10 @@ public class BrokerChannel {
         }
     }
 
-    /** Whether a fresh connection to the broker can be opened now (a missing route is not this question). */
+    /**
+     * Whether a fresh connection to the broker can be opened now (a missing route is not this
+     * question).
+     */
     public synchronized boolean reachable() {
         try {
             close();
@@ -128,7 +133,9 @@ public class BrokerChannel {
 
     private static String describe(Exception e) {
         Throwable cause = e.getCause();
-        return e.getClass().getSimpleName() + ": " + e.getMessage()
+        return e.getClass().getSimpleName()
+                + ": "
+                + e.getMessage()
                 + (cause != null && cause != e ? " (" + cause.getMessage() + ")" : "");
     }
 }

@@ -20,8 +20,8 @@ import java.time.Instant;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.outboxlab.broker.BrokerUnavailableException;
 import org.outboxlab.broker.RouteMissingException;
-import org.outboxlab.metrics.OutboxMetrics.RelayStep;
 import org.outboxlab.metrics.OutboxMetrics;
+import org.outboxlab.metrics.OutboxMetrics.RelayStep;
 import org.outboxlab.outbox.DatabaseFailures;
 import org.outboxlab.outbox.DatabaseOutage;
 import org.outboxlab.relay.RelayOutage.Cause;
@@ -38,26 +38,19 @@ import org.outboxlab.relay.RelayOutage.Cause;
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class OutboxRelay {
 
-    @Resource
-    TimerService timerService;
+    @Resource TimerService timerService;
 
-    @Resource
-    SessionContext context;
+    @Resource SessionContext context;
 
-    @EJB
-    RelayBatch batch;
+    @EJB RelayBatch batch;
 
-    @EJB
-    BrokerChannel channel;
+    @EJB BrokerChannel channel;
 
-    @Inject
-    RelaySettings settings;
+    @Inject RelaySettings settings;
 
-    @Inject
-    OutboxMetrics metrics;
+    @Inject OutboxMetrics metrics;
 
-    @Inject
-    DatabaseOutage database;
+    @Inject DatabaseOutage database;
 
     private final AtomicBoolean draining = new AtomicBoolean();
     private final AtomicBoolean nudged = new AtomicBoolean();
@@ -76,8 +69,9 @@ public class OutboxRelay {
     }
 
     /**
-     * As {@link #nudge()}, after an order's commit at {@code requestedAtNanos} ({@link System#nanoTime()});
-     * the commit proves the database is up, so a back-off from a database outage ends here.
+     * As {@link #nudge()}, after an order's commit at {@code requestedAtNanos} ({@link
+     * System#nanoTime()}); the commit proves the database is up, so a back-off from a database
+     * outage ends here.
      */
     @Asynchronous
     public void nudge(long requestedAtNanos) {
@@ -132,10 +126,13 @@ public class OutboxRelay {
         settings.setPaused(true);
     }
 
-    /** Lets the relay publish again; the backlog drains on the relay's own thread, not the caller's. */
+    /**
+     * Lets the relay publish again; the backlog drains on the relay's own thread, not the caller's.
+     */
     public void resume() {
         settings.setPaused(false);
-        context.getBusinessObject(OutboxRelay.class).nudge(); // through the container, so @Asynchronous holds
+        context.getBusinessObject(OutboxRelay.class)
+                .nudge(); // through the container, so @Asynchronous holds
     }
 
     public boolean paused() {
@@ -182,7 +179,10 @@ public class OutboxRelay {
         return total;
     }
 
-    /** After a failed batch: row by row if the broker is reachable, else back off. Returns -1 on outage. */
+    /**
+     * After a failed batch: row by row if the broker is reachable, else back off. Returns -1 on
+     * outage.
+     */
     private int publishSingly(int size, BrokerUnavailableException batchFailure) {
         if (channel.reachable()) {
             try {
@@ -211,11 +211,14 @@ public class OutboxRelay {
     }
 
     private void backOff(Cause cause, String reason) {
-        outage.failed(Instant.now(), cause, reason, settings.backoffInitialMs(), settings.backoffMaxMs());
+        outage.failed(
+                Instant.now(), cause, reason, settings.backoffInitialMs(), settings.backoffMaxMs());
     }
 
     private void schedule() {
         long interval = settings.intervalMs();
-        timer = timerService.createIntervalTimer(interval, interval, new TimerConfig("outbox-relay", false));
+        timer =
+                timerService.createIntervalTimer(
+                        interval, interval, new TimerConfig("outbox-relay", false));
     }
 }

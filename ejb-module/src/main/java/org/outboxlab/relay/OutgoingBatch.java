@@ -12,9 +12,9 @@ import org.outboxlab.outbox.PendingEvent;
 
 /**
  * Claimed rows, oldest first, split three ways before anything is sent: the events that go out with
- * their message bodies, the rows that cannot become a message (to be marked FAILED, with the reason),
- * and the rows of an order behind such a row, which stay pending so that no order's event overtakes
- * an earlier one of the same order.
+ * their message bodies, the rows that cannot become a message (to be marked FAILED, with the
+ * reason), and the rows of an order behind such a row, which stay pending so that no order's event
+ * overtakes an earlier one of the same order.
  */
 record OutgoingBatch(List<PendingEvent> events, List<String> bodies, Map<String, String> rejected) {
 

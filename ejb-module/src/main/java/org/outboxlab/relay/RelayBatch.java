@@ -20,8 +20,8 @@ import org.outboxlab.broker.RouteMissingException;
 import org.outboxlab.contract.CrashPoint;
 import org.outboxlab.faults.Faults;
 import org.outboxlab.metrics.BatchRelayed;
-import org.outboxlab.metrics.OutboxMetrics.RelayStep;
 import org.outboxlab.metrics.OutboxMetrics;
+import org.outboxlab.metrics.OutboxMetrics.RelayStep;
 import org.outboxlab.outbox.DatabaseKind;
 import org.outboxlab.outbox.OutboxEvent;
 import org.outboxlab.outbox.OutboxStatus;
@@ -30,53 +30,55 @@ import org.outboxlab.outbox.PendingEvent;
 /**
  * One relay step in its own database transaction: claim the oldest unpublished rows (locked, and
  * skipped by other relays where the database supports {@code SKIP LOCKED}; none of an order stuck
- * behind its failed event), publish them in one
- * broker transaction, then mark them published. A crash between the broker commit and the database
- * commit leaves the rows unpublished, so they are sent again: at-least-once. The broker's duplicate
- * detection refuses a repeat it remembers, and the row is then marked published; a repeat it has
- * forgotten reaches the consumers, whose inbox absorbs it.
+ * behind its failed event), publish them in one broker transaction, then mark them published. A
+ * crash between the broker commit and the database commit leaves the rows unpublished, so they are
+ * sent again: at-least-once. The broker's duplicate detection refuses a repeat it remembers, and
+ * the row is then marked published; a repeat it has forgotten reaches the consumers, whose inbox
+ * absorbs it.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
 public class RelayBatch {
 
     private static final Logger LOG = Logger.getLogger(RelayBatch.class.getName());
+
     /**
      * The oldest pending rows, except those of an order whose earlier event has FAILED: an order's
-     * events leave in its sequence or not at all, and its later events wait (pending, visible in the
-     * relay's lag) until an operator retries or discards the failed one. Other orders flow on.
+     * events leave in its sequence or not at all, and its later events wait (pending, visible in
+     * the relay's lag) until an operator retries or discards the failed one. Other orders flow on.
      */
-    private static final String CLAIM = "select " + PendingEvent.COLUMNS + " from outbox_event e where e.status = 'PENDING' "
-            + "and not exists (select 1 from outbox_event f where f.aggregate_id = e.aggregate_id "
-            + "and f.sequence_no < e.sequence_no and f.status = 'FAILED') "
-            + "order by e.event_id fetch first ?1 rows only";
-    private static final int GIVE_UP_AFTER_CONSECUTIVE_FAILURES = 3;
-    /** Longest a row-by-row pass runs before it commits: a sixth of the 60 s transaction timeout. */
+    private static final String CLAIM =
+            "select "
+                    + PendingEvent.COLUMNS
+                    + " from outbox_event e where e.status = 'PENDING' "
+                    + "and not exists (select 1 from outbox_event f where f.aggregate_id = e.aggregate_id "
+                    + "and f.sequence_no < e.sequence_no and f.status = 'FAILED') "
+                    + "order by e.event_id fetch first ?1 rows only";
 
+    private static final int GIVE_UP_AFTER_CONSECUTIVE_FAILURES = 3;
+
+    /**
+     * Longest a row-by-row pass runs before it commits: a sixth of the 60 s transaction timeout.
+     */
     @PersistenceContext(unitName = "outbox")
     EntityManager em;
 
-    @EJB
-    BrokerChannel channel;
+    @EJB BrokerChannel channel;
 
-    @Inject
-    RelaySettings settings;
+    @Inject RelaySettings settings;
 
-    @Inject
-    Event<BatchRelayed> relayed;
+    @Inject Event<BatchRelayed> relayed;
 
-    @Inject
-    OutboxMetrics metrics;
+    @Inject OutboxMetrics metrics;
 
-    @Inject
-    Faults faults;
+    @Inject Faults faults;
 
-    @Inject
-    DatabaseKind database;
+    @Inject DatabaseKind database;
 
     /**
-     * Publishes up to {@code max} rows in one broker transaction; returns how many rows it claimed. A
-     * row that cannot become a message is FAILED, and its order's later rows in the batch stay pending.
+     * Publishes up to {@code max} rows in one broker transaction; returns how many rows it claimed.
+     * A row that cannot become a message is FAILED, and its order's later rows in the batch stay
+     * pending.
      */
     public int publishNext(int max) {
         long started = System.nanoTime();
@@ -100,17 +102,19 @@ public class RelayBatch {
 
     /**
      * Publishes up to {@code max} rows one broker transaction each, after a batch failed while the
-     * broker stayed reachable: the rows the broker refuses are charged an attempt, the rows it already
-     * holds (refused by duplicate id) are marked published, the others go out. An order whose row was
-     * not published in this pass publishes none of its later rows in it.
-     * Stops after {@link RelaySettings#oneByOneBudgetMs()} (10 s) and commits what it did, well inside the transaction
-     * timeout: the rows not reached stay pending for the next drain, so a large batch cannot time out,
-     * roll back every mark and repeat for ever. Returns how many rows it handled.
+     * broker stayed reachable: the rows the broker refuses are charged an attempt, the rows it
+     * already holds (refused by duplicate id) are marked published, the others go out. An order
+     * whose row was not published in this pass publishes none of its later rows in it. Stops after
+     * {@link RelaySettings#oneByOneBudgetMs()} (10 s) and commits what it did, well inside the
+     * transaction timeout: the rows not reached stay pending for the next drain, so a large batch
+     * cannot time out, roll back every mark and repeat for ever. Returns how many rows it handled.
      *
-     * @throws BrokerUnavailableException after several rows in a row failed: the broker, not the rows
+     * @throws BrokerUnavailableException after several rows in a row failed: the broker, not the
+     *     rows
      */
     public int publishOneByOne(int max) {
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(settings.oneByOneBudgetMs());
+        long deadline =
+                System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(settings.oneByOneBudgetMs());
         List<PendingEvent> rows = claim(max);
         int consecutiveFailures = 0;
         List<String> published = new ArrayList<>(rows.size());
@@ -118,9 +122,16 @@ public class RelayBatch {
         int failed = 0;
         int handled = 0;
         for (PendingEvent row : rows) {
-            if (handled > 0 && System.nanoTime() - deadline > 0) { // at least one row a pass: always progress
-                LOG.info("publishing row by row: " + handled + " of " + rows.size() + " rows handled within the time budget; "
-                        + "the rest wait for the next drain");
+            if (handled > 0
+                    && System.nanoTime() - deadline
+                            > 0) { // at least one row a pass: always progress
+                LOG.info(
+                        "publishing row by row: "
+                                + handled
+                                + " of "
+                                + rows.size()
+                                + " rows handled within the time budget; "
+                                + "the rest wait for the next drain");
                 break;
             }
             handled++;
@@ -141,16 +152,22 @@ public class RelayBatch {
             } catch (AlreadyPublishedException e) {
                 published.add(row.eventId());
                 consecutiveFailures = 0;
-                LOG.info(() -> "event " + row.eventId() + " was already published (the broker has its duplicate id): "
-                        + "marked published");
+                LOG.info(
+                        () ->
+                                "event "
+                                        + row.eventId()
+                                        + " was already published (the broker has its duplicate id): "
+                                        + "marked published");
             } catch (RouteMissingException e) {
-                throw e; // the broker's routing failed, not the row: nothing charged, everything waits
+                throw e; // the broker's routing failed, not the row: nothing charged, everything
+                // waits
             } catch (BrokerUnavailableException e) {
                 fail(row.eventId(), e.getMessage());
                 stuckOrders.add(row.aggregateId());
                 failed++;
                 if (++consecutiveFailures >= GIVE_UP_AFTER_CONSECUTIVE_FAILURES) {
-                    throw e; // rolls back the attempts charged above: the broker failed, not the rows
+                    throw e; // rolls back the attempts charged above: the broker failed, not the
+                    // rows
                 }
             }
         }
@@ -159,11 +176,15 @@ public class RelayBatch {
         return handled;
     }
 
-    /** One bulk update for the whole batch: a statement per row was most of the relay's database time. */
+    /**
+     * One bulk update for the whole batch: a statement per row was most of the relay's database
+     * time.
+     */
     private void markPublished(List<String> eventIds, Instant at) {
         if (!eventIds.isEmpty()) {
-            em.createQuery("update OutboxEvent e set e.status = :published, e.publishedAt = :at, e.lastError = null "
-                            + "where e.eventId in :ids")
+            em.createQuery(
+                            "update OutboxEvent e set e.status = :published, e.publishedAt = :at, e.lastError = null "
+                                    + "where e.eventId in :ids")
                     .setParameter("published", OutboxStatus.PUBLISHED)
                     .setParameter("at", at)
                     .setParameter("ids", eventIds)
@@ -176,12 +197,15 @@ public class RelayBatch {
     }
 
     /**
-     * The oldest pending rows, locked for this transaction, as plain values. On PostgreSQL rows another
-     * relay holds are skipped ({@code skip locked}); elsewhere the claim waits for them.
+     * The oldest pending rows, locked for this transaction, as plain values. On PostgreSQL rows
+     * another relay holds are skipped ({@code skip locked}); elsewhere the claim waits for them.
      */
     @SuppressWarnings("unchecked")
     private List<PendingEvent> claim(int max) {
-        return em.createNativeQuery(database.postgres() ? CLAIM + " for update skip locked" : CLAIM + " for update",
+        return em.createNativeQuery(
+                        database.postgres()
+                                ? CLAIM + " for update skip locked"
+                                : CLAIM + " for update",
                         PendingEvent.MAPPING)
                 .setParameter(1, max)
                 .getResultList();
@@ -195,7 +219,17 @@ public class RelayBatch {
     private void fail(String eventId, String error) {
         OutboxEvent row = em.find(OutboxEvent.class, eventId);
         row.recordFailure(error, settings.maxAttempts());
-        LOG.warning(() -> "event " + eventId + " not published (attempt " + row.getAttempts() + " of "
-                + settings.maxAttempts() + ", now " + row.getStatus() + "): " + error);
+        LOG.warning(
+                () ->
+                        "event "
+                                + eventId
+                                + " not published (attempt "
+                                + row.getAttempts()
+                                + " of "
+                                + settings.maxAttempts()
+                                + ", now "
+                                + row.getStatus()
+                                + "): "
+                                + error);
     }
 }

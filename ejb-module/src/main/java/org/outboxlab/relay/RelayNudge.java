@@ -8,18 +8,16 @@ import jakarta.inject.Inject;
 import org.outboxlab.outbox.OutboxWritten;
 
 /**
- * Asks the relay to drain once a transaction that wrote an outbox row has committed (unless
- * {@code outbox.relay.nudge} is off), so its event leaves at once instead of at the next timer tick.
+ * Asks the relay to drain once a transaction that wrote an outbox row has committed (unless {@code
+ * outbox.relay.nudge} is off), so its event leaves at once instead of at the next timer tick.
  * Nothing is asked for a transaction that rolled back.
  */
 @ApplicationScoped
 public class RelayNudge {
 
-    @EJB
-    OutboxRelay relay;
+    @EJB OutboxRelay relay;
 
-    @Inject
-    RelaySettings settings;
+    @Inject RelaySettings settings;
 
     void afterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) OutboxWritten written) {
         if (settings.nudge()) {

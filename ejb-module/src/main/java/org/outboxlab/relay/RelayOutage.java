@@ -7,14 +7,16 @@ import java.util.logging.Logger;
 /**
  * Tracks an outage as the relay sees it: bounded exponential back-off between attempts, and what it
  * waits for. A broker outage is logged here once when it starts and once when it ends, however long
- * it lasts; a database outage is logged once for the whole node by
- * {@link org.outboxlab.outbox.DatabaseOutage}, a missing route by {@link EventRoutes}.
+ * it lasts; a database outage is logged once for the whole node by {@link
+ * org.outboxlab.outbox.DatabaseOutage}, a missing route by {@link EventRoutes}.
  */
 final class RelayOutage {
 
     /** What the relay waits for. */
     enum Cause {
-        BROKER, DATABASE, ROUTE
+        BROKER,
+        DATABASE,
+        ROUTE
     }
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class.getName());
@@ -38,13 +40,21 @@ final class RelayOutage {
         return since != null && cause == Cause.BROKER;
     }
 
-    /** A failed attempt for {@code cause}; a broker failure starting to be the cause is logged with {@code reason}. */
-    synchronized void failed(Instant now, Cause failure, String reason, long initialMs, long maxMs) {
+    /**
+     * A failed attempt for {@code cause}; a broker failure starting to be the cause is logged with
+     * {@code reason}.
+     */
+    synchronized void failed(
+            Instant now, Cause failure, String reason, long initialMs, long maxMs) {
         if (since == null) {
             since = now;
         }
         if (failure != cause && failure == Cause.BROKER) {
-            LOG.warning("broker unavailable, relay backing off (up to " + maxMs + " ms between attempts): " + reason);
+            LOG.warning(
+                    "broker unavailable, relay backing off (up to "
+                            + maxMs
+                            + " ms between attempts): "
+                            + reason);
         }
         cause = failure;
         failures++;
@@ -52,7 +62,10 @@ final class RelayOutage {
         nextAttempt = now.plusMillis(delay);
     }
 
-    /** The database answered elsewhere (an order committed): ends the back-off of a database outage, and only that. */
+    /**
+     * The database answered elsewhere (an order committed): ends the back-off of a database outage,
+     * and only that.
+     */
     synchronized void databaseReached() {
         if (since != null && cause == Cause.DATABASE) {
             clear();
@@ -62,8 +75,12 @@ final class RelayOutage {
     /** A batch went through: whatever the relay waited for is back. */
     synchronized void recovered(Instant now) {
         if (since != null && cause == Cause.BROKER) {
-            LOG.info("broker reachable again after " + Duration.between(since, now).toMillis() + " ms and "
-                    + failures + " failed attempts; relay resumed");
+            LOG.info(
+                    "broker reachable again after "
+                            + Duration.between(since, now).toMillis()
+                            + " ms and "
+                            + failures
+                            + " failed attempts; relay resumed");
         }
         clear();
     }

@@ -7,7 +7,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The relay's tunables: read from MicroProfile Config at start (system properties or environment
- * variables such as {@code OUTBOX_RELAY_BATCH_SIZE}), changeable at run time, effective at the next batch.
+ * variables such as {@code OUTBOX_RELAY_BATCH_SIZE}), changeable at run time, effective at the next
+ * batch.
  */
 @ApplicationScoped
 public class RelaySettings {
@@ -57,7 +58,9 @@ public class RelaySettings {
         requireRange("outbox.relay.backoff.initial-ms", backoffInitialMs, 1, 600_000);
         requireRange("outbox.relay.backoff.max-ms", backoffMaxMs, backoffInitialMs, 3_600_000);
         paused = configuredPaused;
-        oneByOneBudgetMs = requireRange("outbox.relay.one-by-one-budget-ms", configuredOneByOneBudgetMs, 1, 30_000);
+        oneByOneBudgetMs =
+                requireRange(
+                        "outbox.relay.one-by-one-budget-ms", configuredOneByOneBudgetMs, 1, 30_000);
     }
 
     public long intervalMs() {
@@ -72,7 +75,10 @@ public class RelaySettings {
         return paused;
     }
 
-    /** Whether a committed OUTBOX write asks the relay for a drain at once, rather than waiting for the timer. */
+    /**
+     * Whether a committed OUTBOX write asks the relay for a drain at once, rather than waiting for
+     * the timer.
+     */
     public boolean nudge() {
         return nudge;
     }
@@ -102,9 +108,9 @@ public class RelaySettings {
     }
 
     /**
-     * How long one row-by-row pass (after a refused batch) may publish before it commits what it did
-     * and leaves the rest to the next drain; well inside the 60 s transaction timeout, so its marks
-     * never roll back.
+     * How long one row-by-row pass (after a refused batch) may publish before it commits what it
+     * did and leaves the rest to the next drain; well inside the 60 s transaction timeout, so its
+     * marks never roll back.
      */
     public long oneByOneBudgetMs() {
         return oneByOneBudgetMs;
@@ -116,7 +122,8 @@ public class RelaySettings {
 
     private static long requireRange(String name, long value, long min, long max) {
         if (value < min || value > max) {
-            throw new IllegalArgumentException(name + " must be between " + min + " and " + max + ", was " + value);
+            throw new IllegalArgumentException(
+                    name + " must be between " + min + " and " + max + ", was " + value);
         }
         return value;
     }

@@ -1,2 +1,5 @@
-/** How an OUTBOX event leaves the database: the relay, its batches and its broker channel, paused, tuned and backed off. */
+/**
+ * How an OUTBOX event leaves the database: the relay, its batches and its broker channel, paused,
+ * tuned and backed off.
+ */
 package org.outboxlab.relay;

@@ -27,7 +27,8 @@ class OrderStatusTest {
 
     @Test
     void eachMoveTakesTheNextSequenceNumber() {
-        CustomerOrder order = new CustomerOrder("c", WriteMode.OUTBOX, List.of(new OrderLine("BOOK-1", 2, 450)));
+        CustomerOrder order =
+                new CustomerOrder("c", WriteMode.OUTBOX, List.of(new OrderLine("BOOK-1", 2, 450)));
         assertEquals(1, order.getLastSequence());
         assertEquals(900, order.getTotalCents());
         assertEquals(2, order.moveTo(OrderStatus.PAID));

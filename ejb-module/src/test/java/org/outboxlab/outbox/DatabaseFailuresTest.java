@@ -15,23 +15,45 @@ class DatabaseFailuresTest {
     @Test
     void aRefusedOrBrokenConnectionDeepInTheCausesIsAnOutage() {
         SQLException refused = new SQLException("Connection to 127.0.0.1:55432 refused", "08001");
-        assertTrue(DatabaseFailures.unavailable(new EJBException(new RuntimeException("IJ000453", refused))));
-        assertTrue(DatabaseFailures.unavailable(new SQLException("An I/O error occurred while sending to the backend", "08006")));
-        assertTrue(DatabaseFailures.unavailable(new SQLException("Connection to 127.0.0.1:55432 refused", "08001",
-                new ConnectException("Connection refused"))));
-        assertTrue(DatabaseFailures.unavailable(new SQLException("the database system is starting up", "57P03")));
-        assertTrue(DatabaseFailures.unavailable(new SQLException("terminating connection due to administrator command", "57P01")));
+        assertTrue(
+                DatabaseFailures.unavailable(
+                        new EJBException(new RuntimeException("IJ000453", refused))));
+        assertTrue(
+                DatabaseFailures.unavailable(
+                        new SQLException(
+                                "An I/O error occurred while sending to the backend", "08006")));
+        assertTrue(
+                DatabaseFailures.unavailable(
+                        new SQLException(
+                                "Connection to 127.0.0.1:55432 refused",
+                                "08001",
+                                new ConnectException("Connection refused"))));
+        assertTrue(
+                DatabaseFailures.unavailable(
+                        new SQLException("the database system is starting up", "57P03")));
+        assertTrue(
+                DatabaseFailures.unavailable(
+                        new SQLException(
+                                "terminating connection due to administrator command", "57P01")));
     }
 
     @Test
     void aFailureOfTheWorkItselfIsNot() {
-        assertFalse(DatabaseFailures.unavailable(new SQLIntegrityConstraintViolationException("duplicate key", "23505")));
+        assertFalse(
+                DatabaseFailures.unavailable(
+                        new SQLIntegrityConstraintViolationException("duplicate key", "23505")));
         assertFalse(DatabaseFailures.unavailable(new SQLException("no state")));
         assertFalse(DatabaseFailures.unavailable(new IllegalArgumentException("bad event")));
-        assertFalse(DatabaseFailures.unavailable(new IllegalStateException(new XAException(XAException.XA_RBROLLBACK))));
-        assertFalse(DatabaseFailures.unavailable(new RuntimeException(new ConnectException("Connection refused"))),
+        assertFalse(
+                DatabaseFailures.unavailable(
+                        new IllegalStateException(new XAException(XAException.XA_RBROLLBACK))));
+        assertFalse(
+                DatabaseFailures.unavailable(
+                        new RuntimeException(new ConnectException("Connection refused"))),
                 "a refused socket alone may be the broker's");
-        assertFalse(DatabaseFailures.unavailable(new IllegalStateException(new XAException(XAException.XAER_RMFAIL))),
+        assertFalse(
+                DatabaseFailures.unavailable(
+                        new IllegalStateException(new XAException(XAException.XAER_RMFAIL))),
                 "an XA resource that failed may be the broker's");
     }
 }

@@ -29,6 +29,8 @@ class EventIdsTest {
         long before = System.currentTimeMillis();
         UUID id = UUID.fromString(EventIds.next());
         long millis = id.getMostSignificantBits() >>> 16;
-        assertTrue(millis >= before && millis <= System.currentTimeMillis() + 1000, "timestamp " + millis);
+        assertTrue(
+                millis >= before && millis <= System.currentTimeMillis() + 1000,
+                "timestamp " + millis);
     }
 }

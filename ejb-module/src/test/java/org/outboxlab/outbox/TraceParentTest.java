@@ -13,7 +13,8 @@ class TraceParentTest {
     @Test
     void keepsAValidTraceParentAndReplacesAnInvalidOne() {
         assertEquals(VALID, TraceParent.orNew(VALID));
-        for (String bad : new String[] {null, "", "garbage", VALID.toUpperCase(), VALID + "<script>"}) {
+        for (String bad :
+                new String[] {null, "", "garbage", VALID.toUpperCase(), VALID + "<script>"}) {
             String fresh = TraceParent.orNew(bad);
             assertNotEquals(bad, fresh);
             assertTrue(fresh.matches("00-[0-9a-f]{32}-[0-9a-f]{16}-01"), fresh);

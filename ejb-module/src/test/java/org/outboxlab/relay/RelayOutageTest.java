@@ -17,7 +17,9 @@ class RelayOutageTest {
         for (long delay : expectedDelays) {
             outage.failed(t, RelayOutage.Cause.BROKER, "down", 100, 1000);
             assertTrue(outage.ongoing());
-            assertFalse(outage.mayTry(t.plusMillis(delay - 1)), "still backing off before " + delay + " ms");
+            assertFalse(
+                    outage.mayTry(t.plusMillis(delay - 1)),
+                    "still backing off before " + delay + " ms");
             assertTrue(outage.mayTry(t.plusMillis(delay)), "may try again after " + delay + " ms");
             t = t.plusMillis(delay);
         }

@@ -24,8 +24,8 @@ public final class BrokerProcess {
     private final String adminPassword = UUID.randomUUID().toString();
 
     /**
-     * @param jmsConfig    the {@code jms-config} directory
-     * @param dir          the broker's own directory (instance, journal, log)
+     * @param jmsConfig the {@code jms-config} directory
+     * @param dir the broker's own directory (instance, journal, log)
      * @param distribution the {@code apache-artemis-*-bin.tar.gz} distribution
      */
     public BrokerProcess(Path jmsConfig, Path dir, Path distribution, int port) {
@@ -35,11 +35,25 @@ public final class BrokerProcess {
         this.port = port;
     }
 
-    /** Starts the broker (creating its instance the first time); returns once it accepts connections. */
+    /**
+     * Starts the broker (creating its instance the first time); returns once it accepts
+     * connections.
+     */
     public void start() {
-        Command.bash(Map.of("OUTBOX_BROKER_PASSWORD", password, "ARTEMIS_ADMIN_PASSWORD", adminPassword), script,
-                "start", "--dir", dir.toString(), "--port", Integer.toString(port), "--dist", distribution.toString(),
-                "--user", USER, "--admin-user", ADMIN);
+        Command.bash(
+                Map.of("OUTBOX_BROKER_PASSWORD", password, "ARTEMIS_ADMIN_PASSWORD", adminPassword),
+                script,
+                "start",
+                "--dir",
+                dir.toString(),
+                "--port",
+                Integer.toString(port),
+                "--dist",
+                distribution.toString(),
+                "--user",
+                USER,
+                "--admin-user",
+                ADMIN);
     }
 
     /** Kills the broker JVM at once (SIGKILL), as a crash would. */

@@ -9,8 +9,7 @@ import java.util.stream.Stream;
 /** Removes a server's or broker's working directory so a run starts from nothing. */
 public final class Directories {
 
-    private Directories() {
-    }
+    private Directories() {}
 
     /** Deletes {@code dir} and everything below it; does nothing if it does not exist. */
     public static void deleteRecursively(Path dir) throws IOException {

@@ -11,22 +11,23 @@ import java.util.Base64;
 
 /**
  * Arms and clears the fault plan of a server started with {@code -Doutbox.faults.enabled=true},
- * through {@code /outbox/api/faults}. Crash points: {@code naive-after-db-commit},
- * {@code outbox-after-broker-commit}, {@code xa-after-prepare} (the last needs the lab's Byteman
- * agent); consumer faults: {@code transientFailureEvery}, {@code poisonCustomerSuffix},
- * {@code rollbackAfterEffectEvery}; publish faults: {@code duplicatePublishEvery}; and
- * {@code customerPrefix} to hit only the orders of customers whose id starts with it. The endpoint
- * takes an {@code outbox-admin} or {@code outbox-lab} user (HTTP Basic).
+ * through {@code /outbox/api/faults}. Crash points: {@code naive-after-db-commit}, {@code
+ * outbox-after-broker-commit}, {@code xa-after-prepare} (the last needs the lab's Byteman agent);
+ * consumer faults: {@code transientFailureEvery}, {@code poisonCustomerSuffix}, {@code
+ * rollbackAfterEffectEvery}; publish faults: {@code duplicatePublishEvery}; and {@code
+ * customerPrefix} to hit only the orders of customers whose id starts with it. The endpoint takes
+ * an {@code outbox-admin} or {@code outbox-lab} user (HTTP Basic).
  */
 public final class FaultControl {
 
     private final URI faults;
     private final String authorization;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     /**
-     * @param baseUri  the application's base URI ({@code http://host:port/outbox/})
-     * @param user     an {@code outbox-admin} or {@code outbox-lab} user of the server
+     * @param baseUri the application's base URI ({@code http://host:port/outbox/})
+     * @param user an {@code outbox-admin} or {@code outbox-lab} user of the server
      * @param password that user's password
      */
     public FaultControl(URI baseUri, String user, String password) {
@@ -36,7 +37,9 @@ public final class FaultControl {
 
     /** The {@code Authorization} header's value for HTTP Basic. */
     public static String basic(String user, String password) {
-        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        return "Basic "
+                + Base64.getEncoder()
+                        .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
     /** The plan now armed, as the server reports it (JSON). */
@@ -51,8 +54,10 @@ public final class FaultControl {
 
     /** Replaces the whole plan with {@code planJson}; fields left out are off. */
     public void replace(String planJson) {
-        send(HttpRequest.newBuilder(faults).header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(planJson)));
+        send(
+                HttpRequest.newBuilder(faults)
+                        .header("Content-Type", "application/json")
+                        .PUT(HttpRequest.BodyPublishers.ofString(planJson)));
     }
 
     /** Switches every fault off. */
@@ -62,10 +67,18 @@ public final class FaultControl {
 
     private String send(HttpRequest.Builder request) {
         try {
-            HttpResponse<String> response = http.send(request.header("Authorization", authorization)
-                    .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response =
+                    http.send(
+                            request.header("Authorization", authorization)
+                                    .timeout(Duration.ofSeconds(10))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
-                throw new IllegalStateException("fault plan refused: HTTP " + response.statusCode() + " " + response.body());
+                throw new IllegalStateException(
+                        "fault plan refused: HTTP "
+                                + response.statusCode()
+                                + " "
+                                + response.body());
             }
             return response.body();
         } catch (IOException e) {

@@ -34,24 +34,45 @@ public final class ServerProcess implements AutoCloseable {
     }
 
     /**
-     * Deploys {@code ear} into {@code baseDir} (a server base directory such as
-     * {@code jbossHome/standalone}) and starts the server on {@code serverConfig}, bound to loopback;
-     * returns once the order API answers, or fails after {@code timeout}. A
-     * {@code -Djboss.socket.binding.port-offset=N} among {@code javaOptions} moves every port by N.
+     * Deploys {@code ear} into {@code baseDir} (a server base directory such as {@code
+     * jbossHome/standalone}) and starts the server on {@code serverConfig}, bound to loopback;
+     * returns once the order API answers, or fails after {@code timeout}. A {@code
+     * -Djboss.socket.binding.port-offset=N} among {@code javaOptions} moves every port by N.
      */
-    public static ServerProcess start(Path jbossHome, Path ear, Path baseDir, String serverConfig, Duration timeout,
-                                      String... javaOptions) throws IOException, InterruptedException {
-        Files.copy(ear, baseDir.resolve("deployments").resolve(ear.getFileName()), StandardCopyOption.REPLACE_EXISTING);
-        StandaloneCommandBuilder command = StandaloneCommandBuilder.of(jbossHome)
-                .setBaseDirectory(baseDir)
-                .setServerConfiguration(serverConfig)
-                .addJavaOptions("-Xms256m", "-Xmx1g", "-Djava.net.preferIPv4Stack=true",
-                        "-Djboss.bind.address=127.0.0.1", "-Djboss.bind.address.management=127.0.0.1")
-                .addJavaOptions(javaOptions);
-        Process process = Launcher.of(command).setRedirectErrorStream(true)
-                .redirectOutput(baseDir.resolve("server-console.log")).launch();
-        int offset = Stream.of(javaOptions).filter(o -> o.startsWith(PORT_OFFSET))
-                .mapToInt(o -> Integer.parseInt(o.substring(PORT_OFFSET.length()))).findFirst().orElse(0);
+    public static ServerProcess start(
+            Path jbossHome,
+            Path ear,
+            Path baseDir,
+            String serverConfig,
+            Duration timeout,
+            String... javaOptions)
+            throws IOException, InterruptedException {
+        Files.copy(
+                ear,
+                baseDir.resolve("deployments").resolve(ear.getFileName()),
+                StandardCopyOption.REPLACE_EXISTING);
+        StandaloneCommandBuilder command =
+                StandaloneCommandBuilder.of(jbossHome)
+                        .setBaseDirectory(baseDir)
+                        .setServerConfiguration(serverConfig)
+                        .addJavaOptions(
+                                "-Xms256m",
+                                "-Xmx1g",
+                                "-Djava.net.preferIPv4Stack=true",
+                                "-Djboss.bind.address=127.0.0.1",
+                                "-Djboss.bind.address.management=127.0.0.1")
+                        .addJavaOptions(javaOptions);
+        Process process =
+                Launcher.of(command)
+                        .setRedirectErrorStream(true)
+                        .redirectOutput(baseDir.resolve("server-console.log"))
+                        .launch();
+        int offset =
+                Stream.of(javaOptions)
+                        .filter(o -> o.startsWith(PORT_OFFSET))
+                        .mapToInt(o -> Integer.parseInt(o.substring(PORT_OFFSET.length())))
+                        .findFirst()
+                        .orElse(0);
         ServerProcess server = new ServerProcess(baseDir, process, offset);
         server.awaitReady(timeout);
         return server;
@@ -63,12 +84,19 @@ public final class ServerProcess implements AutoCloseable {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("WildFly exited with " + process.exitValue() + "; see "
-                        + baseDir.resolve("server-console.log"));
+                throw new IllegalStateException(
+                        "WildFly exited with "
+                                + process.exitValue()
+                                + "; see "
+                                + baseDir.resolve("server-console.log"));
             }
             try {
-                HttpResponse<Void> response = http.send(HttpRequest.newBuilder(probe).timeout(Duration.ofSeconds(5)).build(),
-                        HttpResponse.BodyHandlers.discarding());
+                HttpResponse<Void> response =
+                        http.send(
+                                HttpRequest.newBuilder(probe)
+                                        .timeout(Duration.ofSeconds(5))
+                                        .build(),
+                                HttpResponse.BodyHandlers.discarding());
                 if (response.statusCode() == 200) {
                     return;
                 }
@@ -78,8 +106,11 @@ public final class ServerProcess implements AutoCloseable {
             Thread.sleep(500);
         }
         close();
-        throw new IllegalStateException("WildFly did not serve the outbox API within " + timeout.toSeconds()
-                + " s; see " + baseDir.resolve("server-console.log"));
+        throw new IllegalStateException(
+                "WildFly did not serve the outbox API within "
+                        + timeout.toSeconds()
+                        + " s; see "
+                        + baseDir.resolve("server-console.log"));
     }
 
     /** The application's base URI, {@code http://127.0.0.1:<8080 + offset>/outbox/}. */

@@ -21,18 +21,29 @@ import org.outboxlab.contract.EventTypes;
 
 /**
  * Compares the database of record with each consumer's effects for one run, reading PostgreSQL
- * directly (never the application's counters): which committed events were lost, which effects
- * have no committed event (phantoms), which were applied twice or out of order, what the inboxes
+ * directly (never the application's counters): which committed events were lost, which effects have
+ * no committed event (phantoms), which were applied twice or out of order, what the inboxes
  * absorbed, and how long after the fault the last effect landed.
  */
 public final class Audit {
 
     /** Each consumer's id (as in the inbox) and the table of its effects. */
-    public static final Map<String, String> EFFECT_TABLES = Arrays.stream(ConsumerName.values())
-            .collect(Collectors.toUnmodifiableMap(ConsumerName::id, ConsumerName::effectTable));
+    public static final Map<String, String> EFFECT_TABLES =
+            Arrays.stream(ConsumerName.values())
+                    .collect(
+                            Collectors.toUnmodifiableMap(
+                                    ConsumerName::id, ConsumerName::effectTable));
 
-    private static final Map<String, String> EVENT_OF_ACTION = Map.of("place", EventTypes.ORDER_PLACED,
-            "pay", EventTypes.ORDER_PAID, "ship", EventTypes.ORDER_SHIPPED, "cancel", EventTypes.ORDER_CANCELLED);
+    private static final Map<String, String> EVENT_OF_ACTION =
+            Map.of(
+                    "place",
+                    EventTypes.ORDER_PLACED,
+                    "pay",
+                    EventTypes.ORDER_PAID,
+                    "ship",
+                    EventTypes.ORDER_SHIPPED,
+                    "cancel",
+                    EventTypes.ORDER_CANCELLED);
 
     private final Connection db;
 
@@ -40,31 +51,46 @@ public final class Audit {
         this.db = db;
     }
 
-    private record Event(String id, String orderId, String customerId, String type, Instant occurredAt, String status) {
-    }
+    private record Event(
+            String id,
+            String orderId,
+            String customerId,
+            String type,
+            Instant occurredAt,
+            String status) {}
 
-    private record Effect(String eventId, String orderId, int sequence, Instant appliedAt, String id) {
-    }
+    private record Effect(
+            String eventId, String orderId, int sequence, Instant appliedAt, String id) {}
 
     /**
      * Audits {@code run}.
      *
      * @param deadLetters event ids parked per consumer id (see {@link DeadLetters})
-     * @param heuristic   heuristic or unresolved XA transactions found after the run
-     * @param quiesced    whether the system settled before the audit's wait ran out
+     * @param heuristic heuristic or unresolved XA transactions found after the run
+     * @param quiesced whether the system settled before the audit's wait ran out
      */
-    public RunResult audit(RunRecord run, Map<String, Set<String>> deadLetters, long heuristic, boolean quiesced)
+    public RunResult audit(
+            RunRecord run, Map<String, Set<String>> deadLetters, long heuristic, boolean quiesced)
             throws SQLException {
         String like = run.tag() + "-%";
         Map<String, Event> events = new HashMap<>();
-        try (PreparedStatement ps = db.prepareStatement("select e.event_id, e.aggregate_id, o.customer_id, e.event_type, "
-                + "e.occurred_at, e.status from outbox_event e join customer_order o on o.id = e.aggregate_id "
-                + "where o.customer_id like ?")) {
+        try (PreparedStatement ps =
+                db.prepareStatement(
+                        "select e.event_id, e.aggregate_id, o.customer_id, e.event_type, "
+                                + "e.occurred_at, e.status from outbox_event e join customer_order o on o.id = e.aggregate_id "
+                                + "where o.customer_id like ?")) {
             ps.setString(1, like);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    events.put(rs.getString(1), new Event(rs.getString(1), rs.getString(2), rs.getString(3),
-                            rs.getString(4), rs.getTimestamp(5).toInstant(), rs.getString(6)));
+                    events.put(
+                            rs.getString(1),
+                            new Event(
+                                    rs.getString(1),
+                                    rs.getString(2),
+                                    rs.getString(3),
+                                    rs.getString(4),
+                                    rs.getTimestamp(5).toInstant(),
+                                    rs.getString(6)));
                 }
             }
         }
@@ -82,7 +108,8 @@ public final class Audit {
             for (Effect effect : effects) {
                 applied.merge(effect.eventId(), 1, Integer::sum);
                 byOrder.computeIfAbsent(effect.orderId(), k -> new ArrayList<>()).add(effect);
-                lastApplied.merge(effect.eventId(), effect.appliedAt(), (a, b) -> a.isAfter(b) ? a : b);
+                lastApplied.merge(
+                        effect.eventId(), effect.appliedAt(), (a, b) -> a.isAfter(b) ? a : b);
                 if (!events.containsKey(effect.eventId())) {
                     phantom++;
                 }
@@ -112,14 +139,21 @@ public final class Audit {
         Collections.sort(latencies);
 
         Map<String, Set<String>> typesByCustomer = new HashMap<>();
-        events.values().forEach(e -> typesByCustomer.computeIfAbsent(e.customerId(), k -> new HashSet<>()).add(e.type()));
+        events.values()
+                .forEach(
+                        e ->
+                                typesByCustomer
+                                        .computeIfAbsent(e.customerId(), k -> new HashSet<>())
+                                        .add(e.type()));
         long rejected = 0;
         long indeterminate = 0;
         long indeterminateCommitted = 0;
         long ackedButMissing = 0;
         for (WriteRequest request : run.requests()) {
-            boolean inDatabase = typesByCustomer.getOrDefault(request.customerId(), Set.of())
-                    .contains(EVENT_OF_ACTION.get(request.action()));
+            boolean inDatabase =
+                    typesByCustomer
+                            .getOrDefault(request.customerId(), Set.of())
+                            .contains(EVENT_OF_ACTION.get(request.action()));
             switch (request.outcome()) {
                 case REFUSED, UNREACHABLE -> rejected++;
                 case INDETERMINATE -> {
@@ -135,39 +169,75 @@ public final class Audit {
                 }
             }
         }
-        double loadSeconds = Math.max(0.001, Duration.between(run.loadStart(), run.loadEnd()).toMillis() / 1000.0);
+        double loadSeconds =
+                Math.max(
+                        0.001,
+                        Duration.between(run.loadStart(), run.loadEnd()).toMillis() / 1000.0);
         long pending = events.values().stream().filter(e -> "PENDING".equals(e.status())).count();
-        long unpublished = pending + events.values().stream().filter(e -> "FAILED".equals(e.status())).count();
+        long unpublished =
+                pending + events.values().stream().filter(e -> "FAILED".equals(e.status())).count();
         Double recovery = null;
         if (lost.isEmpty() && pending == 0) {
-            // the events written up to the fault's end: when was the last of them applied everywhere?
+            // the events written up to the fault's end: when was the last of them applied
+            // everywhere?
             Instant consistent = run.faultOver();
             for (Event event : events.values()) {
                 Instant last = lastApplied.get(event.id());
-                if (last != null && !event.occurredAt().isAfter(run.faultOver()) && last.isAfter(consistent)) {
+                if (last != null
+                        && !event.occurredAt().isAfter(run.faultOver())
+                        && last.isAfter(consistent)) {
                     consistent = last;
                 }
             }
             recovery = Duration.between(run.faultOver(), consistent).toMillis() / 1000.0;
         }
-        return new RunResult(run.mode(), run.scenario(), run.faultPoint(), run.ordersAttempted(), events.size(),
-                rejected, lost.size(), phantom, duplicateEffects, duplicateDeliveries(like), outOfOrder, heuristic,
-                parked.size(), indeterminate, indeterminateCommitted, ackedButMissing, unpublished, events.size() / loadSeconds,
-                percentile(latencies, 0.50), percentile(latencies, 0.95), percentile(latencies, 0.99), recovery,
-                quiesced, run.note());
+        return new RunResult(
+                run.mode(),
+                run.scenario(),
+                run.faultPoint(),
+                run.ordersAttempted(),
+                events.size(),
+                rejected,
+                lost.size(),
+                phantom,
+                duplicateEffects,
+                duplicateDeliveries(like),
+                outOfOrder,
+                heuristic,
+                parked.size(),
+                indeterminate,
+                indeterminateCommitted,
+                ackedButMissing,
+                unpublished,
+                events.size() / loadSeconds,
+                percentile(latencies, 0.50),
+                percentile(latencies, 0.95),
+                percentile(latencies, 0.99),
+                recovery,
+                quiesced,
+                run.note());
     }
 
     /** Effects of the run's orders in one consumer's table, in the order they were applied. */
     private List<Effect> effects(String table, String like) throws SQLException {
         List<Effect> effects = new ArrayList<>();
-        try (PreparedStatement ps = db.prepareStatement("select f.event_id, f.order_id, f.sequence_no, f.applied_at, f.id "
-                + "from " + table + " f join customer_order o on o.id = f.order_id where o.customer_id like ? "
-                + "order by f.applied_at, f.id")) {
+        try (PreparedStatement ps =
+                db.prepareStatement(
+                        "select f.event_id, f.order_id, f.sequence_no, f.applied_at, f.id "
+                                + "from "
+                                + table
+                                + " f join customer_order o on o.id = f.order_id where o.customer_id like ? "
+                                + "order by f.applied_at, f.id")) {
             ps.setString(1, like);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    effects.add(new Effect(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getTimestamp(4).toInstant(),
-                            rs.getString(5)));
+                    effects.add(
+                            new Effect(
+                                    rs.getString(1),
+                                    rs.getString(2),
+                                    rs.getInt(3),
+                                    rs.getTimestamp(4).toInstant(),
+                                    rs.getString(5)));
                 }
             }
         }
@@ -175,9 +245,14 @@ public final class Audit {
     }
 
     /** Effects in this mode since the run began whose order the database does not hold at all. */
-    private long phantomsWithoutOrder(String table, String mode, Instant since) throws SQLException {
-        try (PreparedStatement ps = db.prepareStatement("select count(*) from " + table + " f where f.write_mode = ? "
-                + "and f.applied_at >= ? and not exists (select 1 from customer_order o where o.id = f.order_id)")) {
+    private long phantomsWithoutOrder(String table, String mode, Instant since)
+            throws SQLException {
+        try (PreparedStatement ps =
+                db.prepareStatement(
+                        "select count(*) from "
+                                + table
+                                + " f where f.write_mode = ? "
+                                + "and f.applied_at >= ? and not exists (select 1 from customer_order o where o.id = f.order_id)")) {
             ps.setString(1, mode);
             ps.setTimestamp(2, Timestamp.from(since));
             try (ResultSet rs = ps.executeQuery()) {
@@ -188,9 +263,11 @@ public final class Audit {
     }
 
     private long duplicateDeliveries(String like) throws SQLException {
-        try (PreparedStatement ps = db.prepareStatement("select coalesce(sum(i.duplicates), 0) from inbox i "
-                + "join outbox_event e on e.event_id = i.event_id join customer_order o on o.id = e.aggregate_id "
-                + "where o.customer_id like ?")) {
+        try (PreparedStatement ps =
+                db.prepareStatement(
+                        "select coalesce(sum(i.duplicates), 0) from inbox i "
+                                + "join outbox_event e on e.event_id = i.event_id join customer_order o on o.id = e.aggregate_id "
+                                + "where o.customer_id like ?")) {
             ps.setString(1, like);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
@@ -199,7 +276,9 @@ public final class Audit {
         }
     }
 
-    /** Effects applied after an effect of a later event of the same order (input in applied order). */
+    /**
+     * Effects applied after an effect of a later event of the same order (input in applied order).
+     */
     static long reordered(List<Effect> ofOrderInAppliedOrder) {
         long count = 0;
         int highest = 0;

@@ -8,8 +8,8 @@ import java.util.Set;
 
 /**
  * A running outbox server a comparison drives and audits: its API, its database of record, its
- * fault plan, its dead-letter queues and its transaction log. The lab's own processes are one;
- * the server the admin console runs in is another.
+ * fault plan, its dead-letter queues and its transaction log. The lab's own processes are one; the
+ * server the admin console runs in is another.
  */
 public interface LabTarget {
 
@@ -19,12 +19,17 @@ public interface LabTarget {
     /** A new JDBC connection to the database of record; the caller closes it. */
     Connection database() throws SQLException;
 
-    /** Replaces the server's fault plan ({@code PUT /outbox/api/faults} body); {@code null} clears it. */
+    /**
+     * Replaces the server's fault plan ({@code PUT /outbox/api/faults} body); {@code null} clears
+     * it.
+     */
     void faults(String planJson);
 
     /** Event ids parked in each consumer's dead-letter queue, by consumer id. */
     Map<String, Set<String>> deadLetters();
 
-    /** XA participants in a heuristic state in the server's transaction log; 0 if it cannot tell. */
+    /**
+     * XA participants in a heuristic state in the server's transaction log; 0 if it cannot tell.
+     */
     long heuristics();
 }

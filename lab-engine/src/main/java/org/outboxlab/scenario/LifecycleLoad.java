@@ -25,10 +25,10 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Concurrent clients that place orders in one write mode and drive each through its lifecycle:
  * placed, paid, then shipped (or, for every third order, cancelled), so each order has a sequence
- * of events whose order the audit checks. Clients pace themselves to the offered rate and keep going
- * through faults until stopped; every request's outcome is logged, including the ones whose answer
- * never came.
- * Customer ids are {@code <tag>-<client>-<n>}, so the audit finds every order the run placed.
+ * of events whose order the audit checks. Clients pace themselves to the offered rate and keep
+ * going through faults until stopped; every request's outcome is logged, including the ones whose
+ * answer never came. Customer ids are {@code <tag>-<client>-<n>}, so the audit finds every order
+ * the run placed.
  */
 public final class LifecycleLoad implements AutoCloseable {
 
@@ -48,7 +48,7 @@ public final class LifecycleLoad implements AutoCloseable {
 
     /**
      * @param baseUri the application's base URI ({@code …/outbox/})
-     * @param tag     prefix of every customer id of this run; must be unique per run
+     * @param tag prefix of every customer id of this run; must be unique per run
      */
     public LifecycleLoad(URI baseUri, String mode, String tag, LoadOptions options) {
         this(baseUri, mode, tag, options, null);
@@ -56,9 +56,10 @@ public final class LifecycleLoad implements AutoCloseable {
 
     /**
      * @param threads where the clients and the HTTP client get their threads (inside a server: its
-     *                managed thread factory); {@code null} for the JDK's defaults
+     *     managed thread factory); {@code null} for the JDK's defaults
      */
-    public LifecycleLoad(URI baseUri, String mode, String tag, LoadOptions options, ThreadFactory threads) {
+    public LifecycleLoad(
+            URI baseUri, String mode, String tag, LoadOptions options, ThreadFactory threads) {
         this.api = baseUri.resolve("api/");
         this.mode = mode;
         this.tag = tag;
@@ -69,8 +70,10 @@ public final class LifecycleLoad implements AutoCloseable {
             http.executor(httpThreads);
         }
         this.http = http.build();
-        this.clients = threads == null ? Executors.newFixedThreadPool(options.clientsPerMode())
-                : Executors.newFixedThreadPool(options.clientsPerMode(), threads);
+        this.clients =
+                threads == null
+                        ? Executors.newFixedThreadPool(options.clientsPerMode())
+                        : Executors.newFixedThreadPool(options.clientsPerMode(), threads);
     }
 
     /** Starts the clients; they run until {@link #stop()}. */
@@ -119,7 +122,8 @@ public final class LifecycleLoad implements AutoCloseable {
     }
 
     private void drive(int client) {
-        long intervalNanos = (long) (options.clientsPerMode() * 1e9 / options.ordersPerSecondPerMode());
+        long intervalNanos =
+                (long) (options.clientsPerMode() * 1e9 / options.ordersPerSecondPerMode());
         long next = System.nanoTime() + client * intervalNanos / options.clientsPerMode();
         for (int n = 0; !stopping.get(); n++) {
             pauseUntil(next);
@@ -139,11 +143,19 @@ public final class LifecycleLoad implements AutoCloseable {
 
     private WriteRequest place(String customer, String sku) {
         placed.incrementAndGet();
-        String body = Json.createObjectBuilder()
-                .add("customerId", customer)
-                .add("mode", mode)
-                .add("lines", Json.createArrayBuilder().add(Json.createObjectBuilder().add("sku", sku).add("quantity", 1)))
-                .build().toString();
+        String body =
+                Json.createObjectBuilder()
+                        .add("customerId", customer)
+                        .add("mode", mode)
+                        .add(
+                                "lines",
+                                Json.createArrayBuilder()
+                                        .add(
+                                                Json.createObjectBuilder()
+                                                        .add("sku", sku)
+                                                        .add("quantity", 1)))
+                        .build()
+                        .toString();
         return send("place", customer, null, api.resolve("orders"), body);
     }
 
@@ -151,18 +163,28 @@ public final class LifecycleLoad implements AutoCloseable {
         return send(action, customer, orderId, api.resolve("orders/" + orderId + "/" + action), "");
     }
 
-    private WriteRequest send(String action, String customer, String orderId, URI uri, String body) {
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+    private WriteRequest send(
+            String action, String customer, String orderId, URI uri, String body) {
+        HttpRequest request =
+                HttpRequest.newBuilder(uri)
+                        .timeout(REQUEST_TIMEOUT)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build();
         WriteRequest result;
         try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response =
+                    http.send(request, HttpResponse.BodyHandlers.ofString());
             int status = response.statusCode();
             String id = orderId != null ? orderId : orderIdIn(response.body());
-            Outcome outcome = status / 100 == 2 ? Outcome.ACCEPTED
-                    : status == 503 && "NAIVE".equals(mode) && response.body().contains("committed but") ? Outcome.COMMITTED_UNSENT
-                    : Outcome.REFUSED;
+            Outcome outcome =
+                    status / 100 == 2
+                            ? Outcome.ACCEPTED
+                            : status == 503
+                                            && "NAIVE".equals(mode)
+                                            && response.body().contains("committed but")
+                                    ? Outcome.COMMITTED_UNSENT
+                                    : Outcome.REFUSED;
             result = new WriteRequest(mode, action, customer, id, outcome, status);
         } catch (ConnectException | HttpConnectTimeoutException e) {
             result = new WriteRequest(mode, action, customer, orderId, Outcome.UNREACHABLE, 0);

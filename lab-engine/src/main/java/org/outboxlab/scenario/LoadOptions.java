@@ -13,8 +13,9 @@ public record LoadOptions(int clientsPerMode, double ordersPerSecondPerMode, Dur
             throw new IllegalArgumentException("clients per mode: 1..64, was " + clientsPerMode);
         }
         if (!(ordersPerSecondPerMode > 0) || ordersPerSecondPerMode > 1000) {
-            throw new IllegalArgumentException("orders per second per mode: above 0, at most 1000, was "
-                    + ordersPerSecondPerMode);
+            throw new IllegalArgumentException(
+                    "orders per second per mode: above 0, at most 1000, was "
+                            + ordersPerSecondPerMode);
         }
         if (duration.toMillis() < 1000 || duration.toMinutes() > 60) {
             throw new IllegalArgumentException("duration: 1 s to 60 min, was " + duration);

@@ -11,23 +11,25 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A comparison as {@code report.json}, the schema tooling reads: {@code generatedAt},
- * {@code environment}, {@code command} and one entry per run with the audit's counts, latency
- * percentiles and recovery time ({@code null}: never recovered).
+ * A comparison as {@code report.json}, the schema tooling reads: {@code generatedAt}, {@code
+ * environment}, {@code command} and one entry per run with the audit's counts, latency percentiles
+ * and recovery time ({@code null}: never recovered).
  */
 public final class ReportJson {
 
-    private ReportJson() {
-    }
+    private ReportJson() {}
 
-    public static String of(Instant generatedAt, Map<String, String> environment, String command, List<RunResult> runs) {
+    public static String of(
+            Instant generatedAt,
+            Map<String, String> environment,
+            String command,
+            List<RunResult> runs) {
         JsonObjectBuilder env = Json.createObjectBuilder();
         environment.forEach(env::add);
         JsonArrayBuilder array = Json.createArrayBuilder();
         for (RunResult r : runs) {
-            JsonObjectBuilder run = Json.createObjectBuilder()
-                    .add("mode", r.mode())
-                    .add("scenario", r.scenario());
+            JsonObjectBuilder run =
+                    Json.createObjectBuilder().add("mode", r.mode()).add("scenario", r.scenario());
             if (r.faultPoint() != null) {
                 run.add("faultPoint", r.faultPoint());
             }
@@ -46,8 +48,12 @@ public final class ReportJson {
                     .add("ackedButMissing", r.ackedButMissing())
                     .add("unpublished", r.unpublished())
                     .add("throughputPerSec", round(r.throughputPerSec()))
-                    .add("latencyMs", Json.createObjectBuilder()
-                            .add("p50", r.latencyP50Ms()).add("p95", r.latencyP95Ms()).add("p99", r.latencyP99Ms()));
+                    .add(
+                            "latencyMs",
+                            Json.createObjectBuilder()
+                                    .add("p50", r.latencyP50Ms())
+                                    .add("p95", r.latencyP95Ms())
+                                    .add("p99", r.latencyP99Ms()));
             if (r.recoverySeconds() == null) {
                 run.addNull("recoverySeconds");
             } else {
@@ -60,13 +66,16 @@ public final class ReportJson {
             array.add(run);
         }
         StringWriter out = new StringWriter();
-        try (JsonWriter writer = Json.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true)).createWriter(out)) {
-            writer.writeObject(Json.createObjectBuilder()
-                    .add("generatedAt", generatedAt.toString())
-                    .add("environment", env)
-                    .add("command", command)
-                    .add("runs", array)
-                    .build());
+        try (JsonWriter writer =
+                Json.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true))
+                        .createWriter(out)) {
+            writer.writeObject(
+                    Json.createObjectBuilder()
+                            .add("generatedAt", generatedAt.toString())
+                            .add("environment", env)
+                            .add("command", command)
+                            .add("runs", array)
+                            .build());
         }
         return out.toString().strip() + "\n";
     }

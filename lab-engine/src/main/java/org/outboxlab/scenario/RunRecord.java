@@ -4,14 +4,21 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * What the lab did in one write mode of one scenario, before the audit looks at the databases:
- * when load ran, when the fault was over, and every request with what its client learned.
+ * What the lab did in one write mode of one scenario, before the audit looks at the databases: when
+ * load ran, when the fault was over, and every request with what its client learned.
  *
- * @param tag       the customer-id prefix of every order of this run
+ * @param tag the customer-id prefix of every order of this run
  * @param faultOver when the injected fault ended (the process back, the fault plan cleared); the
- *                  load's end for a run without a fault
+ *     load's end for a run without a fault
  */
-public record RunRecord(String mode, String scenario, String faultPoint, String tag, Instant loadStart,
-                        Instant loadEnd, Instant faultOver, long ordersAttempted, List<WriteRequest> requests,
-                        String note) {
-}
+public record RunRecord(
+        String mode,
+        String scenario,
+        String faultPoint,
+        String tag,
+        Instant loadStart,
+        Instant loadEnd,
+        Instant faultOver,
+        long ordersAttempted,
+        List<WriteRequest> requests,
+        String note) {}

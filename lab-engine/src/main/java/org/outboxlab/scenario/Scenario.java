@@ -10,7 +10,9 @@ public enum Scenario {
     BASELINE("baseline", true),
     /** The broker is killed (SIGKILL) during load, then restarted. */
     BROKER_OUTAGE("broker-outage", false),
-    /** PostgreSQL is killed (SIGKILL, every process of it) during load, then restarted 20 s later. */
+    /**
+     * PostgreSQL is killed (SIGKILL, every process of it) during load, then restarted 20 s later.
+     */
     DB_OUTAGE("db-outage", false),
     /** WildFly is killed (SIGKILL) during load, then restarted. */
     SERVER_KILL("server-kill", false),
@@ -33,7 +35,10 @@ public enum Scenario {
         return id;
     }
 
-    /** Whether the scenario runs without stopping WildFly or the broker (so a running server can run it). */
+    /**
+     * Whether the scenario runs without stopping WildFly or the broker (so a running server can run
+     * it).
+     */
     public boolean serverStaysUp() {
         return serverStaysUp;
     }

@@ -23,8 +23,10 @@ public class ServerUpScenarios {
 
     private static final Duration SETTLE_WINDOW = Duration.ofSeconds(15);
     private static final Duration SETTLE_LIMIT = Duration.ofSeconds(180);
+
     /** Consumers fail the first delivery of one event in this many. */
     static final int TRANSIENT_EVERY = 7;
+
     static final int REPUBLISH_EVERY = 5;
     static final int ROLLBACK_EVERY = 6;
 
@@ -38,8 +40,12 @@ public class ServerUpScenarios {
         this(target, load, progress, null);
     }
 
-    /** @param threads where the load's clients get their threads (inside a server: its managed thread factory) */
-    public ServerUpScenarios(LabTarget target, LoadOptions load, Consumer<String> progress, ThreadFactory threads) {
+    /**
+     * @param threads where the load's clients get their threads (inside a server: its managed
+     *     thread factory)
+     */
+    public ServerUpScenarios(
+            LabTarget target, LoadOptions load, Consumer<String> progress, ThreadFactory threads) {
         this.target = target;
         this.load = load;
         this.progress = progress;
@@ -51,26 +57,45 @@ public class ServerUpScenarios {
      * faults hit this run's orders only (the plan's customer prefix is the run's tag), so other
      * traffic on the same server is left alone.
      */
-    public List<RunResult> run(Scenario scenario, List<String> modes) throws InterruptedException, SQLException {
+    public List<RunResult> run(Scenario scenario, List<String> modes)
+            throws InterruptedException, SQLException {
         if (!scenario.serverStaysUp()) {
-            throw new IllegalArgumentException(scenario.id() + " stops a process: it needs the lab's own processes");
+            throw new IllegalArgumentException(
+                    scenario.id() + " stops a process: it needs the lab's own processes");
         }
         String tag = nextTag(scenario);
         Map<String, LifecycleLoad> loads = loads(tag, modes);
-        String note = switch (scenario) {
-            case CONSUMER_FAILURE -> {
-                target.faults("{\"transientFailureEvery\":" + TRANSIENT_EVERY + ",\"poisonCustomerSuffix\":\"-poison\","
-                        + "\"customerPrefix\":\"" + tag + "\"}");
-                yield "one poison order per mode; consumers fail the first delivery of 1 event in " + TRANSIENT_EVERY;
-            }
-            case REDELIVERY -> {
-                target.faults("{\"duplicatePublishEvery\":" + REPUBLISH_EVERY + ",\"rollbackAfterEffectEvery\":"
-                        + ROLLBACK_EVERY + ",\"customerPrefix\":\"" + tag + "\"}");
-                yield "1 event in " + REPUBLISH_EVERY + " published twice past the broker's duplicate detection; "
-                        + "consumers roll back 1 event in " + ROLLBACK_EVERY + " after staging its effect";
-            }
-            default -> null;
-        };
+        String note =
+                switch (scenario) {
+                    case CONSUMER_FAILURE -> {
+                        target.faults(
+                                "{\"transientFailureEvery\":"
+                                        + TRANSIENT_EVERY
+                                        + ",\"poisonCustomerSuffix\":\"-poison\","
+                                        + "\"customerPrefix\":\""
+                                        + tag
+                                        + "\"}");
+                        yield "one poison order per mode; consumers fail the first delivery of 1 event in "
+                                + TRANSIENT_EVERY;
+                    }
+                    case REDELIVERY -> {
+                        target.faults(
+                                "{\"duplicatePublishEvery\":"
+                                        + REPUBLISH_EVERY
+                                        + ",\"rollbackAfterEffectEvery\":"
+                                        + ROLLBACK_EVERY
+                                        + ",\"customerPrefix\":\""
+                                        + tag
+                                        + "\"}");
+                        yield "1 event in "
+                                + REPUBLISH_EVERY
+                                + " published twice past the broker's duplicate detection; "
+                                + "consumers roll back 1 event in "
+                                + ROLLBACK_EVERY
+                                + " after staging its effect";
+                    }
+                    default -> null;
+                };
         Instant loadStart = Instant.now();
         try {
             start(loads);
@@ -78,7 +103,8 @@ public class ServerUpScenarios {
                 loads.values().forEach(l -> l.placeOne("poison"));
             }
             watch(scenario, loads, load.duration());
-            // consumer faults stay armed until the redeliveries are done: the poison must reach its DLQ
+            // consumer faults stay armed until the redeliveries are done: the poison must reach its
+            // DLQ
             return finish(scenario, null, loads, loadStart, null, note);
         } finally {
             if (note != null) {
@@ -88,16 +114,30 @@ public class ServerUpScenarios {
     }
 
     /**
-     * Stops the loads, waits for the system to settle and audits each mode. {@code faultOver} is when
-     * the fault ended; {@code null} for a run without one, whose recovery counts from the load's end.
+     * Stops the loads, waits for the system to settle and audits each mode. {@code faultOver} is
+     * when the fault ended; {@code null} for a run without one, whose recovery counts from the
+     * load's end.
      */
-    protected List<RunResult> finish(Scenario scenario, String faultPoint, Map<String, LifecycleLoad> loads,
-                                     Instant loadStart, Instant faultOver, String note)
+    protected List<RunResult> finish(
+            Scenario scenario,
+            String faultPoint,
+            Map<String, LifecycleLoad> loads,
+            Instant loadStart,
+            Instant faultOver,
+            String note)
             throws InterruptedException, SQLException {
         stop(loads);
         Instant loadEnd = Instant.now();
         boolean settled = settle(scenario, loads);
-        return audit(records(scenario, faultPoint, loads, loadStart, loadEnd, faultOver == null ? loadEnd : faultOver, note),
+        return audit(
+                records(
+                        scenario,
+                        faultPoint,
+                        loads,
+                        loadStart,
+                        loadEnd,
+                        faultOver == null ? loadEnd : faultOver,
+                        note),
                 settled);
     }
 
@@ -105,7 +145,9 @@ public class ServerUpScenarios {
     protected Map<String, LifecycleLoad> loads(String tag, List<String> modes) {
         Map<String, LifecycleLoad> loads = new LinkedHashMap<>();
         for (String mode : modes) {
-            loads.put(mode, new LifecycleLoad(target.baseUri(), mode, tag + "-" + mode, load, threads));
+            loads.put(
+                    mode,
+                    new LifecycleLoad(target.baseUri(), mode, tag + "-" + mode, load, threads));
         }
         return loads;
     }
@@ -120,29 +162,64 @@ public class ServerUpScenarios {
         }
     }
 
-    protected static List<RunRecord> records(Scenario scenario, String faultPoint, Map<String, LifecycleLoad> loads,
-                                             Instant loadStart, Instant loadEnd, Instant faultOver, String note) {
+    protected static List<RunRecord> records(
+            Scenario scenario,
+            String faultPoint,
+            Map<String, LifecycleLoad> loads,
+            Instant loadStart,
+            Instant loadEnd,
+            Instant faultOver,
+            String note) {
         List<RunRecord> records = new ArrayList<>();
         for (LifecycleLoad l : loads.values()) {
-            records.add(new RunRecord(l.mode(), scenario.id(), faultPoint, l.tag(), loadStart, loadEnd, faultOver,
-                    l.ordersAttempted(), l.requests(), note));
+            records.add(
+                    new RunRecord(
+                            l.mode(),
+                            scenario.id(),
+                            faultPoint,
+                            l.tag(),
+                            loadStart,
+                            loadEnd,
+                            faultOver,
+                            l.ordersAttempted(),
+                            l.requests(),
+                            note));
         }
         return records;
     }
 
     /** Waits, bounded, for the runs of {@code loads} to settle; reports how long it took. */
-    protected boolean settle(Scenario scenario, Map<String, LifecycleLoad> loads) throws SQLException, InterruptedException {
-        progress.accept(scenario.id() + ": load stopped, waiting for " + String.join("/", loads.keySet()) + " to settle");
+    protected boolean settle(Scenario scenario, Map<String, LifecycleLoad> loads)
+            throws SQLException, InterruptedException {
+        progress.accept(
+                scenario.id()
+                        + ": load stopped, waiting for "
+                        + String.join("/", loads.keySet())
+                        + " to settle");
         Instant from = Instant.now();
         boolean settled;
         try (Connection db = target.database()) {
-            settled = Settling.await(db, loads.values().stream().map(LifecycleLoad::tag).toList(), SETTLE_WINDOW, SETTLE_LIMIT);
+            settled =
+                    Settling.await(
+                            db,
+                            loads.values().stream().map(LifecycleLoad::tag).toList(),
+                            SETTLE_WINDOW,
+                            SETTLE_LIMIT);
         }
-        progress.accept(scenario.id() + ": " + (settled ? "settled" : "NOT settled") + " after " + seconds(from, Instant.now()) + " s");
+        progress.accept(
+                scenario.id()
+                        + ": "
+                        + (settled ? "settled" : "NOT settled")
+                        + " after "
+                        + seconds(from, Instant.now())
+                        + " s");
         return settled;
     }
 
-    /** Audits each record; heuristic outcomes and prepared transactions are charged to XA, the only mode with 2PC writes. */
+    /**
+     * Audits each record; heuristic outcomes and prepared transactions are charged to XA, the only
+     * mode with 2PC writes.
+     */
     protected List<RunResult> audit(List<RunRecord> records, boolean settled) throws SQLException {
         long heuristic = target.heuristics();
         Map<String, Set<String>> parked = target.deadLetters();
@@ -151,14 +228,20 @@ public class ServerUpScenarios {
             Audit audit = new Audit(db);
             long prepared = Settling.preparedTransactions(db);
             for (RunRecord record : records) {
-                results.add(audit.audit(record, parked, "XA".equals(record.mode()) ? heuristic + prepared : 0, settled));
+                results.add(
+                        audit.audit(
+                                record,
+                                parked,
+                                "XA".equals(record.mode()) ? heuristic + prepared : 0,
+                                settled));
             }
         }
         return results;
     }
 
     /** Sleeps for {@code span}, printing a progress line every five seconds. */
-    protected void watch(Scenario scenario, Map<String, LifecycleLoad> loads, Duration span) throws InterruptedException {
+    protected void watch(Scenario scenario, Map<String, LifecycleLoad> loads, Duration span)
+            throws InterruptedException {
         long end = System.nanoTime() + span.toNanos();
         while (true) {
             long left = end - System.nanoTime();
@@ -170,7 +253,13 @@ public class ServerUpScenarios {
             for (LifecycleLoad l : loads.values()) {
                 List<WriteRequest> requests = l.requests();
                 long ok = requests.stream().filter(r -> r.outcome() == Outcome.ACCEPTED).count();
-                line.append(' ').append(l.mode()).append(' ').append(ok).append('/').append(requests.size()).append(" ok");
+                line.append(' ')
+                        .append(l.mode())
+                        .append(' ')
+                        .append(ok)
+                        .append('/')
+                        .append(requests.size())
+                        .append(" ok");
             }
             progress.accept(line.toString());
         }
@@ -182,7 +271,12 @@ public class ServerUpScenarios {
 
     /** A customer-id prefix no earlier run used: time-based, plus a counter. */
     protected String nextTag(Scenario scenario) {
-        return "lab" + Long.toString(System.currentTimeMillis() % 100_000_000L, 36) + "-" + (++sequence) + "-" + scenario.id();
+        return "lab"
+                + Long.toString(System.currentTimeMillis() % 100_000_000L, 36)
+                + "-"
+                + (++sequence)
+                + "-"
+                + scenario.id();
     }
 
     protected static String seconds(Instant from, Instant to) {

@@ -17,10 +17,10 @@ public final class Settling {
 
     private static final Duration POLL = Duration.ofMillis(500);
 
-    private Settling() {
-    }
+    private Settling() {}
 
-    private record Snapshot(long pending, long prepared, long events, long applied, long duplicates) {
+    private record Snapshot(
+            long pending, long prepared, long events, long applied, long duplicates) {
 
         boolean complete(int consumers) {
             return pending == 0 && prepared == 0 && applied >= events * consumers;
@@ -39,7 +39,9 @@ public final class Settling {
                 last = now;
                 unchangedSince = System.nanoTime();
             } else if (now.complete(Audit.EFFECT_TABLES.size())
-                    || (now.pending() == 0 && now.prepared() == 0 && System.nanoTime() - unchangedSince >= window.toNanos())) {
+                    || (now.pending() == 0
+                            && now.prepared() == 0
+                            && System.nanoTime() - unchangedSince >= window.toNanos())) {
                 return true;
             }
             Thread.sleep(POLL.toMillis());
@@ -54,22 +56,43 @@ public final class Settling {
         long duplicates = 0;
         for (String tag : tags) {
             String like = tag + "-%";
-            pending += count(db, "select count(*) from outbox_event e join customer_order o on o.id = e.aggregate_id "
-                    + "where o.customer_id like ? and e.status = 'PENDING'", like);
-            events += count(db, "select count(*) from outbox_event e join customer_order o on o.id = e.aggregate_id "
-                    + "where o.customer_id like ?", like);
+            pending +=
+                    count(
+                            db,
+                            "select count(*) from outbox_event e join customer_order o on o.id = e.aggregate_id "
+                                    + "where o.customer_id like ? and e.status = 'PENDING'",
+                            like);
+            events +=
+                    count(
+                            db,
+                            "select count(*) from outbox_event e join customer_order o on o.id = e.aggregate_id "
+                                    + "where o.customer_id like ?",
+                            like);
             for (String table : Audit.EFFECT_TABLES.values()) {
-                applied += count(db, "select count(distinct f.event_id) from " + table + " f join customer_order o "
-                        + "on o.id = f.order_id where o.customer_id like ?", like);
+                applied +=
+                        count(
+                                db,
+                                "select count(distinct f.event_id) from "
+                                        + table
+                                        + " f join customer_order o "
+                                        + "on o.id = f.order_id where o.customer_id like ?",
+                                like);
             }
-            duplicates += count(db, "select coalesce(sum(i.duplicates), 0) from inbox i join outbox_event e "
-                    + "on e.event_id = i.event_id join customer_order o on o.id = e.aggregate_id where o.customer_id like ?", like);
+            duplicates +=
+                    count(
+                            db,
+                            "select coalesce(sum(i.duplicates), 0) from inbox i join outbox_event e "
+                                    + "on e.event_id = i.event_id join customer_order o on o.id = e.aggregate_id where o.customer_id like ?",
+                            like);
         }
         long prepared = preparedTransactions(db);
         return new Snapshot(pending, prepared, events, applied, duplicates);
     }
 
-    /** Transactions prepared and not yet resolved in PostgreSQL; 0 on a database without that view (H2). */
+    /**
+     * Transactions prepared and not yet resolved in PostgreSQL; 0 on a database without that view
+     * (H2).
+     */
     static long preparedTransactions(Connection db) {
         try {
             return count(db, "select count(*) from pg_prepared_xacts", null);

@@ -21,8 +21,9 @@ import org.outboxlab.contract.ConsumerName;
 
 /**
  * The audit counts what the database holds, each anomaly planted on its own in an in-memory H2 with
- * the tables the audit reads: a clean run has none, then a lost event, a phantom effect, a duplicate
- * effect, an order applied out of sequence and a dead-lettered event are each found and counted.
+ * the tables the audit reads: a clean run has none, then a lost event, a phantom effect, a
+ * duplicate effect, an order applied out of sequence and a dead-lettered event are each found and
+ * counted.
  */
 class AuditTest {
 
@@ -36,13 +37,19 @@ class AuditTest {
     void schema() throws SQLException {
         db = DriverManager.getConnection("jdbc:h2:mem:audit-" + System.nanoTime());
         try (Statement s = db.createStatement()) {
-            s.execute("create table customer_order (id varchar(64) primary key, customer_id varchar(64))");
-            s.execute("create table outbox_event (event_id varchar(64) primary key, aggregate_id varchar(64), "
-                    + "event_type varchar(32), occurred_at timestamp, status varchar(16))");
-            s.execute("create table inbox (event_id varchar(64), consumer varchar(32), duplicates int)");
+            s.execute(
+                    "create table customer_order (id varchar(64) primary key, customer_id varchar(64))");
+            s.execute(
+                    "create table outbox_event (event_id varchar(64) primary key, aggregate_id varchar(64), "
+                            + "event_type varchar(32), occurred_at timestamp, status varchar(16))");
+            s.execute(
+                    "create table inbox (event_id varchar(64), consumer varchar(32), duplicates int)");
             for (ConsumerName consumer : ConsumerName.values()) {
-                s.execute("create table " + consumer.effectTable() + " (id varchar(64) primary key, event_id varchar(64), "
-                        + "order_id varchar(64), sequence_no int, applied_at timestamp, write_mode varchar(16))");
+                s.execute(
+                        "create table "
+                                + consumer.effectTable()
+                                + " (id varchar(64) primary key, event_id varchar(64), "
+                                + "order_id varchar(64), sequence_no int, applied_at timestamp, write_mode varchar(16))");
             }
         }
     }
@@ -61,9 +68,19 @@ class AuditTest {
         RunResult result = audit(Map.of());
 
         assertEquals(1, result.committed());
-        assertEquals(List.of(0L, 0L, 0L, 0L, 0L), List.of(result.lost(), result.phantom(), result.duplicateEffects(),
-                result.outOfOrder(), result.deadLettered()));
-        assertEquals(0.1, result.recoverySeconds(), 1e-9, "the last effect landed 100 ms after the fault was over");
+        assertEquals(
+                List.of(0L, 0L, 0L, 0L, 0L),
+                List.of(
+                        result.lost(),
+                        result.phantom(),
+                        result.duplicateEffects(),
+                        result.outOfOrder(),
+                        result.deadLettered()));
+        assertEquals(
+                0.1,
+                result.recoverySeconds(),
+                1e-9,
+                "the last effect landed 100 ms after the fault was over");
     }
 
     @Test
@@ -116,7 +133,8 @@ class AuditTest {
 
         RunResult result = audit(Map.of());
 
-        assertEquals(1, result.outOfOrder(), "notification applied the payment before the placement");
+        assertEquals(
+                1, result.outOfOrder(), "notification applied the payment before the placement");
         assertEquals(0, result.lost());
     }
 
@@ -146,8 +164,18 @@ class AuditTest {
     }
 
     private RunResult audit(Map<String, Set<String>> deadLetters) throws SQLException {
-        RunRecord run = new RunRecord("OUTBOX", "baseline", "none", TAG, START, START.plusSeconds(1), START, 1,
-                List.of(), "");
+        RunRecord run =
+                new RunRecord(
+                        "OUTBOX",
+                        "baseline",
+                        "none",
+                        TAG,
+                        START,
+                        START.plusSeconds(1),
+                        START,
+                        1,
+                        List.of(),
+                        "");
         return new Audit(db).audit(run, deadLetters, 0, true);
     }
 
@@ -156,20 +184,31 @@ class AuditTest {
     }
 
     private void event(String id, String orderId, String type, long atMillis) throws SQLException {
-        update("insert into outbox_event values (?, ?, ?, ?, 'PUBLISHED')", id, orderId, type,
+        update(
+                "insert into outbox_event values (?, ?, ?, ?, 'PUBLISHED')",
+                id,
+                orderId,
+                type,
                 Timestamp.from(START.plusMillis(atMillis)));
     }
 
-    private void appliedEverywhere(String eventId, String orderId, int sequence, long atMillis) throws SQLException {
+    private void appliedEverywhere(String eventId, String orderId, int sequence, long atMillis)
+            throws SQLException {
         for (ConsumerName consumer : ConsumerName.values()) {
             applied(consumer, eventId, orderId, sequence, atMillis);
         }
     }
 
-    private void applied(ConsumerName consumer, String eventId, String orderId, int sequence, long atMillis)
+    private void applied(
+            ConsumerName consumer, String eventId, String orderId, int sequence, long atMillis)
             throws SQLException {
-        update("insert into " + consumer.effectTable() + " values (?, ?, ?, ?, ?, 'OUTBOX')", "f" + effectIds++, eventId,
-                orderId, sequence, Timestamp.from(START.plusMillis(atMillis)));
+        update(
+                "insert into " + consumer.effectTable() + " values (?, ?, ?, ?, ?, 'OUTBOX')",
+                "f" + effectIds++,
+                eventId,
+                orderId,
+                sequence,
+                Timestamp.from(START.plusMillis(atMillis)));
     }
 
     private void update(String sql, Object... values) throws SQLException {

@@ -9,18 +9,23 @@ class VerdictTest {
 
     @Test
     void oneLinePerModeSaysWhichPromisesHeldAndWhereTheyBroke() {
-        List<String> lines = Verdict.lines(List.of(
-                new Verdict.Run("OUTBOX", "baseline", 0, 0, 0, 0, 0, 0, 0.4),
-                new Verdict.Run("NAIVE", "baseline", 0, 0, 0, 0, 0, 0, 0.3),
-                new Verdict.Run("OUTBOX", "broker-outage", 0, 0, 0, 0, 0, 0, 8.5),
-                new Verdict.Run("NAIVE", "broker-outage", 0, 83, 0, 0, 0, 0, null),
-                new Verdict.Run("OUTBOX", "consumer-failure", 0, 0, 0, 0, 0, 1, 1.2),
-                new Verdict.Run("NAIVE", "crash-point", 2, 1, 0, 0, 1, 0, null)));
-        assertEquals(List.of(
-                "OUTBOX: kept its promise in all 3 scenarios (nothing lost, invented, duplicated or reordered); "
-                        + "refused 0 writes; dead-lettered 1; slowest recovery 8.5 s (broker-outage)",
-                "NAIVE: BROKE its promise in 2 of 3 scenarios (broker-outage, crash-point): lost 84, invented 0, "
-                        + "duplicated 0, reordered 1; refused 2 writes; dead-lettered 0; never recovered in broker-outage, "
-                        + "crash-point"), lines);
+        List<String> lines =
+                Verdict.lines(
+                        List.of(
+                                new Verdict.Run("OUTBOX", "baseline", 0, 0, 0, 0, 0, 0, 0.4),
+                                new Verdict.Run("NAIVE", "baseline", 0, 0, 0, 0, 0, 0, 0.3),
+                                new Verdict.Run("OUTBOX", "broker-outage", 0, 0, 0, 0, 0, 0, 8.5),
+                                new Verdict.Run("NAIVE", "broker-outage", 0, 83, 0, 0, 0, 0, null),
+                                new Verdict.Run(
+                                        "OUTBOX", "consumer-failure", 0, 0, 0, 0, 0, 1, 1.2),
+                                new Verdict.Run("NAIVE", "crash-point", 2, 1, 0, 0, 1, 0, null)));
+        assertEquals(
+                List.of(
+                        "OUTBOX: kept its promise in all 3 scenarios (nothing lost, invented, duplicated or reordered); "
+                                + "refused 0 writes; dead-lettered 1; slowest recovery 8.5 s (broker-outage)",
+                        "NAIVE: BROKE its promise in 2 of 3 scenarios (broker-outage, crash-point): lost 84, invented 0, "
+                                + "duplicated 0, reordered 1; refused 2 writes; dead-lettered 0; never recovered in broker-outage, "
+                                + "crash-point"),
+                lines);
     }
 }

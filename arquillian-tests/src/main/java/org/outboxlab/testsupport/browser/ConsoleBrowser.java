@@ -26,11 +26,11 @@ import org.outboxlab.control.Directories;
 import org.outboxlab.testsupport.ConsoleLogin;
 
 /**
- * One headless Chromium session on the console at {@code http://127.0.0.1:8080/outbox/console/}: sign
- * in, open pages, click, wait for what the page shows, and save screenshots. Uses the system's
+ * One headless Chromium session on the console at {@code http://127.0.0.1:8080/outbox/console/}:
+ * sign in, open pages, click, wait for what the page shows, and save screenshots. Uses the system's
  * {@code /usr/bin/chromium} and {@code /usr/bin/chromedriver} (override with the system properties
- * {@code console.chromium} and {@code console.chromedriver}); nothing is downloaded. Each session has
- * a fresh profile, deleted on {@link #close()}.
+ * {@code console.chromium} and {@code console.chromedriver}); nothing is downloaded. Each session
+ * has a fresh profile, deleted on {@link #close()}.
  */
 public final class ConsoleBrowser implements AutoCloseable {
 
@@ -45,13 +45,21 @@ public final class ConsoleBrowser implements AutoCloseable {
         this.profile = profile;
     }
 
-    /** Starts a browser with a profile of its own; fails with the reason if Chromium or its driver is missing. */
+    /**
+     * Starts a browser with a profile of its own; fails with the reason if Chromium or its driver
+     * is missing.
+     */
     public static ConsoleBrowser start() {
         File chromium = new File(System.getProperty("console.chromium", "/usr/bin/chromium"));
-        File chromedriver = new File(System.getProperty("console.chromedriver", "/usr/bin/chromedriver"));
+        File chromedriver =
+                new File(System.getProperty("console.chromedriver", "/usr/bin/chromedriver"));
         if (!chromium.canExecute() || !chromedriver.canExecute()) {
-            throw new IllegalStateException("browser tests need " + chromium + " and " + chromedriver
-                    + " (Debian: apt-get install chromium chromium-driver)");
+            throw new IllegalStateException(
+                    "browser tests need "
+                            + chromium
+                            + " and "
+                            + chromedriver
+                            + " (Debian: apt-get install chromium chromium-driver)");
         }
         Path profile;
         try {
@@ -61,17 +69,32 @@ public final class ConsoleBrowser implements AutoCloseable {
         }
         ChromeOptions options = new ChromeOptions();
         options.setBinary(chromium);
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--window-size=1400,1000", "--user-data-dir=" + profile);
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(chromedriver)
-                .usingAnyFreePort().build();
+        options.addArguments(
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--disable-dev-shm-usage",
+                "--window-size=1400,1000",
+                "--user-data-dir=" + profile);
+        ChromeDriverService service =
+                new ChromeDriverService.Builder()
+                        .usingDriverExecutable(chromedriver)
+                        .usingAnyFreePort()
+                        .build();
         WebDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(WAIT);
         return new ConsoleBrowser(driver, profile);
     }
 
-    /** Opens {@code page} (relative to {@code /outbox/console/}), signs in on the login form it leads to, and waits for the page. */
+    /**
+     * Opens {@code page} (relative to {@code /outbox/console/}), signs in on the login form it
+     * leads to, and waits for the page.
+     */
     public ConsoleBrowser signIn(ConsoleLogin login, String page) {
         open(page);
         submitLogin(login);
@@ -94,7 +117,10 @@ public final class ConsoleBrowser implements AutoCloseable {
         return this;
     }
 
-    /** Clicks the element and waits for the page it leads to (a full POST-redirect or a re-rendered page). */
+    /**
+     * Clicks the element and waits for the page it leads to (a full POST-redirect or a re-rendered
+     * page).
+     */
     public ConsoleBrowser click(By by) {
         WebElement element = waitFor(by);
         element.click();
@@ -116,13 +142,18 @@ public final class ConsoleBrowser implements AutoCloseable {
     }
 
     public WebElement waitFor(By by) {
-        return new WebDriverWait(driver, WAIT).until(d -> {
-            List<WebElement> found = d.findElements(by);
-            return found.isEmpty() ? null : found.get(0);
-        });
+        return new WebDriverWait(driver, WAIT)
+                .until(
+                        d -> {
+                            List<WebElement> found = d.findElements(by);
+                            return found.isEmpty() ? null : found.get(0);
+                        });
     }
 
-    /** Waits until the element's text satisfies {@code condition}, re-reading it as the page changes. */
+    /**
+     * Waits until the element's text satisfies {@code condition}, re-reading it as the page
+     * changes.
+     */
     public String awaitText(By by, Predicate<String> condition) {
         return awaitText(by, condition, WAIT);
     }
@@ -130,18 +161,28 @@ public final class ConsoleBrowser implements AutoCloseable {
     public String awaitText(By by, Predicate<String> condition, Duration timeout) {
         String[] last = {null};
         try {
-            return new WebDriverWait(driver, timeout).until(d -> {
-                try {
-                    List<WebElement> found = d.findElements(by);
-                    last[0] = found.isEmpty() ? null : found.get(0).getText();
-                    return last[0] != null && condition.test(last[0]) ? last[0] : null;
-                } catch (StaleElementReferenceException e) {
-                    return null;
-                }
-            });
+            return new WebDriverWait(driver, timeout)
+                    .until(
+                            d -> {
+                                try {
+                                    List<WebElement> found = d.findElements(by);
+                                    last[0] = found.isEmpty() ? null : found.get(0).getText();
+                                    return last[0] != null && condition.test(last[0])
+                                            ? last[0]
+                                            : null;
+                                } catch (StaleElementReferenceException e) {
+                                    return null;
+                                }
+                            });
         } catch (TimeoutException e) {
-            throw new AssertionError("timed out after " + timeout.toSeconds() + " s waiting on " + by
-                    + "; its text was: " + last[0], e);
+            throw new AssertionError(
+                    "timed out after "
+                            + timeout.toSeconds()
+                            + " s waiting on "
+                            + by
+                            + "; its text was: "
+                            + last[0],
+                    e);
         }
     }
 
@@ -176,7 +217,9 @@ public final class ConsoleBrowser implements AutoCloseable {
         try {
             Files.createDirectories(dir);
             Path file = dir.resolve(name + ".png");
-            Files.copy(((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath(), file,
+            Files.copy(
+                    ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath(),
+                    file,
                     StandardCopyOption.REPLACE_EXISTING);
             return file;
         } catch (IOException e) {
@@ -197,7 +240,10 @@ public final class ConsoleBrowser implements AutoCloseable {
         }
     }
 
-    /** Whether the element has left the document: stale, or (while the next page loads) no longer found by the browser. */
+    /**
+     * Whether the element has left the document: stale, or (while the next page loads) no longer
+     * found by the browser.
+     */
     private static boolean isStale(WebElement element) {
         try {
             element.isEnabled();
@@ -205,7 +251,8 @@ public final class ConsoleBrowser implements AutoCloseable {
         } catch (StaleElementReferenceException e) {
             return true;
         } catch (WebDriverException e) {
-            return e.getMessage() != null && e.getMessage().contains("does not belong to the document");
+            return e.getMessage() != null
+                    && e.getMessage().contains("does not belong to the document");
         }
     }
 }

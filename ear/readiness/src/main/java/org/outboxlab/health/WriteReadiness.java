@@ -16,15 +16,14 @@ import org.eclipse.microprofile.health.Readiness;
  * orders while the broker is down, which is what it is built for, so a balancer must keep sending
  * them. What the node knows of the broker and of the relay's lag is reported beside the status. A
  * probe reads the app's gauges only: it takes no pooled connection (a busy pool cannot make a
- * healthy node look down, nor block the probe), opens no broker connection and runs no query.
- * Alert on the gauges ({@code outbox_broker_reachable}, {@code outbox_oldest_pending_age_seconds}).
+ * healthy node look down, nor block the probe), opens no broker connection and runs no query. Alert
+ * on the gauges ({@code outbox_broker_reachable}, {@code outbox_oldest_pending_age_seconds}).
  */
 @Readiness
 @ApplicationScoped
 public class WriteReadiness implements HealthCheck {
 
-    @Inject
-    MeterRegistry registry;
+    @Inject MeterRegistry registry;
 
     @Override
     public HealthCheckResponse call() {
@@ -32,8 +31,10 @@ public class WriteReadiness implements HealthCheck {
         OptionalDouble database = gauge("outbox.database.reachable");
         boolean databaseReachable = database.isPresent() && database.getAsDouble() >= 1;
         builder.withData("databaseReachable", databaseReachable);
-        gauge("outbox.broker.reachable").ifPresent(v -> builder.withData("brokerReachable", v >= 1));
-        gauge("outbox.oldest.pending.age.seconds").ifPresent(v -> builder.withData("oldestPendingAgeMs", Math.round(v * 1000)));
+        gauge("outbox.broker.reachable")
+                .ifPresent(v -> builder.withData("brokerReachable", v >= 1));
+        gauge("outbox.oldest.pending.age.seconds")
+                .ifPresent(v -> builder.withData("oldestPendingAgeMs", Math.round(v * 1000)));
         return builder.status(databaseReachable).build();
     }
 

@@ -20,20 +20,20 @@ import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
 /**
- * {@code bench.png}, drawn by JFreeChart: the write path's throughput by concurrent clients and mode
- * (bars), and the end-to-end p99 commit-to-effect latency by offered rate (lines), each with labelled
- * axes, ticks and units.
+ * {@code bench.png}, drawn by JFreeChart: the write path's throughput by concurrent clients and
+ * mode (bars), and the end-to-end p99 commit-to-effect latency by offered rate (lines), each with
+ * labelled axes, ticks and units.
  */
 final class BenchChart {
 
     static final int WIDTH = 1400;
     static final int HEIGHT = 560;
     private static final List<String> MODES = List.of("BASELINE", "NAIVE", "XA", "OUTBOX");
-    private static final Color[] MODE_COLOURS = {new Color(0x888888), new Color(0xd62728), new Color(0xff7f0e),
-        new Color(0x1f77b4)};
+    private static final Color[] MODE_COLOURS = {
+        new Color(0x888888), new Color(0xd62728), new Color(0xff7f0e), new Color(0x1f77b4)
+    };
 
-    private BenchChart() {
-    }
+    private BenchChart() {}
 
     static BufferedImage draw(JsonObject bench) {
         BufferedImage image = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
@@ -51,18 +51,30 @@ final class BenchChart {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         Map<Integer, Map<String, Double>> byClients = new TreeMap<>();
         for (JsonObject row : bench.getJsonArray("writePath").getValuesAs(JsonObject.class)) {
-            byClients.computeIfAbsent(row.getInt("clients"), c -> new TreeMap<>())
+            byClients
+                    .computeIfAbsent(row.getInt("clients"), c -> new TreeMap<>())
                     .put(row.getString("mode"), row.getJsonNumber("ordersPerSec").doubleValue());
         }
         for (Map.Entry<Integer, Map<String, Double>> group : byClients.entrySet()) {
             for (String mode : MODES) {
                 if (group.getValue().containsKey(mode)) {
-                    data.addValue(group.getValue().get(mode), mode, group.getKey() + (group.getKey() == 1 ? " client" : " clients"));
+                    data.addValue(
+                            group.getValue().get(mode),
+                            mode,
+                            group.getKey() + (group.getKey() == 1 ? " client" : " clients"));
                 }
             }
         }
-        JFreeChart chart = ChartFactory.createBarChart("Write path: throughput by concurrent clients",
-                "concurrent clients", "orders per second", data, PlotOrientation.VERTICAL, true, false, false);
+        JFreeChart chart =
+                ChartFactory.createBarChart(
+                        "Write path: throughput by concurrent clients",
+                        "concurrent clients",
+                        "orders per second",
+                        data,
+                        PlotOrientation.VERTICAL,
+                        true,
+                        false,
+                        false);
         CategoryPlot plot = chart.getCategoryPlot();
         plot.setBackgroundPaint(Color.WHITE);
         plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
@@ -80,7 +92,10 @@ final class BenchChart {
         Map<String, XYSeries> series = new TreeMap<>();
         for (JsonObject e : bench.getJsonArray("endToEnd").getValuesAs(JsonObject.class)) {
             String mode = e.getString("mode");
-            String name = mode.equals("OUTBOX") ? mode + (e.getBoolean("nudge", true) ? ", nudged" : ", timer only") : mode;
+            String name =
+                    mode.equals("OUTBOX")
+                            ? mode + (e.getBoolean("nudge", true) ? ", nudged" : ", timer only")
+                            : mode;
             double p99 = e.getJsonNumber("p99Ms").doubleValue();
             if (p99 >= 0) {
                 series.computeIfAbsent(name, XYSeries::new).add(e.getInt("offeredPerSec"), p99);
@@ -88,8 +103,16 @@ final class BenchChart {
         }
         XYSeriesCollection data = new XYSeriesCollection();
         series.values().forEach(data::addSeries);
-        JFreeChart chart = ChartFactory.createXYLineChart("End to end: p99 commit-to-effect latency by offered rate",
-                "offered orders per second", "p99 latency (ms)", data, PlotOrientation.VERTICAL, true, false, false);
+        JFreeChart chart =
+                ChartFactory.createXYLineChart(
+                        "End to end: p99 commit-to-effect latency by offered rate",
+                        "offered orders per second",
+                        "p99 latency (ms)",
+                        data,
+                        PlotOrientation.VERTICAL,
+                        true,
+                        false,
+                        false);
         chart.getXYPlot().setBackgroundPaint(Color.WHITE);
         chart.getXYPlot().setDomainGridlinePaint(Color.LIGHT_GRAY);
         chart.getXYPlot().setRangeGridlinePaint(Color.LIGHT_GRAY);
@@ -97,8 +120,10 @@ final class BenchChart {
         for (int s = 0; s < data.getSeriesCount(); s++) {
             String name = (String) data.getSeriesKey(s);
             String mode = name.split(",")[0];
-            Color colour = MODES.contains(mode) ? MODE_COLOURS[MODES.indexOf(mode)] : Color.DARK_GRAY;
-            lines.setSeriesPaint(s, name.endsWith("timer only") ? colour.brighter().brighter() : colour);
+            Color colour =
+                    MODES.contains(mode) ? MODE_COLOURS[MODES.indexOf(mode)] : Color.DARK_GRAY;
+            lines.setSeriesPaint(
+                    s, name.endsWith("timer only") ? colour.brighter().brighter() : colour);
         }
         chart.getXYPlot().setRenderer(lines);
         return chart;

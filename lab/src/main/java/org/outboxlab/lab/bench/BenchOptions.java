@@ -12,62 +12,116 @@ import picocli.CommandLine.Option;
  * The benchmark's command line (picocli). Every value is checked before anything starts: a bad one
  * is an {@link IllegalArgumentException} that names the option and carries the usage.
  */
-@Command(name = "lab/bench.sh", sortOptions = false,
-        description = "Measures the write path per mode, the relay's drain, commit-to-effect latency and the broker's "
-                + "fan-out on PostgreSQL and a standalone broker; writes bench-results/<time>/ (bench.json, bench.md, bench.png).")
+@Command(
+        name = "lab/bench.sh",
+        sortOptions = false,
+        description =
+                "Measures the write path per mode, the relay's drain, commit-to-effect latency and the broker's "
+                        + "fan-out on PostgreSQL and a standalone broker; writes bench-results/<time>/ (bench.json, bench.md, bench.png).")
 final class BenchOptions {
 
-    private static final Set<String> PHASES = Set.of("write", "idle", "transactions", "e2e", "relay", "fanout", "groups");
+    private static final Set<String> PHASES =
+            Set.of("write", "idle", "transactions", "e2e", "relay", "fanout", "groups");
 
     /** Whether the consumers run while the write path is measured. */
-    enum Consumers { PAUSED, RUNNING }
+    enum Consumers {
+        PAUSED,
+        RUNNING
+    }
 
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help and exit")
+    @Option(
+            names = {"-h", "--help"},
+            usageHelp = true,
+            description = "show this help and exit")
     boolean help;
 
-    @Option(names = "--phases", split = ",", paramLabel = "PHASE", defaultValue = "write,idle,transactions,e2e,relay,fanout",
-            description = "what to measure: write, idle, transactions, e2e, relay, fanout, groups (a soak of minutes; "
-                    + "not in the default) (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--phases",
+            split = ",",
+            paramLabel = "PHASE",
+            defaultValue = "write,idle,transactions,e2e,relay,fanout",
+            description =
+                    "what to measure: write, idle, transactions, e2e, relay, fanout, groups (a soak of minutes; "
+                            + "not in the default) (default: ${DEFAULT-VALUE})")
     List<String> phases;
 
-    @Option(names = "--seconds", paramLabel = "S", defaultValue = "6", description = "seconds per measurement (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--seconds",
+            paramLabel = "S",
+            defaultValue = "6",
+            description = "seconds per measurement (default: ${DEFAULT-VALUE})")
     int seconds;
 
-    @Option(names = "--clients", split = ",", paramLabel = "N", defaultValue = "1,4,16,32",
+    @Option(
+            names = "--clients",
+            split = ",",
+            paramLabel = "N",
+            defaultValue = "1,4,16,32",
             description = "write path: concurrent clients (default: ${DEFAULT-VALUE})")
     int[] clients;
 
-    @Option(names = "--rates", split = ",", paramLabel = "R", defaultValue = "100,200,500,1000",
+    @Option(
+            names = "--rates",
+            split = ",",
+            paramLabel = "R",
+            defaultValue = "100,200,500,1000",
             description = "end to end: offered orders a second (default: ${DEFAULT-VALUE})")
     int[] rates;
 
-    @Option(names = "--consumers", paramLabel = "paused|running", defaultValue = "paused",
+    @Option(
+            names = "--consumers",
+            paramLabel = "paused|running",
+            defaultValue = "paused",
             description = "consumers during the write path (default: ${DEFAULT-VALUE})")
     Consumers consumers;
 
-    @Option(names = "--backlog", paramLabel = "N", defaultValue = "100000", description = "relay: events to drain (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--backlog",
+            paramLabel = "N",
+            defaultValue = "100000",
+            description = "relay: events to drain (default: ${DEFAULT-VALUE})")
     int backlog;
 
-    @Option(names = "--batch", paramLabel = "N", defaultValue = "1000", description = "relay: batch size (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--batch",
+            paramLabel = "N",
+            defaultValue = "1000",
+            description = "relay: batch size (default: ${DEFAULT-VALUE})")
     int batch;
 
-    @Option(names = "--sweep", split = ",", paramLabel = "N", defaultValue = "50,200,1000",
+    @Option(
+            names = "--sweep",
+            split = ",",
+            paramLabel = "N",
+            defaultValue = "50,200,1000",
             description = "relay: batch sizes to sweep (default: ${DEFAULT-VALUE})")
     int[] sweep;
 
-    @Option(names = "--sweep-backlog", paramLabel = "N", defaultValue = "20000",
+    @Option(
+            names = "--sweep-backlog",
+            paramLabel = "N",
+            defaultValue = "20000",
             description = "relay: events per sweep step (default: ${DEFAULT-VALUE})")
     int sweepBacklog;
 
-    @Option(names = "--fanout-events", paramLabel = "N", defaultValue = "20000",
+    @Option(
+            names = "--fanout-events",
+            paramLabel = "N",
+            defaultValue = "20000",
             description = "fan-out: events per topology (default: ${DEFAULT-VALUE})")
     int fanoutEvents;
 
-    @Option(names = "--group-orders", paramLabel = "N", defaultValue = "1000000",
+    @Option(
+            names = "--group-orders",
+            paramLabel = "N",
+            defaultValue = "1000000",
             description = "groups: distinct order ids (default: ${DEFAULT-VALUE})")
     int groupOrders;
 
-    @Option(names = "--jfr", paramLabel = "DIR", description = "record a JDK Flight Recorder profile of every WildFly run into DIR")
+    @Option(
+            names = "--jfr",
+            paramLabel = "DIR",
+            description = "record a JDK Flight Recorder profile of every WildFly run into DIR")
     Path jfr;
 
     /** The options in {@code args}, checked. */
@@ -94,7 +148,8 @@ final class BenchOptions {
     private void check() {
         for (String phase : phases) {
             if (!PHASES.contains(phase)) {
-                throw new IllegalArgumentException("--phases: unknown phase " + phase + " (known: " + PHASES + ")");
+                throw new IllegalArgumentException(
+                        "--phases: unknown phase " + phase + " (known: " + PHASES + ")");
             }
         }
         positive("--seconds", seconds);

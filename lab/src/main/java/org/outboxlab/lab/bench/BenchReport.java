@@ -15,16 +15,20 @@ import java.util.Locale;
 import java.util.Map;
 import javax.imageio.ImageIO;
 
-/** Writes a benchmark's figures as bench.json, a Markdown table with the ratios and targets, and a chart. */
+/**
+ * Writes a benchmark's figures as bench.json, a Markdown table with the ratios and targets, and a
+ * chart.
+ */
 final class BenchReport {
 
-    private BenchReport() {
-    }
+    private BenchReport() {}
 
     static void write(JsonObject bench, Path dir) throws IOException {
         Files.createDirectories(dir);
-        JsonWriterFactory pretty = Json.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true));
-        try (Writer w = Files.newBufferedWriter(dir.resolve("bench.json")); JsonWriter json = pretty.createWriter(w)) {
+        JsonWriterFactory pretty =
+                Json.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true));
+        try (Writer w = Files.newBufferedWriter(dir.resolve("bench.json"));
+                JsonWriter json = pretty.createWriter(w)) {
             json.writeObject(bench);
         }
         Files.writeString(dir.resolve("bench.md"), markdown(bench));
@@ -34,111 +38,240 @@ final class BenchReport {
 
     static String markdown(JsonObject bench) {
         StringBuilder md = new StringBuilder("# Benchmark\n\n");
-        md.append("Generated ").append(bench.getString("generatedAt")).append(" on ")
-                .append(bench.getJsonObject("environment").getInt("cores")).append(" cores; ")
-                .append(bench.getJsonObject("environment").getString("note")).append(".\n\n");
-        md.append("## Write path (closed loop, orders/s, p50/p99 ms)\n\n| clients | BASELINE | NAIVE | XA | OUTBOX | OUTBOX/BASELINE | OUTBOX/XA |\n|---|---|---|---|---|---|---|\n");
+        md.append("Generated ")
+                .append(bench.getString("generatedAt"))
+                .append(" on ")
+                .append(bench.getJsonObject("environment").getInt("cores"))
+                .append(" cores; ")
+                .append(bench.getJsonObject("environment").getString("note"))
+                .append(".\n\n");
+        md.append(
+                "## Write path (closed loop, orders/s, p50/p99 ms)\n\n| clients | BASELINE | NAIVE | XA | OUTBOX | OUTBOX/BASELINE | OUTBOX/XA |\n|---|---|---|---|---|---|---|\n");
         Map<Integer, Map<String, JsonObject>> byClients = new LinkedHashMap<>();
         for (JsonObject row : bench.getJsonArray("writePath").getValuesAs(JsonObject.class)) {
-            byClients.computeIfAbsent(row.getInt("clients"), c -> new LinkedHashMap<>()).put(row.getString("mode"), row);
+            byClients
+                    .computeIfAbsent(row.getInt("clients"), c -> new LinkedHashMap<>())
+                    .put(row.getString("mode"), row);
         }
-        byClients.forEach((clients, modes) -> {
-            md.append("| ").append(clients);
-            for (String mode : List.of("BASELINE", "NAIVE", "XA", "OUTBOX")) {
-                JsonObject r = modes.get(mode);
-                md.append(" | ").append(r == null ? "-" : String.format(Locale.ROOT, "%.0f (%.1f/%.1f)", r.getJsonNumber("ordersPerSec").doubleValue(),
-                        r.getJsonNumber("p50Ms").doubleValue(), r.getJsonNumber("p99Ms").doubleValue()));
-            }
-            md.append(" | ").append(ratio(modes, "OUTBOX", "BASELINE")).append(" | ").append(ratio(modes, "OUTBOX", "XA")).append(" |\n");
-        });
+        byClients.forEach(
+                (clients, modes) -> {
+                    md.append("| ").append(clients);
+                    for (String mode : List.of("BASELINE", "NAIVE", "XA", "OUTBOX")) {
+                        JsonObject r = modes.get(mode);
+                        md.append(" | ")
+                                .append(
+                                        r == null
+                                                ? "-"
+                                                : String.format(
+                                                        Locale.ROOT,
+                                                        "%.0f (%.1f/%.1f)",
+                                                        r.getJsonNumber("ordersPerSec")
+                                                                .doubleValue(),
+                                                        r.getJsonNumber("p50Ms").doubleValue(),
+                                                        r.getJsonNumber("p99Ms").doubleValue()));
+                    }
+                    md.append(" | ")
+                            .append(ratio(modes, "OUTBOX", "BASELINE"))
+                            .append(" | ")
+                            .append(ratio(modes, "OUTBOX", "XA"))
+                            .append(" |\n");
+                });
         JsonObject relay = bench.getJsonObject("relay");
-        md.append("\n## Relay (backlog ").append(relay.getInt("backlog")).append(", batch ").append(relay.getInt("batchSize"))
-                .append(")\n\n| relay events/s | raw Artemis producer msgs/s | relay/raw |\n|---|---|---|\n| ")
-                .append(relay.getJsonNumber("eventsPerSec")).append(" | ").append(relay.getJsonNumber("rawBrokerEventsPerSec"))
-                .append(" | ").append(relay.getJsonNumber("ratioToRaw")).append(" |\n\n| batch size | events/s |\n|---|---|\n");
+        md.append("\n## Relay (backlog ")
+                .append(relay.getInt("backlog"))
+                .append(", batch ")
+                .append(relay.getInt("batchSize"))
+                .append(
+                        ")\n\n| relay events/s | raw Artemis producer msgs/s | relay/raw |\n|---|---|---|\n| ")
+                .append(relay.getJsonNumber("eventsPerSec"))
+                .append(" | ")
+                .append(relay.getJsonNumber("rawBrokerEventsPerSec"))
+                .append(" | ")
+                .append(relay.getJsonNumber("ratioToRaw"))
+                .append(" |\n\n| batch size | events/s |\n|---|---|\n");
         for (JsonObject s : relay.getJsonArray("sweep").getValuesAs(JsonObject.class)) {
-            md.append("| ").append(s.getInt("batchSize")).append(" | ").append(s.getJsonNumber("eventsPerSec")).append(" |\n");
+            md.append("| ")
+                    .append(s.getInt("batchSize"))
+                    .append(" | ")
+                    .append(s.getJsonNumber("eventsPerSec"))
+                    .append(" |\n");
         }
-        md.append("\n## End to end (open loop; commit to last consumer's effect, ms)\n\n| mode | nudge | offered/s | achieved/s | p50 | p95 | p99 | events | relay batch, mean ms | delivery lag, mean ms |\n|---|---|---|---|---|---|---|---|---|---|\n");
+        md.append(
+                "\n## End to end (open loop; commit to last consumer's effect, ms)\n\n| mode | nudge | offered/s | achieved/s | p50 | p95 | p99 | events | relay batch, mean ms | delivery lag, mean ms |\n|---|---|---|---|---|---|---|---|---|---|\n");
         for (JsonObject e : bench.getJsonArray("endToEnd").getValuesAs(JsonObject.class)) {
-            JsonObject steps = e.containsKey("serverStepsMeanMs") ? e.getJsonObject("serverStepsMeanMs") : JsonObject.EMPTY_JSON_OBJECT;
-            md.append(String.format(Locale.ROOT, "| %s | %s | %d | %s | %s | %s | %s | %d | %s | %s |%n", e.getString("mode"), e.getBoolean("nudge"),
-                    e.getInt("offeredPerSec"), e.getJsonNumber("achievedPerSec"), e.getJsonNumber("p50Ms"),
-                    e.getJsonNumber("p95Ms"), e.getJsonNumber("p99Ms"), e.getJsonNumber("events").longValue(),
-                    step(steps, "relayBatch"), step(steps, "deliveryLag")));
+            JsonObject steps =
+                    e.containsKey("serverStepsMeanMs")
+                            ? e.getJsonObject("serverStepsMeanMs")
+                            : JsonObject.EMPTY_JSON_OBJECT;
+            md.append(
+                    String.format(
+                            Locale.ROOT,
+                            "| %s | %s | %d | %s | %s | %s | %s | %d | %s | %s |%n",
+                            e.getString("mode"),
+                            e.getBoolean("nudge"),
+                            e.getInt("offeredPerSec"),
+                            e.getJsonNumber("achievedPerSec"),
+                            e.getJsonNumber("p50Ms"),
+                            e.getJsonNumber("p95Ms"),
+                            e.getJsonNumber("p99Ms"),
+                            e.getJsonNumber("events").longValue(),
+                            step(steps, "relayBatch"),
+                            step(steps, "deliveryLag")));
         }
         if (bench.containsKey("idle")) {
             JsonObject idle = bench.getJsonObject("idle");
-            md.append("\n## Idle (one OUTBOX order at a time, commit to third consumer's effect)\n\np50 ")
-                    .append(idle.getJsonNumber("p50Ms")).append(" ms, p99 ").append(idle.getJsonNumber("p99Ms"))
-                    .append(" ms over ").append(idle.getJsonNumber("events")).append(" events; median hops (ms): ");
-            idle.getJsonObject("hops").forEach((hop, ms) -> md.append(hop).append(" ").append(ms).append("; "));
+            md.append(
+                            "\n## Idle (one OUTBOX order at a time, commit to third consumer's effect)\n\np50 ")
+                    .append(idle.getJsonNumber("p50Ms"))
+                    .append(" ms, p99 ")
+                    .append(idle.getJsonNumber("p99Ms"))
+                    .append(" ms over ")
+                    .append(idle.getJsonNumber("events"))
+                    .append(" events; median hops (ms): ");
+            idle.getJsonObject("hops")
+                    .forEach((hop, ms) -> md.append(hop).append(" ").append(ms).append("; "));
             md.append("\n");
             if (idle.containsKey("serverStepsMeanMs")) {
                 md.append("\nMean of each step by the server's timers (ms): ");
-                idle.getJsonObject("serverStepsMeanMs").forEach((step, ms) -> md.append(step).append(" ").append(ms).append("; "));
+                idle.getJsonObject("serverStepsMeanMs")
+                        .forEach((step, ms) -> md.append(step).append(" ").append(ms).append("; "));
                 md.append("\n");
             }
         }
         if (bench.containsKey("transactions")) {
-            md.append("\n## Transactions (pg_stat_statements)\n\n| mode | two-phase commits per event | consumer statements per delivery | events |\n|---|---|---|---|\n");
-            bench.getJsonObject("transactions").forEach((mode, v) -> {
-                JsonObject t = v.asJsonObject();
-                md.append("| ").append(mode).append(" | ").append(t.getJsonNumber("twoPhaseCommitsPerEvent")).append(" | ")
-                        .append(t.getJsonNumber("statementsPerDelivery")).append(" | ").append(t.getJsonNumber("events")).append(" |\n");
-            });
+            md.append(
+                    "\n## Transactions (pg_stat_statements)\n\n| mode | two-phase commits per event | consumer statements per delivery | events |\n|---|---|---|---|\n");
+            bench.getJsonObject("transactions")
+                    .forEach(
+                            (mode, v) -> {
+                                JsonObject t = v.asJsonObject();
+                                md.append("| ")
+                                        .append(mode)
+                                        .append(" | ")
+                                        .append(t.getJsonNumber("twoPhaseCommitsPerEvent"))
+                                        .append(" | ")
+                                        .append(t.getJsonNumber("statementsPerDelivery"))
+                                        .append(" | ")
+                                        .append(t.getJsonNumber("events"))
+                                        .append(" |\n");
+                            });
         }
         if (bench.containsKey("fanOut")) {
             JsonObject f = bench.getJsonObject("fanOut");
-            md.append("\n## Fan-out to three consumers (").append(f.getInt("events")).append(" events, transactions of ")
-                    .append(f.getInt("batchSize")).append(")\n\n| three diverts (a copy per queue), events/s "
-                    + "| one multicast address, three shared durable subscriptions, events/s | chosen |\n|---|---|---|\n| ")
-                    .append(f.getJsonNumber("diverts")).append(" | ").append(f.getJsonNumber("subscriptions")).append(" | ")
-                    .append(f.getString("chosen")).append(" |\n");
+            md.append("\n## Fan-out to three consumers (")
+                    .append(f.getInt("events"))
+                    .append(" events, transactions of ")
+                    .append(f.getInt("batchSize"))
+                    .append(
+                            ")\n\n| three diverts (a copy per queue), events/s "
+                                    + "| one multicast address, three shared durable subscriptions, events/s | chosen |\n|---|---|---|\n| ")
+                    .append(f.getJsonNumber("diverts"))
+                    .append(" | ")
+                    .append(f.getJsonNumber("subscriptions"))
+                    .append(" | ")
+                    .append(f.getString("chosen"))
+                    .append(" |\n");
         }
         if (bench.containsKey("groups")) {
             JsonObject g = bench.getJsonObject("groups");
-            md.append("\n## Message groups, ").append(g.getInt("orders")).append(" distinct orders\n\n| | groups in "
-                    + "FulfilmentEvents | broker heap after GC, MiB |\n|---|---|---|\n| before | | ")
-                    .append(g.getJsonNumber("brokerHeapMiBBefore")).append(" |\n| orders left open | ")
-                    .append(g.getJsonNumber("groupsAfterOpenOrders")).append(" | ").append(g.getJsonNumber("brokerHeapMiBAfterOpen"))
-                    .append(" |\n| orders ended (JMSXGroupSeq -1) | ").append(g.getJsonNumber("groupsAfterClosingOrders"))
-                    .append(" | ").append(g.getJsonNumber("brokerHeapMiBAfterClosing"))
-                    .append(" |\n| orders left open, a queue with the broker's defaults (no buckets: the embedded broker, "
-                    + "or the product before) | ").append(g.getJsonNumber("groupsWithoutBuckets")).append(" | ")
-                    .append(g.getJsonNumber("brokerHeapMiBWithoutBuckets")).append(" |\n");
+            md.append("\n## Message groups, ")
+                    .append(g.getInt("orders"))
+                    .append(
+                            " distinct orders\n\n| | groups in "
+                                    + "FulfilmentEvents | broker heap after GC, MiB |\n|---|---|---|\n| before | | ")
+                    .append(g.getJsonNumber("brokerHeapMiBBefore"))
+                    .append(" |\n| orders left open | ")
+                    .append(g.getJsonNumber("groupsAfterOpenOrders"))
+                    .append(" | ")
+                    .append(g.getJsonNumber("brokerHeapMiBAfterOpen"))
+                    .append(" |\n| orders ended (JMSXGroupSeq -1) | ")
+                    .append(g.getJsonNumber("groupsAfterClosingOrders"))
+                    .append(" | ")
+                    .append(g.getJsonNumber("brokerHeapMiBAfterClosing"))
+                    .append(
+                            " |\n| orders left open, a queue with the broker's defaults (no buckets: the embedded broker, "
+                                    + "or the product before) | ")
+                    .append(g.getJsonNumber("groupsWithoutBuckets"))
+                    .append(" | ")
+                    .append(g.getJsonNumber("brokerHeapMiBWithoutBuckets"))
+                    .append(" |\n");
         }
         md.append("\n## Targets\n\n| target | measured | met |\n|---|---|---|\n");
         Map<String, JsonObject> at16 = byClients.getOrDefault(16, Map.of());
-        target(md, "OUTBOX write ≥ 0.8 × BASELINE at 16 clients", ratioValue(at16, "OUTBOX", "BASELINE"), 0.8);
+        target(
+                md,
+                "OUTBOX write ≥ 0.8 × BASELINE at 16 clients",
+                ratioValue(at16, "OUTBOX", "BASELINE"),
+                0.8);
         target(md, "OUTBOX write ≥ 2 × XA at 16 clients", ratioValue(at16, "OUTBOX", "XA"), 2.0);
         boolean relayMeasured = relay.getJsonNumber("eventsPerSec").doubleValue() > 0;
-        target(md, "relay ≥ 0.9 × raw Artemis producer", relayMeasured ? relay.getJsonNumber("ratioToRaw").doubleValue() : Double.NaN, 0.9);
-        target(md, "relay ≥ 10,000 events/s", relayMeasured ? relay.getJsonNumber("eventsPerSec").doubleValue() : Double.NaN, 10_000);
-        double p99At200 = bench.getJsonArray("endToEnd").getValuesAs(JsonObject.class).stream()
-                .filter(e -> e.getString("mode").equals("OUTBOX") && e.getBoolean("nudge") && e.getInt("offeredPerSec") == 200)
-                .mapToDouble(e -> e.getJsonNumber("p99Ms").doubleValue()).findFirst().orElse(Double.NaN);
-        double p50At200 = bench.getJsonArray("endToEnd").getValuesAs(JsonObject.class).stream()
-                .filter(e -> e.getString("mode").equals("OUTBOX") && e.getBoolean("nudge") && e.getInt("offeredPerSec") == 200)
-                .mapToDouble(e -> e.getJsonNumber("p50Ms").doubleValue()).findFirst().orElse(Double.NaN);
+        target(
+                md,
+                "relay ≥ 0.9 × raw Artemis producer",
+                relayMeasured ? relay.getJsonNumber("ratioToRaw").doubleValue() : Double.NaN,
+                0.9);
+        target(
+                md,
+                "relay ≥ 10,000 events/s",
+                relayMeasured ? relay.getJsonNumber("eventsPerSec").doubleValue() : Double.NaN,
+                10_000);
+        double p99At200 =
+                bench.getJsonArray("endToEnd").getValuesAs(JsonObject.class).stream()
+                        .filter(
+                                e ->
+                                        e.getString("mode").equals("OUTBOX")
+                                                && e.getBoolean("nudge")
+                                                && e.getInt("offeredPerSec") == 200)
+                        .mapToDouble(e -> e.getJsonNumber("p99Ms").doubleValue())
+                        .findFirst()
+                        .orElse(Double.NaN);
+        double p50At200 =
+                bench.getJsonArray("endToEnd").getValuesAs(JsonObject.class).stream()
+                        .filter(
+                                e ->
+                                        e.getString("mode").equals("OUTBOX")
+                                                && e.getBoolean("nudge")
+                                                && e.getInt("offeredPerSec") == 200)
+                        .mapToDouble(e -> e.getJsonNumber("p50Ms").doubleValue())
+                        .findFirst()
+                        .orElse(Double.NaN);
         atMost(md, "OUTBOX end-to-end p99 ≤ 50 ms at 200/s with the nudge", p99At200, 50, "ms");
         atMost(md, "OUTBOX end-to-end p50 ≤ 15 ms at 200/s with the nudge", p50At200, 15, "ms");
         if (bench.containsKey("idle")) {
-            atMost(md, "idle commit to third effect p50 ≤ 10 ms", bench.getJsonObject("idle").getJsonNumber("p50Ms").doubleValue(),
-                    10, "ms");
+            atMost(
+                    md,
+                    "idle commit to third effect p50 ≤ 10 ms",
+                    bench.getJsonObject("idle").getJsonNumber("p50Ms").doubleValue(),
+                    10,
+                    "ms");
         }
         JsonObject res = bench.getJsonObject("resources");
-        md.append("\n## Resources of WildFly\n\npeak CPU ").append(res.getJsonNumber("peakCpuCores")).append(" cores, peak used heap ")
-                .append(res.getJsonNumber("peakHeapMiB")).append(" MiB, peak resident memory ")
-                .append(res.getJsonNumber("peakRssMiB")).append(" MiB (heap max ").append(res.getInt("heapMaxMiB"))
-                .append(" MiB), outbox rows at the end ").append(res.getJsonNumber("outboxRowsAtEnd")).append(".\n");
+        md.append("\n## Resources of WildFly\n\npeak CPU ")
+                .append(res.getJsonNumber("peakCpuCores"))
+                .append(" cores, peak used heap ")
+                .append(res.getJsonNumber("peakHeapMiB"))
+                .append(" MiB, peak resident memory ")
+                .append(res.getJsonNumber("peakRssMiB"))
+                .append(" MiB (heap max ")
+                .append(res.getInt("heapMaxMiB"))
+                .append(" MiB), outbox rows at the end ")
+                .append(res.getJsonNumber("outboxRowsAtEnd"))
+                .append(".\n");
         return md.toString();
     }
 
-    private static void atMost(StringBuilder md, String name, double measured, double bound, String unit) {
-        md.append("| ").append(name).append(" | ")
-                .append(Double.isNaN(measured) ? "not measured" : String.format(Locale.ROOT, "%.1f %s", measured, unit))
-                .append(" | ").append(Double.isNaN(measured) ? "-" : measured <= bound ? "yes" : "no").append(" |\n");
+    private static void atMost(
+            StringBuilder md, String name, double measured, double bound, String unit) {
+        md.append("| ")
+                .append(name)
+                .append(" | ")
+                .append(
+                        Double.isNaN(measured)
+                                ? "not measured"
+                                : String.format(Locale.ROOT, "%.1f %s", measured, unit))
+                .append(" | ")
+                .append(Double.isNaN(measured) ? "-" : measured <= bound ? "yes" : "no")
+                .append(" |\n");
     }
 
     private static String step(JsonObject steps, String name) {
@@ -146,8 +279,16 @@ final class BenchReport {
     }
 
     private static void target(StringBuilder md, String name, double measured, double bound) {
-        md.append("| ").append(name).append(" | ").append(Double.isNaN(measured) ? "not measured" : String.format(Locale.ROOT, "%.2f", measured))
-                .append(" | ").append(Double.isNaN(measured) ? "-" : measured >= bound ? "yes" : "no").append(" |\n");
+        md.append("| ")
+                .append(name)
+                .append(" | ")
+                .append(
+                        Double.isNaN(measured)
+                                ? "not measured"
+                                : String.format(Locale.ROOT, "%.2f", measured))
+                .append(" | ")
+                .append(Double.isNaN(measured) ? "-" : measured >= bound ? "yes" : "no")
+                .append(" |\n");
     }
 
     private static double ratioValue(Map<String, JsonObject> modes, String a, String b) {

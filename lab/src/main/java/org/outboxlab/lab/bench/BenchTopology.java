@@ -32,8 +32,13 @@ final class BenchTopology implements AutoCloseable {
      */
     BenchTopology(Path root, Path work, Path jfr) {
         this.work = work;
-        this.lab = new LabTopology(root.resolve("jms-config"), LabParts.of(root), work, new LabPorts(PG_PORT, BROKER_PORT, 0),
-                false);
+        this.lab =
+                new LabTopology(
+                        root.resolve("jms-config"),
+                        LabParts.of(root),
+                        work,
+                        new LabPorts(PG_PORT, BROKER_PORT, 0),
+                        false);
         this.jfr = jfr;
     }
 
@@ -46,17 +51,27 @@ final class BenchTopology implements AutoCloseable {
     }
 
     /**
-     * Restarts WildFly with the benchmark's settings plus {@code properties} ({@code -Dname=value});
-     * with a JFR directory, each server run records a profile there, named by its properties.
+     * Restarts WildFly with the benchmark's settings plus {@code properties} ({@code
+     * -Dname=value}); with a JFR directory, each server run records a profile there, named by its
+     * properties.
      */
     void restart(String... properties) throws IOException, InterruptedException {
         lab.stopServer();
         List<String> options = new java.util.ArrayList<>(List.of(properties));
         if (jfr != null) {
             java.nio.file.Files.createDirectories(jfr);
-            String name = String.format(Locale.ROOT, "wildfly-%02d%s.jfr", ++recordings,
-                    String.join("", properties).replaceAll("[^A-Za-z0-9.=-]+", "_").replace("-Doutbox.", "_"));
-            options.add("-XX:StartFlightRecording=filename=" + jfr.resolve(name) + ",settings=profile,dumponexit=true");
+            String name =
+                    String.format(
+                            Locale.ROOT,
+                            "wildfly-%02d%s.jfr",
+                            ++recordings,
+                            String.join("", properties)
+                                    .replaceAll("[^A-Za-z0-9.=-]+", "_")
+                                    .replace("-Doutbox.", "_"));
+            options.add(
+                    "-XX:StartFlightRecording=filename="
+                            + jfr.resolve(name)
+                            + ",settings=profile,dumponexit=true");
         }
         lab.startServer(options.toArray(String[]::new));
     }
@@ -75,7 +90,10 @@ final class BenchTopology implements AutoCloseable {
         return lab.databaseAsSuperuser();
     }
 
-    /** A JMS connection factory logging in as the broker's administrator (probe addresses, management). */
+    /**
+     * A JMS connection factory logging in as the broker's administrator (probe addresses,
+     * management).
+     */
     org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory brokerAdminFactory() {
         return lab.brokerAdminFactory();
     }
@@ -93,7 +111,8 @@ final class BenchTopology implements AutoCloseable {
 
     /** The standalone broker's process id (its pid file), for a heap reading. */
     long brokerPid() throws IOException {
-        return Long.parseLong(java.nio.file.Files.readString(lab.work().resolve("artemis/broker.pid")).trim());
+        return Long.parseLong(
+                java.nio.file.Files.readString(lab.work().resolve("artemis/broker.pid")).trim());
     }
 
     String brokerUrl() {
@@ -105,7 +124,10 @@ final class BenchTopology implements AutoCloseable {
         return lab.cli(commands);
     }
 
-    /** Empties the three consumer queues on the broker (its management operation removeAllMessages, as administrator). */
+    /**
+     * Empties the three consumer queues on the broker (its management operation removeAllMessages,
+     * as administrator).
+     */
     void purgeConsumerQueues() {
         for (String queue : List.of("FulfilmentEvents", "NotificationEvents", "LedgerEvents")) {
             lab.manageBroker("queue." + queue, "removeAllMessages");

@@ -15,25 +15,25 @@ import java.util.Map;
 
 /**
  * The benchmark: write path per mode and client count against the BASELINE transaction, the relay's
- * drain rate against a raw Artemis producer (and a batch-size sweep), and commit-to-effect latency at
- * fixed offered rates; every comparison measured in the same run, on PostgreSQL and a standalone
+ * drain rate against a raw Artemis producer (and a batch-size sweep), and commit-to-effect latency
+ * at fixed offered rates; every comparison measured in the same run, on PostgreSQL and a standalone
  * broker. Prints each figure as it is measured and writes bench.json, bench.md and bench.png. With
  * {@code --jfr DIR} every WildFly run records a JDK Flight Recorder profile into DIR.
  *
  * <p>Arguments: {@code PROJECT_ROOT OUTPUT_DIR [options]}, the options in {@link BenchOptions}
- * ({@code lab/bench.sh --help}). By default the consumers are stopped during the write path, which then
- * measures the write transactions (and the relay, for OUTBOX) without the downstream work competing for
- * the same two cores. Phase {@code groups} (not in the default list: it takes minutes) soaks the
- * broker's message-group state with {@code --group-orders} distinct orders.
+ * ({@code lab/bench.sh --help}). By default the consumers are stopped during the write path, which
+ * then measures the write transactions (and the relay, for OUTBOX) without the downstream work
+ * competing for the same two cores. Phase {@code groups} (not in the default list: it takes
+ * minutes) soaks the broker's message-group state with {@code --group-orders} distinct orders.
  */
 public final class Benchmark {
 
     private static final List<String> MODES = List.of("BASELINE", "NAIVE", "XA", "OUTBOX");
+
     /** The server's Prometheus metrics on the management interface (port offset 0). */
     static final String METRICS = "http://127.0.0.1:9990/metrics";
 
-    private Benchmark() {
-    }
+    private Benchmark() {}
 
     public static void main(String[] args) {
         try {
@@ -52,7 +52,8 @@ public final class Benchmark {
             System.exit(2);
         }
         String[] optionArgs = Arrays.copyOfRange(args, 2, args.length);
-        if (Arrays.asList(optionArgs).contains("--help") || Arrays.asList(optionArgs).contains("-h")) {
+        if (Arrays.asList(optionArgs).contains("--help")
+                || Arrays.asList(optionArgs).contains("-h")) {
             System.out.print(BenchOptions.usage());
             System.exit(0);
         }
@@ -76,14 +77,17 @@ public final class Benchmark {
         Path root = Path.of(args[0]).toAbsolutePath();
         Path out = Path.of(args[1]).toAbsolutePath();
 
-        JsonObjectBuilder result = Json.createObjectBuilder()
-                .add("generatedAt", Instant.now().toString())
-                .add("consumersDuringWritePath", consumersDuringWrite)
-                .add("environment", environment(seconds));
+        JsonObjectBuilder result =
+                Json.createObjectBuilder()
+                        .add("generatedAt", Instant.now().toString())
+                        .add("consumersDuringWritePath", consumersDuringWrite)
+                        .add("environment", environment(seconds));
         Path jfr = options.jfr == null ? null : options.jfr.toAbsolutePath();
-        try (BenchTopology topology = new BenchTopology(root, root.resolve("lab/target/bench"), jfr);
-             ResourceSampler resources = new ResourceSampler()) {
-            progress("starting PostgreSQL, Artemis and WildFly (configured by configure-wildfly.sh) ...");
+        try (BenchTopology topology =
+                        new BenchTopology(root, root.resolve("lab/target/bench"), jfr);
+                ResourceSampler resources = new ResourceSampler()) {
+            progress(
+                    "starting PostgreSQL, Artemis and WildFly (configured by configure-wildfly.sh) ...");
             topology.start();
             resources.follow(topology.server().pid());
             resources.start();
@@ -91,7 +95,8 @@ public final class Benchmark {
 
             RelayBench relayBench = new RelayBench(topology);
             if (!consumersDuringWrite) {
-                progress("consumers paused for the write path (stop-delivery): the write transactions and the relay are measured");
+                progress(
+                        "consumers paused for the write path (stop-delivery): the write transactions and the relay are measured");
                 relayBench.pauseConsumers();
             }
             JsonArrayBuilder writePath = Json.createArrayBuilder();
@@ -99,12 +104,27 @@ public final class Benchmark {
             for (int c : phases.contains("write") ? clients : new int[0]) {
                 for (String mode : MODES) {
                     relayBench.awaitRelayDrained();
-                    LoadDriver.Outcome o = driver.closedLoop(mode, "w-" + mode + "-" + c, c, Duration.ofSeconds(2), seconds);
-                    progress(String.format(Locale.ROOT, "write path  %-8s %2d clients: %7.1f orders/s  p50 %6.1f ms  p99 %6.1f ms  (%d refused)",
-                            mode, c, o.ordersPerSec(), o.latencies().percentileMs(50), o.latencies().percentileMs(99), o.failed()));
-                    writePath.add(Json.createObjectBuilder().add("mode", mode).add("clients", c)
-                            .add("ordersPerSec", round(o.ordersPerSec())).add("p50Ms", round(o.latencies().percentileMs(50)))
-                            .add("p99Ms", round(o.latencies().percentileMs(99))).add("refused", o.failed()));
+                    LoadDriver.Outcome o =
+                            driver.closedLoop(
+                                    mode, "w-" + mode + "-" + c, c, Duration.ofSeconds(2), seconds);
+                    progress(
+                            String.format(
+                                    Locale.ROOT,
+                                    "write path  %-8s %2d clients: %7.1f orders/s  p50 %6.1f ms  p99 %6.1f ms  (%d refused)",
+                                    mode,
+                                    c,
+                                    o.ordersPerSec(),
+                                    o.latencies().percentileMs(50),
+                                    o.latencies().percentileMs(99),
+                                    o.failed()));
+                    writePath.add(
+                            Json.createObjectBuilder()
+                                    .add("mode", mode)
+                                    .add("clients", c)
+                                    .add("ordersPerSec", round(o.ordersPerSec()))
+                                    .add("p50Ms", round(o.latencies().percentileMs(50)))
+                                    .add("p99Ms", round(o.latencies().percentileMs(99)))
+                                    .add("refused", o.failed()));
                     if (mode.equals("OUTBOX")) {
                         outboxBest.merge("max", o.ordersPerSec(), Math::max);
                     }
@@ -123,27 +143,55 @@ public final class Benchmark {
                 idle.hopMedianMs().forEach((hop, ms) -> hops.add(hop, round(ms)));
                 JsonObjectBuilder steps = Json.createObjectBuilder();
                 idle.stepMeanMs().forEach((step, ms) -> steps.add(step, round2(ms)));
-                progress(String.format(Locale.ROOT, "idle, one OUTBOX order at a time: commit to third effect p50 %.1f ms, p99 %.1f ms; "
-                        + "median hops %s; mean server steps %s", idle.p50Ms(), idle.p99Ms(), idle.hopMedianMs(), idle.stepMeanMs()));
-                result.add("idle", Json.createObjectBuilder().add("p50Ms", round(idle.p50Ms())).add("p99Ms", round(idle.p99Ms()))
-                        .add("events", idle.events()).add("hops", hops).add("serverStepsMeanMs", steps));
+                progress(
+                        String.format(
+                                Locale.ROOT,
+                                "idle, one OUTBOX order at a time: commit to third effect p50 %.1f ms, p99 %.1f ms; "
+                                        + "median hops %s; mean server steps %s",
+                                idle.p50Ms(),
+                                idle.p99Ms(),
+                                idle.hopMedianMs(),
+                                idle.stepMeanMs()));
+                result.add(
+                        "idle",
+                        Json.createObjectBuilder()
+                                .add("p50Ms", round(idle.p50Ms()))
+                                .add("p99Ms", round(idle.p99Ms()))
+                                .add("events", idle.events())
+                                .add("hops", hops)
+                                .add("serverStepsMeanMs", steps));
             }
             if (phases.contains("transactions")) {
                 JsonObjectBuilder transactions = Json.createObjectBuilder();
                 for (String mode : List.of("OUTBOX", "XA", "NAIVE")) {
-                    Transactions.Cost cost = Transactions.measure(topology, driver, mode, 50, Duration.ofSeconds(4));
-                    progress(String.format(Locale.ROOT, "transactions %-6s: %.2f two-phase commits per event, %.2f consumer statements "
-                            + "per delivery (%d events)", mode, cost.twoPhaseCommitsPerEvent(), cost.statementsPerDelivery(),
-                            cost.events()));
-                    transactions.add(mode, Json.createObjectBuilder().add("events", cost.events())
-                            .add("twoPhaseCommitsPerEvent", round2(cost.twoPhaseCommitsPerEvent()))
-                            .add("statementsPerDelivery", round2(cost.statementsPerDelivery())));
+                    Transactions.Cost cost =
+                            Transactions.measure(topology, driver, mode, 50, Duration.ofSeconds(4));
+                    progress(
+                            String.format(
+                                    Locale.ROOT,
+                                    "transactions %-6s: %.2f two-phase commits per event, %.2f consumer statements "
+                                            + "per delivery (%d events)",
+                                    mode,
+                                    cost.twoPhaseCommitsPerEvent(),
+                                    cost.statementsPerDelivery(),
+                                    cost.events()));
+                    transactions.add(
+                            mode,
+                            Json.createObjectBuilder()
+                                    .add("events", cost.events())
+                                    .add(
+                                            "twoPhaseCommitsPerEvent",
+                                            round2(cost.twoPhaseCommitsPerEvent()))
+                                    .add(
+                                            "statementsPerDelivery",
+                                            round2(cost.statementsPerDelivery())));
                 }
                 result.add("transactions", transactions);
             }
 
             JsonArrayBuilder endToEnd = Json.createArrayBuilder();
-            int sustainable = (int) Math.max(50, Math.floor(outboxBest.getOrDefault("max", 100.0) * 0.8));
+            int sustainable =
+                    (int) Math.max(50, Math.floor(outboxBest.getOrDefault("max", 100.0) * 0.8));
             int[] offered = Arrays.copyOf(rates, rates.length + 1);
             offered[rates.length] = sustainable;
             if (phases.contains("e2e")) {
@@ -152,7 +200,8 @@ public final class Benchmark {
                         endToEnd.add(openLoop(topology, driver, mode, true, rate, seconds));
                     }
                 }
-                progress("restarting WildFly with the after-commit nudge off (relay timer only, interval 1000 ms) ...");
+                progress(
+                        "restarting WildFly with the after-commit nudge off (relay timer only, interval 1000 ms) ...");
                 topology.restart("-Doutbox.relay.nudge=false");
                 resources.follow(topology.server().pid());
                 for (int rate : offered) {
@@ -162,16 +211,26 @@ public final class Benchmark {
             result.add("endToEnd", endToEnd);
 
             JsonArrayBuilder sweepRows = Json.createArrayBuilder();
-            JsonObjectBuilder relay = Json.createObjectBuilder().add("backlog", backlog).add("batchSize", batch);
+            JsonObjectBuilder relay =
+                    Json.createObjectBuilder().add("backlog", backlog).add("batchSize", batch);
             for (int size : phases.contains("relay") ? sweep : new int[0]) {
                 topology.restart("-Doutbox.relay.batch-size=" + size);
                 resources.follow(topology.server().pid());
                 relayBench.pauseConsumers();
                 double rate = relayBench.drain("sweep" + size, sweepBacklog);
                 topology.purgeConsumerQueues();
-                progress(String.format(Locale.ROOT, "relay sweep batch %5d: %8.0f events/s (%d events)", size, rate, sweepBacklog));
-                sweepRows.add(Json.createObjectBuilder().add("batchSize", size).add("backlog", sweepBacklog)
-                        .add("eventsPerSec", round(rate)));
+                progress(
+                        String.format(
+                                Locale.ROOT,
+                                "relay sweep batch %5d: %8.0f events/s (%d events)",
+                                size,
+                                rate,
+                                sweepBacklog));
+                sweepRows.add(
+                        Json.createObjectBuilder()
+                                .add("batchSize", size)
+                                .add("backlog", sweepBacklog)
+                                .add("eventsPerSec", round(rate)));
             }
             double relayRate = -1;
             double rawRate = -1;
@@ -182,18 +241,30 @@ public final class Benchmark {
                 ServerTimers before = ServerTimers.read(METRICS);
                 relayRate = relayBench.drain("relay", backlog);
                 Map<String, Double> steps = ServerTimers.read(METRICS).meanMsSince(before);
-                progress(String.format(Locale.ROOT, "relay, batch %d: %8.0f events/s draining %d events; mean server steps per batch (ms) %s",
-                        batch, relayRate, backlog, steps));
+                progress(
+                        String.format(
+                                Locale.ROOT,
+                                "relay, batch %d: %8.0f events/s draining %d events; mean server steps per batch (ms) %s",
+                                batch,
+                                relayRate,
+                                backlog,
+                                steps));
                 JsonObjectBuilder relaySteps = Json.createObjectBuilder();
-                steps.forEach((step, ms) -> {
-                    if (step.startsWith("relay") && !step.equals("relayWakeup")) {
-                        relaySteps.add(step, round2(ms));
-                    }
-                });
+                steps.forEach(
+                        (step, ms) -> {
+                            if (step.startsWith("relay") && !step.equals("relayWakeup")) {
+                                relaySteps.add(step, round2(ms));
+                            }
+                        });
                 relay.add("serverStepsMeanMs", relaySteps);
                 topology.purgeConsumerQueues();
                 rawRate = relayBench.rawProducer("raw", backlog, batch);
-                progress(String.format(Locale.ROOT, "raw Artemis producer, transactions of %d: %8.0f messages/s", batch, rawRate));
+                progress(
+                        String.format(
+                                Locale.ROOT,
+                                "raw Artemis producer, transactions of %d: %8.0f messages/s",
+                                batch,
+                                rawRate));
                 topology.purgeConsumerQueues();
             }
             if (phases.contains("fanout")) {
@@ -201,12 +272,23 @@ public final class Benchmark {
                 relayBench.pauseConsumers();
                 FanOutBench.Result fanOut = new FanOutBench(topology).measure(events, batch);
                 topology.purgeConsumerQueues();
-                progress(String.format(Locale.ROOT, "fan-out to three consumers, %d events in transactions of %d: diverts %.0f events/s, "
-                        + "shared durable subscriptions %.0f events/s", events, batch, fanOut.divertsPerSec(),
-                        fanOut.subscriptionsPerSec()));
-                result.add("fanOut", Json.createObjectBuilder().add("events", events).add("batchSize", batch)
-                        .add("diverts", round(fanOut.divertsPerSec())).add("subscriptions", round(fanOut.subscriptionsPerSec()))
-                        .add("chosen", fanOut.chosen()));
+                progress(
+                        String.format(
+                                Locale.ROOT,
+                                "fan-out to three consumers, %d events in transactions of %d: diverts %.0f events/s, "
+                                        + "shared durable subscriptions %.0f events/s",
+                                events,
+                                batch,
+                                fanOut.divertsPerSec(),
+                                fanOut.subscriptionsPerSec()));
+                result.add(
+                        "fanOut",
+                        Json.createObjectBuilder()
+                                .add("events", events)
+                                .add("batchSize", batch)
+                                .add("diverts", round(fanOut.divertsPerSec()))
+                                .add("subscriptions", round(fanOut.subscriptionsPerSec()))
+                                .add("chosen", fanOut.chosen()));
             }
             if (phases.contains("groups")) {
                 int orders = options.groupOrders;
@@ -214,27 +296,49 @@ public final class Benchmark {
                 topology.purgeConsumerQueues();
                 GroupSoak.Result soak = new GroupSoak(topology).measure(orders, batch);
                 topology.purgeConsumerQueues();
-                progress(String.format(Locale.ROOT, "message groups, %d orders (%.0f events/s): open orders leave %d groups in "
-                        + "FulfilmentEvents, closing ones %d, open orders on a queue without buckets %d; broker heap after GC "
-                        + "%d MiB before, %d after the open orders, %d after the closing ones, %d after the unbounded queue",
-                        orders, soak.eventsPerSec(), soak.groupsOpen(), soak.groupsClosing(), soak.groupsUnbounded(),
-                        soak.heapBeforeMiB(), soak.heapOpenMiB(), soak.heapClosingMiB(), soak.heapUnboundedMiB()));
-                result.add("groups", Json.createObjectBuilder().add("orders", orders)
-                        .add("eventsPerSec", round(soak.eventsPerSec()))
-                        .add("groupsAfterOpenOrders", soak.groupsOpen()).add("groupsAfterClosingOrders", soak.groupsClosing())
-                        .add("brokerHeapMiBBefore", soak.heapBeforeMiB()).add("brokerHeapMiBAfterOpen", soak.heapOpenMiB())
-                        .add("brokerHeapMiBAfterClosing", soak.heapClosingMiB())
-                        .add("groupsWithoutBuckets", soak.groupsUnbounded()).add("brokerHeapMiBWithoutBuckets", soak.heapUnboundedMiB()));
+                progress(
+                        String.format(
+                                Locale.ROOT,
+                                "message groups, %d orders (%.0f events/s): open orders leave %d groups in "
+                                        + "FulfilmentEvents, closing ones %d, open orders on a queue without buckets %d; broker heap after GC "
+                                        + "%d MiB before, %d after the open orders, %d after the closing ones, %d after the unbounded queue",
+                                orders,
+                                soak.eventsPerSec(),
+                                soak.groupsOpen(),
+                                soak.groupsClosing(),
+                                soak.groupsUnbounded(),
+                                soak.heapBeforeMiB(),
+                                soak.heapOpenMiB(),
+                                soak.heapClosingMiB(),
+                                soak.heapUnboundedMiB()));
+                result.add(
+                        "groups",
+                        Json.createObjectBuilder()
+                                .add("orders", orders)
+                                .add("eventsPerSec", round(soak.eventsPerSec()))
+                                .add("groupsAfterOpenOrders", soak.groupsOpen())
+                                .add("groupsAfterClosingOrders", soak.groupsClosing())
+                                .add("brokerHeapMiBBefore", soak.heapBeforeMiB())
+                                .add("brokerHeapMiBAfterOpen", soak.heapOpenMiB())
+                                .add("brokerHeapMiBAfterClosing", soak.heapClosingMiB())
+                                .add("groupsWithoutBuckets", soak.groupsUnbounded())
+                                .add("brokerHeapMiBWithoutBuckets", soak.heapUnboundedMiB()));
             }
-            result.add("relay", relay.add("eventsPerSec", round(relayRate)).add("rawBrokerEventsPerSec", round(rawRate))
-                    .add("ratioToRaw", round(relayRate / rawRate)).add("sweep", sweepRows));
+            result.add(
+                    "relay",
+                    relay.add("eventsPerSec", round(relayRate))
+                            .add("rawBrokerEventsPerSec", round(rawRate))
+                            .add("ratioToRaw", round(relayRate / rawRate))
+                            .add("sweep", sweepRows));
 
-            result.add("resources", Json.createObjectBuilder()
-                    .add("peakCpuCores", round(resources.peakCpuCores()))
-                    .add("peakRssMiB", resources.peakRssBytes() / (1024 * 1024))
-                    .add("peakHeapMiB", resources.peakHeapBytes() / (1024 * 1024))
-                    .add("heapMaxMiB", 2048)
-                    .add("outboxRowsAtEnd", RelayBench.outboxRows(topology)));
+            result.add(
+                    "resources",
+                    Json.createObjectBuilder()
+                            .add("peakCpuCores", round(resources.peakCpuCores()))
+                            .add("peakRssMiB", resources.peakRssBytes() / (1024 * 1024))
+                            .add("peakHeapMiB", resources.peakHeapBytes() / (1024 * 1024))
+                            .add("heapMaxMiB", 2048)
+                            .add("outboxRowsAtEnd", RelayBench.outboxRows(topology)));
         }
         JsonObject bench = result.build();
         BenchReport.write(bench, out);
@@ -243,22 +347,54 @@ public final class Benchmark {
         progress("wrote " + out.resolve("bench.json") + ", bench.md and bench.png");
     }
 
-    private static JsonObjectBuilder openLoop(BenchTopology topology, LoadDriver driver, String mode, boolean nudge, int rate,
-                                              Duration seconds) throws Exception {
-        String prefix = "e-" + mode + "-" + (nudge ? "n" : "t") + "-" + rate + "-" + System.nanoTime() % 100000;
+    private static JsonObjectBuilder openLoop(
+            BenchTopology topology,
+            LoadDriver driver,
+            String mode,
+            boolean nudge,
+            int rate,
+            Duration seconds)
+            throws Exception {
+        String prefix =
+                "e-"
+                        + mode
+                        + "-"
+                        + (nudge ? "n" : "t")
+                        + "-"
+                        + rate
+                        + "-"
+                        + System.nanoTime() % 100000;
         ServerTimers before = ServerTimers.read(METRICS);
         LoadDriver.Outcome o = driver.openLoop(mode, prefix, rate, seconds);
         EndToEnd.Result e = EndToEnd.measure(topology, prefix, Duration.ofSeconds(60));
         Map<String, Double> stepMeans = ServerTimers.read(METRICS).meanMsSince(before);
         JsonObjectBuilder steps = Json.createObjectBuilder();
         stepMeans.forEach((step, ms) -> steps.add(step, round2(ms)));
-        progress(String.format(Locale.ROOT, "end to end  %-6s nudge %-5s offered %5d/s achieved %7.1f/s: p50 %7.1f  p95 %7.1f  p99 %7.1f ms"
-                        + " (%d events%s)", mode, nudge, rate, o.ordersPerSec(), e.p50(), e.p95(), e.p99(), e.events(),
-                e.missing() > 0 ? ", " + e.missing() + " not yet applied after 60 s" : ""));
+        progress(
+                String.format(
+                        Locale.ROOT,
+                        "end to end  %-6s nudge %-5s offered %5d/s achieved %7.1f/s: p50 %7.1f  p95 %7.1f  p99 %7.1f ms"
+                                + " (%d events%s)",
+                        mode,
+                        nudge,
+                        rate,
+                        o.ordersPerSec(),
+                        e.p50(),
+                        e.p95(),
+                        e.p99(),
+                        e.events(),
+                        e.missing() > 0 ? ", " + e.missing() + " not yet applied after 60 s" : ""));
         progress("  mean server steps (ms): " + stepMeans);
-        return Json.createObjectBuilder().add("mode", mode).add("nudge", nudge).add("offeredPerSec", rate)
-                .add("achievedPerSec", round(o.ordersPerSec())).add("p50Ms", round(e.p50())).add("p95Ms", round(e.p95()))
-                .add("p99Ms", round(e.p99())).add("events", e.events()).add("refused", o.failed())
+        return Json.createObjectBuilder()
+                .add("mode", mode)
+                .add("nudge", nudge)
+                .add("offeredPerSec", rate)
+                .add("achievedPerSec", round(o.ordersPerSec()))
+                .add("p50Ms", round(e.p50()))
+                .add("p95Ms", round(e.p95()))
+                .add("p99Ms", round(e.p99()))
+                .add("events", e.events())
+                .add("refused", o.failed())
                 .add("serverStepsMeanMs", steps);
     }
 
@@ -268,7 +404,8 @@ public final class Benchmark {
                 .add("cores", rt.availableProcessors())
                 .add("java", System.getProperty("java.version"))
                 .add("os", System.getProperty("os.name") + " " + System.getProperty("os.version"))
-                .add("wildfly", "39.0.1.Final").add("artemis", "2.44.0 (standalone, loopback)")
+                .add("wildfly", "39.0.1.Final")
+                .add("artemis", "2.44.0 (standalone, loopback)")
                 .add("database", "PostgreSQL 17.6 (loopback)")
                 .add("measureSeconds", seconds.toSeconds())
                 .add("note", "load generator, WildFly, broker and database share the same machine");

@@ -2,7 +2,6 @@ package org.outboxlab.lab.bench;
 
 import jakarta.jms.Connection;
 import jakarta.jms.JMSException;
-import jakarta.jms.Message;
 import jakarta.jms.MessageConsumer;
 import jakarta.jms.MessageProducer;
 import jakarta.jms.Session;
@@ -21,14 +20,15 @@ import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.outboxlab.control.BrokerManagement;
 
 /**
- * The broker's fan-out of one event to the three consumers, two ways, on the same broker in the same
- * run: the product's OrderEvents address with one durable subscription queue per consumer (one
- * message stored, three references) against three non-exclusive diverts from a multicast address into
- * three anycast queues (each divert copies and persists the message again), the product's topology
- * before. A producer sends {@code n} events in transactions of {@code batch} while three consumers
- * receive them, committing every {@code batch}; the rate is events fanned out to all three per second.
- * Each way runs twice, alternating, and the better run counts, so neither gains from the broker's
- * warm-up. The MDBs must be paused, so the bench's consumers are the queues' only ones.
+ * The broker's fan-out of one event to the three consumers, two ways, on the same broker in the
+ * same run: the product's OrderEvents address with one durable subscription queue per consumer (one
+ * message stored, three references) against three non-exclusive diverts from a multicast address
+ * into three anycast queues (each divert copies and persists the message again), the product's
+ * topology before. A producer sends {@code n} events in transactions of {@code batch} while three
+ * consumers receive them, committing every {@code batch}; the rate is events fanned out to all
+ * three per second. Each way runs twice, alternating, and the better run counts, so neither gains
+ * from the broker's warm-up. The MDBs must be paused, so the bench's consumers are the queues' only
+ * ones.
  */
 final class FanOutBench {
 
@@ -39,7 +39,8 @@ final class FanOutBench {
         }
     }
 
-    private static final List<String> SUBSCRIPTIONS = List.of("FulfilmentEvents", "NotificationEvents", "LedgerEvents");
+    private static final List<String> SUBSCRIPTIONS =
+            List.of("FulfilmentEvents", "NotificationEvents", "LedgerEvents");
     private static final String PROBE = "FanOutProbe";
 
     private final BenchTopology topology;
@@ -60,19 +61,38 @@ final class FanOutBench {
 
     /** The product's topology: send to OrderEvents, receive from its three subscription queues. */
     private double subscriptions(int n, int batch) throws Exception {
-        try (ActiveMQConnectionFactory factory = RelayBench.configured(topology); Connection connection = factory.createConnection()) {
-            Receivers receivers = Receivers.open(connection, SUBSCRIPTIONS.stream().map(s -> "OrderEvents::" + s).toList());
-            return run(connection, ActiveMQJMSClient.createTopic("OrderEvents"), receivers, n, batch);
+        try (ActiveMQConnectionFactory factory = RelayBench.configured(topology);
+                Connection connection = factory.createConnection()) {
+            Receivers receivers =
+                    Receivers.open(
+                            connection,
+                            SUBSCRIPTIONS.stream().map(s -> "OrderEvents::" + s).toList());
+            return run(
+                    connection, ActiveMQJMSClient.createTopic("OrderEvents"), receivers, n, batch);
         }
     }
 
-    /** A probe address whose three non-exclusive diverts copy each message into an anycast queue; removed afterwards. */
+    /**
+     * A probe address whose three non-exclusive diverts copy each message into an anycast queue;
+     * removed afterwards.
+     */
     private double diverts(int n, int batch) throws Exception {
-        try (ActiveMQConnectionFactory factory = RelayBench.configured(topology); Connection connection = factory.createConnection()) {
-            Receivers receivers = Receivers.open(connection, SUBSCRIPTIONS.stream().map(s -> PROBE + "." + s).toList());
+        try (ActiveMQConnectionFactory factory = RelayBench.configured(topology);
+                Connection connection = factory.createConnection()) {
+            Receivers receivers =
+                    Receivers.open(
+                            connection, SUBSCRIPTIONS.stream().map(s -> PROBE + "." + s).toList());
             for (String subscription : SUBSCRIPTIONS) {
-                manage(connection, "createDivert", "probe-" + subscription, "probe-" + subscription, PROBE,
-                        PROBE + "." + subscription, false, null, null);
+                manage(
+                        connection,
+                        "createDivert",
+                        "probe-" + subscription,
+                        "probe-" + subscription,
+                        PROBE,
+                        PROBE + "." + subscription,
+                        false,
+                        null,
+                        null);
             }
             try {
                 return run(connection, ActiveMQJMSClient.createTopic(PROBE), receivers, n, batch);
@@ -84,8 +104,12 @@ final class FanOutBench {
         }
     }
 
-    /** One transacted session and consumer per queue, on a started connection; closing closes the sessions. */
-    record Receivers(List<Session> sessions, List<MessageConsumer> consumers) implements AutoCloseable {
+    /**
+     * One transacted session and consumer per queue, on a started connection; closing closes the
+     * sessions.
+     */
+    record Receivers(List<Session> sessions, List<MessageConsumer> consumers)
+            implements AutoCloseable {
 
         /** What sends while the receivers receive. */
         interface Producer {
@@ -106,7 +130,8 @@ final class FanOutBench {
 
         /**
          * Runs {@code producer} while each consumer receives {@code n} messages, committing every
-         * {@code batch}; returns when the last of them committed its last ({@link System#nanoTime()}).
+         * {@code batch}; returns when the last of them committed its last ({@link
+         * System#nanoTime()}).
          */
         long receiveWhile(Producer producer, int n, int batch) throws Exception {
             ExecutorService pool = Executors.newFixedThreadPool(consumers.size());
@@ -137,23 +162,32 @@ final class FanOutBench {
     }
 
     /** Invokes a broker management operation; fails if the broker refuses it. */
-    private static void manage(Connection connection, String operation, Object... parameters) throws JMSException {
+    private static void manage(Connection connection, String operation, Object... parameters)
+            throws JMSException {
         BrokerManagement.invoke(connection, ResourceNames.BROKER, operation, parameters);
     }
 
-    private static double run(Connection connection, Topic topic, Receivers receivers, int n, int batch) throws Exception {
+    private static double run(
+            Connection connection, Topic topic, Receivers receivers, int n, int batch)
+            throws Exception {
         try (receivers) {
             long started = System.nanoTime();
-            long last = receivers.receiveWhile(() -> produce(connection, topic, n, batch), n, batch);
+            long last =
+                    receivers.receiveWhile(() -> produce(connection, topic, n, batch), n, batch);
             return n / ((last - started) / 1e9);
         }
     }
 
-    /** Receives {@code n} messages, committing every {@code batch}; returns when the last was committed (nanoTime). */
-    private static long receive(Session session, MessageConsumer consumer, int n, int batch) throws JMSException {
+    /**
+     * Receives {@code n} messages, committing every {@code batch}; returns when the last was
+     * committed (nanoTime).
+     */
+    private static long receive(Session session, MessageConsumer consumer, int n, int batch)
+            throws JMSException {
         for (int i = 1; i <= n; i++) {
             if (consumer.receive(60_000) == null) {
-                throw new IllegalStateException("fan-out probe: no message within 60 s after " + (i - 1) + " of " + n);
+                throw new IllegalStateException(
+                        "fan-out probe: no message within 60 s after " + (i - 1) + " of " + n);
             }
             if (i % batch == 0 || i == n) {
                 session.commit();
@@ -162,13 +196,15 @@ final class FanOutBench {
         return System.nanoTime();
     }
 
-    private static void produce(Connection connection, Topic topic, int n, int batch) throws JMSException {
+    private static void produce(Connection connection, Topic topic, int n, int batch)
+            throws JMSException {
         try (Session session = connection.createSession(true, Session.SESSION_TRANSACTED);
-             MessageProducer producer = session.createProducer(topic)) {
+                MessageProducer producer = session.createProducer(topic)) {
             for (int i = 0; i < n; i++) {
                 String orderId = "fanout-" + i;
                 String eventId = UUID.randomUUID().toString();
-                TextMessage message = session.createTextMessage(RelayBench.envelope(eventId, orderId));
+                TextMessage message =
+                        session.createTextMessage(RelayBench.envelope(eventId, orderId));
                 RelayBench.headers(message, eventId, orderId);
                 producer.send(message);
                 if (i % batch == batch - 1) {

@@ -14,25 +14,34 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Places orders over HTTP as the shop's front end would: closed loop (N clients, each sends its next
- * order when the last one returned) or open loop (a fixed offered rate, whatever the response times).
+ * Places orders over HTTP as the shop's front end would: closed loop (N clients, each sends its
+ * next order when the last one returned) or open loop (a fixed offered rate, whatever the response
+ * times).
  */
 final class LoadDriver {
 
     /** What one run did: orders accepted per second, latencies of accepted orders, refusals. */
-    record Outcome(double ordersPerSec, Latencies latencies, long accepted, long failed) {
-    }
+    record Outcome(double ordersPerSec, Latencies latencies, long accepted, long failed) {}
 
     private static final URI ORDERS = URI.create("http://127.0.0.1:8080/outbox/api/orders");
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-            .executor(Executors.newFixedThreadPool(8, r -> {
-                Thread t = new Thread(r, "bench-http");
-                t.setDaemon(true);
-                return t;
-            })).build();
+    private final HttpClient http =
+            HttpClient.newBuilder()
+                    .connectTimeout(Duration.ofSeconds(5))
+                    .executor(
+                            Executors.newFixedThreadPool(
+                                    8,
+                                    r -> {
+                                        Thread t = new Thread(r, "bench-http");
+                                        t.setDaemon(true);
+                                        return t;
+                                    }))
+                    .build();
 
-    /** {@code clients} concurrent clients for {@code duration}, after an unmeasured {@code warmUp}. */
-    Outcome closedLoop(String mode, String customerPrefix, int clients, Duration warmUp, Duration duration)
+    /**
+     * {@code clients} concurrent clients for {@code duration}, after an unmeasured {@code warmUp}.
+     */
+    Outcome closedLoop(
+            String mode, String customerPrefix, int clients, Duration warmUp, Duration duration)
             throws InterruptedException {
         run(mode, customerPrefix + "-warm", clients, warmUp, null);
         Latencies latencies = new Latencies();
@@ -40,7 +49,8 @@ final class LoadDriver {
         return new Outcome(counts[0] / (duration.toNanos() / 1e9), latencies, counts[0], counts[1]);
     }
 
-    private long[] run(String mode, String customerPrefix, int clients, Duration duration, Latencies latencies)
+    private long[] run(
+            String mode, String customerPrefix, int clients, Duration duration, Latencies latencies)
             throws InterruptedException {
         AtomicLong accepted = new AtomicLong();
         AtomicLong failed = new AtomicLong();
@@ -48,27 +58,32 @@ final class LoadDriver {
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         AtomicInteger sequence = new AtomicInteger();
         for (int c = 0; c < clients; c++) {
-            pool.execute(() -> {
-                while (System.nanoTime() < deadline) {
-                    long started = System.nanoTime();
-                    if (place(mode, customerPrefix + "-" + sequence.incrementAndGet())) {
-                        accepted.incrementAndGet();
-                        if (latencies != null) {
-                            latencies.add(System.nanoTime() - started);
+            pool.execute(
+                    () -> {
+                        while (System.nanoTime() < deadline) {
+                            long started = System.nanoTime();
+                            if (place(mode, customerPrefix + "-" + sequence.incrementAndGet())) {
+                                accepted.incrementAndGet();
+                                if (latencies != null) {
+                                    latencies.add(System.nanoTime() - started);
+                                }
+                            } else {
+                                failed.incrementAndGet();
+                            }
                         }
-                    } else {
-                        failed.incrementAndGet();
-                    }
-                }
-            });
+                    });
         }
         pool.shutdown();
         pool.awaitTermination(duration.toSeconds() + 60, TimeUnit.SECONDS);
         return new long[] {accepted.get(), failed.get()};
     }
 
-    /** Offers {@code ratePerSec} orders a second for {@code duration}, each on its own, whatever the server does. */
-    Outcome openLoop(String mode, String customerPrefix, int ratePerSec, Duration duration) throws InterruptedException {
+    /**
+     * Offers {@code ratePerSec} orders a second for {@code duration}, each on its own, whatever the
+     * server does.
+     */
+    Outcome openLoop(String mode, String customerPrefix, int ratePerSec, Duration duration)
+            throws InterruptedException {
         AtomicLong accepted = new AtomicLong();
         AtomicLong failed = new AtomicLong();
         Latencies latencies = new Latencies();
@@ -78,21 +93,26 @@ final class LoadDriver {
         AtomicLong sent = new AtomicLong();
         long periodNanos = 1_000_000_000L / ratePerSec;
         long started = System.nanoTime();
-        ticker.scheduleAtFixedRate(() -> {
-            if (sent.get() >= total) {
-                return;
-            }
-            long n = sent.incrementAndGet();
-            senders.execute(() -> {
-                long t0 = System.nanoTime();
-                if (place(mode, customerPrefix + "-" + n)) {
-                    accepted.incrementAndGet();
-                    latencies.add(System.nanoTime() - t0);
-                } else {
-                    failed.incrementAndGet();
-                }
-            });
-        }, 0, periodNanos, TimeUnit.NANOSECONDS);
+        ticker.scheduleAtFixedRate(
+                () -> {
+                    if (sent.get() >= total) {
+                        return;
+                    }
+                    long n = sent.incrementAndGet();
+                    senders.execute(
+                            () -> {
+                                long t0 = System.nanoTime();
+                                if (place(mode, customerPrefix + "-" + n)) {
+                                    accepted.incrementAndGet();
+                                    latencies.add(System.nanoTime() - t0);
+                                } else {
+                                    failed.incrementAndGet();
+                                }
+                            });
+                },
+                0,
+                periodNanos,
+                TimeUnit.NANOSECONDS);
         while (sent.get() < total && System.nanoTime() - started < duration.toNanos() * 3) {
             Thread.sleep(50);
         }
@@ -103,24 +123,41 @@ final class LoadDriver {
         return new Outcome(accepted.get() / seconds, latencies, accepted.get(), failed.get());
     }
 
-    /** Products with plenty of stock; orders spread over them so no single stock row is the bottleneck. */
-    private static final String[] SKUS = {"BOOK-1", "BOOK-2", "MUG-1", "TEE-1", "CABLE-1", "LAMP-1", "PEN-1", "SOCK-1"};
+    /**
+     * Products with plenty of stock; orders spread over them so no single stock row is the
+     * bottleneck.
+     */
+    private static final String[] SKUS = {
+        "BOOK-1", "BOOK-2", "MUG-1", "TEE-1", "CABLE-1", "LAMP-1", "PEN-1", "SOCK-1"
+    };
 
     /** Places one order and returns when it was answered; fails unless it was accepted. */
     void placeOne(String mode, String customerId) {
         if (!place(mode, customerId)) {
-            throw new IllegalStateException("order of " + customerId + " in " + mode + " was not accepted");
+            throw new IllegalStateException(
+                    "order of " + customerId + " in " + mode + " was not accepted");
         }
     }
 
     private boolean place(String mode, String customerId) {
         String sku = SKUS[Math.floorMod(customerId.hashCode(), SKUS.length)];
-        String body = "{\"customerId\":\"" + customerId + "\",\"mode\":\"" + mode
-                + "\",\"lines\":[{\"sku\":\"" + sku + "\",\"quantity\":1}]}";
+        String body =
+                "{\"customerId\":\""
+                        + customerId
+                        + "\",\"mode\":\""
+                        + mode
+                        + "\",\"lines\":[{\"sku\":\""
+                        + sku
+                        + "\",\"quantity\":1}]}";
         try {
-            HttpResponse<Void> response = http.send(HttpRequest.newBuilder(ORDERS).timeout(Duration.ofSeconds(30))
-                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                    HttpResponse.BodyHandlers.discarding());
+            HttpResponse<Void> response =
+                    http.send(
+                            HttpRequest.newBuilder(ORDERS)
+                                    .timeout(Duration.ofSeconds(30))
+                                    .header("Content-Type", "application/json")
+                                    .POST(HttpRequest.BodyPublishers.ofString(body))
+                                    .build(),
+                            HttpResponse.BodyHandlers.discarding());
             return response.statusCode() == 201;
         } catch (IOException e) {
             return false;

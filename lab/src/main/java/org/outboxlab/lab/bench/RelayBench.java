@@ -24,7 +24,8 @@ import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
  */
 final class RelayBench {
 
-    private static final List<String> CONSUMERS = List.of("FulfilmentConsumer", "NotificationConsumer", "LedgerConsumer");
+    private static final List<String> CONSUMERS =
+            List.of("FulfilmentConsumer", "NotificationConsumer", "LedgerConsumer");
 
     private final BenchTopology topology;
 
@@ -32,7 +33,10 @@ final class RelayBench {
         this.topology = topology;
     }
 
-    /** Stops the three MDBs' delivery (WildFly's EJB subsystem operation); messages wait in their queues. */
+    /**
+     * Stops the three MDBs' delivery (WildFly's EJB subsystem operation); messages wait in their
+     * queues.
+     */
     void pauseConsumers() {
         delivery("stop-delivery");
     }
@@ -48,18 +52,27 @@ final class RelayBench {
             if (commands.length() > 0) {
                 commands.append(',');
             }
-            commands.append("/deployment=outbox.ear/subdeployment=outbox-ejb.jar/subsystem=ejb3/message-driven-bean=")
-                    .append(mdb).append(':').append(operation);
+            commands.append(
+                            "/deployment=outbox.ear/subdeployment=outbox-ejb.jar/subsystem=ejb3/message-driven-bean=")
+                    .append(mdb)
+                    .append(':')
+                    .append(operation);
         }
         topology.cli(commands.toString());
     }
 
-    /** Waits (at most 5 minutes) until no outbox row is pending, so one measurement's work does not bleed into the next. */
+    /**
+     * Waits (at most 5 minutes) until no outbox row is pending, so one measurement's work does not
+     * bleed into the next.
+     */
     void awaitRelayDrained() throws SQLException, InterruptedException {
-        try (java.sql.Connection db = topology.database(); Statement s = db.createStatement()) {
+        try (java.sql.Connection db = topology.database();
+                Statement s = db.createStatement()) {
             long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
             while (System.nanoTime() < deadline) {
-                try (ResultSet rs = s.executeQuery("select count(*) from outbox_event where status = 'PENDING'")) {
+                try (ResultSet rs =
+                        s.executeQuery(
+                                "select count(*) from outbox_event where status = 'PENDING'")) {
                     rs.next();
                     if (rs.getLong(1) == 0) {
                         return;
@@ -70,13 +83,18 @@ final class RelayBench {
         }
     }
 
-    /** Inserts {@code n} pending events in one transaction and returns the relay's drain rate (events/s). */
+    /**
+     * Inserts {@code n} pending events in one transaction and returns the relay's drain rate
+     * (events/s).
+     */
     double drain(String run, int n) throws SQLException, InterruptedException {
         try (java.sql.Connection db = topology.database()) {
             db.setAutoCommit(false);
-            try (PreparedStatement insert = db.prepareStatement("insert into outbox_event (event_id, aggregate_type, "
-                    + "aggregate_id, event_type, sequence_no, schema_version, occurred_at, payload, trace_parent, write_mode, "
-                    + "status, attempts) values (?, 'Order', ?, 'OrderPlaced', 1, 1, ?, ?, null, 'OUTBOX', 'PENDING', 0)")) {
+            try (PreparedStatement insert =
+                    db.prepareStatement(
+                            "insert into outbox_event (event_id, aggregate_type, "
+                                    + "aggregate_id, event_type, sequence_no, schema_version, occurred_at, payload, trace_parent, write_mode, "
+                                    + "status, attempts) values (?, 'Order', ?, 'OrderPlaced', 1, 1, ?, ?, null, 'OUTBOX', 'PENDING', 0)")) {
                 Timestamp now = new Timestamp(System.currentTimeMillis());
                 for (int i = 0; i < n; i++) {
                     String orderId = run + "-" + i;
@@ -94,14 +112,21 @@ final class RelayBench {
             db.commit();
             db.setAutoCommit(true);
             long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
-            while (BenchTopology.countLike(db, "select count(*) from outbox_event where aggregate_id like ? and status = 'PENDING'", run + "-") > 0) {
+            while (BenchTopology.countLike(
+                            db,
+                            "select count(*) from outbox_event where aggregate_id like ? and status = 'PENDING'",
+                            run + "-")
+                    > 0) {
                 if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("the relay did not drain " + n + " events within 10 minutes");
+                    throw new IllegalStateException(
+                            "the relay did not drain " + n + " events within 10 minutes");
                 }
                 Thread.sleep(200);
             }
-            try (PreparedStatement span = db.prepareStatement("select extract(epoch from max(published_at) - min(published_at)) "
-                    + "from outbox_event where aggregate_id like ?")) {
+            try (PreparedStatement span =
+                    db.prepareStatement(
+                            "select extract(epoch from max(published_at) - min(published_at)) "
+                                    + "from outbox_event where aggregate_id like ?")) {
                 span.setString(1, run + "-%");
                 try (ResultSet rs = span.executeQuery()) {
                     rs.next();
@@ -111,12 +136,16 @@ final class RelayBench {
         }
     }
 
-    /** Sends {@code n} messages like the relay's, committing every {@code batchSize}; returns messages/s. */
+    /**
+     * Sends {@code n} messages like the relay's, committing every {@code batchSize}; returns
+     * messages/s.
+     */
     double rawProducer(String run, int n, int batchSize) throws JMSException {
         try (ActiveMQConnectionFactory factory = configured(topology);
-             Connection connection = factory.createConnection()) {
+                Connection connection = factory.createConnection()) {
             Session session = connection.createSession(true, Session.SESSION_TRANSACTED);
-            MessageProducer producer = session.createProducer(ActiveMQJMSClient.createTopic("OrderEvents"));
+            MessageProducer producer =
+                    session.createProducer(ActiveMQJMSClient.createTopic("OrderEvents"));
             long started = System.nanoTime();
             for (int i = 0; i < n; i++) {
                 String orderId = run + "-" + i;
@@ -145,8 +174,8 @@ final class RelayBench {
     }
 
     /**
-     * A factory set up as the relay's in WildFly is: durable sends block, no reconnection; it logs in
-     * as the broker's administrator, since the benchmark also makes and removes probe addresses.
+     * A factory set up as the relay's in WildFly is: durable sends block, no reconnection; it logs
+     * in as the broker's administrator, since the benchmark also makes and removes probe addresses.
      */
     static ActiveMQConnectionFactory configured(BenchTopology topology) {
         ActiveMQConnectionFactory factory = topology.brokerAdminFactory();
@@ -155,23 +184,31 @@ final class RelayBench {
         return factory;
     }
 
-
     static long outboxRows(BenchTopology topology) throws SQLException {
-        try (java.sql.Connection db = topology.database(); Statement s = db.createStatement();
-             ResultSet rs = s.executeQuery("select count(*) from outbox_event")) {
+        try (java.sql.Connection db = topology.database();
+                Statement s = db.createStatement();
+                ResultSet rs = s.executeQuery("select count(*) from outbox_event")) {
             rs.next();
             return rs.getLong(1);
         }
     }
 
     private static String payload(String orderId) {
-        return "{\"orderId\":\"" + orderId + "\",\"customerId\":\"bench\",\"status\":\"PLACED\",\"totalCents\":4500,"
+        return "{\"orderId\":\""
+                + orderId
+                + "\",\"customerId\":\"bench\",\"status\":\"PLACED\",\"totalCents\":4500,"
                 + "\"lines\":[{\"sku\":\"BOOK-1\",\"quantity\":1,\"unitPriceCents\":4500}]}";
     }
 
     static String envelope(String eventId, String orderId) {
-        return "{\"eventId\":\"" + eventId + "\",\"aggregateType\":\"Order\",\"aggregateId\":\"" + orderId
+        return "{\"eventId\":\""
+                + eventId
+                + "\",\"aggregateType\":\"Order\",\"aggregateId\":\""
+                + orderId
                 + "\",\"eventType\":\"OrderPlaced\",\"sequence\":1,\"schemaVersion\":1,\"occurredAt\":\""
-                + java.time.Instant.now() + "\",\"traceparent\":\"\",\"writeMode\":\"OUTBOX\",\"payload\":" + payload(orderId) + "}";
+                + java.time.Instant.now()
+                + "\",\"traceparent\":\"\",\"writeMode\":\"OUTBOX\",\"payload\":"
+                + payload(orderId)
+                + "}";
     }
 }

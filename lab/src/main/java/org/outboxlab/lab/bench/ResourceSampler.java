@@ -37,7 +37,10 @@ final class ResourceSampler implements AutoCloseable {
 
     private synchronized void sample() {
         try {
-            String[] stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat")).replaceAll(".*\\) ", "").split(" ");
+            String[] stat =
+                    Files.readString(Path.of("/proc", Long.toString(pid), "stat"))
+                            .replaceAll(".*\\) ", "")
+                            .split(" ");
             long ticks = Long.parseLong(stat[11]) + Long.parseLong(stat[12]);
             long now = System.nanoTime();
             if (lastTicks >= 0) {
@@ -52,10 +55,27 @@ final class ResourceSampler implements AutoCloseable {
                     peakRssBytes = Math.max(peakRssBytes, kb * 1024);
                 }
             }
-            String metrics = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:9990/metrics"))
-                    .timeout(java.time.Duration.ofSeconds(2)).build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
-            metrics.lines().filter(l -> l.startsWith("memory_used_heap_bytes ")).findFirst().ifPresent(l ->
-                    peakHeapBytes = Math.max(peakHeapBytes, (long) Double.parseDouble(l.substring(l.indexOf(' ') + 1))));
+            String metrics =
+                    http.send(
+                                    java.net.http.HttpRequest.newBuilder(
+                                                    java.net.URI.create(
+                                                            "http://127.0.0.1:9990/metrics"))
+                                            .timeout(java.time.Duration.ofSeconds(2))
+                                            .build(),
+                                    java.net.http.HttpResponse.BodyHandlers.ofString())
+                            .body();
+            metrics.lines()
+                    .filter(l -> l.startsWith("memory_used_heap_bytes "))
+                    .findFirst()
+                    .ifPresent(
+                            l ->
+                                    peakHeapBytes =
+                                            Math.max(
+                                                    peakHeapBytes,
+                                                    (long)
+                                                            Double.parseDouble(
+                                                                    l.substring(
+                                                                            l.indexOf(' ') + 1))));
         } catch (IOException | RuntimeException e) {
             // the process is restarting; the next sample follows the new one
         } catch (InterruptedException e) {

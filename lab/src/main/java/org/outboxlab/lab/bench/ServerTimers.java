@@ -18,8 +18,9 @@ import java.util.regex.Pattern;
  */
 final class ServerTimers {
 
-    private static final Pattern LINE = Pattern.compile(
-            "^(outbox_relay_step|outbox_consumer_delivery_lag|outbox_consumer_receive)_seconds_(count|sum)\\{([^}]*)}\\s+(\\S+)$");
+    private static final Pattern LINE =
+            Pattern.compile(
+                    "^(outbox_relay_step|outbox_consumer_delivery_lag|outbox_consumer_receive)_seconds_(count|sum)\\{([^}]*)}\\s+(\\S+)$");
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -31,24 +32,32 @@ final class ServerTimers {
     }
 
     static ServerTimers read(String metricsUrl) throws IOException, InterruptedException {
-        String text = HTTP.send(HttpRequest.newBuilder(URI.create(metricsUrl)).GET().build(),
-                HttpResponse.BodyHandlers.ofString()).body();
+        String text =
+                HTTP.send(
+                                HttpRequest.newBuilder(URI.create(metricsUrl)).GET().build(),
+                                HttpResponse.BodyHandlers.ofString())
+                        .body();
         Map<String, double[]> totals = new HashMap<>();
-        text.lines().forEach(line -> {
-            Matcher m = LINE.matcher(line);
-            if (m.matches()) {
-                String key = m.group(1).replace("outbox_", "") + ":" + tag(m.group(3));
-                double[] t = totals.computeIfAbsent(key, k -> new double[2]);
-                t[m.group(2).equals("sum") ? 0 : 1] += Double.parseDouble(m.group(4));
-            }
-        });
+        text.lines()
+                .forEach(
+                        line -> {
+                            Matcher m = LINE.matcher(line);
+                            if (m.matches()) {
+                                String key =
+                                        m.group(1).replace("outbox_", "") + ":" + tag(m.group(3));
+                                double[] t = totals.computeIfAbsent(key, k -> new double[2]);
+                                t[m.group(2).equals("sum") ? 0 : 1] +=
+                                        Double.parseDouble(m.group(4));
+                            }
+                        });
         return new ServerTimers(totals);
     }
 
     /**
-     * Mean ms of each step between {@code before} and this snapshot: the relay's wake-up, claim, publish
-     * (send and broker commit), marking and database commit, the consumers' delivery lag (JMS timestamp
-     * to onMessage) and receive (apply and commit), the last two over all three consumers.
+     * Mean ms of each step between {@code before} and this snapshot: the relay's wake-up, claim,
+     * publish (send and broker commit), marking and database commit, the consumers' delivery lag
+     * (JMS timestamp to onMessage) and receive (apply and commit), the last two over all three
+     * consumers.
      */
     Map<String, Double> meanMsSince(ServerTimers before) {
         Map<String, Double> means = new LinkedHashMap<>();

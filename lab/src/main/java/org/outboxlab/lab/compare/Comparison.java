@@ -1,7 +1,6 @@
 package org.outboxlab.lab.compare;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -25,17 +24,17 @@ import org.outboxlab.scenario.Verdict;
 /**
  * The README's main command: starts PostgreSQL, a standalone Artemis broker and WildFly with the
  * EAR as processes of their own, runs every selected scenario for every selected write mode, audits
- * each from the databases, prints a table, and writes {@code lab-results/<time>/} and
- * {@code lab-results/latest/} (report.json, report.md, report.html).
+ * each from the databases, prints a table, and writes {@code lab-results/<time>/} and {@code
+ * lab-results/latest/} (report.json, report.md, report.html).
  *
  * <p>Arguments: {@code ROOT RESULTS_DIR [options]}, see {@link ComparisonOptions}.
  */
 public final class Comparison {
 
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter STAMP =
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
-    private Comparison() {
-    }
+    private Comparison() {}
 
     public static void main(String[] args) throws Exception {
         if (args.length < 2) {
@@ -65,16 +64,36 @@ public final class Comparison {
     static int run(Path root, Path results, ComparisonOptions options, String command)
             throws IOException, InterruptedException, SQLException {
         Instant started = Instant.now();
-        log(started, "starting PostgreSQL :" + options.ports().postgres() + ", Artemis :" + options.ports().broker()
-                + ", WildFly :" + (8080 + options.ports().portOffset()) + " under lab/target/compare");
+        log(
+                started,
+                "starting PostgreSQL :"
+                        + options.ports().postgres()
+                        + ", Artemis :"
+                        + options.ports().broker()
+                        + ", WildFly :"
+                        + (8080 + options.ports().portOffset())
+                        + " under lab/target/compare");
         List<RunResult> runs = new ArrayList<>();
-        try (LabTopology lab = new LabTopology(root.resolve("jms-config"), LabParts.of(root),
-                root.resolve("lab/target/compare"), options.ports())) {
+        try (LabTopology lab =
+                new LabTopology(
+                        root.resolve("jms-config"),
+                        LabParts.of(root),
+                        root.resolve("lab/target/compare"),
+                        options.ports())) {
             lab.start();
-            log(started, "all three processes up; modes " + String.join(",", options.modes()) + ", "
-                    + options.load().clientsPerMode() + " clients and " + options.load().ordersPerSecondPerMode()
-                    + " orders/s per mode, " + options.load().duration().toSeconds() + " s of load per scenario");
-            ScenarioRunner runner = new ScenarioRunner(lab, options.load(), line -> log(started, line));
+            log(
+                    started,
+                    "all three processes up; modes "
+                            + String.join(",", options.modes())
+                            + ", "
+                            + options.load().clientsPerMode()
+                            + " clients and "
+                            + options.load().ordersPerSecondPerMode()
+                            + " orders/s per mode, "
+                            + options.load().duration().toSeconds()
+                            + " s of load per scenario");
+            ScenarioRunner runner =
+                    new ScenarioRunner(lab, options.load(), line -> log(started, line));
             int index = 0;
             for (Scenario scenario : options.scenarios()) {
                 index++;
@@ -82,10 +101,27 @@ public final class Comparison {
                 List<RunResult> these = runner.run(scenario, options.modes());
                 runs.addAll(these);
                 for (RunResult r : these) {
-                    log(started, scenario.id() + " " + r.mode() + ": committed " + r.committed() + ", rejected " + r.rejected()
-                            + ", lost " + r.lost() + ", phantom " + r.phantom() + ", duplicate effects " + r.duplicateEffects()
-                            + ", absorbed " + r.duplicateDeliveries() + ", out of order " + r.outOfOrder()
-                            + ", dead-lettered " + r.deadLettered());
+                    log(
+                            started,
+                            scenario.id()
+                                    + " "
+                                    + r.mode()
+                                    + ": committed "
+                                    + r.committed()
+                                    + ", rejected "
+                                    + r.rejected()
+                                    + ", lost "
+                                    + r.lost()
+                                    + ", phantom "
+                                    + r.phantom()
+                                    + ", duplicate effects "
+                                    + r.duplicateEffects()
+                                    + ", absorbed "
+                                    + r.duplicateDeliveries()
+                                    + ", out of order "
+                                    + r.outOfOrder()
+                                    + ", dead-lettered "
+                                    + r.deadLettered());
                 }
             }
         }
@@ -104,21 +140,36 @@ public final class Comparison {
         System.out.println();
         reading.forEach(line -> System.out.println("  " + line));
         System.out.println();
-        System.out.println("report: " + latest.resolve("report.html") + " (also report.json, report.md; this run: " + dir + ")");
+        System.out.println(
+                "report: "
+                        + latest.resolve("report.html")
+                        + " (also report.json, report.md; this run: "
+                        + dir
+                        + ")");
         log(started, "done");
         return reading.stream().anyMatch(l -> l.startsWith("NOT")) ? 1 : 0;
     }
 
     private static Map<String, String> environment(ComparisonOptions options, Duration took) {
         Map<String, String> env = new LinkedHashMap<>();
-        env.put("wildfly", "39.0.1.Final (stock dist, configured by jms-config/configure-wildfly.sh)");
+        env.put(
+                "wildfly",
+                "39.0.1.Final (stock dist, configured by jms-config/configure-wildfly.sh)");
         env.put("database", "PostgreSQL 17 (zonky binaries), port " + options.ports().postgres());
         env.put("broker", "Apache Artemis 2.44.0 standalone, port " + options.ports().broker());
-        env.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
+        env.put(
+                "java",
+                System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
         env.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
         env.put("cpus", Integer.toString(Runtime.getRuntime().availableProcessors()));
-        env.put("load", options.load().clientsPerMode() + " clients per mode, " + options.load().ordersPerSecondPerMode()
-                + " orders/s per mode, " + options.load().duration().toSeconds() + " s per scenario");
+        env.put(
+                "load",
+                options.load().clientsPerMode()
+                        + " clients per mode, "
+                        + options.load().ordersPerSecondPerMode()
+                        + " orders/s per mode, "
+                        + options.load().duration().toSeconds()
+                        + " s per scenario");
         env.put("took", took.toSeconds() + " s");
         return env;
     }
@@ -138,7 +189,10 @@ public final class Comparison {
         for (List<String> row : rows) {
             for (int i = 0; i < row.size(); i++) {
                 String cell = row.get(i);
-                out.append(i < 2 ? String.format(Locale.ROOT, "%-" + widths[i] + "s", cell) : String.format(Locale.ROOT, "%" + widths[i] + "s", cell))
+                out.append(
+                                i < 2
+                                        ? String.format(Locale.ROOT, "%-" + widths[i] + "s", cell)
+                                        : String.format(Locale.ROOT, "%" + widths[i] + "s", cell))
                         .append(i + 1 < row.size() ? "  " : "\n");
             }
         }

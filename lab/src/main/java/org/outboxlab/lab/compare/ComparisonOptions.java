@@ -13,67 +13,110 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * The comparison's command line (picocli): {@code --modes OUTBOX,XA,NAIVE}, {@code --scenarios all|id,id},
- * {@code --clients N} (per mode), {@code --rate R} (new orders a second per mode),
- * {@code --seconds S} (load per scenario), {@code --pg-port}, {@code --broker-port},
- * {@code --port-offset}. A bad option is an {@link IllegalArgumentException} that names it and
- * carries the usage.
+ * The comparison's command line (picocli): {@code --modes OUTBOX,XA,NAIVE}, {@code --scenarios
+ * all|id,id}, {@code --clients N} (per mode), {@code --rate R} (new orders a second per mode),
+ * {@code --seconds S} (load per scenario), {@code --pg-port}, {@code --broker-port}, {@code
+ * --port-offset}. A bad option is an {@link IllegalArgumentException} that names it and carries the
+ * usage.
  */
-public record ComparisonOptions(List<String> modes, List<Scenario> scenarios, LoadOptions load, LabPorts ports) {
+public record ComparisonOptions(
+        List<String> modes, List<Scenario> scenarios, LoadOptions load, LabPorts ports) {
 
     public static final List<String> MODES = WriteMode.comparedNames();
 
     /** What picocli fills in; {@link #options()} checks it and makes the record. */
-    @Command(name = "lab/compare.sh", sortOptions = false,
-            description = "Runs every write mode through every scenario against PostgreSQL, Artemis and WildFly as "
-                    + "processes of their own, audits each run from the databases and writes lab-results/.",
+    @Command(
+            name = "lab/compare.sh",
+            sortOptions = false,
+            description =
+                    "Runs every write mode through every scenario against PostgreSQL, Artemis and WildFly as "
+                            + "processes of their own, audits each run from the databases and writes lab-results/.",
             exitCodeListHeading = "%nExit status:%n",
-            exitCodeList = {"0:every expectation held", "1:the report says one did not", "2:bad options"})
+            exitCodeList = {
+                "0:every expectation held",
+                "1:the report says one did not",
+                "2:bad options"
+            })
     static final class Arguments {
 
-        @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help and exit")
+        @Option(
+                names = {"-h", "--help"},
+                usageHelp = true,
+                description = "show this help and exit")
         boolean help;
 
-        @Option(names = "--modes", split = ",", paramLabel = "MODE", description = "write modes (default: ${DEFAULT-VALUE})",
+        @Option(
+                names = "--modes",
+                split = ",",
+                paramLabel = "MODE",
+                description = "write modes (default: ${DEFAULT-VALUE})",
                 defaultValue = "OUTBOX,XA,NAIVE")
         List<String> modes;
 
-        @Option(names = "--scenarios", split = ",", paramLabel = "ID",
-                description = "all, or scenario ids: baseline, broker-outage, db-outage, server-kill, crash-point, "
-                        + "consumer-failure, redelivery (default: ${DEFAULT-VALUE})", defaultValue = "all")
+        @Option(
+                names = "--scenarios",
+                split = ",",
+                paramLabel = "ID",
+                description =
+                        "all, or scenario ids: baseline, broker-outage, db-outage, server-kill, crash-point, "
+                                + "consumer-failure, redelivery (default: ${DEFAULT-VALUE})",
+                defaultValue = "all")
         List<String> scenarios;
 
-        @Option(names = "--clients", paramLabel = "N", description = "clients per mode (default: ${DEFAULT-VALUE})",
+        @Option(
+                names = "--clients",
+                paramLabel = "N",
+                description = "clients per mode (default: ${DEFAULT-VALUE})",
                 defaultValue = "3")
         int clients;
 
-        @Option(names = "--rate", paramLabel = "R", description = "new orders a second per mode (default: ${DEFAULT-VALUE})",
+        @Option(
+                names = "--rate",
+                paramLabel = "R",
+                description = "new orders a second per mode (default: ${DEFAULT-VALUE})",
                 defaultValue = "6")
         double rate;
 
-        @Option(names = "--seconds", paramLabel = "S", description = "seconds of load per scenario (default: ${DEFAULT-VALUE})",
+        @Option(
+                names = "--seconds",
+                paramLabel = "S",
+                description = "seconds of load per scenario (default: ${DEFAULT-VALUE})",
                 defaultValue = "20")
         int seconds;
 
-        @Option(names = "--pg-port", paramLabel = "PORT", description = "PostgreSQL's port (default: ${DEFAULT-VALUE})",
+        @Option(
+                names = "--pg-port",
+                paramLabel = "PORT",
+                description = "PostgreSQL's port (default: ${DEFAULT-VALUE})",
                 defaultValue = "55450")
         int pgPort;
 
-        @Option(names = "--broker-port", paramLabel = "PORT", description = "Artemis's port (default: ${DEFAULT-VALUE})",
+        @Option(
+                names = "--broker-port",
+                paramLabel = "PORT",
+                description = "Artemis's port (default: ${DEFAULT-VALUE})",
                 defaultValue = "61650")
         int brokerPort;
 
-        @Option(names = "--port-offset", paramLabel = "N", description = "WildFly's port offset (default: ${DEFAULT-VALUE})",
+        @Option(
+                names = "--port-offset",
+                paramLabel = "N",
+                description = "WildFly's port offset (default: ${DEFAULT-VALUE})",
                 defaultValue = "200")
         int portOffset;
 
         ComparisonOptions options() {
-            return new ComparisonOptions(modes(modes), scenarios(scenarios),
-                    new LoadOptions(clients, rate, Duration.ofSeconds(seconds)), new LabPorts(pgPort, brokerPort, portOffset));
+            return new ComparisonOptions(
+                    modes(modes),
+                    scenarios(scenarios),
+                    new LoadOptions(clients, rate, Duration.ofSeconds(seconds)),
+                    new LabPorts(pgPort, brokerPort, portOffset));
         }
     }
 
-    /** The command line: picocli's model of {@link Arguments}, for parsing and for {@code --help}. */
+    /**
+     * The command line: picocli's model of {@link Arguments}, for parsing and for {@code --help}.
+     */
     static CommandLine commandLine() {
         return new CommandLine(new Arguments());
     }
@@ -88,7 +131,9 @@ public record ComparisonOptions(List<String> modes, List<Scenario> scenarios, Lo
         }
     }
 
-    /** Whether {@code args} ask for the help (then {@link #usage()} is the answer, exit status 0). */
+    /**
+     * Whether {@code args} ask for the help (then {@link #usage()} is the answer, exit status 0).
+     */
     public static boolean wantsHelp(List<String> args) {
         return args.contains("--help") || args.contains("-h");
     }
@@ -102,7 +147,12 @@ public record ComparisonOptions(List<String> modes, List<Scenario> scenarios, Lo
         for (String mode : given) {
             String m = mode.trim().toUpperCase(Locale.ROOT);
             if (!MODES.contains(m)) {
-                throw new IllegalArgumentException("--modes: unknown mode " + mode + " (known: " + String.join(",", MODES) + ")");
+                throw new IllegalArgumentException(
+                        "--modes: unknown mode "
+                                + mode
+                                + " (known: "
+                                + String.join(",", MODES)
+                                + ")");
             }
             if (!modes.contains(m)) {
                 modes.add(m);
@@ -117,8 +167,12 @@ public record ComparisonOptions(List<String> modes, List<Scenario> scenarios, Lo
         }
         List<Scenario> scenarios = new ArrayList<>();
         for (String id : given) {
-            Scenario s = Scenario.byId(id.trim()).orElseThrow(() -> new IllegalArgumentException(
-                    "--scenarios: unknown scenario " + id));
+            Scenario s =
+                    Scenario.byId(id.trim())
+                            .orElseThrow(
+                                    () ->
+                                            new IllegalArgumentException(
+                                                    "--scenarios: unknown scenario " + id));
             if (!scenarios.contains(s)) {
                 scenarios.add(s);
             }

@@ -7,15 +7,14 @@ import org.outboxlab.scenario.RunResult;
 /**
  * What the comparison is expected to show, checked against what it measured: OUTBOX and XA never
  * lose, invent, duplicate or reorder an effect; XA refuses writes while the broker is down and
- * OUTBOX accepts them; a database outage dead-letters nothing in either; NAIVE loses events when the JVM dies between commit and send; a consumer
- * that dies between its database commit and the acknowledgement gets the message again and its inbox
- * absorbs it, in every mode. Each check
- * says whether the measurement agreed, so a surprise is reported rather than hidden.
+ * OUTBOX accepts them; a database outage dead-letters nothing in either; NAIVE loses events when
+ * the JVM dies between commit and send; a consumer that dies between its database commit and the
+ * acknowledgement gets the message again and its inbox absorbs it, in every mode. Each check says
+ * whether the measurement agreed, so a surprise is reported rather than hidden.
  */
 final class Expectations {
 
-    private Expectations() {
-    }
+    private Expectations() {}
 
     /** One line per check: {@code as expected: …} or {@code NOT as expected: …}. */
     static List<String> check(List<RunResult> runs) {
@@ -24,58 +23,132 @@ final class Expectations {
             String where = r.mode() + " in " + r.scenario();
             if (!r.mode().equals("NAIVE")) {
                 long anomalies = r.lost() + r.phantom() + r.duplicateEffects() + r.outOfOrder();
-                lines.add(verdict(anomalies == 0, where + ": lost " + r.lost() + ", phantom " + r.phantom()
-                        + ", duplicate effects " + r.duplicateEffects() + ", out of order " + r.outOfOrder()
-                        + " (expected all 0)"));
+                lines.add(
+                        verdict(
+                                anomalies == 0,
+                                where
+                                        + ": lost "
+                                        + r.lost()
+                                        + ", phantom "
+                                        + r.phantom()
+                                        + ", duplicate effects "
+                                        + r.duplicateEffects()
+                                        + ", out of order "
+                                        + r.outOfOrder()
+                                        + " (expected all 0)"));
             }
             if (r.mode().equals("OUTBOX")) {
-                lines.add(verdict(r.unpublished() == 0, where + ": " + r.unpublished()
-                        + " outbox rows left PENDING or FAILED (expected 0)"));
+                lines.add(
+                        verdict(
+                                r.unpublished() == 0,
+                                where
+                                        + ": "
+                                        + r.unpublished()
+                                        + " outbox rows left PENDING or FAILED (expected 0)"));
             }
             if (r.ackedButMissing() > 0) {
-                lines.add(verdict(false, where + ": " + r.ackedButMissing() + " acknowledged writes missing from the database"));
+                lines.add(
+                        verdict(
+                                false,
+                                where
+                                        + ": "
+                                        + r.ackedButMissing()
+                                        + " acknowledged writes missing from the database"));
             }
             if (r.mode().equals("NAIVE") && "naive-after-db-commit".equals(r.faultPoint())) {
-                lines.add(verdict(r.lost() > 0, where + ": lost " + r.lost() + " (expected > 0: the JVM halted between "
-                        + "the database commit and the send)"));
+                lines.add(
+                        verdict(
+                                r.lost() > 0,
+                                where
+                                        + ": lost "
+                                        + r.lost()
+                                        + " (expected > 0: the JVM halted between "
+                                        + "the database commit and the send)"));
             }
             if ("consumer-after-db-commit".equals(r.faultPoint())) {
-                lines.add(verdict(r.duplicateDeliveries() > 0 && r.duplicateEffects() == 0, where
-                        + " (consumer-after-db-commit): duplicate deliveries absorbed " + r.duplicateDeliveries()
-                        + ", duplicate effects " + r.duplicateEffects() + " (expected > 0 and 0: the message whose "
-                        + "effect committed before the halt came again, unacknowledged, and the inbox absorbed it)"));
+                lines.add(
+                        verdict(
+                                r.duplicateDeliveries() > 0 && r.duplicateEffects() == 0,
+                                where
+                                        + " (consumer-after-db-commit): duplicate deliveries absorbed "
+                                        + r.duplicateDeliveries()
+                                        + ", duplicate effects "
+                                        + r.duplicateEffects()
+                                        + " (expected > 0 and 0: the message whose "
+                                        + "effect committed before the halt came again, unacknowledged, and the inbox absorbed it)"));
             }
             if (r.mode().equals("NAIVE") && r.scenario().equals("server-kill")) {
-                lines.add((r.lost() > 0 ? "as expected: " : "not observed this time: ") + where + ": lost " + r.lost()
-                        + " (a kill loses NAIVE events only if it lands between a commit and its send)");
+                lines.add(
+                        (r.lost() > 0 ? "as expected: " : "not observed this time: ")
+                                + where
+                                + ": lost "
+                                + r.lost()
+                                + " (a kill loses NAIVE events only if it lands between a commit and its send)");
             }
             if (r.mode().equals("NAIVE") && r.scenario().equals("broker-outage")) {
-                lines.add(verdict(r.lost() > 0, where + ": lost " + r.lost()
-                        + " (expected > 0: orders committed while the broker was down have no event)"));
+                lines.add(
+                        verdict(
+                                r.lost() > 0,
+                                where
+                                        + ": lost "
+                                        + r.lost()
+                                        + " (expected > 0: orders committed while the broker was down have no event)"));
             }
             if (r.mode().equals("XA") && r.scenario().equals("broker-outage")) {
-                lines.add(verdict(r.rejected() > 0, where + ": rejected " + r.rejected()
-                        + " (expected > 0: no two-phase commit without the broker)"));
+                lines.add(
+                        verdict(
+                                r.rejected() > 0,
+                                where
+                                        + ": rejected "
+                                        + r.rejected()
+                                        + " (expected > 0: no two-phase commit without the broker)"));
             }
             if (r.mode().equals("OUTBOX") && r.scenario().equals("broker-outage")) {
-                lines.add(verdict(r.rejected() == 0 && r.lost() == 0, where + ": rejected " + r.rejected() + ", lost "
-                        + r.lost() + " (expected 0 and 0: accepted during the outage, delivered after)"));
+                lines.add(
+                        verdict(
+                                r.rejected() == 0 && r.lost() == 0,
+                                where
+                                        + ": rejected "
+                                        + r.rejected()
+                                        + ", lost "
+                                        + r.lost()
+                                        + " (expected 0 and 0: accepted during the outage, delivered after)"));
             }
             if (!r.mode().equals("NAIVE") && r.scenario().equals("db-outage")) {
-                lines.add(verdict(r.deadLettered() == 0, where + ": dead-lettered " + r.deadLettered()
-                        + " (expected 0: deliveries wait for the database instead of spending their attempts)"));
+                lines.add(
+                        verdict(
+                                r.deadLettered() == 0,
+                                where
+                                        + ": dead-lettered "
+                                        + r.deadLettered()
+                                        + " (expected 0: deliveries wait for the database instead of spending their attempts)"));
             }
             if (r.scenario().equals("consumer-failure")) {
-                lines.add(verdict(r.deadLettered() == 1, where + ": dead-lettered " + r.deadLettered()
-                        + " (expected 1: the poison order's event)"));
+                lines.add(
+                        verdict(
+                                r.deadLettered() == 1,
+                                where
+                                        + ": dead-lettered "
+                                        + r.deadLettered()
+                                        + " (expected 1: the poison order's event)"));
             }
             if (r.scenario().equals("redelivery")) {
-                lines.add(verdict(r.duplicateDeliveries() > 0 && r.duplicateEffects() == 0, where
-                        + ": duplicate deliveries absorbed " + r.duplicateDeliveries() + ", duplicate effects "
-                        + r.duplicateEffects() + " (expected > 0 and 0)"));
+                lines.add(
+                        verdict(
+                                r.duplicateDeliveries() > 0 && r.duplicateEffects() == 0,
+                                where
+                                        + ": duplicate deliveries absorbed "
+                                        + r.duplicateDeliveries()
+                                        + ", duplicate effects "
+                                        + r.duplicateEffects()
+                                        + " (expected > 0 and 0)"));
             }
             if (!r.quiesced()) {
-                lines.add(verdict(false, where + ": did not settle within the audit's wait; counts are as found"));
+                lines.add(
+                        verdict(
+                                false,
+                                where
+                                        + ": did not settle within the audit's wait; counts are as found"));
             }
         }
         return lines;

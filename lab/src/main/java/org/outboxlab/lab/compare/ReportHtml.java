@@ -16,25 +16,42 @@ import org.outboxlab.scenario.Verdict;
  */
 final class ReportHtml {
 
-    private static final Map<String, String> COLOURS = Map.of("OUTBOX", "#2b7bb9", "XA", "#e08a1e", "NAIVE", "#c23b3b");
+    private static final Map<String, String> COLOURS =
+            Map.of("OUTBOX", "#2b7bb9", "XA", "#e08a1e", "NAIVE", "#c23b3b");
 
-    private ReportHtml() {
-    }
+    private ReportHtml() {}
 
-    static String page(Instant generatedAt, Map<String, String> environment, String command, List<RunResult> runs,
-                       List<String> reading) {
-        StringBuilder html = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
-                + "<title>Outbox lab comparison</title><style>"
-                + "body{font-family:system-ui,sans-serif;margin:2em;color:#222}table{border-collapse:collapse;font-size:13px}"
-                + "th,td{border:1px solid #ccc;padding:3px 6px;text-align:right}th{background:#f0f0f0}"
-                + "td:first-child,td:nth-child(2){text-align:left}.bad{background:#fbe3e3}.charts{display:flex;flex-wrap:wrap;gap:1em}"
-                + "li.no{color:#b00}</style></head><body>\n<h1>Outbox lab comparison</h1>\n<p>Generated ")
-                .append(esc(generatedAt.toString())).append(" by <code>").append(esc(command)).append("</code></p>\n<h2>Verdict</h2>\n<ul class=\"verdict\">");
+    static String page(
+            Instant generatedAt,
+            Map<String, String> environment,
+            String command,
+            List<RunResult> runs,
+            List<String> reading) {
+        StringBuilder html =
+                new StringBuilder(
+                                "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+                                        + "<title>Outbox lab comparison</title><style>"
+                                        + "body{font-family:system-ui,sans-serif;margin:2em;color:#222}table{border-collapse:collapse;font-size:13px}"
+                                        + "th,td{border:1px solid #ccc;padding:3px 6px;text-align:right}th{background:#f0f0f0}"
+                                        + "td:first-child,td:nth-child(2){text-align:left}.bad{background:#fbe3e3}.charts{display:flex;flex-wrap:wrap;gap:1em}"
+                                        + "li.no{color:#b00}</style></head><body>\n<h1>Outbox lab comparison</h1>\n<p>Generated ")
+                        .append(esc(generatedAt.toString()))
+                        .append(" by <code>")
+                        .append(esc(command))
+                        .append("</code></p>\n<h2>Verdict</h2>\n<ul class=\"verdict\">");
         for (String line : Verdict.lines(runs.stream().map(Verdict.Run::of).toList())) {
-            html.append(line.contains("BROKE") ? "<li class=\"no\">" : "<li>").append(esc(line)).append("</li>");
+            html.append(line.contains("BROKE") ? "<li class=\"no\">" : "<li>")
+                    .append(esc(line))
+                    .append("</li>");
         }
         html.append("</ul>\n<ul>");
-        environment.forEach((k, v) -> html.append("<li>").append(esc(k)).append(": ").append(esc(v)).append("</li>"));
+        environment.forEach(
+                (k, v) ->
+                        html.append("<li>")
+                                .append(esc(k))
+                                .append(": ")
+                                .append(esc(v))
+                                .append("</li>"));
         html.append("</ul>\n<table><tr>");
         ReportFiles.COLUMNS.forEach(c -> html.append("<th>").append(esc(c)).append("</th>"));
         html.append("</tr>\n");
@@ -46,27 +63,46 @@ final class ReportHtml {
         }
         html.append("</table>\n<h2>Reading</h2>\n<ul>");
         for (String line : reading) {
-            html.append(line.startsWith("NOT") ? "<li class=\"no\">" : "<li>").append(esc(line)).append("</li>");
+            html.append(line.startsWith("NOT") ? "<li class=\"no\">" : "<li>")
+                    .append(esc(line))
+                    .append("</li>");
         }
         html.append("</ul>\n<h2>Charts</h2>\n<div class=\"charts\">");
-        html.append(chart("Anomalies: lost, phantom, duplicated, reordered", runs,
-                r -> r.lost() + r.phantom() + r.duplicateEffects() + r.outOfOrder(), false));
+        html.append(
+                chart(
+                        "Anomalies: lost, phantom, duplicated, reordered",
+                        runs,
+                        r -> r.lost() + r.phantom() + r.duplicateEffects() + r.outOfOrder(),
+                        false));
         html.append(chart("Writes refused (nothing written)", runs, r -> r.rejected(), false));
-        html.append(chart("Commit-to-effect latency p99, ms", runs, RunResult::latencyP99Ms, false));
-        html.append(chart("Recovery, seconds (red outline: never, events lost)", runs,
-                r -> r.recoverySeconds() == null ? -1 : r.recoverySeconds(), true));
+        html.append(
+                chart("Commit-to-effect latency p99, ms", runs, RunResult::latencyP99Ms, false));
+        html.append(
+                chart(
+                        "Recovery, seconds (red outline: never, events lost)",
+                        runs,
+                        r -> r.recoverySeconds() == null ? -1 : r.recoverySeconds(),
+                        true));
         html.append("</div>\n</body></html>\n");
         return html.toString();
     }
 
-    /** A grouped bar chart: one group per scenario, one bar per mode; a value below 0 is drawn as "never". */
-    static String chart(String title, List<RunResult> runs, ToDoubleFunction<RunResult> value, boolean neverMarks) {
+    /**
+     * A grouped bar chart: one group per scenario, one bar per mode; a value below 0 is drawn as
+     * "never".
+     */
+    static String chart(
+            String title,
+            List<RunResult> runs,
+            ToDoubleFunction<RunResult> value,
+            boolean neverMarks) {
         Set<String> scenarios = new LinkedHashSet<>();
         Set<String> modes = new LinkedHashSet<>();
-        runs.forEach(r -> {
-            scenarios.add(r.scenario());
-            modes.add(r.mode());
-        });
+        runs.forEach(
+                r -> {
+                    scenarios.add(r.scenario());
+                    modes.add(r.mode());
+                });
         double max = runs.stream().mapToDouble(value).max().orElse(0);
         max = max <= 0 ? 1 : max;
         int bar = 14;
@@ -75,14 +111,32 @@ final class ReportHtml {
         int height = 230;
         int plotTop = 30;
         int plotBottom = 170;
-        StringBuilder svg = new StringBuilder("<figure><svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(width)
-                .append("\" height=\"").append(height).append("\" role=\"img\" aria-label=\"").append(esc(title)).append("\">")
-                .append("<text x=\"4\" y=\"16\" font-size=\"13\" font-weight=\"bold\">").append(esc(title)).append("</text>")
-                .append("<line x1=\"46\" y1=\"").append(plotBottom).append("\" x2=\"").append(width - 4).append("\" y2=\"")
-                .append(plotBottom).append("\" stroke=\"#888\"/>")
-                .append("<text x=\"42\" y=\"").append(plotTop + 4).append("\" font-size=\"10\" text-anchor=\"end\">")
-                .append(esc(ReportFiles.format(max))).append("</text>")
-                .append("<text x=\"42\" y=\"").append(plotBottom).append("\" font-size=\"10\" text-anchor=\"end\">0</text>");
+        StringBuilder svg =
+                new StringBuilder("<figure><svg xmlns=\"http://www.w3.org/2000/svg\" width=\"")
+                        .append(width)
+                        .append("\" height=\"")
+                        .append(height)
+                        .append("\" role=\"img\" aria-label=\"")
+                        .append(esc(title))
+                        .append("\">")
+                        .append("<text x=\"4\" y=\"16\" font-size=\"13\" font-weight=\"bold\">")
+                        .append(esc(title))
+                        .append("</text>")
+                        .append("<line x1=\"46\" y1=\"")
+                        .append(plotBottom)
+                        .append("\" x2=\"")
+                        .append(width - 4)
+                        .append("\" y2=\"")
+                        .append(plotBottom)
+                        .append("\" stroke=\"#888\"/>")
+                        .append("<text x=\"42\" y=\"")
+                        .append(plotTop + 4)
+                        .append("\" font-size=\"10\" text-anchor=\"end\">")
+                        .append(esc(ReportFiles.format(max)))
+                        .append("</text>")
+                        .append("<text x=\"42\" y=\"")
+                        .append(plotBottom)
+                        .append("\" font-size=\"10\" text-anchor=\"end\">0</text>");
         int x = 50;
         for (String scenario : scenarios) {
             int bx = x;
@@ -92,29 +146,62 @@ final class ReportHtml {
                     double v = value.applyAsDouble(r);
                     String colour = COLOURS.getOrDefault(mode, "#777");
                     if (v < 0 && neverMarks) {
-                        svg.append("<rect x=\"").append(bx).append("\" y=\"").append(plotTop).append("\" width=\"").append(bar - 2)
-                                .append("\" height=\"").append(plotBottom - plotTop).append("\" fill=\"none\" stroke=\"#c00\""
-                                        + " stroke-dasharray=\"3,2\"><title>").append(esc(mode + " " + scenario + ": never"))
+                        svg.append("<rect x=\"")
+                                .append(bx)
+                                .append("\" y=\"")
+                                .append(plotTop)
+                                .append("\" width=\"")
+                                .append(bar - 2)
+                                .append("\" height=\"")
+                                .append(plotBottom - plotTop)
+                                .append(
+                                        "\" fill=\"none\" stroke=\"#c00\""
+                                                + " stroke-dasharray=\"3,2\"><title>")
+                                .append(esc(mode + " " + scenario + ": never"))
                                 .append("</title></rect>");
                     } else {
                         int h = (int) Math.round(Math.max(0, v) / max * (plotBottom - plotTop));
-                        svg.append("<rect x=\"").append(bx).append("\" y=\"").append(plotBottom - h).append("\" width=\"")
-                                .append(bar - 2).append("\" height=\"").append(Math.max(h, v > 0 ? 1 : 0)).append("\" fill=\"")
-                                .append(colour).append("\"><title>").append(esc(mode + " " + scenario + ": " + ReportFiles.format(v)))
+                        svg.append("<rect x=\"")
+                                .append(bx)
+                                .append("\" y=\"")
+                                .append(plotBottom - h)
+                                .append("\" width=\"")
+                                .append(bar - 2)
+                                .append("\" height=\"")
+                                .append(Math.max(h, v > 0 ? 1 : 0))
+                                .append("\" fill=\"")
+                                .append(colour)
+                                .append("\"><title>")
+                                .append(esc(mode + " " + scenario + ": " + ReportFiles.format(v)))
                                 .append("</title></rect>");
                     }
                 }
                 bx += bar;
             }
-            svg.append("<text font-size=\"10\" transform=\"translate(").append(x + 2).append(',').append(plotBottom + 10)
-                    .append(") rotate(30)\">").append(esc(scenario)).append("</text>");
+            svg.append("<text font-size=\"10\" transform=\"translate(")
+                    .append(x + 2)
+                    .append(',')
+                    .append(plotBottom + 10)
+                    .append(") rotate(30)\">")
+                    .append(esc(scenario))
+                    .append("</text>");
             x += group;
         }
         int lx = 50;
         for (String mode : modes) {
-            svg.append("<rect x=\"").append(lx).append("\" y=\"").append(height - 12).append("\" width=\"10\" height=\"10\" fill=\"")
-                    .append(COLOURS.getOrDefault(mode, "#777")).append("\"/><text x=\"").append(lx + 13).append("\" y=\"")
-                    .append(height - 3).append("\" font-size=\"11\">").append(esc(mode)).append("</text>");
+            svg.append("<rect x=\"")
+                    .append(lx)
+                    .append("\" y=\"")
+                    .append(height - 12)
+                    .append("\" width=\"10\" height=\"10\" fill=\"")
+                    .append(COLOURS.getOrDefault(mode, "#777"))
+                    .append("\"/><text x=\"")
+                    .append(lx + 13)
+                    .append("\" y=\"")
+                    .append(height - 3)
+                    .append("\" font-size=\"11\">")
+                    .append(esc(mode))
+                    .append("</text>");
             lx += 70;
         }
         return svg.append("</svg></figure>").toString();

@@ -17,10 +17,39 @@ import org.outboxlab.scenario.Scenario;
 
 class ComparisonReportTest {
 
-    private static RunResult run(String mode, String scenario, long rejected, long lost, long outOfOrder, Double recovery,
-                                 String note) {
-        return new RunResult(mode, scenario, scenario.equals("crash-point") ? "naive-after-db-commit" : null, 10, 30,
-                rejected, lost, 0, 0, 2, outOfOrder, 0, 0, 1, 1, 0, 0, 5.5, 12, 40, 90, recovery, true, note);
+    private static RunResult run(
+            String mode,
+            String scenario,
+            long rejected,
+            long lost,
+            long outOfOrder,
+            Double recovery,
+            String note) {
+        return new RunResult(
+                mode,
+                scenario,
+                scenario.equals("crash-point") ? "naive-after-db-commit" : null,
+                10,
+                30,
+                rejected,
+                lost,
+                0,
+                0,
+                2,
+                outOfOrder,
+                0,
+                0,
+                1,
+                1,
+                0,
+                0,
+                5.5,
+                12,
+                40,
+                90,
+                recovery,
+                true,
+                note);
     }
 
     @Test
@@ -28,8 +57,17 @@ class ComparisonReportTest {
         ComparisonOptions options = ComparisonOptions.parse(List.of());
         assertEquals(List.of("OUTBOX", "XA", "NAIVE"), options.modes());
         assertEquals(List.of(Scenario.values()), options.scenarios());
-        ComparisonOptions some = ComparisonOptions.parse(List.of("--modes", "xa,OUTBOX", "--scenarios",
-                "crash-point,baseline", "--seconds", "5", "--rate", "2.5"));
+        ComparisonOptions some =
+                ComparisonOptions.parse(
+                        List.of(
+                                "--modes",
+                                "xa,OUTBOX",
+                                "--scenarios",
+                                "crash-point,baseline",
+                                "--seconds",
+                                "5",
+                                "--rate",
+                                "2.5"));
         assertEquals(List.of("XA", "OUTBOX"), some.modes());
         assertEquals(List.of(Scenario.CRASH_POINT, Scenario.BASELINE), some.scenarios());
         assertEquals(2.5, some.load().ordersPerSecondPerMode());
@@ -37,19 +75,32 @@ class ComparisonReportTest {
 
     @Test
     void badOptionsNameTheOption() {
-        for (List<String> bad : List.of(List.of("--modes", "TWO_PHASE"), List.of("--scenarios", "meteor"),
-                List.of("--seconds", "0"), List.of("--clients", "many"), List.of("--rate"), List.of("--colour", "red"),
-                List.of("--port-offset", "70000"))) {
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ComparisonOptions.parse(bad),
-                    bad.toString());
+        for (List<String> bad :
+                List.of(
+                        List.of("--modes", "TWO_PHASE"),
+                        List.of("--scenarios", "meteor"),
+                        List.of("--seconds", "0"),
+                        List.of("--clients", "many"),
+                        List.of("--rate"),
+                        List.of("--colour", "red"),
+                        List.of("--port-offset", "70000"))) {
+            IllegalArgumentException e =
+                    assertThrows(
+                            IllegalArgumentException.class,
+                            () -> ComparisonOptions.parse(bad),
+                            bad.toString());
             assertTrue(e.getMessage().contains("Usage: lab/compare.sh"), e.getMessage());
         }
     }
 
     @Test
     void jsonHasTheSchemaToolingReads() {
-        String json = ReportFiles.json(Instant.parse("2026-11-25T00:00:00Z"), Map.of("cpus", "2"), "lab/compare.sh",
-                List.of(run("NAIVE", "crash-point", 0, 1, 0, null, "halted")));
+        String json =
+                ReportFiles.json(
+                        Instant.parse("2026-11-25T00:00:00Z"),
+                        Map.of("cpus", "2"),
+                        "lab/compare.sh",
+                        List.of(run("NAIVE", "crash-point", 0, 1, 0, null, "halted")));
         JsonObject report = Json.createReader(new StringReader(json)).readObject();
         assertEquals("2026-11-25T00:00:00Z", report.getString("generatedAt"));
         assertEquals("2", report.getJsonObject("environment").getString("cpus"));
@@ -57,8 +108,20 @@ class ComparisonReportTest {
         assertEquals("NAIVE", r.getString("mode"));
         assertEquals("crash-point", r.getString("scenario"));
         assertEquals("naive-after-db-commit", r.getString("faultPoint"));
-        for (String field : List.of("ordersAttempted", "committed", "rejected", "lost", "phantom", "duplicateEffects",
-                "duplicateDeliveries", "outOfOrder", "heuristic", "deadLettered", "indeterminate", "throughputPerSec")) {
+        for (String field :
+                List.of(
+                        "ordersAttempted",
+                        "committed",
+                        "rejected",
+                        "lost",
+                        "phantom",
+                        "duplicateEffects",
+                        "duplicateDeliveries",
+                        "outOfOrder",
+                        "heuristic",
+                        "deadLettered",
+                        "indeterminate",
+                        "throughputPerSec")) {
             assertTrue(r.containsKey(field), field);
         }
         assertEquals(1, r.getInt("lost"));
@@ -68,31 +131,106 @@ class ComparisonReportTest {
 
     @Test
     void expectationsReportSurprisesInsteadOfHidingThem() {
-        List<String> ok = Expectations.check(List.of(run("NAIVE", "crash-point", 0, 1, 0, null, null),
-                run("XA", "broker-outage", 4, 0, 0, 2.0, null)));
+        List<String> ok =
+                Expectations.check(
+                        List.of(
+                                run("NAIVE", "crash-point", 0, 1, 0, null, null),
+                                run("XA", "broker-outage", 4, 0, 0, 2.0, null)));
         assertTrue(ok.stream().allMatch(l -> l.startsWith("as expected")), ok.toString());
-        List<String> surprising = Expectations.check(List.of(run("NAIVE", "crash-point", 0, 0, 0, 0.0, null),
-                run("OUTBOX", "baseline", 0, 0, 3, 1.0, null)));
-        assertEquals(2, surprising.stream().filter(l -> l.startsWith("NOT as expected")).count(), surprising.toString());
+        List<String> surprising =
+                Expectations.check(
+                        List.of(
+                                run("NAIVE", "crash-point", 0, 0, 0, 0.0, null),
+                                run("OUTBOX", "baseline", 0, 0, 3, 1.0, null)));
+        assertEquals(
+                2,
+                surprising.stream().filter(l -> l.startsWith("NOT as expected")).count(),
+                surprising.toString());
     }
 
     @Test
     void aConsumerCrashIsExpectedToBeAbsorbedAsADuplicateDeliveryInEveryMode() {
-        RunResult absorbed = new RunResult("NAIVE", "crash-point", "consumer-after-db-commit", 10, 30, 0, 0, 0, 0, 1,
-                0, 0, 0, 1, 1, 0, 0, 5.5, 12, 40, 90, 3.0, true, "halted");
-        RunResult duplicated = new RunResult("OUTBOX", "crash-point", "consumer-after-db-commit", 10, 30, 0, 0, 0, 1, 1,
-                0, 0, 0, 1, 1, 0, 0, 5.5, 12, 40, 90, 3.0, true, "halted");
+        RunResult absorbed =
+                new RunResult(
+                        "NAIVE",
+                        "crash-point",
+                        "consumer-after-db-commit",
+                        10,
+                        30,
+                        0,
+                        0,
+                        0,
+                        0,
+                        1,
+                        0,
+                        0,
+                        0,
+                        1,
+                        1,
+                        0,
+                        0,
+                        5.5,
+                        12,
+                        40,
+                        90,
+                        3.0,
+                        true,
+                        "halted");
+        RunResult duplicated =
+                new RunResult(
+                        "OUTBOX",
+                        "crash-point",
+                        "consumer-after-db-commit",
+                        10,
+                        30,
+                        0,
+                        0,
+                        0,
+                        1,
+                        1,
+                        0,
+                        0,
+                        0,
+                        1,
+                        1,
+                        0,
+                        0,
+                        5.5,
+                        12,
+                        40,
+                        90,
+                        3.0,
+                        true,
+                        "halted");
         List<String> ok = Expectations.check(List.of(absorbed));
         assertTrue(ok.stream().allMatch(l -> l.startsWith("as expected")), ok.toString());
-        assertTrue(ok.stream().noneMatch(l -> l.contains("lost")), "NAIVE's write-side loss is not expected here: " + ok);
+        assertTrue(
+                ok.stream().noneMatch(l -> l.contains("lost")),
+                "NAIVE's write-side loss is not expected here: " + ok);
         List<String> surprising = Expectations.check(List.of(duplicated));
-        assertEquals(2, surprising.stream().filter(l -> l.startsWith("NOT as expected")).count(), surprising.toString());
+        assertEquals(
+                2,
+                surprising.stream().filter(l -> l.startsWith("NOT as expected")).count(),
+                surprising.toString());
     }
 
     @Test
     void htmlEscapesEveryText() {
-        String page = ReportHtml.page(Instant.EPOCH, Map.of("<b>", "x"), "lab/compare.sh <script>",
-                List.of(run("OUTBOX", "baseline", 0, 0, 0, 1.0, "<img src=x onerror=alert(1)>")), List.of("a < b"));
+        String page =
+                ReportHtml.page(
+                        Instant.EPOCH,
+                        Map.of("<b>", "x"),
+                        "lab/compare.sh <script>",
+                        List.of(
+                                run(
+                                        "OUTBOX",
+                                        "baseline",
+                                        0,
+                                        0,
+                                        0,
+                                        1.0,
+                                        "<img src=x onerror=alert(1)>")),
+                        List.of("a < b"));
         assertFalse(page.contains("<script>"), "command escaped");
         assertFalse(page.contains("<b>"), "environment escaped");
         assertTrue(page.contains("&lt;script&gt;"));

@@ -18,11 +18,16 @@ import org.outboxlab.faults.FaultPlan;
  */
 public final class FaultPlanJson {
 
-    private static final Set<String> FIELDS = Set.of("crashPoint", "transientFailureEvery", "poisonCustomerSuffix",
-            "duplicatePublishEvery", "rollbackAfterEffectEvery", "customerPrefix");
+    private static final Set<String> FIELDS =
+            Set.of(
+                    "crashPoint",
+                    "transientFailureEvery",
+                    "poisonCustomerSuffix",
+                    "duplicatePublishEvery",
+                    "rollbackAfterEffectEvery",
+                    "customerPrefix");
 
-    private FaultPlanJson() {
-    }
+    private FaultPlanJson() {}
 
     /**
      * The plan in {@code body}; fields left out are off.
@@ -44,12 +49,23 @@ public final class FaultPlanJson {
         CrashPoint point = null;
         String pointId = string(json, "crashPoint");
         if (pointId != null) {
-            point = CrashPoint.byId(pointId).orElseThrow(() -> new ProblemException(400, "crashPoint",
-                    "unknown crash point " + pointId));
+            point =
+                    CrashPoint.byId(pointId)
+                            .orElseThrow(
+                                    () ->
+                                            new ProblemException(
+                                                    400,
+                                                    "crashPoint",
+                                                    "unknown crash point " + pointId));
         }
         try {
-            return new FaultPlan(point, every(json, "transientFailureEvery"), string(json, "poisonCustomerSuffix"),
-                    every(json, "duplicatePublishEvery"), every(json, "rollbackAfterEffectEvery"), string(json, "customerPrefix"));
+            return new FaultPlan(
+                    point,
+                    every(json, "transientFailureEvery"),
+                    string(json, "poisonCustomerSuffix"),
+                    every(json, "duplicatePublishEvery"),
+                    every(json, "rollbackAfterEffectEvery"),
+                    string(json, "customerPrefix"));
         } catch (IllegalArgumentException e) {
             String message = e.getMessage();
             throw new ProblemException(400, message.substring(0, message.indexOf(':')), message);
@@ -72,7 +88,9 @@ public final class FaultPlanJson {
         if (value == null || value == JsonValue.NULL) {
             return 0;
         }
-        if (value instanceof JsonNumber n && n.isIntegral() && n.bigIntegerValue().bitLength() < 32) {
+        if (value instanceof JsonNumber n
+                && n.isIntegral()
+                && n.bigIntegerValue().bitLength() < 32) {
             return n.intValue();
         }
         throw new ProblemException(400, name, "must be a whole number");

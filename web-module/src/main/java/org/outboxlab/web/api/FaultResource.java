@@ -23,10 +23,10 @@ import org.outboxlab.faults.Faults;
 import org.outboxlab.web.console.ConsoleRoles;
 
 /**
- * The fault plan of a lab or test server ({@code outbox.faults.enabled=true}): read, replace, clear,
- * by an authenticated {@code outbox-admin} or {@code outbox-lab} user only (HTTP Basic, or a console
- * session): anyone else gets 401 or 403 and nothing is armed, since a plan can halt the JVM. On a
- * server without the flag every call is a 404 problem.
+ * The fault plan of a lab or test server ({@code outbox.faults.enabled=true}): read, replace,
+ * clear, by an authenticated {@code outbox-admin} or {@code outbox-lab} user only (HTTP Basic, or a
+ * console session): anyone else gets 401 or 403 and nothing is armed, since a plan can halt the
+ * JVM. On a server without the flag every call is a 404 problem.
  */
 @RequestScoped
 @Path("faults")
@@ -36,11 +36,9 @@ public class FaultResource {
     private static final Logger LOG = Logger.getLogger(FaultResource.class.getName());
     private static final String CHALLENGE = "Basic realm=\"outbox lab\", charset=\"UTF-8\"";
 
-    @Inject
-    Faults faults;
+    @Inject Faults faults;
 
-    @Context
-    HttpServletRequest request;
+    @Context HttpServletRequest request;
 
     @GET
     public String current() {
@@ -68,7 +66,10 @@ public class FaultResource {
         return json(FaultPlan.NONE);
     }
 
-    /** Authenticates HTTP Basic credentials if the request has no user yet; refuses all but the lab's operators. */
+    /**
+     * Authenticates HTTP Basic credentials if the request has no user yet; refuses all but the
+     * lab's operators.
+     */
     private void requireLabOperator() {
         if (request.getUserPrincipal() == null) {
             String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
@@ -77,12 +78,20 @@ public class FaultResource {
             }
         }
         if (request.getUserPrincipal() == null) {
-            throw new ProblemException(401, null, "the fault plan needs an outbox-admin or outbox-lab user (HTTP Basic)",
+            throw new ProblemException(
+                    401,
+                    null,
+                    "the fault plan needs an outbox-admin or outbox-lab user (HTTP Basic)",
                     CHALLENGE);
         }
         if (!request.isUserInRole(ConsoleRoles.ADMIN) && !request.isUserInRole(ConsoleRoles.LAB)) {
-            LOG.warning(() -> "fault plan refused to " + request.getUserPrincipal().getName() + ": not outbox-admin or outbox-lab");
-            throw new ProblemException(403, null, "the fault plan needs the outbox-admin or outbox-lab role");
+            LOG.warning(
+                    () ->
+                            "fault plan refused to "
+                                    + request.getUserPrincipal().getName()
+                                    + ": not outbox-admin or outbox-lab");
+            throw new ProblemException(
+                    403, null, "the fault plan needs the outbox-admin or outbox-lab role");
         }
     }
 
@@ -112,10 +121,11 @@ public class FaultResource {
     }
 
     private static String json(FaultPlan plan) {
-        JsonObjectBuilder body = Json.createObjectBuilder()
-                .add("transientFailureEvery", plan.transientFailureEvery())
-                .add("duplicatePublishEvery", plan.duplicatePublishEvery())
-                .add("rollbackAfterEffectEvery", plan.rollbackAfterEffectEvery());
+        JsonObjectBuilder body =
+                Json.createObjectBuilder()
+                        .add("transientFailureEvery", plan.transientFailureEvery())
+                        .add("duplicatePublishEvery", plan.duplicatePublishEvery())
+                        .add("rollbackAfterEffectEvery", plan.rollbackAfterEffectEvery());
         if (plan.crashPoint() != null) {
             body.add("crashPoint", plan.crashPoint().id());
         }

@@ -35,8 +35,7 @@ public final class OrderRequestReader {
     private static final Pattern CUSTOMER_ID = Pattern.compile("[A-Za-z0-9._@-]{1,64}");
     private static final Pattern SKU = Pattern.compile("[A-Za-z0-9._-]{1,40}");
 
-    private OrderRequestReader() {
-    }
+    private OrderRequestReader() {}
 
     /** Parses {@code body}; {@code traceParent} is passed through. */
     public static PlaceOrder read(InputStream body, String traceParent) {
@@ -60,7 +59,8 @@ public final class OrderRequestReader {
             int n;
             while ((n = in.read(buffer)) != -1) {
                 if (out.size() + n > MAX_BODY_BYTES) {
-                    throw new ProblemException(413, null, "body larger than " + MAX_BODY_BYTES + " bytes");
+                    throw new ProblemException(
+                            413, null, "body larger than " + MAX_BODY_BYTES + " bytes");
                 }
                 out.write(buffer, 0, n);
             }
@@ -125,12 +125,14 @@ public final class OrderRequestReader {
         if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
             throw bad(path, "is required");
         }
-        if (value.getValueType() != JsonValue.ValueType.NUMBER || !((JsonNumber) value).isIntegral()) {
+        if (value.getValueType() != JsonValue.ValueType.NUMBER
+                || !((JsonNumber) value).isIntegral()) {
             throw bad(path, "must be a whole number");
         }
         JsonNumber number = (JsonNumber) value;
         if (number.bigDecimalValue().compareTo(java.math.BigDecimal.ONE) < 0
-                || number.bigDecimalValue().compareTo(java.math.BigDecimal.valueOf(MAX_QUANTITY)) > 0) {
+                || number.bigDecimalValue().compareTo(java.math.BigDecimal.valueOf(MAX_QUANTITY))
+                        > 0) {
             throw bad(path, "must be between 1 and " + MAX_QUANTITY);
         }
         return number.intValue();
@@ -148,7 +150,9 @@ public final class OrderRequestReader {
         try {
             return WriteMode.valueOf(name);
         } catch (IllegalArgumentException e) {
-            throw bad("mode", "must be one of OUTBOX, XA, NAIVE, was " + ((JsonString) value).getString());
+            throw bad(
+                    "mode",
+                    "must be one of OUTBOX, XA, NAIVE, was " + ((JsonString) value).getString());
         }
     }
 

@@ -9,10 +9,10 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import jakarta.ws.rs.core.Context;
 import java.io.InputStream;
 import org.outboxlab.order.IdempotencyKey;
 import org.outboxlab.order.OrderDetails;
@@ -22,41 +22,62 @@ import org.outboxlab.order.OrderStatus;
 import org.outboxlab.order.PlaceOrder;
 import org.outboxlab.order.WrittenEvent;
 
-/** Places orders, moves them through their lifecycle and shows them with their events and effects. */
+/**
+ * Places orders, moves them through their lifecycle and shows them with their events and effects.
+ */
 @RequestScoped
 @Path("orders")
 @Produces(MediaType.APPLICATION_JSON)
 public class OrderResource {
 
-    @EJB
-    OrderService orders;
+    @EJB OrderService orders;
 
-    @EJB
-    OrderQueries queries;
+    @EJB OrderQueries queries;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response place(InputStream body, @HeaderParam("traceparent") String traceParent,
-                          @HeaderParam("Idempotency-Key") String idempotencyKey,
-                          @HeaderParam("Content-Length") Long contentLength, @Context UriInfo uri) {
+    public Response place(
+            InputStream body,
+            @HeaderParam("traceparent") String traceParent,
+            @HeaderParam("Idempotency-Key") String idempotencyKey,
+            @HeaderParam("Content-Length") Long contentLength,
+            @Context UriInfo uri) {
         if (contentLength != null && contentLength > OrderRequestReader.MAX_BODY_BYTES) {
-            throw new ProblemException(413, null, "body larger than " + OrderRequestReader.MAX_BODY_BYTES + " bytes");
+            throw new ProblemException(
+                    413, null, "body larger than " + OrderRequestReader.MAX_BODY_BYTES + " bytes");
         }
         requireValidKey(idempotencyKey);
         PlaceOrder request = OrderRequestReader.read(body, traceParent);
-        WrittenEvent written = orders.place(new PlaceOrder(request.customerId(), request.lines(), request.mode(),
-                request.traceParent(), idempotencyKey));
-        return Response.created(uri.getAbsolutePathBuilder().path(written.orderId()).build()).entity(written).build();
+        WrittenEvent written =
+                orders.place(
+                        new PlaceOrder(
+                                request.customerId(),
+                                request.lines(),
+                                request.mode(),
+                                request.traceParent(),
+                                idempotencyKey));
+        return Response.created(uri.getAbsolutePathBuilder().path(written.orderId()).build())
+                .entity(written)
+                .build();
     }
 
-    /** A key is 1 to 200 visible ASCII characters (a UUID is a good one); absent means no idempotency. */
+    /**
+     * A key is 1 to 200 visible ASCII characters (a UUID is a good one); absent means no
+     * idempotency.
+     */
     private static void requireValidKey(String key) {
         if (key == null) {
             return;
         }
-        if (key.isEmpty() || key.length() > IdempotencyKey.MAX_LENGTH || !key.chars().allMatch(c -> c >= 0x21 && c <= 0x7e)) {
-            throw new ProblemException(400, "Idempotency-Key",
-                    "Idempotency-Key must be 1 to " + IdempotencyKey.MAX_LENGTH + " visible ASCII characters");
+        if (key.isEmpty()
+                || key.length() > IdempotencyKey.MAX_LENGTH
+                || !key.chars().allMatch(c -> c >= 0x21 && c <= 0x7e)) {
+            throw new ProblemException(
+                    400,
+                    "Idempotency-Key",
+                    "Idempotency-Key must be 1 to "
+                            + IdempotencyKey.MAX_LENGTH
+                            + " visible ASCII characters");
         }
     }
 
@@ -68,19 +89,22 @@ public class OrderResource {
 
     @POST
     @Path("{id}/pay")
-    public WrittenEvent pay(@PathParam("id") String id, @HeaderParam("traceparent") String traceParent) {
+    public WrittenEvent pay(
+            @PathParam("id") String id, @HeaderParam("traceparent") String traceParent) {
         return orders.advance(id, OrderStatus.PAID, traceParent);
     }
 
     @POST
     @Path("{id}/ship")
-    public WrittenEvent ship(@PathParam("id") String id, @HeaderParam("traceparent") String traceParent) {
+    public WrittenEvent ship(
+            @PathParam("id") String id, @HeaderParam("traceparent") String traceParent) {
         return orders.advance(id, OrderStatus.SHIPPED, traceParent);
     }
 
     @POST
     @Path("{id}/cancel")
-    public WrittenEvent cancel(@PathParam("id") String id, @HeaderParam("traceparent") String traceParent) {
+    public WrittenEvent cancel(
+            @PathParam("id") String id, @HeaderParam("traceparent") String traceParent) {
         return orders.advance(id, OrderStatus.CANCELLED, traceParent);
     }
 }

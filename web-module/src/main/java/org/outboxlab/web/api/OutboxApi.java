@@ -5,5 +5,4 @@ import jakarta.ws.rs.core.Application;
 
 /** The REST API under {@code /outbox/api}. */
 @ApplicationPath("api")
-public class OutboxApi extends Application {
-}
+public class OutboxApi extends Application {}

@@ -11,7 +11,9 @@ public class ProblemException extends RuntimeException {
         this(status, field, detail, null);
     }
 
-    /** A 401 carries the {@code WWW-Authenticate} {@code challenge} that says how to authenticate. */
+    /**
+     * A 401 carries the {@code WWW-Authenticate} {@code challenge} that says how to authenticate.
+     */
     public ProblemException(int status, String field, String detail, String challenge) {
         super(detail);
         this.status = status;

@@ -24,8 +24,8 @@ import org.outboxlab.order.RefusedWrites;
 import org.outboxlab.order.UnknownProductException;
 import org.outboxlab.outbox.BrokerUnreachable;
 import org.outboxlab.outbox.DatabaseFailures;
-import org.outboxlab.outbox.UnreachableException.Resource;
 import org.outboxlab.outbox.UnreachableException;
+import org.outboxlab.outbox.UnreachableException.Resource;
 
 /** Answers every failure as a problem document; internal details stay in the server log. */
 @Provider
@@ -33,19 +33,23 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
 
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class.getName());
 
-    @Inject
-    RefusedWrites refusals;
+    @Inject RefusedWrites refusals;
 
-    @Context
-    Request request;
+    @Context Request request;
 
     @Override
     public Response toResponse(Throwable failure) {
-        Throwable e = failure instanceof EJBException && failure.getCause() != null ? failure.getCause() : failure;
+        Throwable e =
+                failure instanceof EJBException && failure.getCause() != null
+                        ? failure.getCause()
+                        : failure;
         if (e instanceof ProblemException p) {
             Response problem = Problems.of(p.status(), p.field(), p.getMessage());
-            return p.challenge() == null ? problem
-                    : Response.fromResponse(problem).header(HttpHeaders.WWW_AUTHENTICATE, p.challenge()).build();
+            return p.challenge() == null
+                    ? problem
+                    : Response.fromResponse(problem)
+                            .header(HttpHeaders.WWW_AUTHENTICATE, p.challenge())
+                            .build();
         }
         if (e instanceof OrderRejectedException r) {
             return Problems.of(statusOf(r), r.field(), r.getMessage());
@@ -55,15 +59,21 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             return Problems.of(503, null, n.getMessage());
         }
         if (e instanceof IdempotencyKeyTakenException) {
-            return Response.fromResponse(Problems.of(409, "Idempotency-Key",
-                    "a request with this Idempotency-Key is in progress; retry it")).header(HttpHeaders.RETRY_AFTER, "1").build();
+            return Response.fromResponse(
+                            Problems.of(
+                                    409,
+                                    "Idempotency-Key",
+                                    "a request with this Idempotency-Key is in progress; retry it"))
+                    .header(HttpHeaders.RETRY_AFTER, "1")
+                    .build();
         }
         if (e instanceof UnreachableException u) {
             return unreachable(u.resource(), u);
         }
         if (e instanceof RouteMissingException m) {
             refusals.refused(Resource.BROKER, m.getMessage());
-            return Problems.of(503, null, "the broker has no queue for every consumer; nothing was written");
+            return Problems.of(
+                    503, null, "the broker has no queue for every consumer; nothing was written");
         }
         if (e instanceof WebApplicationException w) {
             return Problems.of(w.getResponse().getStatus(), null, w.getMessage());
@@ -91,13 +101,19 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         return 400;
     }
 
-    /** A 503; a refused write is counted and logged once per outage rather than once per request (a read is neither). */
+    /**
+     * A 503; a refused write is counted and logged once per outage rather than once per request (a
+     * read is neither).
+     */
     private Response unreachable(Resource resource, Throwable e) {
         if (request == null || !HttpMethod.GET.equals(request.getMethod())) {
             refusals.refused(resource, e.getMessage());
         }
-        return Problems.of(503, null, resource == Resource.DATABASE
-                ? "the database is unavailable; try again later"
-                : "the message broker is unavailable; nothing was written");
+        return Problems.of(
+                503,
+                null,
+                resource == Resource.DATABASE
+                        ? "the database is unavailable; try again later"
+                        : "the message broker is unavailable; nothing was written");
     }
 }

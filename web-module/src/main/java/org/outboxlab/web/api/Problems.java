@@ -9,16 +9,16 @@ final class Problems {
 
     static final String MEDIA_TYPE = "application/problem+json";
 
-    private Problems() {
-    }
+    private Problems() {}
 
     static Response of(int status, String field, String detail) {
         Response.StatusType type = Response.Status.fromStatusCode(status);
-        JsonObjectBuilder body = Json.createObjectBuilder()
-                .add("type", "about:blank")
-                .add("title", type == null ? "HTTP " + status : type.getReasonPhrase())
-                .add("status", status)
-                .add("detail", detail == null ? "" : detail);
+        JsonObjectBuilder body =
+                Json.createObjectBuilder()
+                        .add("type", "about:blank")
+                        .add("title", type == null ? "HTTP " + status : type.getReasonPhrase())
+                        .add("status", status)
+                        .add("detail", detail == null ? "" : detail);
         if (field != null) {
             body.add("field", field);
         }

@@ -15,12 +15,10 @@ import org.outboxlab.order.OrderQueries;
 @Produces(MediaType.APPLICATION_JSON)
 public class ProductResource {
 
-    @EJB
-    OrderQueries queries;
+    @EJB OrderQueries queries;
 
     /** One catalogue entry. */
-    public record ProductView(String sku, String name, long priceCents, int stock) {
-    }
+    public record ProductView(String sku, String name, long priceCents, int stock) {}
 
     @GET
     public List<ProductView> list() {

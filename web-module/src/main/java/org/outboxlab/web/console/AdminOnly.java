@@ -35,8 +35,12 @@ public class AdminOnly {
             show(faces, FacesMessage.SEVERITY_ERROR, e.getMessage());
         } catch (EJBException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
-            show(faces, FacesMessage.SEVERITY_ERROR, cause instanceof IllegalArgumentException
-                    ? cause.getMessage() : "Failed: " + cause.getMessage());
+            show(
+                    faces,
+                    FacesMessage.SEVERITY_ERROR,
+                    cause instanceof IllegalArgumentException
+                            ? cause.getMessage()
+                            : "Failed: " + cause.getMessage());
         } catch (RuntimeException e) {
             show(faces, FacesMessage.SEVERITY_ERROR, "Failed: " + e.getMessage());
         }

@@ -25,20 +25,15 @@ public class BlockedPage implements Serializable {
     static final int MAX_SHOWN = 200;
 
     /** A release waiting for the operator's confirmation. */
-    public record Pending(String consumer, String orderId) implements Serializable {
-    }
+    public record Pending(String consumer, String orderId) implements Serializable {}
 
-    @EJB
-    BlockedOrders blockedOrders;
+    @EJB BlockedOrders blockedOrders;
 
-    @EJB
-    HeldEvents heldEvents;
+    @EJB HeldEvents heldEvents;
 
-    @Inject
-    OperatorActions actions;
+    @Inject OperatorActions actions;
 
-    @Inject
-    AdminOnly adminOnly;
+    @Inject AdminOnly adminOnly;
 
     private Pending pending;
     private transient List<BlockedOrders.Blocked> orders;
@@ -71,20 +66,35 @@ public class BlockedPage implements Serializable {
         pending = null;
     }
 
-    /** Releases the pending order's held events for its consumer; the events are looked up again, so a stale page acts on what is there now. */
+    /**
+     * Releases the pending order's held events for its consumer; the events are looked up again, so
+     * a stale page acts on what is there now.
+     */
     public void confirm() {
         Pending action = pending;
         pending = null;
         if (action == null) {
             return;
         }
-        ConsumerName consumer = ConsumerName.valueOf(action.consumer().toUpperCase(java.util.Locale.ROOT));
-        adminOnly.run(() -> {
-            int applied = actions.releaseHeld(consumer, action.orderId());
-            return applied == 0
-                    ? "Nothing held for order " + action.orderId() + " by " + consumer.id() + " any more."
-                    : "Released order " + action.orderId() + " for " + consumer.id() + ": " + applied + " event(s) applied.";
-        });
+        ConsumerName consumer =
+                ConsumerName.valueOf(action.consumer().toUpperCase(java.util.Locale.ROOT));
+        adminOnly.run(
+                () -> {
+                    int applied = actions.releaseHeld(consumer, action.orderId());
+                    return applied == 0
+                            ? "Nothing held for order "
+                                    + action.orderId()
+                                    + " by "
+                                    + consumer.id()
+                                    + " any more."
+                            : "Released order "
+                                    + action.orderId()
+                                    + " for "
+                                    + consumer.id()
+                                    + ": "
+                                    + applied
+                                    + " event(s) applied.";
+                });
         held = null;
     }
 

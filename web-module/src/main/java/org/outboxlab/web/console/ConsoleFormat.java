@@ -13,8 +13,9 @@ import java.util.Locale;
 @ApplicationScoped
 public class ConsoleFormat {
 
-    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss'Z'", Locale.ROOT)
-            .withZone(ZoneOffset.UTC);
+    static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss'Z'", Locale.ROOT)
+                    .withZone(ZoneOffset.UTC);
 
     public String time(Instant at) {
         return at == null ? "–" : TIME.format(at);
@@ -25,7 +26,8 @@ public class ConsoleFormat {
             return "–";
         }
         long ms = age.toMillis();
-        return ms < 10_000 ? String.format(Locale.ROOT, "%.1f s", ms / 1000.0)
+        return ms < 10_000
+                ? String.format(Locale.ROOT, "%.1f s", ms / 1000.0)
                 : ms < 120_000 ? (ms / 1000) + " s" : (ms / 60_000) + " min";
     }
 
@@ -35,7 +37,8 @@ public class ConsoleFormat {
     }
 
     public String number(double value) {
-        return value == Math.rint(value) ? String.format(Locale.ROOT, "%,d", (long) value)
+        return value == Math.rint(value)
+                ? String.format(Locale.ROOT, "%,d", (long) value)
                 : String.format(Locale.ROOT, "%,.1f", value);
     }
 }

@@ -18,7 +18,10 @@ public class ConsoleUser {
         return principal == null ? "" : principal.getName();
     }
 
-    /** Whether the caller holds {@code outbox-admin}: decides what is shown, and is checked again by every action. */
+    /**
+     * Whether the caller holds {@code outbox-admin}: decides what is shown, and is checked again by
+     * every action.
+     */
     public boolean isAdmin() {
         return external().isUserInRole(ConsoleRoles.ADMIN);
     }

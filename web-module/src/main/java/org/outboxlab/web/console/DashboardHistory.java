@@ -15,8 +15,8 @@ import java.util.List;
 public class DashboardHistory {
 
     /** One reading: pending and failed rows, published and failed publishes so far. */
-    public record Sample(Instant at, long pending, long failed, double published, double publishFailures) {
-    }
+    public record Sample(
+            Instant at, long pending, long failed, double published, double publishFailures) {}
 
     static final int CAPACITY = 180;
     private final Deque<Sample> samples = new ArrayDeque<>();

@@ -16,32 +16,30 @@ import org.outboxlab.ops.OutboxCounters;
 import org.outboxlab.outbox.OutboxStatus;
 import org.outboxlab.relay.OutboxRelay;
 
-/** One reading of the outbox, the relay, the consumers and the dead-letter queues, per request (and per poll). */
+/**
+ * One reading of the outbox, the relay, the consumers and the dead-letter queues, per request (and
+ * per poll).
+ */
 @Named
 @RequestScoped
 public class DashboardPage {
 
     /** A consumer's line on the dashboard. */
-    public record ConsumerRow(String consumer, double processed, double duplicates, long deadLetters) {
-    }
+    public record ConsumerRow(
+            String consumer, double processed, double duplicates, long deadLetters) {}
 
     static final int CHART_WIDTH = 360;
     static final int CHART_HEIGHT = 80;
 
-    @Inject
-    OutboxBacklog backlog;
+    @Inject OutboxBacklog backlog;
 
-    @Inject
-    OutboxCounters counters;
+    @Inject OutboxCounters counters;
 
-    @Inject
-    DeadLetters deadLetters;
+    @Inject DeadLetters deadLetters;
 
-    @Inject
-    OutboxRelay relay;
+    @Inject OutboxRelay relay;
 
-    @Inject
-    DashboardHistory history;
+    @Inject DashboardHistory history;
 
     private OutboxBacklog.Snapshot snapshot;
     private OutboxCounters.Reading reading;
@@ -53,8 +51,13 @@ public class DashboardPage {
         snapshot = backlog.now();
         reading = counters.now();
         depths = deadLetters.depths();
-        history.record(new DashboardHistory.Sample(Instant.now(), snapshot.count(OutboxStatus.PENDING),
-                snapshot.count(OutboxStatus.FAILED), reading.published(), reading.publishFailures()));
+        history.record(
+                new DashboardHistory.Sample(
+                        Instant.now(),
+                        snapshot.count(OutboxStatus.PENDING),
+                        snapshot.count(OutboxStatus.FAILED),
+                        reading.published(),
+                        reading.publishFailures()));
         samples = history.samples();
     }
 
@@ -80,8 +83,13 @@ public class DashboardPage {
 
     public List<ConsumerRow> getConsumers() {
         return Arrays.stream(ConsumerName.values())
-                .map(c -> new ConsumerRow(c.id(), reading.processed().get(c), reading.duplicates().get(c),
-                        depths.getOrDefault(c, -1L)))
+                .map(
+                        c ->
+                                new ConsumerRow(
+                                        c.id(),
+                                        reading.processed().get(c),
+                                        reading.duplicates().get(c),
+                                        depths.getOrDefault(c, -1L)))
                 .toList();
     }
 
@@ -92,7 +100,10 @@ public class DashboardPage {
     }
 
     public String getPendingLine() {
-        return SvgChart.line(samples.stream().map(DashboardHistory.Sample::pending).toList(), CHART_WIDTH, CHART_HEIGHT);
+        return SvgChart.line(
+                samples.stream().map(DashboardHistory.Sample::pending).toList(),
+                CHART_WIDTH,
+                CHART_HEIGHT);
     }
 
     public long getPendingMax() {
@@ -104,7 +115,8 @@ public class DashboardPage {
     }
 
     public String getRateMax() {
-        return String.format(Locale.ROOT, "%.0f", SvgChart.max(DashboardHistory.publishRates(samples)));
+        return String.format(
+                Locale.ROOT, "%.0f", SvgChart.max(DashboardHistory.publishRates(samples)));
     }
 
     public int getSampleCount() {

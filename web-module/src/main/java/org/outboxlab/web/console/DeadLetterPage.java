@@ -12,8 +12,8 @@ import org.outboxlab.ops.DeadLetter;
 import org.outboxlab.ops.DeadLetterQueues;
 
 /**
- * One consumer's dead-letter queue: its messages, and replay to that consumer's subscription or discard,
- * each asked first and done only on confirmation.
+ * One consumer's dead-letter queue: its messages, and replay to that consumer's subscription or
+ * discard, each asked first and done only on confirmation.
  */
 @Named
 @ViewScoped
@@ -23,17 +23,13 @@ public class DeadLetterPage implements Serializable {
     static final int MAX_SHOWN = 200;
 
     /** An action waiting for the operator's confirmation. */
-    public record Pending(String action, String messageId) implements Serializable {
-    }
+    public record Pending(String action, String messageId) implements Serializable {}
 
-    @Inject
-    DeadLetterQueues queues;
+    @Inject DeadLetterQueues queues;
 
-    @Inject
-    OperatorActions actions;
+    @Inject OperatorActions actions;
 
-    @Inject
-    AdminOnly adminOnly;
+    @Inject AdminOnly adminOnly;
 
     private String consumer = ConsumerName.FULFILMENT.id();
     private Pending pending;
@@ -74,7 +70,10 @@ public class DeadLetterPage implements Serializable {
         pending = null;
     }
 
-    /** Carries out the pending action; the message is looked up again, so a stale page acts on nothing. */
+    /**
+     * Carries out the pending action; the message is looked up again, so a stale page acts on
+     * nothing.
+     */
     public void confirm() {
         Pending action = pending;
         pending = null;
@@ -82,16 +81,20 @@ public class DeadLetterPage implements Serializable {
             return;
         }
         ConsumerName target = consumerName();
-        adminOnly.run(() -> {
-            if ("replay".equals(action.action())) {
-                return actions.replayDeadLetter(target, action.messageId())
-                        ? "Replayed " + action.messageId() + " to " + target.queue() + "."
-                        : action.messageId() + " is no longer in " + target.queue() + ".DLQ.";
-            }
-            return actions.discardDeadLetter(target, action.messageId())
-                    ? "Discarded " + action.messageId() + "."
-                    : action.messageId() + " is no longer in " + target.queue() + ".DLQ.";
-        });
+        adminOnly.run(
+                () -> {
+                    if ("replay".equals(action.action())) {
+                        return actions.replayDeadLetter(target, action.messageId())
+                                ? "Replayed " + action.messageId() + " to " + target.queue() + "."
+                                : action.messageId()
+                                        + " is no longer in "
+                                        + target.queue()
+                                        + ".DLQ.";
+                    }
+                    return actions.discardDeadLetter(target, action.messageId())
+                            ? "Discarded " + action.messageId() + "."
+                            : action.messageId() + " is no longer in " + target.queue() + ".DLQ.";
+                });
         letters = null;
     }
 

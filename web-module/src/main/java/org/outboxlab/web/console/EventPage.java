@@ -12,21 +12,21 @@ import org.outboxlab.outbox.OutboxEvent;
 import org.outboxlab.outbox.OutboxSearch;
 import org.outboxlab.outbox.OutboxStatus;
 
-/** One outbox event in full: payload, the headers its message carries, attempts, last error; retry if FAILED. */
+/**
+ * One outbox event in full: payload, the headers its message carries, attempts, last error; retry
+ * if FAILED.
+ */
 @Named
 @ViewScoped
 public class EventPage implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    @Inject
-    OutboxSearch search;
+    @Inject OutboxSearch search;
 
-    @Inject
-    OperatorActions actions;
+    @Inject OperatorActions actions;
 
-    @Inject
-    AdminOnly adminOnly;
+    @Inject AdminOnly adminOnly;
 
     private String id;
     private transient OutboxEvent event;
@@ -56,7 +56,10 @@ public class EventPage implements Serializable {
         headers.add(Map.entry(EventMessages.EVENT_TYPE, e.getEventType()));
         headers.add(Map.entry(EventMessages.SEQUENCE, String.valueOf(e.getSequence())));
         headers.add(Map.entry(EventMessages.WRITE_MODE, e.getWriteMode().name()));
-        headers.add(Map.entry(EventMessages.TRACE_PARENT, e.getTraceParent() == null ? "" : e.getTraceParent()));
+        headers.add(
+                Map.entry(
+                        EventMessages.TRACE_PARENT,
+                        e.getTraceParent() == null ? "" : e.getTraceParent()));
         headers.add(Map.entry("aggregateType", e.getAggregateType()));
         headers.add(Map.entry("schemaVersion", String.valueOf(e.getSchemaVersion())));
         return headers;
@@ -64,9 +67,13 @@ public class EventPage implements Serializable {
 
     public void retry() {
         String eventId = id;
-        adminOnly.run(() -> actions.retryEvent(eventId)
-                ? "Event " + eventId + " is PENDING again; the relay will publish it."
-                : "Event " + eventId + " is not FAILED; nothing to retry.");
+        adminOnly.run(
+                () ->
+                        actions.retryEvent(eventId)
+                                ? "Event "
+                                        + eventId
+                                        + " is PENDING again; the relay will publish it."
+                                : "Event " + eventId + " is not FAILED; nothing to retry.");
         loaded = false;
     }
 

@@ -22,8 +22,8 @@ import org.outboxlab.web.lab.ComparisonRunner;
 import org.outboxlab.web.lab.ResultsDirectory;
 
 /**
- * The lab page: starting a comparison of the scenarios this server stays up for (admin only, one at a
- * time), its progress, and the comparison results in the directory named by the system property
+ * The lab page: starting a comparison of the scenarios this server stays up for (admin only, one at
+ * a time), its progress, and the comparison results in the directory named by the system property
  * {@code outbox.lab.results-dir} (or the environment variable {@code OUTBOX_LAB_RESULTS_DIR}), each
  * report as a table and charts, read afresh on every visit and every refresh.
  */
@@ -32,22 +32,24 @@ import org.outboxlab.web.lab.ResultsDirectory;
 public class LabPage implements Serializable {
 
     private static final long serialVersionUID = 1L;
+
     /** The flash entry that carries the form's values to the page shown after a start. */
     private static final String STARTED_WITH = LabPage.class.getName() + ".startedWith";
 
     /** The form's values when a run started. */
-    private record FormValues(List<String> modes, List<String> scenarios, Integer clients, Double ordersPerSecond,
-                              Integer seconds) implements Serializable {
-    }
+    private record FormValues(
+            List<String> modes,
+            List<String> scenarios,
+            Integer clients,
+            Double ordersPerSecond,
+            Integer seconds)
+            implements Serializable {}
 
-    @Inject
-    ComparisonRunner runner;
+    @Inject ComparisonRunner runner;
 
-    @Inject
-    OperatorActions actions;
+    @Inject OperatorActions actions;
 
-    @Inject
-    AdminOnly adminOnly;
+    @Inject AdminOnly adminOnly;
 
     private List<String> modes = new ArrayList<>(ComparisonRequest.MODES);
     private List<String> scenarios = new ArrayList<>(List.of(Scenario.BASELINE.id()));
@@ -55,8 +57,11 @@ public class LabPage implements Serializable {
     private Double ordersPerSecond = 2.0;
     private Integer seconds = 10;
 
-    /** The request the cached reports and progress were read for: the page's poll reads them afresh. */
+    /**
+     * The request the cached reports and progress were read for: the page's poll reads them afresh.
+     */
     private transient Object readFor;
+
     private transient List<LabReport> reports;
     private transient String problem;
     private transient ComparisonProgress progress;
@@ -64,7 +69,8 @@ public class LabPage implements Serializable {
     /** After a start, the form shows what was started rather than the defaults. */
     @PostConstruct
     void keepStartedValues() {
-        if (FacesContext.getCurrentInstance().getExternalContext().getFlash().get(STARTED_WITH) instanceof FormValues v) {
+        if (FacesContext.getCurrentInstance().getExternalContext().getFlash().get(STARTED_WITH)
+                instanceof FormValues v) {
             modes = new ArrayList<>(v.modes());
             scenarios = new ArrayList<>(v.scenarios());
             clients = v.clients();
@@ -84,10 +90,15 @@ public class LabPage implements Serializable {
             reports = List.of();
             String dir = getResultsDir();
             if (dir == null) {
-                problem = "No results directory is set: start WildFly with -D" + ResultsDirectory.PROPERTY
-                        + "=/path/to/lab-results.";
+                problem =
+                        "No results directory is set: start WildFly with -D"
+                                + ResultsDirectory.PROPERTY
+                                + "=/path/to/lab-results.";
             } else if (!Files.isDirectory(Path.of(dir))) {
-                problem = "The results directory " + dir + " does not exist (yet): no comparison has been run.";
+                problem =
+                        "The results directory "
+                                + dir
+                                + " does not exist (yet): no comparison has been run.";
             } else {
                 try {
                     reports = LabReports.read(Path.of(dir));
@@ -119,11 +130,20 @@ public class LabPage implements Serializable {
         return runner.faultsEnabled();
     }
 
-    /** The scenarios this page can start; those that arm faults are disabled on a server without fault injection. */
+    /**
+     * The scenarios this page can start; those that arm faults are disabled on a server without
+     * fault injection.
+     */
     public List<SelectItem> getScenarioItems() {
         boolean faults = isFaultsEnabled();
         return ComparisonRequest.startable().stream()
-                .map(s -> new SelectItem(s.id(), s.id(), null, ComparisonRequest.needsFaults(s) && !faults))
+                .map(
+                        s ->
+                                new SelectItem(
+                                        s.id(),
+                                        s.id(),
+                                        null,
+                                        ComparisonRequest.needsFaults(s) && !faults))
                 .toList();
     }
 
@@ -139,17 +159,31 @@ public class LabPage implements Serializable {
         Double rate = ordersPerSecond;
         Integer s = seconds;
         URI base = baseUri();
-        boolean started = adminOnly.run(() -> {
-            ComparisonRequest request = ComparisonRequest.of(chosenModes, chosenScenarios, c, rate, s);
-            Path report = actions.startComparison(request, base);
-            return "Comparison started: " + request.loadText() + "; its report will be " + report.getFileName() + ".";
-        });
+        boolean started =
+                adminOnly.run(
+                        () -> {
+                            ComparisonRequest request =
+                                    ComparisonRequest.of(chosenModes, chosenScenarios, c, rate, s);
+                            Path report = actions.startComparison(request, base);
+                            return "Comparison started: "
+                                    + request.loadText()
+                                    + "; its report will be "
+                                    + report.getFileName()
+                                    + ".";
+                        });
         if (!started) {
             return null;
         }
         var flash = FacesContext.getCurrentInstance().getExternalContext().getFlash();
         flash.setKeepMessages(true);
-        flash.put(STARTED_WITH, new FormValues(new ArrayList<>(chosenModes), new ArrayList<>(chosenScenarios), c, rate, s));
+        flash.put(
+                STARTED_WITH,
+                new FormValues(
+                        new ArrayList<>(chosenModes),
+                        new ArrayList<>(chosenScenarios),
+                        c,
+                        rate,
+                        s));
         return "/console/lab.xhtml?faces-redirect=true";
     }
 
@@ -164,11 +198,18 @@ public class LabPage implements Serializable {
         }
     }
 
-    /** This server's order API as this request reached it, on loopback: where the comparison's clients go. */
+    /**
+     * This server's order API as this request reached it, on loopback: where the comparison's
+     * clients go.
+     */
     private static URI baseUri() {
         ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
         HttpServletRequest request = (HttpServletRequest) external.getRequest();
-        return URI.create("http://127.0.0.1:" + request.getLocalPort() + external.getRequestContextPath() + "/");
+        return URI.create(
+                "http://127.0.0.1:"
+                        + request.getLocalPort()
+                        + external.getRequestContextPath()
+                        + "/");
     }
 
     public List<String> getModes() {

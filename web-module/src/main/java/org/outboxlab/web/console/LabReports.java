@@ -21,26 +21,33 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * Reads the comparison results the lab writes: {@code <dir>/<timestamp>/report.json} and
- * {@code <dir>/latest/report.json}, {@code latest} first, then newest first, each file once even
- * where {@code latest} is a link to a run. A file that cannot be read becomes a report with its
- * error; nothing here ever writes.
+ * Reads the comparison results the lab writes: {@code <dir>/<timestamp>/report.json} and {@code
+ * <dir>/latest/report.json}, {@code latest} first, then newest first, each file once even where
+ * {@code latest} is a link to a run. A file that cannot be read becomes a report with its error;
+ * nothing here ever writes.
  */
 public final class LabReports {
 
     static final String REPORT = "report.json";
     static final long MAX_BYTES = 4L << 20;
 
-    private LabReports() {
-    }
+    private LabReports() {}
 
     public static List<LabReport> read(Path dir) throws IOException {
         List<Path> runs;
         try (Stream<Path> children = Files.list(dir)) {
-            runs = children.filter(p -> Files.isRegularFile(p.resolve(REPORT)))
-                    .sorted(Comparator.comparing((Path p) -> !p.getFileName().toString().equals("latest"))
-                            .thenComparing(p -> p.getFileName().toString(), Comparator.reverseOrder()))
-                    .toList();
+            runs =
+                    children.filter(p -> Files.isRegularFile(p.resolve(REPORT)))
+                            .sorted(
+                                    Comparator.comparing(
+                                                    (Path p) ->
+                                                            !p.getFileName()
+                                                                    .toString()
+                                                                    .equals("latest"))
+                                            .thenComparing(
+                                                    p -> p.getFileName().toString(),
+                                                    Comparator.reverseOrder()))
+                            .toList();
         }
         List<LabReport> reports = new ArrayList<>();
         Set<Path> seen = new HashSet<>();
@@ -59,7 +66,7 @@ public final class LabReports {
                 return failed(name, file, "larger than " + (MAX_BYTES >> 20) + " MiB");
             }
             try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-                 JsonReader json = Json.createReader(in)) {
+                    JsonReader json = Json.createReader(in)) {
                 return parse(name, file, json.readObject());
             }
         } catch (IOException | RuntimeException e) {
@@ -82,20 +89,43 @@ public final class LabReports {
                 }
             }
         }
-        return new LabReport(name, file.toString(), string(json, "generatedAt"), environment,
-                string(json, "command"), runs, null);
+        return new LabReport(
+                name,
+                file.toString(),
+                string(json, "generatedAt"),
+                environment,
+                string(json, "command"),
+                runs,
+                null);
     }
 
     private static LabRun run(JsonObject run) {
-        JsonObject latency = run.get("latencyMs") instanceof JsonObject l ? l : JsonValue.EMPTY_JSON_OBJECT;
-        return new LabRun(string(run, "mode"), string(run, "scenario"), string(run, "faultPoint"),
-                whole(run, "ordersAttempted"), whole(run, "committed"), whole(run, "rejected"), whole(run, "lost"),
-                whole(run, "phantom"), whole(run, "duplicateEffects"), whole(run, "duplicateDeliveries"),
-                whole(run, "outOfOrder"), whole(run, "heuristic"), whole(run, "deadLettered"),
-                whole(run, "indeterminate"), decimal(run, "throughputPerSec"), decimal(latency, "p50"),
-                decimal(latency, "p95"), decimal(latency, "p99"), decimal(run, "recoverySeconds"),
-                run.get("settled") == null || run.get("settled") == JsonValue.NULL ? null
-                        : run.get("settled") == JsonValue.TRUE, string(run, "note"));
+        JsonObject latency =
+                run.get("latencyMs") instanceof JsonObject l ? l : JsonValue.EMPTY_JSON_OBJECT;
+        return new LabRun(
+                string(run, "mode"),
+                string(run, "scenario"),
+                string(run, "faultPoint"),
+                whole(run, "ordersAttempted"),
+                whole(run, "committed"),
+                whole(run, "rejected"),
+                whole(run, "lost"),
+                whole(run, "phantom"),
+                whole(run, "duplicateEffects"),
+                whole(run, "duplicateDeliveries"),
+                whole(run, "outOfOrder"),
+                whole(run, "heuristic"),
+                whole(run, "deadLettered"),
+                whole(run, "indeterminate"),
+                decimal(run, "throughputPerSec"),
+                decimal(latency, "p50"),
+                decimal(latency, "p95"),
+                decimal(latency, "p99"),
+                decimal(run, "recoverySeconds"),
+                run.get("settled") == null || run.get("settled") == JsonValue.NULL
+                        ? null
+                        : run.get("settled") == JsonValue.TRUE,
+                string(run, "note"));
     }
 
     private static LabReport failed(String name, Path file, String error) {

@@ -32,23 +32,17 @@ public class OperatorActions {
 
     private static final Logger LOG = Logger.getLogger(OperatorActions.class.getName());
 
-    @EJB
-    OutboxRelay relay;
+    @EJB OutboxRelay relay;
 
-    @EJB
-    FailedEventRetry retry;
+    @EJB FailedEventRetry retry;
 
-    @EJB
-    DeadLetterQueues deadLetters;
+    @EJB DeadLetterQueues deadLetters;
 
-    @EJB
-    EventReceiver receiver;
+    @EJB EventReceiver receiver;
 
-    @Inject
-    ComparisonRunner comparisons;
+    @Inject ComparisonRunner comparisons;
 
-    @Resource
-    SessionContext session;
+    @Resource SessionContext session;
 
     public void pauseRelay() {
         relay.pause();
@@ -60,13 +54,18 @@ public class OperatorActions {
         audit("resumed the relay");
     }
 
-    /** New interval and batch size, effective at once; refuses values outside the relay's ranges. */
+    /**
+     * New interval and batch size, effective at once; refuses values outside the relay's ranges.
+     */
     public void configureRelay(long intervalMs, int batchSize) {
         relay.configure(intervalMs, batchSize);
         audit("set the relay to every " + intervalMs + " ms, " + batchSize + " rows a batch");
     }
 
-    /** Returns {@code true} if the FAILED row is PENDING again; the relay is asked to publish it at once. */
+    /**
+     * Returns {@code true} if the FAILED row is PENDING again; the relay is asked to publish it at
+     * once.
+     */
     public boolean retryEvent(String eventId) {
         boolean retried = retry.retry(eventId);
         if (retried) {
@@ -77,12 +76,18 @@ public class OperatorActions {
     }
 
     /**
-     * Releases {@code consumer}'s held events of {@code orderId} past the gap they wait on (the events
-     * missing before them are skipped for good); returns how many were applied.
+     * Releases {@code consumer}'s held events of {@code orderId} past the gap they wait on (the
+     * events missing before them are skipped for good); returns how many were applied.
      */
     public int releaseHeld(ConsumerName consumer, String orderId) {
         int applied = receiver.release(consumer, orderId, session.getCallerPrincipal().getName());
-        audit("released " + applied + " held event(s) of order " + orderId + " for " + consumer.id());
+        audit(
+                "released "
+                        + applied
+                        + " held event(s) of order "
+                        + orderId
+                        + " for "
+                        + consumer.id());
         return applied;
     }
 
@@ -103,9 +108,11 @@ public class OperatorActions {
     }
 
     /**
-     * Starts a comparison against this server's API at {@code baseUri}; returns where its report will be.
+     * Starts a comparison against this server's API at {@code baseUri}; returns where its report
+     * will be.
      *
-     * @throws org.outboxlab.web.lab.ComparisonRefusedException if it cannot start now (the reason says why)
+     * @throws org.outboxlab.web.lab.ComparisonRefusedException if it cannot start now (the reason
+     *     says why)
      */
     public Path startComparison(ComparisonRequest request, URI baseUri) {
         Path report = comparisons.start(request, baseUri, session.getCallerPrincipal().getName());

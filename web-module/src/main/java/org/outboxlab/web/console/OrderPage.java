@@ -15,8 +15,7 @@ public class OrderPage implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    @Inject
-    OrderQueries queries;
+    @Inject OrderQueries queries;
 
     private String orderId;
     private transient OrderDetails details;

@@ -15,7 +15,10 @@ import org.outboxlab.outbox.OutboxFilter;
 import org.outboxlab.outbox.OutboxSearch;
 import org.outboxlab.outbox.OutboxStatus;
 
-/** The outbox browser: filters (status, order, event type, time in UTC), newest first, a page at a time. */
+/**
+ * The outbox browser: filters (status, order, event type, time in UTC), newest first, a page at a
+ * time.
+ */
 @Named
 @ViewScoped
 public class OutboxPage implements Serializable {
@@ -23,8 +26,7 @@ public class OutboxPage implements Serializable {
     private static final long serialVersionUID = 1L;
     static final int PAGE_SIZE = 25;
 
-    @Inject
-    OutboxSearch search;
+    @Inject OutboxSearch search;
 
     private String status = "";
     private String orderId = "";
@@ -83,8 +85,12 @@ public class OutboxPage implements Serializable {
     }
 
     private OutboxFilter filter() {
-        return new OutboxFilter(status == null || status.isBlank() ? null : OutboxStatus.valueOf(status),
-                orderId, eventType, instant(from, "From"), instant(to, "To"));
+        return new OutboxFilter(
+                status == null || status.isBlank() ? null : OutboxStatus.valueOf(status),
+                orderId,
+                eventType,
+                instant(from, "From"),
+                instant(to, "To"));
     }
 
     /** A {@code datetime-local} value read as UTC; a bad one is reported and ignored. */
@@ -95,8 +101,13 @@ public class OutboxPage implements Serializable {
         try {
             return LocalDateTime.parse(value.trim()).toInstant(ZoneOffset.UTC);
         } catch (DateTimeParseException e) {
-            FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_WARN,
-                    field + " is not a date and time (yyyy-MM-ddTHH:mm); ignored", null));
+            FacesContext.getCurrentInstance()
+                    .addMessage(
+                            null,
+                            new FacesMessage(
+                                    FacesMessage.SEVERITY_WARN,
+                                    field + " is not a date and time (yyyy-MM-ddTHH:mm); ignored",
+                                    null));
             return null;
         }
     }

@@ -15,17 +15,13 @@ public class RelayPage implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    @Inject
-    OutboxRelay relay;
+    @Inject OutboxRelay relay;
 
-    @Inject
-    RelaySettings settings;
+    @Inject RelaySettings settings;
 
-    @Inject
-    OperatorActions actions;
+    @Inject OperatorActions actions;
 
-    @Inject
-    AdminOnly adminOnly;
+    @Inject AdminOnly adminOnly;
 
     private long intervalMs;
     private int batchSize;
@@ -53,26 +49,29 @@ public class RelayPage implements Serializable {
     }
 
     public void pause() {
-        adminOnly.run(() -> {
-            actions.pauseRelay();
-            return "Relay paused: committed events stay in the outbox.";
-        });
+        adminOnly.run(
+                () -> {
+                    actions.pauseRelay();
+                    return "Relay paused: committed events stay in the outbox.";
+                });
     }
 
     public void resume() {
-        adminOnly.run(() -> {
-            actions.resumeRelay();
-            return "Relay resumed.";
-        });
+        adminOnly.run(
+                () -> {
+                    actions.resumeRelay();
+                    return "Relay resumed.";
+                });
     }
 
     public void apply() {
         long interval = intervalMs;
         int size = batchSize;
-        adminOnly.run(() -> {
-            actions.configureRelay(interval, size);
-            return "Relay set to every " + interval + " ms, " + size + " rows a batch.";
-        });
+        adminOnly.run(
+                () -> {
+                    actions.configureRelay(interval, size);
+                    return "Relay set to every " + interval + " ms, " + size + " rows a batch.";
+                });
         load();
     }
 

@@ -9,9 +9,9 @@ import org.outboxlab.scenario.LoadOptions;
 import org.outboxlab.scenario.Scenario;
 
 /**
- * A comparison the console may start: at least one known write mode, at least one scenario the server
- * stays up for, and a load within the lab's limits. Anything else is refused on construction with an
- * {@link IllegalArgumentException} whose message says what to change.
+ * A comparison the console may start: at least one known write mode, at least one scenario the
+ * server stays up for, and a load within the lab's limits. Anything else is refused on construction
+ * with an {@link IllegalArgumentException} whose message says what to change.
  */
 public record ComparisonRequest(List<String> modes, List<Scenario> scenarios, LoadOptions load) {
 
@@ -24,7 +24,12 @@ public record ComparisonRequest(List<String> modes, List<Scenario> scenarios, Lo
         }
         for (String mode : modes) {
             if (!MODES.contains(mode)) {
-                throw new IllegalArgumentException("Unknown write mode " + mode + " (known: " + String.join(", ", MODES) + ").");
+                throw new IllegalArgumentException(
+                        "Unknown write mode "
+                                + mode
+                                + " (known: "
+                                + String.join(", ", MODES)
+                                + ").");
             }
         }
         if (scenarios == null || scenarios.isEmpty()) {
@@ -32,22 +37,36 @@ public record ComparisonRequest(List<String> modes, List<Scenario> scenarios, Lo
         }
         for (Scenario scenario : scenarios) {
             if (!scenario.serverStaysUp()) {
-                throw new IllegalArgumentException(scenario.id() + " stops a process: run it with lab/compare.sh.");
+                throw new IllegalArgumentException(
+                        scenario.id() + " stops a process: run it with lab/compare.sh.");
             }
         }
         if (load == null) {
-            throw new IllegalArgumentException("Set the load: clients, orders per second and seconds.");
+            throw new IllegalArgumentException(
+                    "Set the load: clients, orders per second and seconds.");
         }
         modes = MODES.stream().filter(modes::contains).toList();
         scenarios = List.copyOf(scenarios);
     }
 
-    /** A request from a form's values (scenario ids, whole seconds); {@code null} numbers are refused. */
-    public static ComparisonRequest of(List<String> modes, List<String> scenarioIds, Integer clients,
-                                       Double ordersPerSecond, Integer seconds) {
+    /**
+     * A request from a form's values (scenario ids, whole seconds); {@code null} numbers are
+     * refused.
+     */
+    public static ComparisonRequest of(
+            List<String> modes,
+            List<String> scenarioIds,
+            Integer clients,
+            Double ordersPerSecond,
+            Integer seconds) {
         List<Scenario> scenarios = new ArrayList<>();
         for (String id : scenarioIds == null ? List.<String>of() : scenarioIds) {
-            scenarios.add(Scenario.byId(id).orElseThrow(() -> new IllegalArgumentException("Unknown scenario " + id + ".")));
+            scenarios.add(
+                    Scenario.byId(id)
+                            .orElseThrow(
+                                    () ->
+                                            new IllegalArgumentException(
+                                                    "Unknown scenario " + id + ".")));
         }
         if (clients == null || ordersPerSecond == null || seconds == null) {
             throw new IllegalArgumentException("Set clients, orders per second and seconds.");
@@ -81,18 +100,34 @@ public record ComparisonRequest(List<String> modes, List<Scenario> scenarios, Lo
 
     /** The request as the lab's command line would take it. */
     public String options() {
-        return "--modes " + String.join(",", modes) + " --scenarios " + scenarioIds() + " --clients "
-                + load.clientsPerMode() + " --rate " + rate() + " --seconds " + load.duration().toSeconds();
+        return "--modes "
+                + String.join(",", modes)
+                + " --scenarios "
+                + scenarioIds()
+                + " --clients "
+                + load.clientsPerMode()
+                + " --rate "
+                + rate()
+                + " --seconds "
+                + load.duration().toSeconds();
     }
 
     /** The load in words. */
     public String loadText() {
-        return load.clientsPerMode() + " client" + (load.clientsPerMode() == 1 ? "" : "s") + " per mode, " + rate()
-                + " orders/s per mode, " + load.duration().toSeconds() + " s per scenario";
+        return load.clientsPerMode()
+                + " client"
+                + (load.clientsPerMode() == 1 ? "" : "s")
+                + " per mode, "
+                + rate()
+                + " orders/s per mode, "
+                + load.duration().toSeconds()
+                + " s per scenario";
     }
 
     private String rate() {
         double rate = load.ordersPerSecondPerMode();
-        return rate == Math.rint(rate) ? Long.toString((long) rate) : String.format(Locale.ROOT, "%s", rate);
+        return rate == Math.rint(rate)
+                ? Long.toString((long) rate)
+                : String.format(Locale.ROOT, "%s", rate);
     }
 }

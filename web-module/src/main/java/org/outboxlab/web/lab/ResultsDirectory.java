@@ -12,8 +12,7 @@ public final class ResultsDirectory {
     public static final String PROPERTY = "outbox.lab.results-dir";
     public static final String VARIABLE = "OUTBOX_LAB_RESULTS_DIR";
 
-    private ResultsDirectory() {
-    }
+    private ResultsDirectory() {}
 
     /** The configured directory, if one is set. */
     public static Optional<Path> configured() {

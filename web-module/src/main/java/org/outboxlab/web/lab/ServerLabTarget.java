@@ -31,8 +31,12 @@ public final class ServerLabTarget implements LabTarget {
     private final Faults faults;
     private final DeadLetterQueues deadLetters;
 
-    /** @param baseUri the application's base URI on this server ({@code http://127.0.0.1:<port>/outbox/}) */
-    public ServerLabTarget(URI baseUri, DataSource database, Faults faults, DeadLetterQueues deadLetters) {
+    /**
+     * @param baseUri the application's base URI on this server ({@code
+     *     http://127.0.0.1:<port>/outbox/})
+     */
+    public ServerLabTarget(
+            URI baseUri, DataSource database, Faults faults, DeadLetterQueues deadLetters) {
         this.baseUri = baseUri;
         this.database = database;
         this.faults = faults;

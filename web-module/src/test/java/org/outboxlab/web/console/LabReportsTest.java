@@ -13,7 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 class LabReportsTest {
 
-    private static final String REPORT = """
+    private static final String REPORT =
+            """
             {"generatedAt": "2026-01-01T00:00:00Z", "environment": {"cores": 2, "db": "postgres"},
              "command": "lab/compare.sh --all",
              "runs": [{"mode": "XA", "scenario": "crash-point", "faultPoint": "after-prepare", "ordersAttempted": 50,
@@ -33,7 +34,9 @@ class LabReportsTest {
 
         List<LabReport> reports = LabReports.read(dir);
 
-        assertEquals(List.of("latest", "20260101T000000Z"), reports.stream().map(LabReport::name).toList(),
+        assertEquals(
+                List.of("latest", "20260101T000000Z"),
+                reports.stream().map(LabReport::name).toList(),
                 "latest links to the March run, which is shown once");
     }
 
