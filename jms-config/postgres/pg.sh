@@ -11,7 +11,9 @@
 # unpacked beside the cluster. On first start the cluster is created with max_prepared_transactions > 0
 # (so XA works), the superuser "postgres" and the application's role "outbox", which may log in to
 # the database "outbox" and owns its schema "outbox" (its search_path), and nothing more: no
-# superuser, no CREATEDB or CREATEROLE, no CREATE in the database or in schema public.
+# superuser, no CREATEDB or CREATEROLE, no CREATE in the database or in schema public. A session of
+# that role idle inside a transaction for 2 minutes (a hung or paused server holding row locks; the
+# application's transactions time out after 60 s) is ended by the server, its locks released.
 # Passwords (no default ever): the application's from $OUTBOX_DB_PASSWORD, the superuser's from
 # $PG_SUPERUSER_PASSWORD; either one not given is generated and written to DIR/outbox.password or
 # DIR/superuser.password (mode 600). They are read on first start only and never pass a command line.
@@ -185,6 +187,8 @@ GRANT USAGE ON SCHEMA public TO PUBLIC;
 CREATE SCHEMA outbox AUTHORIZATION outbox;
 
 ALTER ROLE outbox IN DATABASE outbox SET search_path = outbox;
+
+ALTER ROLE outbox SET idle_in_transaction_session_timeout = '2min';
 
 $stats
 

@@ -88,6 +88,14 @@ public class PgScriptIT {
                         List.of(where.getBoolean(2), where.getBoolean(3), where.getBoolean(4)),
                         "no superuser, no CREATEDB, no CREATEROLE");
             }
+            try (ResultSet timeout =
+                    statement.executeQuery("show idle_in_transaction_session_timeout")) {
+                assertTrue(timeout.next());
+                assertEquals(
+                        "2min",
+                        timeout.getString(1),
+                        "a session left idle in a transaction (a hung server) loses its locks after 2 min");
+            }
             for (String beyond :
                     List.of(
                             "create schema other",
