@@ -25,6 +25,8 @@ set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 
 die() { echo "configure-wildfly: $*" >&2; exit 2; }
+# shellcheck source=secrets.sh
+source "$here/secrets.sh"
 usage() {
     sed -n '2,18p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
     exit 2
@@ -153,8 +155,6 @@ if [ "$db" = postgres ] && [ ! -d "$home/modules/org/postgresql/main" ]; then
     echo "module add --name=org.postgresql --resources=$driver --dependencies=java.logging,java.sql,java.naming,jakarta.transaction.api" | cli
     echo "configure-wildfly: added the org.postgresql module"
 fi
-
-random_secret() { head -c 24 /dev/urandom | base64 | tr -d '/+=' | cut -c1-24; }
 
 # Adds an application user with one role unless it exists; prints a generated password once. The
 # realm keeps HEX(MD5(user:ApplicationRealm:password)), as add-user.sh writes it; the password never

@@ -22,6 +22,8 @@
 set -euo pipefail
 
 die() { echo "artemis.sh: $*" >&2; exit 2; }
+# shellcheck source=../secrets.sh
+source "$(dirname "${BASH_SOURCE[0]}")/../secrets.sh"
 usage="usage: artemis.sh start|stop|kill|status --dir DIR [--port N] [--dist FILE] [--user U] [--admin-user A]"
 
 [ $# -ge 1 ] || die "$usage"
@@ -130,20 +132,6 @@ merge_destinations() {
     grep -q '<security-setting match="OrderEvents">' "$xml" || die "no security setting for OrderEvents in the generated $xml"
 }
 
-# Prints the password in environment variable $1, or else a generated one that it writes to file $2
-# (mode 600) first.
-password_of() {
-    local given=${!1:-} file=$2 generated
-    if [ -n "$given" ]; then
-        printf '%s' "$given"
-        return
-    fi
-    generated=$(head -c 24 /dev/urandom | base64 | tr -d '/+=' | cut -c1-24)
-    (umask 077 && printf '%s\n' "$generated" > "$file")
-    echo "artemis.sh: generated a password, in $file (\$$1 was not set)" >&2
-    printf '%s' "$generated"
-}
-
 # Prints each argument on a line of its own, double-quoted for an argument file of picocli.
 argfile_lines() {
     local a
@@ -178,8 +166,8 @@ create_instance() {
     command -v java > /dev/null || [ -n "${JAVA_HOME:-}" ] || die "no java on PATH and no JAVA_HOME"
     rm -rf "$inst"   # a half-made instance from an interrupted first start: never run, no data
     local app_password admin_password args
-    app_password=$(password_of OUTBOX_BROKER_PASSWORD "$dir/broker.password")
-    admin_password=$(password_of ARTEMIS_ADMIN_PASSWORD "$dir/admin.password")
+    app_password=$(password_of artemis.sh OUTBOX_BROKER_PASSWORD "$dir/broker.password")
+    admin_password=$(password_of artemis.sh ARTEMIS_ADMIN_PASSWORD "$dir/admin.password")
     args=$(umask 077 && mktemp "$dir/args.XXXXXX")
     argfile_lines --user "$admin_user" --password "$admin_password" > "$args"
     local opts=(--silent --require-login --role amq --name outbox-broker

@@ -26,6 +26,8 @@
 set -euo pipefail
 
 die() { echo "pg.sh: $*" >&2; exit 2; }
+# shellcheck source=../secrets.sh
+source "$(dirname "${BASH_SOURCE[0]}")/../secrets.sh"
 
 [ $# -ge 1 ] || die "usage: pg.sh start|stop|kill|status --dir DIR [--port N] [--bin DIR | --jar FILE]"
 action=$1; shift
@@ -115,21 +117,6 @@ resolve_bin() {
     bin="$home/pgsql/bin"
 }
 
-# Prints the password in environment variable $1, or else a generated one that it writes to file $2
-# (mode 600) first.
-password_of() {
-    local given=${!1:-} file=$2 generated
-    if [ -n "$given" ]; then
-        [[ "$given" != *"'"* ]] || die "\$$1 must not contain a single quote"
-        printf '%s' "$given"
-        return
-    fi
-    generated=$(head -c 24 /dev/urandom | base64 | tr -d '/+=' | cut -c1-24)
-    (umask 077 && printf '%s\n' "$generated" > "$file")
-    echo "pg.sh: generated a password, in $file (\$$1 was not set)" >&2
-    printf '%s' "$generated"
-}
-
 # Runs SQL (standard input) in PostgreSQL's single-user mode on database $1, the server stopped.
 single_user() {
     local db=$1 log="$home/single-user.log"
@@ -147,8 +134,9 @@ application user was a superuser with a fixed password; remove $dir to make it a
         return
     fi
     local app_password superuser_password
-    app_password=$(password_of OUTBOX_DB_PASSWORD "$dir/outbox.password")
-    superuser_password=$(password_of PG_SUPERUSER_PASSWORD "$dir/superuser.password")
+    app_password=$(password_of pg.sh OUTBOX_DB_PASSWORD "$dir/outbox.password")
+    superuser_password=$(password_of pg.sh PG_SUPERUSER_PASSWORD "$dir/superuser.password")
+    [[ "$app_password" != *"'"* ]] || die "\$OUTBOX_DB_PASSWORD must not contain a single quote"
     mkdir -p "$data"
     (umask 077 && printf '%s\n' "$superuser_password" > "$home/pwfile")
     if $root_user; then chown nobody:nogroup "$data" "$home/pwfile"; fi

@@ -32,13 +32,6 @@ public final class EventMessages {
      */
     public static final String GROUP_SEQUENCE = "JMSXGroupSeq";
 
-    public static final String EVENT_ID = EventFields.EVENT_ID;
-    public static final String EVENT_TYPE = EventFields.EVENT_TYPE;
-    public static final String AGGREGATE_ID = EventFields.AGGREGATE_ID;
-    public static final String SEQUENCE = EventFields.SEQUENCE;
-    public static final String WRITE_MODE = EventFields.WRITE_MODE;
-    public static final String TRACE_PARENT = EventFields.TRACE_PARENT;
-
     private EventMessages() {}
 
     /**
@@ -90,7 +83,7 @@ public final class EventMessages {
      */
     public static TextMessage republished(TextMessage message) throws JMSException {
         message.setStringProperty(
-                DUPLICATE_ID, message.getStringProperty(EVENT_ID) + ":republished");
+                DUPLICATE_ID, message.getStringProperty(EventFields.EVENT_ID) + ":republished");
         return message;
     }
 
@@ -103,13 +96,13 @@ public final class EventMessages {
             message.setIntProperty(
                     GROUP_SEQUENCE, -1); // nothing of this order follows: its group closes
         }
-        message.setStringProperty(EVENT_ID, event.eventId());
-        message.setStringProperty(EVENT_TYPE, event.eventType());
-        message.setStringProperty(AGGREGATE_ID, event.aggregateId());
-        message.setIntProperty(SEQUENCE, event.sequence());
-        message.setStringProperty(WRITE_MODE, event.writeMode());
+        message.setStringProperty(EventFields.EVENT_ID, event.eventId());
+        message.setStringProperty(EventFields.EVENT_TYPE, event.eventType());
+        message.setStringProperty(EventFields.AGGREGATE_ID, event.aggregateId());
+        message.setIntProperty(EventFields.SEQUENCE, event.sequence());
+        message.setStringProperty(EventFields.WRITE_MODE, event.writeMode());
         if (event.traceParent() != null) {
-            message.setStringProperty(TRACE_PARENT, event.traceParent());
+            message.setStringProperty(EventFields.TRACE_PARENT, event.traceParent());
         }
         return message;
     }

@@ -26,6 +26,7 @@ import javax.naming.NamingException;
 import org.outboxlab.broker.BrokerLogin;
 import org.outboxlab.broker.EventMessages;
 import org.outboxlab.contract.ConsumerName;
+import org.outboxlab.contract.EventFields;
 import org.outboxlab.contract.Subscriptions;
 
 /**
@@ -139,9 +140,9 @@ public class DeadLetterQueues {
         long sent = message.getJMSTimestamp();
         return new DeadLetter(
                 message.getJMSMessageID(),
-                message.getStringProperty(EventMessages.EVENT_ID),
-                message.getStringProperty(EventMessages.EVENT_TYPE),
-                message.getStringProperty(EventMessages.AGGREGATE_ID),
+                message.getStringProperty(EventFields.EVENT_ID),
+                message.getStringProperty(EventFields.EVENT_TYPE),
+                message.getStringProperty(EventFields.AGGREGATE_ID),
                 sent == 0 ? null : Instant.ofEpochMilli(sent),
                 body);
     }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.outboxlab.broker.EventMessages;
+import org.outboxlab.contract.EventFields;
 import org.outboxlab.outbox.OutboxEvent;
 import org.outboxlab.outbox.OutboxSearch;
 import org.outboxlab.outbox.OutboxStatus;
@@ -53,12 +54,12 @@ public class EventPage implements Serializable {
         }
         headers.add(Map.entry(EventMessages.DUPLICATE_ID, e.getEventId()));
         headers.add(Map.entry(EventMessages.GROUP_ID, e.getAggregateId()));
-        headers.add(Map.entry(EventMessages.EVENT_TYPE, e.getEventType()));
-        headers.add(Map.entry(EventMessages.SEQUENCE, String.valueOf(e.getSequence())));
-        headers.add(Map.entry(EventMessages.WRITE_MODE, e.getWriteMode().name()));
+        headers.add(Map.entry(EventFields.EVENT_TYPE, e.getEventType()));
+        headers.add(Map.entry(EventFields.SEQUENCE, String.valueOf(e.getSequence())));
+        headers.add(Map.entry(EventFields.WRITE_MODE, e.getWriteMode().name()));
         headers.add(
                 Map.entry(
-                        EventMessages.TRACE_PARENT,
+                        EventFields.TRACE_PARENT,
                         e.getTraceParent() == null ? "" : e.getTraceParent()));
         headers.add(Map.entry("aggregateType", e.getAggregateType()));
         headers.add(Map.entry("schemaVersion", String.valueOf(e.getSchemaVersion())));
