@@ -83,34 +83,13 @@ public class EventReceiver {
      */
     private boolean applyOrHold(ConsumerName consumer, ReceivedEvent event) {
         ConsumerProgress progress = progressLog.lock(consumer, event.aggregateId());
-        if (event.sequence() <= progress.getLastSequence()) {
-            progressLog.save(progress);
-            inbox.countDuplicate(consumer, event.eventId(), Instant.now());
-            duplicate(consumer, event);
-            return false;
-        }
-        if (event.sequence() > progress.getLastSequence() + 1) {
-            em.persist(new HeldEvent(consumer, event, Instant.now()));
-            progress.holdOne();
-            LOG.fine(
-                    () ->
-                            consumer.id()
-                                    + ": event "
-                                    + event.eventId()
-                                    + " (sequence "
-                                    + event.sequence()
-                                    + ") held until sequence "
-                                    + (progress.getLastSequence() + 1)
-                                    + " of order "
-                                    + event.aggregateId()
-                                    + " is applied");
-        } else {
-            apply(consumer, event);
-            progress.applied(event.sequence());
-            drainHeld(consumer, event.aggregateId(), progress);
-        }
+        OrderSequencer.Outcome outcome =
+                OrderSequencer.receive(
+                        new ProgressLedger(consumer, event.aggregateId(), progress),
+                        event,
+                        event.sequence());
         progressLog.save(progress);
-        return true;
+        return outcome != OrderSequencer.Outcome.DUPLICATE;
     }
 
     private void duplicate(ConsumerName consumer, ReceivedEvent event) {
@@ -126,31 +105,6 @@ public class EventReceiver {
     private void apply(ConsumerName consumer, ReceivedEvent event) {
         em.persist(Effects.of(consumer, event, em));
         consumed.fire(new EventConsumed(consumer, false));
-    }
-
-    /**
-     * Applies the events held behind the last applied one, in sequence, for as long as there is no
-     * gap.
-     */
-    private void drainHeld(ConsumerName consumer, String orderId, ConsumerProgress progress) {
-        while (progress.getHeld() > 0) {
-            List<HeldEvent> held =
-                    em.createQuery(
-                                    "select h from HeldEvent h where h.key.consumer = :consumer "
-                                            + "and h.orderId = :orderId and h.sequence = :sequence",
-                                    HeldEvent.class)
-                            .setParameter("consumer", consumer.id())
-                            .setParameter("orderId", orderId)
-                            .setParameter("sequence", progress.getLastSequence() + 1)
-                            .getResultList();
-            if (held.isEmpty()) {
-                return;
-            }
-            apply(consumer, held.get(0).event());
-            progress.applied(held.get(0).getSequence());
-            em.remove(held.get(0));
-            progress.releaseOne();
-        }
     }
 
     /**
@@ -176,7 +130,7 @@ public class EventReceiver {
         int skippedFrom = progress.getLastSequence() + 1;
         int before = progress.getLastSequence();
         progress.skipTo(lowest - 1);
-        drainHeld(consumer, orderId, progress);
+        OrderSequencer.drain(new ProgressLedger(consumer, orderId, progress));
         progressLog.save(progress);
         int applied = progress.getLastSequence() - (lowest - 1);
         LOG.warning(
@@ -208,6 +162,84 @@ public class EventReceiver {
                     : 1;
         } catch (JMSException e) {
             return 1;
+        }
+    }
+
+    /**
+     * A consumer's locked progress row of one order and its held events, in this transaction: held
+     * events are looked up only while the row counts some.
+     */
+    private final class ProgressLedger implements OrderSequencer.Ledger<ReceivedEvent> {
+
+        private final ConsumerName consumer;
+        private final String orderId;
+        private final ConsumerProgress progress;
+        private HeldEvent found;
+
+        ProgressLedger(ConsumerName consumer, String orderId, ConsumerProgress progress) {
+            this.consumer = consumer;
+            this.orderId = orderId;
+            this.progress = progress;
+        }
+
+        @Override
+        public int lastApplied() {
+            return progress.getLastSequence();
+        }
+
+        @Override
+        public void apply(ReceivedEvent event, int sequence) {
+            EventReceiver.this.apply(consumer, event);
+            progress.applied(sequence);
+        }
+
+        @Override
+        public void hold(ReceivedEvent event, int sequence) {
+            em.persist(new HeldEvent(consumer, event, Instant.now()));
+            progress.holdOne();
+            LOG.fine(
+                    () ->
+                            consumer.id()
+                                    + ": event "
+                                    + event.eventId()
+                                    + " (sequence "
+                                    + sequence
+                                    + ") held until sequence "
+                                    + (progress.getLastSequence() + 1)
+                                    + " of order "
+                                    + orderId
+                                    + " is applied");
+        }
+
+        @Override
+        public ReceivedEvent held(int sequence) {
+            if (progress.getHeld() <= 0) {
+                return null;
+            }
+            List<HeldEvent> held =
+                    em.createQuery(
+                                    "select h from HeldEvent h where h.key.consumer = :consumer "
+                                            + "and h.orderId = :orderId and h.sequence = :sequence",
+                                    HeldEvent.class)
+                            .setParameter("consumer", consumer.id())
+                            .setParameter("orderId", orderId)
+                            .setParameter("sequence", sequence)
+                            .getResultList();
+            found = held.isEmpty() ? null : held.get(0);
+            return found == null ? null : found.event();
+        }
+
+        @Override
+        public void released(int sequence) {
+            em.remove(found);
+            found = null;
+            progress.releaseOne();
+        }
+
+        @Override
+        public void duplicate(ReceivedEvent event) {
+            inbox.countDuplicate(consumer, event.eventId(), Instant.now());
+            EventReceiver.this.duplicate(consumer, event);
         }
     }
 }

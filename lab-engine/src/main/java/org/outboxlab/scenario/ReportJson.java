@@ -1,11 +1,11 @@
 package org.outboxlab.scenario;
 
-import jakarta.json.Json;
-import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonObjectBuilder;
-import jakarta.json.JsonWriter;
-import jakarta.json.stream.JsonGenerator;
-import java.io.StringWriter;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.json.bind.JsonbConfig;
+import jakarta.json.bind.annotation.JsonbNillable;
+import jakarta.json.bind.annotation.JsonbPropertyOrder;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -13,9 +13,13 @@ import java.util.Map;
 /**
  * A comparison as {@code report.json}, the schema tooling reads: {@code generatedAt}, {@code
  * environment}, {@code command} and one entry per run with the audit's counts, latency percentiles
- * and recovery time ({@code null}: never recovered).
+ * and recovery time ({@code null}: never recovered), in this order, rates and times rounded to a
+ * tenth. Numbers are written as JSON-P wrote them before ({@code BigDecimal.valueOf(double)}), so
+ * the file is the same byte for byte.
  */
 public final class ReportJson {
+
+    private static final Jsonb JSONB = JsonbBuilder.create(new JsonbConfig().withFormatting(true));
 
     private ReportJson() {}
 
@@ -24,63 +28,108 @@ public final class ReportJson {
             Map<String, String> environment,
             String command,
             List<RunResult> runs) {
-        JsonObjectBuilder env = Json.createObjectBuilder();
-        environment.forEach(env::add);
-        JsonArrayBuilder array = Json.createArrayBuilder();
-        for (RunResult r : runs) {
-            JsonObjectBuilder run =
-                    Json.createObjectBuilder().add("mode", r.mode()).add("scenario", r.scenario());
-            if (r.faultPoint() != null) {
-                run.add("faultPoint", r.faultPoint());
-            }
-            run.add("ordersAttempted", r.ordersAttempted())
-                    .add("committed", r.committed())
-                    .add("rejected", r.rejected())
-                    .add("lost", r.lost())
-                    .add("phantom", r.phantom())
-                    .add("duplicateEffects", r.duplicateEffects())
-                    .add("duplicateDeliveries", r.duplicateDeliveries())
-                    .add("outOfOrder", r.outOfOrder())
-                    .add("heuristic", r.heuristic())
-                    .add("deadLettered", r.deadLettered())
-                    .add("indeterminate", r.indeterminate())
-                    .add("indeterminateCommitted", r.indeterminateCommitted())
-                    .add("ackedButMissing", r.ackedButMissing())
-                    .add("unpublished", r.unpublished())
-                    .add("throughputPerSec", round(r.throughputPerSec()))
-                    .add(
-                            "latencyMs",
-                            Json.createObjectBuilder()
-                                    .add("p50", r.latencyP50Ms())
-                                    .add("p95", r.latencyP95Ms())
-                                    .add("p99", r.latencyP99Ms()));
-            if (r.recoverySeconds() == null) {
-                run.addNull("recoverySeconds");
-            } else {
-                run.add("recoverySeconds", round(r.recoverySeconds()));
-            }
-            run.add("settled", r.quiesced());
-            if (r.note() != null) {
-                run.add("note", r.note());
-            }
-            array.add(run);
-        }
-        StringWriter out = new StringWriter();
-        try (JsonWriter writer =
-                Json.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true))
-                        .createWriter(out)) {
-            writer.writeObject(
-                    Json.createObjectBuilder()
-                            .add("generatedAt", generatedAt.toString())
-                            .add("environment", env)
-                            .add("command", command)
-                            .add("runs", array)
-                            .build());
-        }
-        return out.toString().strip() + "\n";
+        Report report =
+                new Report(
+                        generatedAt.toString(),
+                        environment,
+                        command,
+                        runs.stream().map(Run::of).toList());
+        return JSONB.toJson(report).strip() + "\n";
     }
 
-    private static double round(double value) {
-        return Math.round(value * 10) / 10.0;
+    /** The whole file. */
+    @JsonbPropertyOrder({"generatedAt", "environment", "command", "runs"})
+    public record Report(
+            String generatedAt, Map<String, String> environment, String command, List<Run> runs) {}
+
+    /** One run: no {@code faultPoint} or {@code note} where there is none. */
+    @JsonbPropertyOrder({
+        "mode",
+        "scenario",
+        "faultPoint",
+        "ordersAttempted",
+        "committed",
+        "rejected",
+        "lost",
+        "phantom",
+        "duplicateEffects",
+        "duplicateDeliveries",
+        "outOfOrder",
+        "heuristic",
+        "deadLettered",
+        "indeterminate",
+        "indeterminateCommitted",
+        "ackedButMissing",
+        "unpublished",
+        "throughputPerSec",
+        "latencyMs",
+        "recoverySeconds",
+        "settled",
+        "note"
+    })
+    public record Run(
+            String mode,
+            String scenario,
+            String faultPoint,
+            long ordersAttempted,
+            long committed,
+            long rejected,
+            long lost,
+            long phantom,
+            long duplicateEffects,
+            long duplicateDeliveries,
+            long outOfOrder,
+            long heuristic,
+            long deadLettered,
+            long indeterminate,
+            long indeterminateCommitted,
+            long ackedButMissing,
+            long unpublished,
+            BigDecimal throughputPerSec,
+            Latency latencyMs,
+            @JsonbNillable BigDecimal recoverySeconds,
+            boolean settled,
+            String note) {
+
+        static Run of(RunResult r) {
+            return new Run(
+                    r.mode(),
+                    r.scenario(),
+                    r.faultPoint(),
+                    r.ordersAttempted(),
+                    r.committed(),
+                    r.rejected(),
+                    r.lost(),
+                    r.phantom(),
+                    r.duplicateEffects(),
+                    r.duplicateDeliveries(),
+                    r.outOfOrder(),
+                    r.heuristic(),
+                    r.deadLettered(),
+                    r.indeterminate(),
+                    r.indeterminateCommitted(),
+                    r.ackedButMissing(),
+                    r.unpublished(),
+                    round(r.throughputPerSec()),
+                    new Latency(
+                            BigDecimal.valueOf(r.latencyP50Ms()),
+                            BigDecimal.valueOf(r.latencyP95Ms()),
+                            BigDecimal.valueOf(r.latencyP99Ms())),
+                    r.recoverySeconds() == null ? null : round(r.recoverySeconds()),
+                    r.quiesced(),
+                    r.note());
+        }
+    }
+
+    /** A run's latency percentiles in milliseconds. */
+    @JsonbPropertyOrder({"p50", "p95", "p99"})
+    public record Latency(BigDecimal p50, BigDecimal p95, BigDecimal p99) {}
+
+    /**
+     * To a tenth; as a {@code BigDecimal} of the double's shortest form, so 12345678.9 is written
+     * so and not as 1.23456789E7.
+     */
+    private static BigDecimal round(double value) {
+        return BigDecimal.valueOf(Math.round(value * 10) / 10.0);
     }
 }

@@ -38,6 +38,8 @@ public class FaultResource {
 
     @Inject Faults faults;
 
+    @Inject FaultPlanJson plans;
+
     @Context HttpServletRequest request;
 
     @GET
@@ -53,7 +55,7 @@ public class FaultResource {
     public String replace(String body) {
         requireEnabled();
         requireLabOperator();
-        FaultPlan plan = FaultPlanJson.parse(body);
+        FaultPlan plan = plans.parse(body);
         faults.apply(plan);
         return json(plan);
     }

@@ -1,12 +1,7 @@
 package org.outboxlab.web.console;
 
-import jakarta.json.Json;
-import jakarta.json.JsonArray;
-import jakarta.json.JsonNumber;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
-import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -30,6 +26,9 @@ public final class LabReports {
 
     static final String REPORT = "report.json";
     static final long MAX_BYTES = 4L << 20;
+
+    /** Thread-safe: one for every read. */
+    private static final Jsonb JSONB = JsonbBuilder.create();
 
     private LabReports() {}
 
@@ -65,87 +64,95 @@ public final class LabReports {
             if (Files.size(file) > MAX_BYTES) {
                 return failed(name, file, "larger than " + (MAX_BYTES >> 20) + " MiB");
             }
-            try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-                    JsonReader json = Json.createReader(in)) {
-                return parse(name, file, json.readObject());
+            try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                ReportFile report = JSONB.fromJson(in, ReportFile.class);
+                if (report == null) {
+                    return failed(name, file, "not a JSON object");
+                }
+                return report.toLabReport(name, file);
             }
         } catch (IOException | RuntimeException e) {
             return failed(name, file, e.getClass().getSimpleName() + ": " + e.getMessage());
         }
     }
 
-    static LabReport parse(String name, Path file, JsonObject json) {
-        List<Map.Entry<String, String>> environment = new ArrayList<>();
-        JsonValue env = json.get("environment");
-        if (env instanceof JsonObject object) {
-            object.forEach((key, value) -> environment.add(Map.entry(key, text(value))));
-        }
-        List<LabRun> runs = new ArrayList<>();
-        JsonValue list = json.get("runs");
-        if (list instanceof JsonArray array) {
-            for (JsonValue value : array) {
-                if (value instanceof JsonObject run) {
-                    runs.add(run(run));
-                }
-            }
-        }
-        return new LabReport(
-                name,
-                file.toString(),
-                string(json, "generatedAt"),
-                environment,
-                string(json, "command"),
-                runs,
-                null);
-    }
-
-    private static LabRun run(JsonObject run) {
-        JsonObject latency =
-                run.get("latencyMs") instanceof JsonObject l ? l : JsonValue.EMPTY_JSON_OBJECT;
-        return new LabRun(
-                string(run, "mode"),
-                string(run, "scenario"),
-                string(run, "faultPoint"),
-                whole(run, "ordersAttempted"),
-                whole(run, "committed"),
-                whole(run, "rejected"),
-                whole(run, "lost"),
-                whole(run, "phantom"),
-                whole(run, "duplicateEffects"),
-                whole(run, "duplicateDeliveries"),
-                whole(run, "outOfOrder"),
-                whole(run, "heuristic"),
-                whole(run, "deadLettered"),
-                whole(run, "indeterminate"),
-                decimal(run, "throughputPerSec"),
-                decimal(latency, "p50"),
-                decimal(latency, "p95"),
-                decimal(latency, "p99"),
-                decimal(run, "recoverySeconds"),
-                run.get("settled") == null || run.get("settled") == JsonValue.NULL
-                        ? null
-                        : run.get("settled") == JsonValue.TRUE,
-                string(run, "note"));
-    }
-
     private static LabReport failed(String name, Path file, String error) {
         return new LabReport(name, file.toString(), null, List.of(), null, List.of(), error);
     }
 
-    private static String string(JsonObject json, String key) {
-        JsonValue value = json.get(key);
-        return value == null || value == JsonValue.NULL ? null : text(value);
+    /** {@code report.json} as the lab writes it; whatever it leaves out is {@code null}. */
+    public record ReportFile(
+            String generatedAt,
+            LinkedHashMap<String, Object> environment,
+            String command,
+            List<RunEntry> runs) {
+
+        LabReport toLabReport(String name, Path file) {
+            List<Map.Entry<String, String>> env = new ArrayList<>();
+            if (environment != null) {
+                environment.forEach((key, value) -> env.add(Map.entry(key, String.valueOf(value))));
+            }
+            List<LabRun> labRuns = new ArrayList<>();
+            if (runs != null) {
+                for (RunEntry run : runs) {
+                    if (run != null) {
+                        labRuns.add(run.toLabRun());
+                    }
+                }
+            }
+            return new LabReport(name, file.toString(), generatedAt, env, command, labRuns, null);
+        }
     }
 
-    private static String text(JsonValue value) {
-        return value instanceof JsonString s ? s.getString() : value.toString();
+    /** One entry of {@code runs}. */
+    public record RunEntry(
+            String mode,
+            String scenario,
+            String faultPoint,
+            Long ordersAttempted,
+            Long committed,
+            Long rejected,
+            Long lost,
+            Long phantom,
+            Long duplicateEffects,
+            Long duplicateDeliveries,
+            Long outOfOrder,
+            Long heuristic,
+            Long deadLettered,
+            Long indeterminate,
+            Double throughputPerSec,
+            Latency latencyMs,
+            Double recoverySeconds,
+            Boolean settled,
+            String note) {
+
+        LabRun toLabRun() {
+            Latency latency = latencyMs == null ? new Latency(null, null, null) : latencyMs;
+            return new LabRun(
+                    mode,
+                    scenario,
+                    faultPoint,
+                    ordersAttempted,
+                    committed,
+                    rejected,
+                    lost,
+                    phantom,
+                    duplicateEffects,
+                    duplicateDeliveries,
+                    outOfOrder,
+                    heuristic,
+                    deadLettered,
+                    indeterminate,
+                    throughputPerSec,
+                    latency.p50(),
+                    latency.p95(),
+                    latency.p99(),
+                    recoverySeconds,
+                    settled,
+                    note);
+        }
     }
 
-    private static Long whole(JsonObject json, String key) {
-        return json.get(key) instanceof JsonNumber n ? n.longValue() : null;
-    }
-
-    private static Double decimal(JsonObject json, String key) {
-        return json.get(key) instanceof JsonNumber n ? n.doubleValue() : null;
-    }
+    /** A run's {@code latencyMs}: percentiles in milliseconds. */
+    public record Latency(Double p50, Double p95, Double p99) {}
 }

@@ -33,6 +33,7 @@ import org.outboxlab.scenario.ReportJson;
 import org.outboxlab.scenario.RunResult;
 import org.outboxlab.scenario.Scenario;
 import org.outboxlab.scenario.ServerUpScenarios;
+import org.outboxlab.web.api.FaultPlanJson;
 
 /**
  * Runs at most one comparison at a time inside this server, on the container's managed executor
@@ -62,6 +63,8 @@ public class ComparisonRunner {
     DataSource dataSource;
 
     @Inject Faults faults;
+
+    @Inject FaultPlanJson faultPlans;
 
     @Inject DeadLetterQueues deadLetters;
 
@@ -128,7 +131,8 @@ public class ComparisonRunner {
                                 + request.options()
                                 + ", report in "
                                 + dir);
-        ServerLabTarget target = new ServerLabTarget(baseUri, dataSource, faults, deadLetters);
+        ServerLabTarget target =
+                new ServerLabTarget(baseUri, dataSource, faults, faultPlans, deadLetters);
         try {
             executor.submit(() -> run(request, target, user, started, dir));
         } catch (RuntimeException e) {

@@ -29,6 +29,7 @@ public final class ServerLabTarget implements LabTarget {
     private final URI baseUri;
     private final DataSource database;
     private final Faults faults;
+    private final FaultPlanJson plans;
     private final DeadLetterQueues deadLetters;
 
     /**
@@ -36,10 +37,15 @@ public final class ServerLabTarget implements LabTarget {
      *     http://127.0.0.1:<port>/outbox/})
      */
     public ServerLabTarget(
-            URI baseUri, DataSource database, Faults faults, DeadLetterQueues deadLetters) {
+            URI baseUri,
+            DataSource database,
+            Faults faults,
+            FaultPlanJson plans,
+            DeadLetterQueues deadLetters) {
         this.baseUri = baseUri;
         this.database = database;
         this.faults = faults;
+        this.plans = plans;
         this.deadLetters = deadLetters;
     }
 
@@ -55,7 +61,7 @@ public final class ServerLabTarget implements LabTarget {
 
     @Override
     public void faults(String planJson) {
-        faults.apply(planJson == null ? FaultPlan.NONE : FaultPlanJson.parse(planJson));
+        faults.apply(planJson == null ? FaultPlan.NONE : plans.parse(planJson));
     }
 
     @Override
