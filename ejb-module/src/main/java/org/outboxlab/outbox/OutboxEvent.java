@@ -11,6 +11,7 @@ import jakarta.persistence.Index;
 import jakarta.persistence.SqlResultSetMapping;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import org.outboxlab.contract.Partitions;
 import org.outboxlab.contract.WriteMode;
 
 /**
@@ -62,6 +63,13 @@ public class OutboxEvent {
     @Column(name = "sequence_no", nullable = false)
     private int sequence;
 
+    /**
+     * The relay partition of the order ({@link Partitions#of}); the node that holds its lease
+     * publishes it. A row written before partitions existed gets 0.
+     */
+    @Column(name = "partition_no", nullable = false, columnDefinition = "integer default 0")
+    private int partition;
+
     @Column(name = "schema_version", nullable = false)
     private int schemaVersion;
 
@@ -91,6 +99,10 @@ public class OutboxEvent {
     @Column(name = "published_at")
     private Instant publishedAt;
 
+    /** The node whose relay published the row (OUTBOX mode). */
+    @Column(name = "published_by", length = 64)
+    private String publishedBy;
+
     protected OutboxEvent() {}
 
     public OutboxEvent(
@@ -106,6 +118,7 @@ public class OutboxEvent {
         this.aggregateId = aggregateId;
         this.eventType = eventType;
         this.sequence = sequence;
+        this.partition = Partitions.of(aggregateId);
         this.schemaVersion = SCHEMA_VERSION;
         this.occurredAt = Instant.now();
         this.payload = payload;
@@ -160,6 +173,10 @@ public class OutboxEvent {
         return eventType;
     }
 
+    public int getPartition() {
+        return partition;
+    }
+
     public int getSequence() {
         return sequence;
     }
@@ -198,5 +215,9 @@ public class OutboxEvent {
 
     public Instant getPublishedAt() {
         return publishedAt;
+    }
+
+    public String getPublishedBy() {
+        return publishedBy;
     }
 }

@@ -18,8 +18,12 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Logger;
 import org.outboxlab.broker.BrokerUnavailableException;
 import org.outboxlab.broker.RouteMissingException;
+import org.outboxlab.cluster.ClusterSwitch;
+import org.outboxlab.cluster.LeaseExpiredException;
+import org.outboxlab.cluster.LeaseKeeper;
 import org.outboxlab.metrics.OutboxMetrics;
 import org.outboxlab.metrics.OutboxMetrics.RelayStep;
 import org.outboxlab.outbox.DatabaseFailures;
@@ -29,14 +33,17 @@ import org.outboxlab.relay.RelayOutage.Cause;
 /**
  * Publishes each committed outbox row at least once, oldest first, so one order's events leave in
  * their sequence. Runs on an EJB timer and on an after-commit nudge, never two drains at once on
- * this node; on a broker or database outage it backs off (bounded, exponential) and resumes by
- * itself.
+ * this node, and publishes only the partitions this node holds a lease on ({@link LeaseKeeper}), so
+ * with several nodes each order has one publisher at a time. On a broker or database outage it
+ * backs off (bounded, exponential) and resumes by itself.
  */
 @Singleton
 @Startup
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class.getName());
 
     @Resource TimerService timerService;
 
@@ -52,6 +59,10 @@ public class OutboxRelay {
 
     @Inject DatabaseOutage database;
 
+    @EJB LeaseKeeper keeper;
+
+    @EJB ClusterSwitch clusterSwitch;
+
     private final AtomicBoolean draining = new AtomicBoolean();
     private final AtomicBoolean nudged = new AtomicBoolean();
     private final RelayOutage outage = new RelayOutage();
@@ -59,6 +70,7 @@ public class OutboxRelay {
 
     @PostConstruct
     void start() {
+        keeper.relaying(!settings.paused());
         schedule();
     }
 
@@ -92,7 +104,7 @@ public class OutboxRelay {
     public int drain() {
         int total = 0;
         while (true) {
-            if (settings.paused()) {
+            if (paused()) {
                 return total;
             }
             if (!draining.compareAndSet(false, true)) {
@@ -122,21 +134,29 @@ public class OutboxRelay {
         schedule();
     }
 
+    /**
+     * Switches the relay off on every node (the cluster's switch, kept in the database): no batch
+     * that starts after this returns publishes, here or on another node.
+     */
     public void pause() {
-        settings.setPaused(true);
+        clusterSwitch.pause();
     }
 
     /**
-     * Lets the relay publish again; the backlog drains on the relay's own thread, not the caller's.
+     * Switches the relay on again on every node, and on this one if it was started paused ({@code
+     * outbox.relay.paused}); the backlog drains on the relay's own thread, not the caller's.
      */
     public void resume() {
+        clusterSwitch.resume();
         settings.setPaused(false);
+        keeper.relaying(true);
         context.getBusinessObject(OutboxRelay.class)
                 .nudge(); // through the container, so @Asynchronous holds
     }
 
+    /** Whether the relay is off: on every node (the cluster's switch) or on this one. */
     public boolean paused() {
-        return settings.paused();
+        return settings.paused() || keeper.ownership().clusterPaused();
     }
 
     public boolean brokerOutage() {
@@ -145,7 +165,7 @@ public class OutboxRelay {
 
     private int drainOnce() {
         int total = 0;
-        while (!settings.paused() && outage.mayTry(Instant.now())) {
+        while (!paused() && outage.mayTry(Instant.now())) {
             int size = settings.batchSize();
             int claimed;
             long started = System.nanoTime();
@@ -157,6 +177,9 @@ public class OutboxRelay {
             } catch (RouteMissingException missing) {
                 backOff(Cause.ROUTE, null);
                 return total; // logged as an error by EventRoutes; the rows wait, charged nothing
+            } catch (LeaseExpiredException stalled) {
+                LOG.warning(stalled.getMessage());
+                return total; // the next heartbeat tells which partitions are still this node's
             } catch (BrokerUnavailableException batchFailure) {
                 if (!(batchFailure instanceof AlreadyPublishedException)) {
                     metrics.publishFailed(1);
@@ -187,6 +210,9 @@ public class OutboxRelay {
         if (channel.reachable()) {
             try {
                 return batch.publishOneByOne(size);
+            } catch (LeaseExpiredException e) {
+                LOG.warning(e.getMessage());
+                return -1;
             } catch (RouteMissingException e) {
                 backOff(Cause.ROUTE, null);
                 return -1;

@@ -17,24 +17,27 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import org.outboxlab.broker.BrokerUnavailableException;
 import org.outboxlab.broker.RouteMissingException;
+import org.outboxlab.cluster.ClusterSettings;
+import org.outboxlab.cluster.Fence;
+import org.outboxlab.cluster.LeaseFence;
 import org.outboxlab.contract.CrashPoint;
 import org.outboxlab.faults.Faults;
 import org.outboxlab.metrics.BatchRelayed;
 import org.outboxlab.metrics.OutboxMetrics;
 import org.outboxlab.metrics.OutboxMetrics.RelayStep;
-import org.outboxlab.outbox.DatabaseKind;
 import org.outboxlab.outbox.OutboxEvent;
 import org.outboxlab.outbox.OutboxStatus;
 import org.outboxlab.outbox.PendingEvent;
 
 /**
- * One relay step in its own database transaction: claim the oldest unpublished rows (locked, and
- * skipped by other relays where the database supports {@code SKIP LOCKED}; none of an order stuck
- * behind its failed event), publish them in one broker transaction, then mark them published. A
- * crash between the broker commit and the database commit leaves the rows unpublished, so they are
- * sent again: at-least-once. The broker's duplicate detection refuses a repeat it remembers, and
- * the row is then marked published; a repeat it has forgotten reaches the consumers, whose inbox
- * absorbs it.
+ * One relay step in its own database transaction: fence the partitions this node holds a lease on
+ * ({@link LeaseFence}), claim the oldest unpublished rows of those partitions (locked; none of an
+ * order stuck behind its failed event), publish them in one broker transaction, then mark them
+ * published. A row another transaction holds is waited for, never skipped: skipping could let an
+ * order's later event leave before its earlier one. A crash between the broker commit and the
+ * database commit leaves the rows unpublished, so they are sent again: at-least-once. The broker's
+ * duplicate detection refuses a repeat it remembers, and the row is then marked published; a repeat
+ * it has forgotten reaches the consumers, whose inbox absorbs it.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
@@ -53,7 +56,8 @@ public class RelayBatch {
                     + " from outbox_event e where e.status = 'PENDING' "
                     + "and not exists (select 1 from outbox_event f where f.aggregate_id = e.aggregate_id "
                     + "and f.sequence_no < e.sequence_no and f.status = 'FAILED') "
-                    + "order by e.event_id fetch first ?1 rows only";
+                    + "and e.partition_no in (:partitions) "
+                    + "order by e.event_id fetch first :max rows only for update";
 
     private static final int GIVE_UP_AFTER_CONSECUTIVE_FAILURES = 3;
 
@@ -73,7 +77,9 @@ public class RelayBatch {
 
     @Inject Faults faults;
 
-    @Inject DatabaseKind database;
+    @EJB LeaseFence fence;
+
+    @Inject ClusterSettings cluster;
 
     /**
      * Publishes up to {@code max} rows in one broker transaction; returns how many rows it claimed.
@@ -82,7 +88,8 @@ public class RelayBatch {
      */
     public int publishNext(int max) {
         long started = System.nanoTime();
-        List<PendingEvent> rows = claim(max);
+        Fence held = fence.hold();
+        List<PendingEvent> rows = claim(max, held);
         long claimed = System.nanoTime();
         if (rows.isEmpty()) {
             return 0; // an empty poll is not a step of any event's way: not timed
@@ -90,6 +97,7 @@ public class RelayBatch {
         metrics.relayStep(RelayStep.CLAIM, claimed - started);
         OutgoingBatch batch = OutgoingBatch.of(rows);
         if (!batch.events().isEmpty()) {
+            held.check();
             channel.publish(batch.events(), batch.bodies());
             metrics.relayStep(RelayStep.PUBLISH, System.nanoTime() - claimed);
             faults.reach(CrashPoint.OUTBOX_AFTER_BROKER_COMMIT);
@@ -115,7 +123,8 @@ public class RelayBatch {
     public int publishOneByOne(int max) {
         long deadline =
                 System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(settings.oneByOneBudgetMs());
-        List<PendingEvent> rows = claim(max);
+        Fence held = fence.hold();
+        List<PendingEvent> rows = claim(max, held);
         int consecutiveFailures = 0;
         List<String> published = new ArrayList<>(rows.size());
         Set<String> stuckOrders = new HashSet<>();
@@ -132,6 +141,13 @@ public class RelayBatch {
                                 + rows.size()
                                 + " rows handled within the time budget; "
                                 + "the rest wait for the next drain");
+                break;
+            }
+            if (!held.open()) {
+                LOG.warning(
+                        "publishing row by row: this node's lease may have passed on after "
+                                + handled
+                                + " rows; the rest wait for their partition's owner");
                 break;
             }
             handled++;
@@ -183,10 +199,12 @@ public class RelayBatch {
     private void markPublished(List<String> eventIds, Instant at) {
         if (!eventIds.isEmpty()) {
             em.createQuery(
-                            "update OutboxEvent e set e.status = :published, e.publishedAt = :at, e.lastError = null "
-                                    + "where e.eventId in :ids")
+                            "update OutboxEvent e set e.status = :published, e.publishedAt = :at,"
+                                    + " e.publishedBy = :node, e.lastError = null"
+                                    + " where e.eventId in :ids")
                     .setParameter("published", OutboxStatus.PUBLISHED)
                     .setParameter("at", at)
+                    .setParameter("node", cluster.node())
                     .setParameter("ids", eventIds)
                     .executeUpdate();
         }
@@ -197,17 +215,17 @@ public class RelayBatch {
     }
 
     /**
-     * The oldest pending rows, locked for this transaction, as plain values. On PostgreSQL rows
-     * another relay holds are skipped ({@code skip locked}); elsewhere the claim waits for them.
+     * The oldest pending rows of the fenced partitions, locked for this transaction, as plain
+     * values; none when the fence holds no partition.
      */
     @SuppressWarnings("unchecked")
-    private List<PendingEvent> claim(int max) {
-        return em.createNativeQuery(
-                        database.postgres()
-                                ? CLAIM + " for update skip locked"
-                                : CLAIM + " for update",
-                        PendingEvent.MAPPING)
-                .setParameter(1, max)
+    private List<PendingEvent> claim(int max, Fence held) {
+        if (held.empty()) {
+            return List.of();
+        }
+        return em.createNativeQuery(CLAIM, PendingEvent.MAPPING)
+                .setParameter("partitions", held.partitions())
+                .setParameter("max", max)
                 .getResultList();
     }
 

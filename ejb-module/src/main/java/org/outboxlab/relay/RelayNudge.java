@@ -5,12 +5,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
+import org.outboxlab.cluster.PartitionsGained;
 import org.outboxlab.outbox.OutboxWritten;
 
 /**
  * Asks the relay to drain once a transaction that wrote an outbox row has committed (unless {@code
  * outbox.relay.nudge} is off), so its event leaves at once instead of at the next timer tick.
- * Nothing is asked for a transaction that rolled back.
+ * Nothing is asked for a transaction that rolled back. A node that took partitions over drains
+ * their backlog at once too.
  */
 @ApplicationScoped
 public class RelayNudge {
@@ -23,5 +25,9 @@ public class RelayNudge {
         if (settings.nudge()) {
             relay.nudge(System.nanoTime());
         }
+    }
+
+    void partitionsGained(@Observes PartitionsGained gained) {
+        relay.nudge();
     }
 }
