@@ -9,12 +9,17 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -56,7 +61,11 @@ public final class LabTopology implements LabTarget, AutoCloseable {
     private final String dbPassword = UUID.randomUUID().toString();
 
     private final String dbSuperuserPassword = UUID.randomUUID().toString();
-    private ServerProcess server;
+
+    /** The WildFly nodes, node 1 first; a node not running is null. */
+    private final List<ServerProcess> nodes = new ArrayList<>();
+
+    private int nodeCount = 1;
 
     /**
      * The lab's topology, with fault injection enabled and the Byteman agent on WildFly.
@@ -89,8 +98,27 @@ public final class LabTopology implements LabTarget, AutoCloseable {
     }
 
     /**
-     * Creates everything afresh under the work directory and starts all three processes; WildFly
-     * gets {@code serverOptions} ({@code -Dname=value}, JVM options) on this and every later start.
+     * Runs {@code count} WildFly nodes (1 to 3) instead of one, sharing the database and the
+     * broker: node {@code i} is named {@code node-i} (Narayana node identifier {@code outbox-i}),
+     * has a base directory of its own and listens at the topology's port offset plus {@code 100 *
+     * (i - 1)}. Call before {@link #start}.
+     */
+    public LabTopology nodes(int count) {
+        if (count < 1 || count > 3) {
+            throw new IllegalArgumentException("a lab cluster has 1 to 3 nodes, not " + count);
+        }
+        nodeCount = count;
+        return this;
+    }
+
+    /** How many WildFly nodes this topology runs. */
+    public int nodeCount() {
+        return nodeCount;
+    }
+
+    /**
+     * Creates everything afresh under the work directory and starts all processes; WildFly gets
+     * {@code serverOptions} ({@code -Dname=value}, JVM options) on this and every later start.
      */
     public void start(String... serverOptions) throws IOException, InterruptedException {
         this.serverOptions.addAll(List.of(serverOptions));
@@ -131,19 +159,47 @@ public final class LabTopology implements LabTarget, AutoCloseable {
                         StandardCopyOption.REPLACE_EXISTING);
             }
         }
-        startServer();
+        for (int node = 2; node <= nodeCount; node++) {
+            // a configured base directory that never ran: no transaction log of another node
+            Command.Result base =
+                    Command.run(
+                            Map.of(),
+                            120,
+                            "cp",
+                            "-r",
+                            baseDir(1).toString(),
+                            baseDir(node).toString());
+            if (base.exitCode() != 0) {
+                throw new IllegalStateException(base.output());
+            }
+        }
+        for (int node = 1; node <= nodeCount; node++) {
+            startNode(node);
+        }
     }
 
     /**
-     * Starts WildFly on its existing data (transaction log, deployments) with the topology's
-     * options plus {@code extraOptions}; returns once it serves orders.
+     * Starts WildFly (node 1) on its existing data (transaction log, deployments) with the
+     * topology's options plus {@code extraOptions}; returns once it serves orders.
      */
     public void startServer(String... extraOptions) throws IOException, InterruptedException {
+        startNode(1, extraOptions);
+    }
+
+    /**
+     * Starts node {@code node} on its existing data with the topology's options plus {@code
+     * extraOptions}; returns once it serves orders.
+     */
+    public void startNode(int node, String... extraOptions)
+            throws IOException, InterruptedException {
+        checkNode(node);
         List<String> options =
                 new ArrayList<>(
                         List.of(
                                 "-Doutbox.db.port=" + ports.postgres(),
-                                "-Djboss.socket.binding.port-offset=" + ports.portOffset()));
+                                "-Djboss.node.name=node-" + node,
+                                "-Djboss.tx.node.id=outbox-" + node,
+                                "-Djboss.socket.binding.port-offset=" + portOffset(node)));
         if (faultTooling) {
             Path byteman = parts.byteman();
             options.addAll(
@@ -160,28 +216,60 @@ public final class LabTopology implements LabTarget, AutoCloseable {
         }
         options.addAll(serverOptions);
         options.addAll(List.of(extraOptions));
-        server =
+        ServerProcess started =
                 ServerProcess.start(
                         home,
                         parts.ear(),
-                        home.resolve("standalone"),
+                        baseDir(node),
                         "standalone-full.xml",
                         SERVER_START,
                         options.toArray(String[]::new));
+        while (nodes.size() < node) {
+            nodes.add(null);
+        }
+        nodes.set(node - 1, started);
     }
 
-    /** Stops WildFly gracefully. */
+    /** Stops WildFly (node 1) gracefully. */
     public void stopServer() throws InterruptedException {
-        server.close();
+        node(1).close();
     }
 
-    /** Kills WildFly (SIGKILL). */
+    /** Kills WildFly (node 1, SIGKILL). */
     public void killServer() throws InterruptedException {
-        server.kill();
+        node(1).kill();
     }
 
+    /** Node 1. */
     public ServerProcess server() {
-        return server;
+        return node(1);
+    }
+
+    /** Node {@code node} (1-based), as last started. */
+    public ServerProcess node(int node) {
+        checkNode(node);
+        return nodes.get(node - 1);
+    }
+
+    /** The order API's base URI on node {@code node}. */
+    public URI baseUri(int node) {
+        checkNode(node);
+        return URI.create("http://127.0.0.1:" + (8080 + portOffset(node)) + "/outbox/");
+    }
+
+    private int portOffset(int node) {
+        return ports.portOffset() + 100 * (node - 1);
+    }
+
+    private Path baseDir(int node) {
+        return node == 1 ? home.resolve("standalone") : home.resolve("node-" + node);
+    }
+
+    private void checkNode(int node) {
+        if (node < 1 || node > nodeCount) {
+            throw new IllegalArgumentException(
+                    "node " + node + " is not one of this topology's " + nodeCount + " nodes");
+        }
     }
 
     /**
@@ -243,7 +331,16 @@ public final class LabTopology implements LabTarget, AutoCloseable {
 
     @Override
     public URI baseUri() {
-        return URI.create("http://127.0.0.1:" + (8080 + ports.portOffset()) + "/outbox/");
+        return baseUri(1);
+    }
+
+    @Override
+    public List<URI> baseUris() {
+        List<URI> uris = new ArrayList<>();
+        for (int node = 1; node <= nodeCount; node++) {
+            uris.add(baseUri(node));
+        }
+        return uris;
     }
 
     public String brokerUrl() {
@@ -283,6 +380,47 @@ public final class LabTopology implements LabTarget, AutoCloseable {
 
     private String jdbcUrl() {
         return "jdbc:postgresql://127.0.0.1:" + ports.postgres() + "/outbox";
+    }
+
+    /** How many relay partitions each node holds a lease on now (the database's view). */
+    public Map<String, Integer> partitionsByOwner() throws SQLException {
+        Map<String, Integer> owners = new TreeMap<>();
+        try (Connection db = database();
+                ResultSet rs =
+                        db.createStatement()
+                                .executeQuery(
+                                        "select owner, count(*) from relay_partition where owner"
+                                                + " is not null and lease_until > current_timestamp"
+                                                + " group by owner")) {
+            while (rs.next()) {
+                owners.put(rs.getString(1), rs.getInt(2));
+            }
+        }
+        return owners;
+    }
+
+    /**
+     * How many events {@code node} published since {@code since} in a partition whose latest lease
+     * at that moment was another node's: a failed fence (0 when fencing holds).
+     */
+    public long publishedWithoutLease(String node, Instant since) throws SQLException {
+        try (Connection db = database();
+                PreparedStatement ps =
+                        db.prepareStatement(
+                                "select count(*) from outbox_event e where e.published_by = ?"
+                                        + " and e.published_at >= ? and coalesce((select g.owner"
+                                        + " from relay_lease_grant g where g.partition_no ="
+                                        + " e.partition_no and g.granted_at <= e.published_at"
+                                        + " order by g.granted_at desc, g.epoch desc fetch first 1"
+                                        + " rows only), '') <> ?")) {
+            ps.setString(1, node);
+            ps.setTimestamp(2, Timestamp.from(since));
+            ps.setString(3, node);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
     }
 
     @Override
@@ -337,8 +475,11 @@ public final class LabTopology implements LabTarget, AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
-        if (server != null) {
-            server.close();
+        for (ServerProcess node : nodes) {
+            if (node != null) {
+                node.resume();
+                node.close();
+            }
         }
         broker.stop();
         Command.bash(

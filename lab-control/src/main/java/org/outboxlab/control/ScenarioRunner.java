@@ -7,9 +7,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.outboxlab.contract.CrashPoint;
+import org.outboxlab.contract.Partitions;
 import org.outboxlab.contract.WriteMode;
 import org.outboxlab.scenario.LifecycleLoad;
 import org.outboxlab.scenario.LoadOptions;
@@ -22,7 +24,9 @@ import org.outboxlab.scenario.ServerUpScenarios;
  * ServerUpScenarios}, and the ones that kill a process here: {@code broker-outage}, {@code
  * db-outage} and {@code server-kill} drive every selected mode at once through the same fault,
  * {@code crash-point} one mode at a time, since its point belongs to one mode: each mode's
- * write-side point, then the consumers' {@link #CONSUMER_CRASH_POINT}.
+ * write-side point, then the consumers' {@link #CONSUMER_CRASH_POINT}. With two or more nodes,
+ * {@code node-kill} and {@code node-pause} fail node 2 while the load goes to node 1, and report
+ * how long node 1 took to own node 2's relay partitions.
  */
 public final class ScenarioRunner extends ServerUpScenarios {
 
@@ -48,11 +52,27 @@ public final class ScenarioRunner extends ServerUpScenarios {
      */
     public static final Duration DATABASE_DOWN = Duration.ofSeconds(20);
 
+    /**
+     * Longest wait for a takeover: past PostgreSQL's idle-in-transaction timeout (2 min), which
+     * ends the session of a node frozen inside a relay batch and so frees its partitions.
+     */
+    private static final Duration TAKEOVER_WAIT = Duration.ofSeconds(150);
+
     private final LabTopology lab;
+
+    private Duration lastTakeover;
 
     public ScenarioRunner(LabTopology lab, LoadOptions load, Consumer<String> progress) {
         super(lab, load, progress);
         this.lab = lab;
+    }
+
+    /**
+     * How long node 1 took to own every partition after node 2 failed, in the last {@code
+     * node-kill} or {@code node-pause}; null before one ran.
+     */
+    public Duration lastTakeover() {
+        return lastTakeover;
     }
 
     /** Runs {@code scenario} for {@code modes} and returns one audited result per mode. */
@@ -64,6 +84,8 @@ public final class ScenarioRunner extends ServerUpScenarios {
                 case BROKER_OUTAGE -> brokerOutage(modes);
                 case DB_OUTAGE -> databaseOutage(modes);
                 case SERVER_KILL -> serverKill(modes);
+                case NODE_KILL -> nodeKill(modes);
+                case NODE_PAUSE -> nodePause(modes);
                 case CRASH_POINT -> {
                     List<RunResult> results = new ArrayList<>();
                     for (String mode : modes) {
@@ -165,6 +187,116 @@ public final class ScenarioRunner extends ServerUpScenarios {
         progress.accept(scenario.id() + ": WildFly serving again, " + note);
         watch(scenario, loads, fraction(0.70));
         return finish(scenario, null, loads, loadStart, faultOver, note);
+    }
+
+    /**
+     * Kills node 2 after 30 % of the load; node 1 takes its partitions over (timed); node 2 starts
+     * again and takes its share back; the load runs on.
+     */
+    private List<RunResult> nodeKill(List<String> modes)
+            throws IOException, InterruptedException, SQLException {
+        Scenario scenario = Scenario.NODE_KILL;
+        Map<String, LifecycleLoad> loads = loads(nextTag(scenario), modes);
+        Instant loadStart = Instant.now();
+        start(loads);
+        watch(scenario, loads, fraction(0.30));
+        lab.node(2).kill();
+        Instant killed = Instant.now();
+        progress.accept(scenario.id() + ": node-2 killed (SIGKILL)");
+        Duration takeover = awaitOwners(Set.of("node-1"), TAKEOVER_WAIT);
+        lastTakeover = takeover;
+        progress.accept(
+                scenario.id() + ": node-1 owns every partition after " + millis(takeover) + " s");
+        lab.startNode(2);
+        Instant faultOver = Instant.now();
+        Duration rebalance = awaitOwners(Set.of("node-1", "node-2"), TAKEOVER_WAIT);
+        String note =
+                "node-2 killed (SIGKILL): node-1 owned its partitions after "
+                        + millis(takeover)
+                        + " s; node-2 back after "
+                        + seconds(killed, faultOver)
+                        + " s, relaying its share "
+                        + millis(rebalance)
+                        + " s later";
+        progress.accept(scenario.id() + ": " + note);
+        watch(scenario, loads, fraction(0.50));
+        return finish(scenario, null, loads, loadStart, faultOver, note);
+    }
+
+    /**
+     * Freezes node 2 (SIGSTOP) after 30 % of the load until node 1 owns its partitions and at least
+     * 30 % more load went by, then lets it run (SIGCONT); counts what node 2 published while
+     * another node held the lease (must be 0).
+     */
+    private List<RunResult> nodePause(List<String> modes)
+            throws InterruptedException, SQLException {
+        Scenario scenario = Scenario.NODE_PAUSE;
+        Map<String, LifecycleLoad> loads = loads(nextTag(scenario), modes);
+        Instant loadStart = Instant.now();
+        start(loads);
+        watch(scenario, loads, fraction(0.30));
+        lab.node(2).pause();
+        Instant paused = Instant.now();
+        progress.accept(scenario.id() + ": node-2 frozen (SIGSTOP)");
+        Duration takeover = awaitOwners(Set.of("node-1"), TAKEOVER_WAIT);
+        lastTakeover = takeover;
+        progress.accept(
+                scenario.id() + ": node-1 owns every partition after " + millis(takeover) + " s");
+        Duration frozen = Duration.between(paused, Instant.now());
+        if (frozen.compareTo(fraction(0.30)) < 0) {
+            watch(scenario, loads, fraction(0.30).minus(frozen));
+        }
+        lab.node(2).resume();
+        Instant faultOver = Instant.now();
+        Duration rebalance = awaitOwners(Set.of("node-1", "node-2"), TAKEOVER_WAIT);
+        watch(scenario, loads, fraction(0.40));
+        long stale = lab.publishedWithoutLease("node-2", paused);
+        String note =
+                "node-2 frozen (SIGSTOP) "
+                        + seconds(paused, faultOver)
+                        + " s: node-1 owned its partitions after "
+                        + millis(takeover)
+                        + " s; node-2 relaying its share again "
+                        + millis(rebalance)
+                        + " s after SIGCONT; events node-2 published under a lease it had lost: "
+                        + stale;
+        progress.accept(scenario.id() + ": " + note);
+        if (stale > 0) {
+            throw new IllegalStateException(
+                    scenario.id() + ": node-2 published " + stale + " events without the lease");
+        }
+        return finish(scenario, null, loads, loadStart, faultOver, note);
+    }
+
+    /**
+     * Waits until exactly {@code owners} hold all partitions between them; returns how long it
+     * took.
+     */
+    private Duration awaitOwners(Set<String> owners, Duration timeout)
+            throws InterruptedException, SQLException {
+        long started = System.nanoTime();
+        while (true) {
+            Map<String, Integer> held = lab.partitionsByOwner();
+            if (held.keySet().equals(owners)
+                    && held.values().stream().mapToInt(Integer::intValue).sum()
+                            == Partitions.COUNT) {
+                return Duration.ofNanos(System.nanoTime() - started);
+            }
+            if (System.nanoTime() - started > timeout.toNanos()) {
+                throw new IllegalStateException(
+                        "the partitions were not owned by "
+                                + owners
+                                + " within "
+                                + timeout.toSeconds()
+                                + " s: "
+                                + held);
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    private static String millis(Duration d) {
+        return String.format(java.util.Locale.ROOT, "%.1f", d.toMillis() / 1000.0);
     }
 
     private List<RunResult> crashPoint(String mode, String point)

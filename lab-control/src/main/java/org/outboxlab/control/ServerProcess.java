@@ -153,6 +153,29 @@ public final class ServerProcess implements AutoCloseable {
         process.destroyForcibly().waitFor();
     }
 
+    /**
+     * Freezes the server (SIGSTOP): its threads stop, its sockets and database sessions stay open,
+     * as a long GC pause or a hung host would leave them.
+     */
+    public void pause() {
+        signal("STOP");
+    }
+
+    /** Lets a frozen server run on (SIGCONT); harmless on one that runs. */
+    public void resume() {
+        if (process.isAlive()) {
+            signal("CONT");
+        }
+    }
+
+    private void signal(String name) {
+        Command.Result result =
+                Command.run(java.util.Map.of(), 10, "kill", "-" + name, Long.toString(pid()));
+        if (result.exitCode() != 0) {
+            throw new IllegalStateException("kill -" + name + " " + pid() + ": " + result.output());
+        }
+    }
+
     /** Stops the server gracefully (SIGTERM), killing it if it has not stopped within 60 s. */
     @Override
     public void close() throws InterruptedException {

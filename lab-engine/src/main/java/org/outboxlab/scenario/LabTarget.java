@@ -3,6 +3,7 @@ package org.outboxlab.scenario;
 import java.net.URI;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -15,6 +16,11 @@ public interface LabTarget {
 
     /** The application's base URI ({@code http://host:port/outbox/}). */
     URI baseUri();
+
+    /** Every node's base URI, {@link #baseUri()} first; the load spreads over them. */
+    default List<URI> baseUris() {
+        return List.of(baseUri());
+    }
 
     /** A new JDBC connection to the database of record; the caller closes it. */
     Connection database() throws SQLException;

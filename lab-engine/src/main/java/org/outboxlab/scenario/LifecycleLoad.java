@@ -35,7 +35,9 @@ public final class LifecycleLoad implements AutoCloseable {
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(20);
     private static final String[] SKUS = {"BOOK-1", "MUG-1", "PEN-1"};
 
-    private final URI api;
+    /** The order API of each node, {@code …/outbox/api/}. */
+    private final List<URI> apis;
+
     private final String mode;
     private final String tag;
     private final LoadOptions options;
@@ -60,7 +62,26 @@ public final class LifecycleLoad implements AutoCloseable {
      */
     public LifecycleLoad(
             URI baseUri, String mode, String tag, LoadOptions options, ThreadFactory threads) {
-        this.api = baseUri.resolve("api/");
+        this(List.of(baseUri), mode, tag, options, threads);
+    }
+
+    /**
+     * Load spread over several nodes: each order goes to one node, the next order to the next; when
+     * a node refuses the connection (down: nothing was sent) the step goes to the next node, as a
+     * load balancer would send it, and the order stays there.
+     *
+     * @param baseUris each node's base URI ({@code …/outbox/})
+     */
+    public LifecycleLoad(
+            List<URI> baseUris,
+            String mode,
+            String tag,
+            LoadOptions options,
+            ThreadFactory threads) {
+        if (baseUris.isEmpty()) {
+            throw new IllegalArgumentException("no node to send the load to");
+        }
+        this.apis = baseUris.stream().map(uri -> uri.resolve("api/")).toList();
         this.mode = mode;
         this.tag = tag;
         this.options = options;
@@ -129,19 +150,24 @@ public final class LifecycleLoad implements AutoCloseable {
             pauseUntil(next);
             next += intervalNanos;
             String customer = tag + "-" + client + "-" + n;
-            WriteRequest place = place(customer, SKUS[(client + n) % SKUS.length]);
+            int[] node = {(client + n) % apis.size()};
+            WriteRequest place = place(customer, SKUS[(client + n) % SKUS.length], node);
             if (place.outcome() != Outcome.ACCEPTED || stopping.get()) {
                 continue;
             }
-            WriteRequest pay = advance(customer, place.orderId(), "pay");
+            WriteRequest pay = advance(customer, place.orderId(), "pay", node);
             if (pay.outcome() != Outcome.ACCEPTED || stopping.get()) {
                 continue;
             }
-            advance(customer, place.orderId(), n % 3 == 2 ? "cancel" : "ship");
+            advance(customer, place.orderId(), n % 3 == 2 ? "cancel" : "ship", node);
         }
     }
 
     private WriteRequest place(String customer, String sku) {
+        return place(customer, sku, new int[] {0});
+    }
+
+    private WriteRequest place(String customer, String sku, int[] node) {
         placed.incrementAndGet();
         String body =
                 Json.createObjectBuilder()
@@ -156,11 +182,29 @@ public final class LifecycleLoad implements AutoCloseable {
                                                         .add("quantity", 1)))
                         .build()
                         .toString();
-        return send("place", customer, null, api.resolve("orders"), body);
+        return send("place", customer, null, "orders", body, node);
     }
 
-    private WriteRequest advance(String customer, String orderId, String action) {
-        return send(action, customer, orderId, api.resolve("orders/" + orderId + "/" + action), "");
+    private WriteRequest advance(String customer, String orderId, String action, int[] node) {
+        return send(action, customer, orderId, "orders/" + orderId + "/" + action, "", node);
+    }
+
+    /**
+     * Sends one step to node {@code node[0]}; a refused connection tries each other node once and
+     * leaves {@code node[0]} at the node that answered. Logs one request either way.
+     */
+    private WriteRequest send(
+            String action, String customer, String orderId, String path, String body, int[] node) {
+        WriteRequest result = null;
+        for (int tried = 0; tried < apis.size(); tried++) {
+            result = send(action, customer, orderId, apis.get(node[0]).resolve(path), body);
+            if (result.outcome() != Outcome.UNREACHABLE) {
+                break;
+            }
+            node[0] = (node[0] + 1) % apis.size();
+        }
+        log.add(result);
+        return result;
     }
 
     private WriteRequest send(
@@ -194,7 +238,6 @@ public final class LifecycleLoad implements AutoCloseable {
             Thread.currentThread().interrupt();
             result = new WriteRequest(mode, action, customer, orderId, Outcome.INDETERMINATE, 0);
         }
-        log.add(result);
         return result;
     }
 

@@ -21,14 +21,35 @@ public enum Scenario {
     /** Consumers throw on some first deliveries, and on every delivery of one poison order. */
     CONSUMER_FAILURE("consumer-failure", true),
     /** Events are published twice and consumers roll back after staging their effect. */
-    REDELIVERY("redelivery", true);
+    REDELIVERY("redelivery", true),
+    /**
+     * A cluster's second node is killed (SIGKILL) during load, then restarted; the first takes its
+     * relay partitions and its consumers' share.
+     */
+    NODE_KILL("node-kill", false, 2),
+    /**
+     * A cluster's second node is frozen (SIGSTOP) past its relay lease, then let run (SIGCONT): it
+     * must publish nothing for the partitions it lost.
+     */
+    NODE_PAUSE("node-pause", false, 2);
 
     private final String id;
     private final boolean serverStaysUp;
+    private final int nodes;
 
     Scenario(String id, boolean serverStaysUp) {
+        this(id, serverStaysUp, 1);
+    }
+
+    Scenario(String id, boolean serverStaysUp, int nodes) {
         this.id = id;
         this.serverStaysUp = serverStaysUp;
+        this.nodes = nodes;
+    }
+
+    /** How many WildFly nodes the scenario needs. */
+    public int nodes() {
+        return nodes;
     }
 
     public String id() {

@@ -147,7 +147,7 @@ public class ServerUpScenarios {
         for (String mode : modes) {
             loads.put(
                     mode,
-                    new LifecycleLoad(target.baseUri(), mode, tag + "-" + mode, load, threads));
+                    new LifecycleLoad(target.baseUris(), mode, tag + "-" + mode, load, threads));
         }
         return loads;
     }

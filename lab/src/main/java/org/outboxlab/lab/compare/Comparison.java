@@ -80,6 +80,7 @@ public final class Comparison {
                         LabParts.of(root),
                         root.resolve("lab/target/compare"),
                         options.ports())) {
+            lab.nodes(options.nodes());
             lab.start();
             log(
                     started,

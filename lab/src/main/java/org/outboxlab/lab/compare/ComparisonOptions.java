@@ -2,6 +2,7 @@ package org.outboxlab.lab.compare;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.outboxlab.contract.WriteMode;
@@ -15,12 +16,12 @@ import picocli.CommandLine.Option;
 /**
  * The comparison's command line (picocli): {@code --modes OUTBOX,XA,NAIVE}, {@code --scenarios
  * all|id,id}, {@code --clients N} (per mode), {@code --rate R} (new orders a second per mode),
- * {@code --seconds S} (load per scenario), {@code --pg-port}, {@code --broker-port}, {@code
- * --port-offset}. A bad option is an {@link IllegalArgumentException} that names it and carries the
- * usage.
+ * {@code --seconds S} (load per scenario), {@code --nodes N} (WildFly nodes; 2 or 3 add the
+ * cluster's scenarios), {@code --pg-port}, {@code --broker-port}, {@code --port-offset}. A bad
+ * option is an {@link IllegalArgumentException} that names it and carries the usage.
  */
 public record ComparisonOptions(
-        List<String> modes, List<Scenario> scenarios, LoadOptions load, LabPorts ports) {
+        List<String> modes, List<Scenario> scenarios, LoadOptions load, LabPorts ports, int nodes) {
 
     public static final List<String> MODES = WriteMode.comparedNames();
 
@@ -59,7 +60,8 @@ public record ComparisonOptions(
                 paramLabel = "ID",
                 description =
                         "all, or scenario ids: baseline, broker-outage, db-outage, server-kill, crash-point, "
-                                + "consumer-failure, redelivery (default: ${DEFAULT-VALUE})",
+                                + "consumer-failure, redelivery; with --nodes 2 or 3 also node-kill, node-pause "
+                                + "(default: ${DEFAULT-VALUE})",
                 defaultValue = "all")
         List<String> scenarios;
 
@@ -85,6 +87,15 @@ public record ComparisonOptions(
         int seconds;
 
         @Option(
+                names = "--nodes",
+                paramLabel = "N",
+                description =
+                        "WildFly nodes sharing the database and the broker, 1 to 3; 2 or 3 add the "
+                                + "scenarios node-kill and node-pause (default: ${DEFAULT-VALUE})",
+                defaultValue = "1")
+        int nodes;
+
+        @Option(
                 names = "--pg-port",
                 paramLabel = "PORT",
                 description = "PostgreSQL's port (default: ${DEFAULT-VALUE})",
@@ -106,11 +117,15 @@ public record ComparisonOptions(
         int portOffset;
 
         ComparisonOptions options() {
+            if (nodes < 1 || nodes > 3) {
+                throw new IllegalArgumentException("--nodes must be 1, 2 or 3, was " + nodes);
+            }
             return new ComparisonOptions(
                     modes(modes),
-                    scenarios(scenarios),
+                    scenarios(scenarios, nodes),
                     new LoadOptions(clients, rate, Duration.ofSeconds(seconds)),
-                    new LabPorts(pgPort, brokerPort, portOffset));
+                    new LabPorts(pgPort, brokerPort, portOffset),
+                    nodes);
         }
     }
 
@@ -161,9 +176,9 @@ public record ComparisonOptions(
         return List.copyOf(modes);
     }
 
-    private static List<Scenario> scenarios(List<String> given) {
+    private static List<Scenario> scenarios(List<String> given, int nodes) {
         if (given.equals(List.of("all"))) {
-            return List.of(Scenario.values());
+            return Arrays.stream(Scenario.values()).filter(s -> s.nodes() <= nodes).toList();
         }
         List<Scenario> scenarios = new ArrayList<>();
         for (String id : given) {
@@ -173,6 +188,10 @@ public record ComparisonOptions(
                                     () ->
                                             new IllegalArgumentException(
                                                     "--scenarios: unknown scenario " + id));
+            if (s.nodes() > nodes) {
+                throw new IllegalArgumentException(
+                        "--scenarios: " + s.id() + " needs --nodes " + s.nodes() + " or more");
+            }
             if (!scenarios.contains(s)) {
                 scenarios.add(s);
             }

@@ -56,7 +56,17 @@ class ComparisonReportTest {
     void optionsDefaultToEveryModeAndScenario() {
         ComparisonOptions options = ComparisonOptions.parse(List.of());
         assertEquals(List.of("OUTBOX", "XA", "NAIVE"), options.modes());
-        assertEquals(List.of(Scenario.values()), options.scenarios());
+        assertEquals(
+                List.of(Scenario.values()).stream().filter(s -> s.nodes() == 1).toList(),
+                options.scenarios(),
+                "one node: every scenario but the cluster's");
+        assertEquals(1, options.nodes());
+        ComparisonOptions cluster = ComparisonOptions.parse(List.of("--nodes", "2"));
+        assertEquals(List.of(Scenario.values()), cluster.scenarios());
+        assertEquals(
+                List.of(Scenario.NODE_PAUSE),
+                ComparisonOptions.parse(List.of("--nodes", "3", "--scenarios", "node-pause"))
+                        .scenarios());
         ComparisonOptions some =
                 ComparisonOptions.parse(
                         List.of(
@@ -83,7 +93,9 @@ class ComparisonReportTest {
                         List.of("--clients", "many"),
                         List.of("--rate"),
                         List.of("--colour", "red"),
-                        List.of("--port-offset", "70000"))) {
+                        List.of("--port-offset", "70000"),
+                        List.of("--nodes", "4"),
+                        List.of("--scenarios", "node-kill"))) {
             IllegalArgumentException e =
                     assertThrows(
                             IllegalArgumentException.class,

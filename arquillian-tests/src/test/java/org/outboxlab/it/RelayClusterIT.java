@@ -1,0 +1,186 @@
+package org.outboxlab.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.outboxlab.contract.Partitions;
+import org.outboxlab.control.LabPorts;
+import org.outboxlab.control.LabTopology;
+import org.outboxlab.control.ScenarioRunner;
+import org.outboxlab.control.ServerParts;
+import org.outboxlab.scenario.LoadOptions;
+import org.outboxlab.scenario.RunResult;
+import org.outboxlab.scenario.Scenario;
+import org.outboxlab.testsupport.Await;
+
+/**
+ * Two WildFly nodes on one PostgreSQL and one standalone Artemis, run as processes: the relay's
+ * partitions split evenly, both nodes publish, and when one node is killed or frozen the other
+ * takes its partitions within the lease, while OUTBOX and XA lose, invent, duplicate and reorder
+ * nothing, and a frozen node publishes nothing under a lease it lost.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+public class RelayClusterIT {
+
+    private static final List<String> MODES = List.of("OUTBOX", "XA", "NAIVE");
+    private static final Duration LEASE = Duration.ofMillis(3000);
+    private static final Duration HEARTBEAT = Duration.ofMillis(500);
+
+    /** A killed node's sessions end with its sockets: its leases run out, one beat later moved. */
+    private static final Duration KILL_TAKEOVER_BOUND =
+            LEASE.plus(HEARTBEAT.multipliedBy(2)).plusSeconds(1);
+
+    /**
+     * A frozen node's leases run out the same way, unless it froze inside a relay batch: then its
+     * shared lock holds them until PostgreSQL ends its idle session (2 min, pg.sh).
+     */
+    private static final Duration PAUSE_TAKEOVER_BOUND =
+            Duration.ofMinutes(2).plus(KILL_TAKEOVER_BOUND);
+
+    private static LabTopology lab;
+    private static ScenarioRunner runner;
+
+    @BeforeAll
+    public static void startCluster() throws Exception {
+        Path root = Path.of(System.getProperty("project.root")).toAbsolutePath().normalize();
+        lab =
+                new LabTopology(
+                                root.resolve("jms-config"),
+                                ServerParts.in(
+                                        Path.of("target").toAbsolutePath(),
+                                        Path.of(System.getProperty("outbox.ear"))),
+                                Path.of(System.getProperty("work.dir")),
+                                new LabPorts(55470, 61670, 400))
+                        .nodes(2);
+        lab.start(
+                "-Doutbox.cluster.lease-ms=" + LEASE.toMillis(),
+                "-Doutbox.cluster.heartbeat-ms=" + HEARTBEAT.toMillis(),
+                "-Doutbox.relay.interval-ms=200");
+        runner =
+                new ScenarioRunner(
+                        lab,
+                        new LoadOptions(2, 5, Duration.ofSeconds(8)),
+                        line -> System.out.println("[cluster] " + line));
+    }
+
+    @AfterAll
+    public static void stopCluster() throws InterruptedException {
+        if (lab != null) {
+            lab.close();
+        }
+    }
+
+    @Test
+    @org.junit.jupiter.api.Order(1)
+    public void bothNodesRelayHalfThePartitionsEachAndEveryOrderStaysInSequence() throws Exception {
+        Await.until(
+                "each node owns half of the partitions",
+                Duration.ofSeconds(30),
+                () -> evenSplit(partitions()),
+                () -> partitions().toString());
+        Map<String, RunResult> runs = run(Scenario.BASELINE, List.of("OUTBOX"));
+        assertClean(runs.get("OUTBOX"));
+        assertEquals(0, runs.get("OUTBOX").lost(), "lost: " + runs.get("OUTBOX"));
+        Map<String, Long> publishers = new TreeMap<>();
+        long foreign = 0;
+        try (Connection db = lab.database();
+                PreparedStatement ps =
+                        db.prepareStatement(
+                                "select e.published_by, p.owner from outbox_event e join"
+                                        + " relay_partition p on p.partition_no = e.partition_no"
+                                        + " where e.write_mode = 'OUTBOX' and e.status = 'PUBLISHED'");
+                ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                publishers.merge(rs.getString(1), 1L, Long::sum);
+                if (!rs.getString(1).equals(rs.getString(2))) {
+                    foreign++;
+                }
+            }
+        }
+        assertEquals(
+                List.of("node-1", "node-2"),
+                List.copyOf(publishers.keySet()),
+                "both nodes published: " + publishers);
+        assertEquals(0, foreign, "every event published by its partition's owner: " + publishers);
+    }
+
+    @Test
+    @org.junit.jupiter.api.Order(2)
+    public void aKilledNodesPartitionsMoveWithinTheLeaseAndNothingIsLost() throws Exception {
+        Map<String, RunResult> runs = run(Scenario.NODE_KILL, MODES);
+        assertClean(runs.get("OUTBOX"));
+        assertClean(runs.get("XA"));
+        assertEquals(0, runs.get("OUTBOX").unpublished(), "OUTBOX published everything");
+        Duration takeover = runner.lastTakeover();
+        assertTrue(
+                takeover.compareTo(KILL_TAKEOVER_BOUND) <= 0,
+                "node-1 owned node-2's partitions after "
+                        + takeover
+                        + ", bound "
+                        + KILL_TAKEOVER_BOUND);
+        assertTrue(evenSplit(partitions()), "node-2 back with its share: " + partitions());
+    }
+
+    @Test
+    @org.junit.jupiter.api.Order(3)
+    public void aFrozenNodePublishesNothingForThePartitionsItLost() throws Exception {
+        // node-pause fails the run itself if node-2 published under a lease it had lost
+        Map<String, RunResult> runs = run(Scenario.NODE_PAUSE, MODES);
+        assertClean(runs.get("OUTBOX"));
+        assertClean(runs.get("XA"));
+        assertEquals(0, runs.get("OUTBOX").unpublished(), "OUTBOX published everything");
+        Duration takeover = runner.lastTakeover();
+        assertTrue(
+                takeover.compareTo(PAUSE_TAKEOVER_BOUND) <= 0,
+                "node-1 owned node-2's partitions after " + takeover);
+        assertTrue(evenSplit(partitions()), "node-2 back with its share: " + partitions());
+    }
+
+    private static Map<String, Integer> partitions() {
+        try {
+            return lab.partitionsByOwner();
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static boolean evenSplit(Map<String, Integer> owners) {
+        return owners.keySet().equals(java.util.Set.of("node-1", "node-2"))
+                && owners.values().stream().allMatch(n -> n == Partitions.COUNT / 2);
+    }
+
+    private static Map<String, RunResult> run(Scenario scenario, List<String> modes)
+            throws Exception {
+        List<RunResult> results = runner.run(scenario, modes);
+        results.forEach(r -> System.out.println("[cluster] " + r));
+        return results.stream().collect(Collectors.toMap(RunResult::mode, Function.identity()));
+    }
+
+    /** As in ComparisonScenarioIT: no phantom, duplicate, reordered or missing effect; settled. */
+    private static void assertClean(RunResult r) {
+        String where = r.mode() + " in " + r.scenario() + ": " + r;
+        assertTrue(r.quiesced(), "settled before the audit: " + where);
+        assertEquals(0, r.phantom(), "phantoms, " + where);
+        assertEquals(0, r.duplicateEffects(), "duplicate effects, " + where);
+        assertEquals(0, r.outOfOrder(), "out of order, " + where);
+        assertEquals(0, r.ackedButMissing(), "acknowledged but missing, " + where);
+        if (!r.mode().equals("NAIVE")) {
+            assertEquals(0, r.lost(), "lost, " + where);
+        }
+    }
+}
