@@ -5,10 +5,16 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
+import java.util.List;
+import org.outboxlab.cluster.ClusterSettings;
+import org.outboxlab.cluster.ClusterView;
 import org.outboxlab.relay.OutboxRelay;
 import org.outboxlab.relay.RelaySettings;
 
-/** Relay control: pause, resume, batch size and interval, each effective at once. */
+/**
+ * Relay control: pause and resume (every node), batch size and interval (this node), each effective
+ * at once; the nodes sharing the outbox, their partitions and each partition's backlog.
+ */
 @Named
 @ViewScoped
 public class RelayPage implements Serializable {
@@ -22,6 +28,10 @@ public class RelayPage implements Serializable {
     @Inject OperatorActions actions;
 
     @Inject AdminOnly adminOnly;
+
+    @Inject ClusterView cluster;
+
+    @Inject ClusterSettings clusterSettings;
 
     private long intervalMs;
     private int batchSize;
@@ -38,6 +48,23 @@ public class RelayPage implements Serializable {
 
     public boolean isBrokerOutage() {
         return relay.brokerOutage();
+    }
+
+    /** This node's name. */
+    public String getNode() {
+        return clusterSettings.node();
+    }
+
+    public long getLeaseMs() {
+        return clusterSettings.leaseMs();
+    }
+
+    public List<ClusterView.Node> getNodes() {
+        return cluster.nodes();
+    }
+
+    public List<ClusterView.Partition> getPartitions() {
+        return cluster.partitions();
     }
 
     public long getEffectiveIntervalMs() {

@@ -1,0 +1,176 @@
+#!/usr/bin/env bash
+# Runs the outbox lab as a cluster on loopback: one PostgreSQL (pg.sh), one standalone Artemis
+# broker (artemis.sh) and N WildFly nodes configured by configure-wildfly.sh, sharing both.
+#
+#   cluster.sh start  --dir DIR --wildfly WILDFLY_HOME --ear outbox.ear --jdbc-driver postgresql.jar
+#                     (--pg-jar embedded-postgres-binaries.jar | --pg-bin PG_BIN_DIR)
+#                     --artemis-dist apache-artemis-VERSION-bin.tar.gz
+#                     [--nodes 2] [--pg-port 55432] [--broker-port 61616] [--port-offset 0]
+#   cluster.sh stop   --dir DIR     every node gracefully (its partitions pass on at once), then the
+#                                   broker and the database
+#   cluster.sh status --dir DIR     one line per process; exit 0 if all run and every node is ready
+#
+# Node i (1..N, N at most 9) is named node-i (jboss.node.name; Narayana node identifier outbox-i,
+# so one node's recovery never touches another's transactions), runs from its own base directory
+# DIR/wildfly/node-i and listens at port offset + 100 * (i - 1): HTTP 8080 + that, management 9990 +
+# that. The nodes share the relay's work by fenced partition leases in the database (see the
+# README's "Run a cluster"); no multicast and no JGroups are needed. The first start copies
+# WILDFLY_HOME to DIR/wildfly and configures it once (PostgreSQL, remote broker, the console users
+# outbox-admin and outbox-viewer with $OUTBOX_ADMIN_PASSWORD / $OUTBOX_VIEWER_PASSWORD or generated
+# passwords printed once); later starts reuse every node's data and transaction log. Passwords of
+# the database and the broker come from pg.sh's and artemis.sh's files in DIR. Bad usage exits 2.
+set -euo pipefail
+
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+die() { echo "cluster: $*" >&2; exit 2; }
+usage() { sed -n '2,23p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2; exit 2; }
+
+[ $# -ge 1 ] || usage
+command=$1; shift
+dir= wildfly= ear= driver= pg_jar= pg_bin= dist= nodes=2 pg_port=55432 broker_port=61616 offset=0
+while [ $# -gt 0 ]; do
+    case "$1" in
+        --dir|--wildfly|--ear|--jdbc-driver|--pg-jar|--pg-bin|--artemis-dist|--nodes|--pg-port|--broker-port|--port-offset)
+            [ $# -ge 2 ] || die "$1 needs a value" ;;&
+        --dir) dir=$2; shift 2 ;;
+        --wildfly) wildfly=$2; shift 2 ;;
+        --ear) ear=$2; shift 2 ;;
+        --jdbc-driver) driver=$2; shift 2 ;;
+        --pg-jar) pg_jar=$2; shift 2 ;;
+        --pg-bin) pg_bin=$2; shift 2 ;;
+        --artemis-dist) dist=$2; shift 2 ;;
+        --nodes) nodes=$2; shift 2 ;;
+        --pg-port) pg_port=$2; shift 2 ;;
+        --broker-port) broker_port=$2; shift 2 ;;
+        --port-offset) offset=$2; shift 2 ;;
+        -h|--help) usage ;;
+        *) die "unknown option: $1 (see --help)" ;;
+    esac
+done
+[ -n "$dir" ] || die "--dir is required"
+mkdir -p "$dir"
+dir=$(cd "$dir" && pwd)
+home=$dir/wildfly
+
+node_dirs() { find "$home" -maxdepth 1 -name 'node-*' -type d 2>/dev/null | sort; }
+node_offset() { echo $((offset + 100 * ($1 - 1))); }
+pid_of() { [ -f "$1/node.pid" ] && cat "$1/node.pid"; }
+running() { local pid; pid=$(pid_of "$1") && [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; }
+
+start() {
+    [[ "$nodes" =~ ^[1-9]$ ]] || die "--nodes must be 1 to 9, was $nodes"
+    for port in "$pg_port" "$broker_port"; do
+        [[ "$port" =~ ^[0-9]+$ && "$port" -ge 1024 && "$port" -le 65535 ]] || die "ports must be 1024-65535, was $port"
+    done
+    [[ "$offset" =~ ^[0-9]+$ && $((9990 + offset + 100 * (nodes - 1))) -le 65535 ]] || die "--port-offset too large: $offset"
+    [ -x "$wildfly/bin/standalone.sh" ] || [ -d "$home" ] || die "--wildfly must be a WildFly 39 installation"
+    [ -f "$ear" ] || die "--ear must be the outbox EAR (ear/target/outbox.ear), was '$ear'"
+    [ -f "$driver" ] || [ -d "$home/modules/org/postgresql/main" ] || die "--jdbc-driver must be the PostgreSQL JDBC jar"
+    [ -n "$dist" ] || [ -d "$dir/artemis/instance" ] || die "--artemis-dist is required on the first start"
+
+    local pg_args=(--port "$pg_port")
+    [ -n "$pg_jar" ] && pg_args+=(--jar "$pg_jar")
+    [ -n "$pg_bin" ] && pg_args+=(--bin "$pg_bin")
+    bash "$here/postgres/pg.sh" start --dir "$dir/postgres" "${pg_args[@]}"
+    local broker_args=(--port "$broker_port")
+    [ -n "$dist" ] && broker_args+=(--dist "$dist")
+    bash "$here/artemis/artemis.sh" start --dir "$dir/artemis" "${broker_args[@]}"
+
+    if [ ! -d "$home/standalone-configured" ]; then
+        rm -rf "$home"
+        cp -r "$wildfly" "$home"
+        OUTBOX_DB_PASSWORD=$(cat "$dir/postgres/outbox.password") \
+        OUTBOX_BROKER_PASSWORD=$(cat "$dir/artemis/broker.password") \
+            bash "$here/configure-wildfly.sh" "$home" --db postgres --jdbc-driver "$driver" \
+                --broker remote --broker-port "$broker_port"
+        # every node starts from this configured base directory that never ran
+        mv "$home/standalone" "$home/standalone-configured"
+    fi
+    local i base
+    for i in $(seq 1 "$nodes"); do
+        base=$home/node-$i
+        [ -d "$base" ] || cp -r "$home/standalone-configured" "$base"
+        if running "$base"; then
+            echo "cluster: node-$i already runs (pid $(pid_of "$base"))"
+            continue
+        fi
+        rm -f "$base/node.pid"
+        cp "$ear" "$base/deployments/outbox.ear"
+        (
+            export LAUNCH_JBOSS_IN_BACKGROUND=1 JBOSS_PIDFILE="$base/node.pid"
+            nohup "$home/bin/standalone.sh" -c standalone-full.xml \
+                -Djboss.server.base.dir="$base" -Djboss.node.name="node-$i" \
+                -Djboss.tx.node.id="outbox-$i" -Djboss.socket.binding.port-offset="$(node_offset "$i")" \
+                -Djboss.bind.address=127.0.0.1 -Djboss.bind.address.management=127.0.0.1 \
+                -Doutbox.db.port="$pg_port" > "$base/console.log" 2>&1 &
+            echo $! > "$base/launcher.pid"
+        )
+        echo "cluster: node-$i starting at http://127.0.0.1:$((8080 + $(node_offset "$i")))/outbox/"
+    done
+    for i in $(seq 1 "$nodes"); do
+        await_ready "$i"
+    done
+    status
+}
+
+await_ready() {
+    local i=$1 url
+    url="http://127.0.0.1:$((9990 + $(node_offset "$i")))/health/ready"
+    for _ in $(seq 1 240); do
+        if curl -fs -o /dev/null "$url"; then
+            echo "cluster: node-$i ready"
+            return
+        fi
+        running "$home/node-$i" || kill -0 "$(cat "$home/node-$i/launcher.pid")" 2>/dev/null \
+            || die "node-$i exited; see $home/node-$i/console.log"
+        sleep 1
+    done
+    die "node-$i not ready within 240 s; see $home/node-$i/log/server.log"
+}
+
+status() {
+    local ok=0 base name i
+    bash "$here/postgres/pg.sh" status --dir "$dir/postgres" >/dev/null 2>&1 \
+        && echo "postgres: running" || { echo "postgres: stopped"; ok=3; }
+    bash "$here/artemis/artemis.sh" status --dir "$dir/artemis" >/dev/null 2>&1 \
+        && echo "artemis: running" || { echo "artemis: stopped"; ok=3; }
+    while read -r base; do
+        [ -n "$base" ] || continue
+        name=$(basename "$base")
+        i=${name#node-}
+        if running "$base"; then
+            if curl -fs -o /dev/null "http://127.0.0.1:$((9990 + $(node_offset "$i")))/health/ready"; then
+                echo "$name: ready (pid $(pid_of "$base"), http://127.0.0.1:$((8080 + $(node_offset "$i")))/outbox/)"
+            else
+                echo "$name: running, not ready (pid $(pid_of "$base"))"; ok=3
+            fi
+        else
+            echo "$name: stopped"; ok=3
+        fi
+    done < <(node_dirs)
+    return $ok
+}
+
+stop() {
+    local base pid
+    while read -r base; do
+        [ -n "$base" ] || continue
+        if running "$base"; then
+            pid=$(pid_of "$base")
+            kill -TERM "$pid"
+            for _ in $(seq 1 60); do kill -0 "$pid" 2>/dev/null || break; sleep 1; done
+            kill -0 "$pid" 2>/dev/null && kill -KILL "$pid"
+            echo "cluster: $(basename "$base") stopped"
+        fi
+    done < <(node_dirs)
+    bash "$here/artemis/artemis.sh" stop --dir "$dir/artemis" || true
+    bash "$here/postgres/pg.sh" stop --dir "$dir/postgres" || true
+}
+
+case "$command" in
+    start) start ;;
+    stop) stop ;;
+    status) status ;;
+    -h|--help) usage ;;
+    *) die "unknown command: $command (start, stop or status)" ;;
+esac
