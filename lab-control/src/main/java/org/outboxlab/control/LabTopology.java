@@ -459,13 +459,19 @@ public final class LabTopology implements LabTarget, AutoCloseable {
 
     /** Runs WildFly CLI commands against the running server (local authentication: no password). */
     public String cli(String commands) {
+        return cli(1, commands);
+    }
+
+    /** Runs WildFly CLI commands against node {@code node} (local authentication). */
+    public String cli(int node, String commands) {
+        checkNode(node);
         Command.Result result =
                 Command.run(
                         Map.of(),
                         120,
                         home.resolve("bin/jboss-cli.sh").toString(),
                         "-c",
-                        "--controller=127.0.0.1:" + (9990 + ports.portOffset()),
+                        "--controller=127.0.0.1:" + (9990 + portOffset(node)),
                         "--commands=" + commands);
         if (result.exitCode() != 0) {
             throw new IllegalStateException("jboss-cli failed: " + result.output());
