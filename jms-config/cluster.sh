@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
-# Runs the outbox lab as a cluster on loopback: one PostgreSQL (pg.sh), one standalone Artemis
-# broker (artemis.sh) and N WildFly nodes configured by configure-wildfly.sh, sharing both.
+# Runs the outbox lab as a cluster on loopback: one PostgreSQL (pg.sh), an Artemis primary/backup
+# pair on one journal (artemis.sh --shared-store; the backup on the broker port + 1) and N WildFly
+# nodes configured by configure-wildfly.sh, sharing both.
 #
 #   cluster.sh start  --dir DIR --wildfly WILDFLY_HOME --ear outbox.ear --jdbc-driver postgresql.jar
 #                     (--pg-jar embedded-postgres-binaries.jar | --pg-bin PG_BIN_DIR)
 #                     --artemis-dist apache-artemis-VERSION-bin.tar.gz
 #                     [--nodes 2] [--pg-port 55432] [--broker-port 61616] [--port-offset 0]
 #   cluster.sh stop   --dir DIR     every node gracefully (its partitions pass on at once), then the
-#                                   broker and the database
+#                                   brokers and the database
 #   cluster.sh status --dir DIR     one line per process; exit 0 if all run and every node is ready
 #
 # Node i (1..N, N at most 9) is named node-i (jboss.node.name; Narayana node identifier outbox-i,
@@ -23,7 +24,7 @@ set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 die() { echo "cluster: $*" >&2; exit 2; }
-usage() { sed -n '2,23p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2; exit 2; }
+usage() { sed -n '2,24p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2; exit 2; }
 
 [ $# -ge 1 ] || usage
 command=$1; shift
@@ -72,17 +73,23 @@ start() {
     [ -n "$pg_jar" ] && pg_args+=(--jar "$pg_jar")
     [ -n "$pg_bin" ] && pg_args+=(--bin "$pg_bin")
     bash "$here/postgres/pg.sh" start --dir "$dir/postgres" "${pg_args[@]}"
-    local broker_args=(--port "$broker_port")
+    local backup_port=$((broker_port + 1))
+    local broker_args=(--shared-store "$dir/artemis-journal")
     [ -n "$dist" ] && broker_args+=(--dist "$dist")
-    bash "$here/artemis/artemis.sh" start --dir "$dir/artemis" "${broker_args[@]}"
+    bash "$here/artemis/artemis.sh" start --dir "$dir/artemis" --port "$broker_port" --peer-port "$backup_port" \
+        "${broker_args[@]}"
+    OUTBOX_BROKER_PASSWORD=${OUTBOX_BROKER_PASSWORD:-$(cat "$dir/artemis/broker.password")} \
+    ARTEMIS_ADMIN_PASSWORD=${ARTEMIS_ADMIN_PASSWORD:-$(cat "$dir/artemis/admin.password")} \
+        bash "$here/artemis/artemis.sh" start --dir "$dir/artemis-backup" --port "$backup_port" \
+            --peer-port "$broker_port" --backup "${broker_args[@]}"
 
     if [ ! -d "$home/standalone-configured" ]; then
         rm -rf "$home"
         cp -r "$wildfly" "$home"
         OUTBOX_DB_PASSWORD=$(cat "$dir/postgres/outbox.password") \
-        OUTBOX_BROKER_PASSWORD=$(cat "$dir/artemis/broker.password") \
+        OUTBOX_BROKER_PASSWORD=${OUTBOX_BROKER_PASSWORD:-$(cat "$dir/artemis/broker.password")} \
             bash "$here/configure-wildfly.sh" "$home" --db postgres --jdbc-driver "$driver" \
-                --broker remote --broker-port "$broker_port"
+                --broker remote --broker-port "$broker_port" --broker-backup-port "$backup_port"
         # every node starts from this configured base directory that never ran
         mv "$home/standalone" "$home/standalone-configured"
     fi
@@ -133,7 +140,9 @@ status() {
     bash "$here/postgres/pg.sh" status --dir "$dir/postgres" >/dev/null 2>&1 \
         && echo "postgres: running" || { echo "postgres: stopped"; ok=3; }
     bash "$here/artemis/artemis.sh" status --dir "$dir/artemis" >/dev/null 2>&1 \
-        && echo "artemis: running" || { echo "artemis: stopped"; ok=3; }
+        && echo "artemis primary: running" || { echo "artemis primary: stopped"; ok=3; }
+    bash "$here/artemis/artemis.sh" status --dir "$dir/artemis-backup" >/dev/null 2>&1 \
+        && echo "artemis backup: running" || { echo "artemis backup: stopped"; ok=3; }
     while read -r base; do
         [ -n "$base" ] || continue
         name=$(basename "$base")
@@ -163,6 +172,7 @@ stop() {
             echo "cluster: $(basename "$base") stopped"
         fi
     done < <(node_dirs)
+    bash "$here/artemis/artemis.sh" stop --dir "$dir/artemis-backup" || true
     bash "$here/artemis/artemis.sh" stop --dir "$dir/artemis" || true
     bash "$here/postgres/pg.sh" stop --dir "$dir/postgres" || true
 }

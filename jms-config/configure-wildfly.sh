@@ -9,6 +9,7 @@
 #        (postgres: the database user's password in $OUTBOX_DB_PASSWORD, required)
 #       [--broker embedded|remote] [--broker-host 127.0.0.1] [--broker-port 61616]
 #       [--broker-user outbox] (the broker user's password in $OUTBOX_BROKER_PASSWORD, required)
+#       [--broker-backup-port PORT] (remote: the backup of a primary/backup pair, same host)
 #       [--no-users] (else users outbox-admin and outbox-viewer, passwords from
 #        $OUTBOX_ADMIN_PASSWORD and $OUTBOX_VIEWER_PASSWORD or generated and printed once)
 #       [--lab-user] (also user outbox-lab, role outbox-lab: may change the fault plan of a server
@@ -42,6 +43,7 @@ broker=embedded
 broker_host=
 broker_port=
 broker_user=
+broker_backup_port=
 users=yes
 lab_user=no
 
@@ -54,6 +56,7 @@ while [ $# -gt 0 ]; do
         --broker-host) [ $# -ge 2 ] || die "--broker-host needs a host"; broker_host=$2; shift 2 ;;
         --broker-port) [ $# -ge 2 ] || die "--broker-port needs a port"; broker_port=$2; shift 2 ;;
         --broker-user) [ $# -ge 2 ] || die "--broker-user needs a name"; broker_user=$2; shift 2 ;;
+        --broker-backup-port) [ $# -ge 2 ] || die "--broker-backup-port needs a port"; broker_backup_port=$2; shift 2 ;;
         --no-users) users=no; shift ;;
         --lab-user) lab_user=yes; shift ;;
         -h|--help) usage ;;
@@ -79,10 +82,13 @@ case "$db" in
 esac
 case "$broker" in
     embedded)
-        [ -z "$broker_host$broker_port$broker_user" ] || die "--broker-host, --broker-port and --broker-user go with --broker remote" ;;
+        [ -z "$broker_host$broker_port$broker_user$broker_backup_port" ] \
+            || die "--broker-host, --broker-port, --broker-user and --broker-backup-port go with --broker remote" ;;
     remote)
         [ -z "$broker_port" ] || [[ "$broker_port" =~ ^[0-9]+$ && "$broker_port" -ge 1 && "$broker_port" -le 65535 ]] \
             || die "--broker-port must be a port number (1-65535), was $broker_port"
+        [ -z "$broker_backup_port" ] || [[ "$broker_backup_port" =~ ^[0-9]+$ && "$broker_backup_port" -ge 1 && "$broker_backup_port" -le 65535 ]] \
+            || die "--broker-backup-port must be a port number (1-65535), was $broker_backup_port"
         [[ "$broker_host" =~ ^[A-Za-z0-9.:_-]*$ ]] || die "--broker-host is not a host name or address: $broker_host"
         [[ "$broker_user" =~ ^[A-Za-z0-9._@-]*$ ]] || die "--broker-user may hold letters, digits and . _ @ - only"
         [ -n "${OUTBOX_BROKER_PASSWORD:-}" ] || die "--broker remote needs the broker user's password in \$OUTBOX_BROKER_PASSWORD \
@@ -256,6 +262,10 @@ use a fresh copy of the configuration"
 /system-property=outbox.broker.user:add(value=\"${broker_user:-outbox}\")
 /system-property=outbox.broker.password:add(value=\"$broker_password_expression\")"
     apply 'remote-connector name="outbox-broker"' messaging-remote.cli
+    if [ -n "$broker_backup_port" ]; then
+        prelude="/system-property=outbox.broker.backup-port:add(value=\"$broker_backup_port\")"
+        apply 'remote-connector name="outbox-broker-backup"' messaging-remote-backup.cli
+    fi
 fi
 apply 'pool-name="OutboxDS"' "datasource-$db.cli"
 apply 'RecoveryEnvironmentBean.periodicRecoveryPeriod' transactions.cli

@@ -3,6 +3,7 @@
 #
 #   artemis.sh start  --dir DIR [--port 61616] [--dist apache-artemis-VERSION-bin.tar.gz]
 #                     [--user outbox] [--admin-user admin]
+#                     [--shared-store SHARED --peer-port N [--backup]]   one of a primary/backup pair
 #   artemis.sh stop   --dir DIR     graceful shutdown
 #   artemis.sh kill   --dir DIR     SIGKILL of the broker JVM (fault injection; the journal survives)
 #   artemis.sh status --dir DIR     exit 0 if running, 3 if not
@@ -16,7 +17,14 @@
 # management included). Passwords, never a default and never on a command line: the application
 # user's from $OUTBOX_BROKER_PASSWORD, the administrator's from $ARTEMIS_ADMIN_PASSWORD; one not
 # given is generated and written to DIR/broker.password or DIR/admin.password (mode 600). The
-# broker keeps only their salted hashes. Later starts reuse the instance and its journal (--port,
+# broker keeps only their salted hashes.
+#
+# A pair: start the primary with --shared-store SHARED --peer-port BACKUP_PORT, then the backup in a
+# DIR of its own with --shared-store SHARED --peer-port PRIMARY_PORT --backup, both with the same
+# $OUTBOX_BROKER_PASSWORD and $ARTEMIS_ADMIN_PASSWORD. They keep one journal in SHARED; the one that
+# holds its lock is live, the backup waits (start returns once it does) and takes over, listening on
+# its own port, when the primary dies or stops. The cluster user's password (the pair's own link)
+# is $ARTEMIS_CLUSTER_PASSWORD or generated once into SHARED/cluster.password. Later starts reuse the instance and its journal (--port,
 # --user, --admin-user and the passwords only shape a new instance); remove DIR/instance to start
 # afresh. Output of the broker: DIR/broker.out. Bad usage exits 2.
 set -euo pipefail
@@ -24,7 +32,7 @@ set -euo pipefail
 die() { echo "artemis.sh: $*" >&2; exit 2; }
 # shellcheck source=../secrets.sh
 source "$(dirname "${BASH_SOURCE[0]}")/../secrets.sh"
-usage="usage: artemis.sh start|stop|kill|status --dir DIR [--port N] [--dist FILE] [--user U] [--admin-user A]"
+usage="usage: artemis.sh start|stop|kill|status --dir DIR [--port N] [--dist FILE] [--user U] [--admin-user A] [--shared-store DIR --peer-port N [--backup]]"
 
 [ $# -ge 1 ] || die "$usage"
 action=$1; shift
@@ -33,12 +41,13 @@ case "$action" in
     -h|--help|help) echo "$usage"; exit 0 ;;
     *) die "unknown action $action: start, stop, kill or status" ;;
 esac
-dir= port=61616 port_given= dist= user=outbox admin_user=admin
+dir= port=61616 port_given= dist= user=outbox admin_user=admin shared= peer_port= backup=no
 while [ $# -gt 0 ]; do
     case "$1" in
         --password) die "--password is gone (a password on a command line is visible to every local user): \
 set \$OUTBOX_BROKER_PASSWORD, or let artemis.sh generate one" ;;
-        --dir|--port|--dist|--user|--admin-user)
+        --backup) [ "$action" = start ] || die "--backup is only for start" ;;
+        --dir|--port|--dist|--user|--admin-user|--shared-store|--peer-port)
             [ $# -ge 2 ] && [ -n "$2" ] || die "$1 needs a value"
             [ "$1" = --dir ] || [ "$action" = start ] || die "$1 is only for start" ;;
     esac
@@ -48,11 +57,23 @@ set \$OUTBOX_BROKER_PASSWORD, or let artemis.sh generate one" ;;
         --dist) dist=$2; shift 2 ;;
         --user) user=$2; shift 2 ;;
         --admin-user) admin_user=$2; shift 2 ;;
+        --shared-store) shared=$2; shift 2 ;;
+        --peer-port) peer_port=$2; shift 2 ;;
+        --backup) backup=yes; shift ;;
         *) die "unknown option: $1" ;;
     esac
 done
 [ -n "$dir" ] || die "--dir is required"
 [[ "$port" =~ ^[0-9]+$ ]] && [ "$port" -ge 1 ] && [ "$port" -le 65535 ] || die "--port must be 1..65535, was $port"
+if [ -n "$shared" ]; then
+    [[ "$peer_port" =~ ^[0-9]+$ ]] && [ "$peer_port" -ge 1 ] && [ "$peer_port" -le 65535 ] \
+        || die "--shared-store needs --peer-port, the other broker's port (1..65535)"
+    [ "$peer_port" != "$port" ] || die "--peer-port must differ from --port"
+    mkdir -p "$shared"
+    shared=$(cd "$shared" && pwd)
+else
+    [ -z "$peer_port" ] && [ $backup = no ] || die "--peer-port and --backup go with --shared-store"
+fi
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 template="$here/broker-destinations.xml"
 [ "$action" = start ] && mkdir -p "$dir"
@@ -173,6 +194,20 @@ create_instance() {
     local opts=(--silent --require-login --role amq --name outbox-broker
         --host 127.0.0.1 --http-host 127.0.0.1 --default-port "$port" --nio --no-autotune --java-memory 512m
         --no-amqp-acceptor --no-hornetq-acceptor --no-mqtt-acceptor --no-stomp-acceptor)
+    if [ -n "$shared" ]; then
+        # A primary/backup pair on one journal: whichever holds its file lock is live; the backup
+        # takes over when the primary dies (or stops), and the clients follow the pair's topology.
+        local cluster_password
+        if [ -z "${ARTEMIS_CLUSTER_PASSWORD:-}" ] && [ -s "$shared/cluster.password" ]; then
+            cluster_password=$(cat "$shared/cluster.password")
+        else
+            cluster_password=$(password_of artemis.sh ARTEMIS_CLUSTER_PASSWORD "$shared/cluster.password")
+        fi
+        argfile_lines --cluster-password "$cluster_password" >> "$args"
+        opts+=(--shared-store --failover-on-shutdown --data "$shared" --clustered --cluster-user outbox-cluster
+            --staticCluster "tcp://127.0.0.1:$peer_port" --max-hops 0)
+        [ $backup = yes ] && opts+=(--backup)
+    fi
     # --no-web (no embedded console on 8161) where this version knows it, without a costly probe.
     if ! artemis_with_secrets "$args" create "${opts[@]}" --no-web "$inst" > "$dir/create.log" 2>&1; then
         grep -qi 'unknown option.*no-web' "$dir/create.log" || { rm -f "$args"; tail -20 "$dir/create.log" >&2; die "artemis create failed"; }
@@ -223,10 +258,16 @@ remove $inst to make it anew (this drops its journal: let the consumers drain it
         starter=(bash -c 'echo $$ > "$1"; exec "$2" run' artemis-run "$pidfile" "$inst/bin/artemis")
         command -v setsid > /dev/null && starter=(setsid "${starter[@]}")
         echo "=== $(date '+%F %T') artemis.sh start" >> "$log"
+        log_from=$(($(stat -c %s "$log") + 1))
         (cd "$inst" && exec nohup "${starter[@]}" >> "$log" 2>&1 < /dev/null &)
         for ((i = 0; i < 300; i++)); do    # 60 s
             if port_open "$port" && broker_pid > /dev/null; then
                 echo "artemis.sh: broker listening on 127.0.0.1:$port"
+                exit 0
+            fi
+            if [ $backup = yes ] && broker_pid > /dev/null \
+                    && tail -c +"$log_from" "$log" | grep -q 'AMQ221109\|AMQ221031'; then
+                echo "artemis.sh: backup broker waiting on the shared store $shared; it listens on 127.0.0.1:$port once the primary is gone"
                 exit 0
             fi
             if [ $i -ge 25 ] && ! kill -0 "$(cat "$pidfile" 2> /dev/null || echo none)" 2> /dev/null; then

@@ -74,7 +74,7 @@ public class RelayClusterIT {
         runner =
                 new ScenarioRunner(
                         lab,
-                        new LoadOptions(2, 5, Duration.ofSeconds(8)),
+                        new LoadOptions(2, 5, Duration.ofSeconds(6)),
                         line -> System.out.println("[cluster] " + line));
     }
 
@@ -149,6 +149,20 @@ public class RelayClusterIT {
                 takeover.compareTo(PAUSE_TAKEOVER_BOUND) <= 0,
                 "node-1 owned node-2's partitions after " + takeover);
         assertTrue(evenSplit(partitions()), "node-2 back with its share: " + partitions());
+    }
+
+    @Test
+    @org.junit.jupiter.api.Order(4)
+    public void whenThePrimaryBrokerDiesTheBackupTakesOverAndNothingIsLost() throws Exception {
+        Map<String, RunResult> runs = run(Scenario.BROKER_FAILOVER, MODES);
+        assertClean(runs.get("OUTBOX"));
+        assertClean(runs.get("XA"));
+        assertEquals(0, runs.get("OUTBOX").unpublished(), "OUTBOX published everything");
+        assertEquals(0, runs.get("OUTBOX").rejected(), "OUTBOX took every write");
+        Duration takeover = runner.lastTakeover();
+        assertTrue(
+                takeover.compareTo(Duration.ofSeconds(30)) <= 0,
+                "the backup served after " + takeover);
     }
 
     private static Map<String, Integer> partitions() {

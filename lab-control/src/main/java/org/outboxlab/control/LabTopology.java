@@ -44,7 +44,11 @@ public final class LabTopology implements LabTarget, AutoCloseable {
     private final Path home;
     private final ServerParts parts;
     private final LabPorts ports;
-    private final BrokerProcess broker;
+    private BrokerProcess broker;
+
+    /** With two or more nodes, the broker's backup (a pair on one journal); else null. */
+    private BrokerProcess backupBroker;
+
     private final boolean faultTooling;
     private final List<String> serverOptions = new ArrayList<>();
 
@@ -95,6 +99,7 @@ public final class LabTopology implements LabTarget, AutoCloseable {
         this.broker =
                 new BrokerProcess(
                         jmsConfig, work.resolve("artemis"), parts.artemis(), ports.broker());
+        this.backupBroker = null;
     }
 
     /**
@@ -108,6 +113,17 @@ public final class LabTopology implements LabTarget, AutoCloseable {
             throw new IllegalArgumentException("a lab cluster has 1 to 3 nodes, not " + count);
         }
         nodeCount = count;
+        if (count > 1) {
+            List<BrokerProcess> pair =
+                    BrokerProcess.pair(
+                            jmsConfig,
+                            work.resolve("artemis"),
+                            parts.artemis(),
+                            ports.broker(),
+                            ports.broker() + 1);
+            broker = pair.get(0);
+            backupBroker = pair.get(1);
+        }
         return this;
     }
 
@@ -126,10 +142,31 @@ public final class LabTopology implements LabTarget, AutoCloseable {
         Files.createDirectories(work);
         startDatabase();
         broker.start();
+        if (backupBroker != null) {
+            backupBroker.start();
+        }
         Command.Result copy =
                 Command.run(Map.of(), 120, "cp", "-r", parts.wildfly().toString(), home.toString());
         if (copy.exitCode() != 0) {
             throw new IllegalStateException(copy.output());
+        }
+        List<String> configure =
+                new ArrayList<>(
+                        List.of(
+                                home.toString(),
+                                "--db",
+                                "postgres",
+                                "--jdbc-driver",
+                                parts.jdbcDriver().toString(),
+                                "--broker",
+                                "remote",
+                                "--broker-port",
+                                Integer.toString(ports.broker()),
+                                "--no-users",
+                                "--lab-user"));
+        if (backupBroker != null) {
+            configure.addAll(
+                    List.of("--broker-backup-port", Integer.toString(backupBroker.port())));
         }
         Command.bash(
                 Map.of(
@@ -140,17 +177,7 @@ public final class LabTopology implements LabTarget, AutoCloseable {
                         "OUTBOX_BROKER_PASSWORD",
                         broker.password()),
                 jmsConfig.resolve("configure-wildfly.sh"),
-                home.toString(),
-                "--db",
-                "postgres",
-                "--jdbc-driver",
-                parts.jdbcDriver().toString(),
-                "--broker",
-                "remote",
-                "--broker-port",
-                Integer.toString(ports.broker()),
-                "--no-users",
-                "--lab-user");
+                configure.toArray(String[]::new));
         if (faultTooling) {
             try (InputStream rules = LabTopology.class.getResourceAsStream("crash-points.btm")) {
                 Files.copy(
@@ -173,8 +200,40 @@ public final class LabTopology implements LabTarget, AutoCloseable {
                 throw new IllegalStateException(base.output());
             }
         }
-        for (int node = 1; node <= nodeCount; node++) {
-            startNode(node);
+        startNodes();
+    }
+
+    /** Starts every node at once (their boots overlap); returns when all serve orders. */
+    private void startNodes() throws IOException, InterruptedException {
+        if (nodeCount == 1) {
+            startNode(1);
+            return;
+        }
+        java.util.concurrent.ExecutorService boots =
+                java.util.concurrent.Executors.newFixedThreadPool(nodeCount);
+        try {
+            List<java.util.concurrent.Future<Void>> started = new ArrayList<>();
+            for (int node = 1; node <= nodeCount; node++) {
+                int which = node;
+                started.add(
+                        boots.submit(
+                                () -> {
+                                    startNode(which);
+                                    return null;
+                                }));
+            }
+            for (java.util.concurrent.Future<Void> boot : started) {
+                try {
+                    boot.get();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    if (e.getCause() instanceof IOException io) {
+                        throw io;
+                    }
+                    throw new IllegalStateException(e.getCause());
+                }
+            }
+        } finally {
+            boots.shutdown();
         }
     }
 
@@ -224,10 +283,12 @@ public final class LabTopology implements LabTarget, AutoCloseable {
                         "standalone-full.xml",
                         SERVER_START,
                         options.toArray(String[]::new));
-        while (nodes.size() < node) {
-            nodes.add(null);
+        synchronized (nodes) {
+            while (nodes.size() < node) {
+                nodes.add(null);
+            }
+            nodes.set(node - 1, started);
         }
-        nodes.set(node - 1, started);
     }
 
     /** Stops WildFly (node 1) gracefully. */
@@ -304,12 +365,40 @@ public final class LabTopology implements LabTarget, AutoCloseable {
                 parts.postgres().toString());
     }
 
-    /** Kills the broker (SIGKILL); its journal survives. */
+    /** Whether the broker is a primary/backup pair. */
+    public boolean brokerPair() {
+        return backupBroker != null;
+    }
+
+    /**
+     * Waits until the pair's backup accepts connections (it took over from a dead primary); returns
+     * how long that took.
+     */
+    public Duration awaitBackupLive(Duration timeout) throws InterruptedException {
+        if (backupBroker == null) {
+            throw new IllegalStateException("the broker has no backup");
+        }
+        long started = System.nanoTime();
+        while (System.nanoTime() - started < timeout.toNanos()) {
+            try (java.net.Socket probe = new java.net.Socket("127.0.0.1", backupBroker.port())) {
+                return Duration.ofNanos(System.nanoTime() - started);
+            } catch (IOException notYet) {
+                Thread.sleep(50);
+            }
+        }
+        throw new IllegalStateException(
+                "the backup broker did not take over within " + timeout.toSeconds() + " s");
+    }
+
+    /** Kills the broker (SIGKILL; of a pair, the primary); its journal survives. */
     public void killBroker() {
         broker.kill();
     }
 
-    /** Starts the broker again on its journal; returns once it accepts connections. */
+    /**
+     * Starts the broker again on its journal; returns once it accepts connections (of a pair: the
+     * primary, once the backup gave it the journal back).
+     */
     public void startBroker() {
         broker.start();
     }
@@ -344,6 +433,13 @@ public final class LabTopology implements LabTarget, AutoCloseable {
     }
 
     public String brokerUrl() {
+        if (backupBroker != null) {
+            return "(tcp://127.0.0.1:"
+                    + ports.broker()
+                    + ",tcp://127.0.0.1:"
+                    + backupBroker.port()
+                    + ")?ha=true";
+        }
         return "tcp://127.0.0.1:" + ports.broker();
     }
 
@@ -459,13 +555,19 @@ public final class LabTopology implements LabTarget, AutoCloseable {
 
     /** Runs WildFly CLI commands against the running server (local authentication: no password). */
     public String cli(String commands) {
+        return cli(1, commands);
+    }
+
+    /** Runs WildFly CLI commands against node {@code node} (local authentication). */
+    public String cli(int node, String commands) {
+        checkNode(node);
         Command.Result result =
                 Command.run(
                         Map.of(),
                         120,
                         home.resolve("bin/jboss-cli.sh").toString(),
                         "-c",
-                        "--controller=127.0.0.1:" + (9990 + ports.portOffset()),
+                        "--controller=127.0.0.1:" + (9990 + portOffset(node)),
                         "--commands=" + commands);
         if (result.exitCode() != 0) {
             throw new IllegalStateException("jboss-cli failed: " + result.output());
@@ -480,6 +582,9 @@ public final class LabTopology implements LabTarget, AutoCloseable {
                 node.resume();
                 node.close();
             }
+        }
+        if (backupBroker != null) {
+            backupBroker.stop();
         }
         broker.stop();
         Command.bash(

@@ -68,8 +68,8 @@ public final class ScenarioRunner extends ServerUpScenarios {
     }
 
     /**
-     * How long node 1 took to own every partition after node 2 failed, in the last {@code
-     * node-kill} or {@code node-pause}; null before one ran.
+     * How long the last {@code node-kill} or {@code node-pause} took until node 1 owned every
+     * partition, or the last {@code broker-failover} until the backup served; null before one ran.
      */
     public Duration lastTakeover() {
         return lastTakeover;
@@ -86,6 +86,7 @@ public final class ScenarioRunner extends ServerUpScenarios {
                 case SERVER_KILL -> serverKill(modes);
                 case NODE_KILL -> nodeKill(modes);
                 case NODE_PAUSE -> nodePause(modes);
+                case BROKER_FAILOVER -> brokerFailover(modes);
                 case CRASH_POINT -> {
                     List<RunResult> results = new ArrayList<>();
                     for (String mode : modes) {
@@ -266,6 +267,35 @@ public final class ScenarioRunner extends ServerUpScenarios {
                     scenario.id() + ": node-2 published " + stale + " events without the lease");
         }
         return finish(scenario, null, loads, loadStart, faultOver, note);
+    }
+
+    /**
+     * Kills the broker pair's primary after 30 % of the load; the backup takes over (timed) and the
+     * load runs on against it; after the audit the primary starts again and takes the journal back,
+     * so the next scenario has the pair whole.
+     */
+    private List<RunResult> brokerFailover(List<String> modes)
+            throws InterruptedException, SQLException {
+        Scenario scenario = Scenario.BROKER_FAILOVER;
+        Map<String, LifecycleLoad> loads = loads(nextTag(scenario), modes);
+        Instant loadStart = Instant.now();
+        start(loads);
+        watch(scenario, loads, fraction(0.30));
+        lab.killBroker();
+        progress.accept(scenario.id() + ": primary broker killed (SIGKILL)");
+        Duration takeover = lab.awaitBackupLive(TAKEOVER_WAIT);
+        lastTakeover = takeover;
+        Instant faultOver = Instant.now();
+        String note =
+                "primary broker killed (SIGKILL): the backup served on the same journal after "
+                        + millis(takeover)
+                        + " s";
+        progress.accept(scenario.id() + ": " + note);
+        watch(scenario, loads, fraction(0.60));
+        List<RunResult> results = finish(scenario, null, loads, loadStart, faultOver, note);
+        lab.startBroker();
+        progress.accept(scenario.id() + ": primary broker back, the backup waits again");
+        return results;
     }
 
     /**

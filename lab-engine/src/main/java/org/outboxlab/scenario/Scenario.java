@@ -31,7 +31,12 @@ public enum Scenario {
      * A cluster's second node is frozen (SIGSTOP) past its relay lease, then let run (SIGCONT): it
      * must publish nothing for the partitions it lost.
      */
-    NODE_PAUSE("node-pause", false, 2);
+    NODE_PAUSE("node-pause", false, 2),
+    /**
+     * A cluster's broker pair loses its primary (SIGKILL) during load; the backup takes over on the
+     * same journal and the nodes follow it.
+     */
+    BROKER_FAILOVER("broker-failover", false, 2);
 
     private final String id;
     private final boolean serverStaysUp;

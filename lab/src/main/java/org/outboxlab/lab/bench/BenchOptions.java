@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
 final class BenchOptions {
 
     private static final Set<String> PHASES =
-            Set.of("write", "idle", "transactions", "e2e", "relay", "fanout", "groups");
+            Set.of("write", "idle", "transactions", "e2e", "relay", "fanout", "groups", "cluster");
 
     /** Whether the consumers run while the write path is measured. */
     enum Consumers {
@@ -42,7 +42,8 @@ final class BenchOptions {
             defaultValue = "write,idle,transactions,e2e,relay,fanout",
             description =
                     "what to measure: write, idle, transactions, e2e, relay, fanout, groups (a soak of minutes; "
-                            + "not in the default) (default: ${DEFAULT-VALUE})")
+                            + "not in the default), cluster (the relay shared by --nodes; added by --nodes) "
+                            + "(default: ${DEFAULT-VALUE})")
     List<String> phases;
 
     @Option(
@@ -119,6 +120,30 @@ final class BenchOptions {
     int groupOrders;
 
     @Option(
+            names = "--nodes",
+            split = ",",
+            paramLabel = "N",
+            description =
+                    "cluster: WildFly node counts to compare, each on a fresh topology, e.g. 1,2 (1 to 3; "
+                            + "adds phase cluster; with --phases cluster alone: 1,2)")
+    int[] nodes;
+
+    @Option(
+            names = "--cluster-backlog",
+            paramLabel = "N",
+            defaultValue = "20000",
+            description = "cluster: events to drain at each node count (default: ${DEFAULT-VALUE})")
+    int clusterBacklog;
+
+    @Option(
+            names = "--cluster-rate",
+            paramLabel = "R",
+            defaultValue = "100",
+            description =
+                    "cluster: OUTBOX orders a second offered, spread over the nodes (default: ${DEFAULT-VALUE})")
+    int clusterRate;
+
+    @Option(
             names = "--jfr",
             paramLabel = "DIR",
             description = "record a JDK Flight Recorder profile of every WildFly run into DIR")
@@ -145,7 +170,36 @@ final class BenchOptions {
         return consumers == Consumers.RUNNING || !phases.contains("write");
     }
 
+    /** The node counts the cluster phase compares; empty when it does not run. */
+    int[] nodeCounts() {
+        if (nodes != null) {
+            return nodes;
+        }
+        return phases.contains("cluster") ? new int[] {1, 2} : new int[0];
+    }
+
+    /** Whether a phase other than cluster runs (they share one single-node topology). */
+    boolean singleNodePhases() {
+        return phases.stream().anyMatch(phase -> !phase.equals("cluster"));
+    }
+
     private void check() {
+        if (nodes != null && !phases.contains("cluster")) {
+            phases = new java.util.ArrayList<>(phases);
+            phases.add("cluster");
+        }
+        if (nodes != null) {
+            IntStream.of(nodes)
+                    .forEach(
+                            n -> {
+                                if (n < 1 || n > 3) {
+                                    throw new IllegalArgumentException(
+                                            "--nodes: 1 to 3 nodes, was " + n);
+                                }
+                            });
+        }
+        positive("--cluster-backlog", clusterBacklog);
+        positive("--cluster-rate", clusterRate);
         for (String phase : phases) {
             if (!PHASES.contains(phase)) {
                 throw new IllegalArgumentException(

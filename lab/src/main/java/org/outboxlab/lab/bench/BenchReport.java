@@ -32,8 +32,10 @@ final class BenchReport {
             json.writeObject(bench);
         }
         Files.writeString(dir.resolve("bench.md"), markdown(bench));
-        System.setProperty("java.awt.headless", "true");
-        ImageIO.write(BenchChart.draw(bench), "png", dir.resolve("bench.png").toFile());
+        if (bench.containsKey("writePath")) {
+            System.setProperty("java.awt.headless", "true");
+            ImageIO.write(BenchChart.draw(bench), "png", dir.resolve("bench.png").toFile());
+        }
     }
 
     static String markdown(JsonObject bench) {
@@ -45,6 +47,64 @@ final class BenchReport {
                 .append(" cores; ")
                 .append(bench.getJsonObject("environment").getString("note"))
                 .append(".\n\n");
+        if (bench.containsKey("writePath")) {
+            singleNode(md, bench);
+        }
+        if (bench.containsKey("cluster")) {
+            cluster(md, bench.getJsonObject("cluster"));
+        }
+        return md.toString();
+    }
+
+    /** The relay shared by nodes: one row per node count, and the target. */
+    private static void cluster(StringBuilder md, JsonObject cluster) {
+        md.append(
+                "\n## Cluster (the relay shared by nodes on the same machine)\n\n| nodes | drained events/s"
+                        + " | share per node % | OUTBOX offered/s | achieved/s | commit to effect p50 ms | p99 ms |\n"
+                        + "|---|---|---|---|---|---|---|\n");
+        boolean even = true;
+        for (JsonObject run : cluster.getJsonArray("runs").getValuesAs(JsonObject.class)) {
+            JsonObject shares = run.getJsonObject("sharePercent");
+            StringBuilder text = new StringBuilder();
+            for (String node : shares.keySet()) {
+                double share = shares.getJsonNumber(node).doubleValue();
+                text.append(text.length() == 0 ? "" : ", ").append(node).append(' ').append(share);
+                if (run.getInt("nodes") == 2 && (share < 40 || share > 60)) {
+                    even = false;
+                }
+            }
+            md.append("| ")
+                    .append(run.getInt("nodes"))
+                    .append(" | ")
+                    .append(run.getJsonNumber("drainEventsPerSec"))
+                    .append(" | ")
+                    .append(text)
+                    .append(" | ")
+                    .append(run.getInt("offeredPerSec"))
+                    .append(" | ")
+                    .append(run.getJsonNumber("achievedPerSec"))
+                    .append(" | ")
+                    .append(run.getJsonNumber("e2eP50Ms"))
+                    .append(" | ")
+                    .append(run.getJsonNumber("e2eP99Ms"))
+                    .append(" |\n");
+        }
+        if (cluster.containsKey("drainRatioMostToOne")) {
+            md.append("\n| target | measured | met |\n|---|---|---|\n");
+            target(
+                    md,
+                    "most nodes drain ≥ 0.9 × one node's rate (same cores)",
+                    cluster.getJsonNumber("drainRatioMostToOne").doubleValue(),
+                    0.9);
+            md.append("| two nodes each publish 40–60 % | ")
+                    .append(even ? "yes" : "no")
+                    .append(" | ")
+                    .append(even ? "yes" : "no")
+                    .append(" |\n");
+        }
+    }
+
+    private static void singleNode(StringBuilder md, JsonObject bench) {
         md.append(
                 "## Write path (closed loop, orders/s, p50/p99 ms)\n\n| clients | BASELINE | NAIVE | XA | OUTBOX | OUTBOX/BASELINE | OUTBOX/XA |\n|---|---|---|---|---|---|---|\n");
         Map<Integer, Map<String, JsonObject>> byClients = new LinkedHashMap<>();
@@ -257,7 +317,6 @@ final class BenchReport {
                 .append(" MiB), outbox rows at the end ")
                 .append(res.getJsonNumber("outboxRowsAtEnd"))
                 .append(".\n");
-        return md.toString();
     }
 
     private static void atMost(

@@ -83,268 +83,342 @@ public final class Benchmark {
                         .add("consumersDuringWritePath", consumersDuringWrite)
                         .add("environment", environment(seconds));
         Path jfr = options.jfr == null ? null : options.jfr.toAbsolutePath();
-        try (BenchTopology topology =
-                        new BenchTopology(root, root.resolve("lab/target/bench"), jfr);
-                ResourceSampler resources = new ResourceSampler()) {
-            progress(
-                    "starting PostgreSQL, Artemis and WildFly (configured by configure-wildfly.sh) ...");
-            topology.start();
-            resources.follow(topology.server().pid());
-            resources.start();
-            LoadDriver driver = new LoadDriver();
-
-            RelayBench relayBench = new RelayBench(topology);
-            if (!consumersDuringWrite) {
+        if (options.singleNodePhases()) {
+            try (BenchTopology topology =
+                            new BenchTopology(root, root.resolve("lab/target/bench"), jfr);
+                    ResourceSampler resources = new ResourceSampler()) {
                 progress(
-                        "consumers paused for the write path (stop-delivery): the write transactions and the relay are measured");
-                relayBench.pauseConsumers();
-            }
-            JsonArrayBuilder writePath = Json.createArrayBuilder();
-            Map<String, Double> outboxBest = new LinkedHashMap<>();
-            for (int c : phases.contains("write") ? clients : new int[0]) {
-                for (String mode : MODES) {
+                        "starting PostgreSQL, Artemis and WildFly (configured by configure-wildfly.sh) ...");
+                topology.start();
+                resources.follow(topology.server().pid());
+                resources.start();
+                LoadDriver driver = new LoadDriver();
+
+                RelayBench relayBench = new RelayBench(topology);
+                if (!consumersDuringWrite) {
+                    progress(
+                            "consumers paused for the write path (stop-delivery): the write transactions and the relay are measured");
+                    relayBench.pauseConsumers();
+                }
+                JsonArrayBuilder writePath = Json.createArrayBuilder();
+                Map<String, Double> outboxBest = new LinkedHashMap<>();
+                for (int c : phases.contains("write") ? clients : new int[0]) {
+                    for (String mode : MODES) {
+                        relayBench.awaitRelayDrained();
+                        LoadDriver.Outcome o =
+                                driver.closedLoop(
+                                        mode,
+                                        "w-" + mode + "-" + c,
+                                        c,
+                                        Duration.ofSeconds(2),
+                                        seconds);
+                        progress(
+                                String.format(
+                                        Locale.ROOT,
+                                        "write path  %-8s %2d clients: %7.1f orders/s  p50 %6.1f ms  p99 %6.1f ms  (%d refused)",
+                                        mode,
+                                        c,
+                                        o.ordersPerSec(),
+                                        o.latencies().percentileMs(50),
+                                        o.latencies().percentileMs(99),
+                                        o.failed()));
+                        writePath.add(
+                                Json.createObjectBuilder()
+                                        .add("mode", mode)
+                                        .add("clients", c)
+                                        .add("ordersPerSec", round(o.ordersPerSec()))
+                                        .add("p50Ms", round(o.latencies().percentileMs(50)))
+                                        .add("p99Ms", round(o.latencies().percentileMs(99)))
+                                        .add("refused", o.failed()));
+                        if (mode.equals("OUTBOX")) {
+                            outboxBest.merge("max", o.ordersPerSec(), Math::max);
+                        }
+                    }
+                }
+                result.add("writePath", writePath);
+                if (!consumersDuringWrite) {
                     relayBench.awaitRelayDrained();
-                    LoadDriver.Outcome o =
-                            driver.closedLoop(
-                                    mode, "w-" + mode + "-" + c, c, Duration.ofSeconds(2), seconds);
+                    topology.purgeConsumerQueues();
+                    relayBench.resumeConsumers();
+                }
+
+                if (phases.contains("idle")) {
+                    IdleLatency.Result idle = IdleLatency.measure(topology, driver, 30);
+                    JsonObjectBuilder hops = Json.createObjectBuilder();
+                    idle.hopMedianMs().forEach((hop, ms) -> hops.add(hop, round(ms)));
+                    JsonObjectBuilder steps = Json.createObjectBuilder();
+                    idle.stepMeanMs().forEach((step, ms) -> steps.add(step, round2(ms)));
                     progress(
                             String.format(
                                     Locale.ROOT,
-                                    "write path  %-8s %2d clients: %7.1f orders/s  p50 %6.1f ms  p99 %6.1f ms  (%d refused)",
-                                    mode,
-                                    c,
-                                    o.ordersPerSec(),
-                                    o.latencies().percentileMs(50),
-                                    o.latencies().percentileMs(99),
-                                    o.failed()));
-                    writePath.add(
+                                    "idle, one OUTBOX order at a time: commit to third effect p50 %.1f ms, p99 %.1f ms; "
+                                            + "median hops %s; mean server steps %s",
+                                    idle.p50Ms(),
+                                    idle.p99Ms(),
+                                    idle.hopMedianMs(),
+                                    idle.stepMeanMs()));
+                    result.add(
+                            "idle",
                             Json.createObjectBuilder()
-                                    .add("mode", mode)
-                                    .add("clients", c)
-                                    .add("ordersPerSec", round(o.ordersPerSec()))
-                                    .add("p50Ms", round(o.latencies().percentileMs(50)))
-                                    .add("p99Ms", round(o.latencies().percentileMs(99)))
-                                    .add("refused", o.failed()));
-                    if (mode.equals("OUTBOX")) {
-                        outboxBest.merge("max", o.ordersPerSec(), Math::max);
+                                    .add("p50Ms", round(idle.p50Ms()))
+                                    .add("p99Ms", round(idle.p99Ms()))
+                                    .add("events", idle.events())
+                                    .add("hops", hops)
+                                    .add("serverStepsMeanMs", steps));
+                }
+                if (phases.contains("transactions")) {
+                    JsonObjectBuilder transactions = Json.createObjectBuilder();
+                    for (String mode : List.of("OUTBOX", "XA", "NAIVE")) {
+                        Transactions.Cost cost =
+                                Transactions.measure(
+                                        topology, driver, mode, 50, Duration.ofSeconds(4));
+                        progress(
+                                String.format(
+                                        Locale.ROOT,
+                                        "transactions %-6s: %.2f two-phase commits per event, %.2f consumer statements "
+                                                + "per delivery (%d events)",
+                                        mode,
+                                        cost.twoPhaseCommitsPerEvent(),
+                                        cost.statementsPerDelivery(),
+                                        cost.events()));
+                        transactions.add(
+                                mode,
+                                Json.createObjectBuilder()
+                                        .add("events", cost.events())
+                                        .add(
+                                                "twoPhaseCommitsPerEvent",
+                                                round2(cost.twoPhaseCommitsPerEvent()))
+                                        .add(
+                                                "statementsPerDelivery",
+                                                round2(cost.statementsPerDelivery())));
                     }
+                    result.add("transactions", transactions);
                 }
-            }
-            result.add("writePath", writePath);
-            if (!consumersDuringWrite) {
-                relayBench.awaitRelayDrained();
-                topology.purgeConsumerQueues();
-                relayBench.resumeConsumers();
-            }
 
-            if (phases.contains("idle")) {
-                IdleLatency.Result idle = IdleLatency.measure(topology, driver, 30);
-                JsonObjectBuilder hops = Json.createObjectBuilder();
-                idle.hopMedianMs().forEach((hop, ms) -> hops.add(hop, round(ms)));
-                JsonObjectBuilder steps = Json.createObjectBuilder();
-                idle.stepMeanMs().forEach((step, ms) -> steps.add(step, round2(ms)));
-                progress(
-                        String.format(
-                                Locale.ROOT,
-                                "idle, one OUTBOX order at a time: commit to third effect p50 %.1f ms, p99 %.1f ms; "
-                                        + "median hops %s; mean server steps %s",
-                                idle.p50Ms(),
-                                idle.p99Ms(),
-                                idle.hopMedianMs(),
-                                idle.stepMeanMs()));
-                result.add(
-                        "idle",
-                        Json.createObjectBuilder()
-                                .add("p50Ms", round(idle.p50Ms()))
-                                .add("p99Ms", round(idle.p99Ms()))
-                                .add("events", idle.events())
-                                .add("hops", hops)
-                                .add("serverStepsMeanMs", steps));
-            }
-            if (phases.contains("transactions")) {
-                JsonObjectBuilder transactions = Json.createObjectBuilder();
-                for (String mode : List.of("OUTBOX", "XA", "NAIVE")) {
-                    Transactions.Cost cost =
-                            Transactions.measure(topology, driver, mode, 50, Duration.ofSeconds(4));
+                JsonArrayBuilder endToEnd = Json.createArrayBuilder();
+                int sustainable =
+                        (int) Math.max(50, Math.floor(outboxBest.getOrDefault("max", 100.0) * 0.8));
+                int[] offered = Arrays.copyOf(rates, rates.length + 1);
+                offered[rates.length] = sustainable;
+                if (phases.contains("e2e")) {
+                    for (String mode : List.of("OUTBOX", "XA")) {
+                        for (int rate : offered) {
+                            endToEnd.add(openLoop(topology, driver, mode, true, rate, seconds));
+                        }
+                    }
                     progress(
-                            String.format(
-                                    Locale.ROOT,
-                                    "transactions %-6s: %.2f two-phase commits per event, %.2f consumer statements "
-                                            + "per delivery (%d events)",
-                                    mode,
-                                    cost.twoPhaseCommitsPerEvent(),
-                                    cost.statementsPerDelivery(),
-                                    cost.events()));
-                    transactions.add(
-                            mode,
-                            Json.createObjectBuilder()
-                                    .add("events", cost.events())
-                                    .add(
-                                            "twoPhaseCommitsPerEvent",
-                                            round2(cost.twoPhaseCommitsPerEvent()))
-                                    .add(
-                                            "statementsPerDelivery",
-                                            round2(cost.statementsPerDelivery())));
-                }
-                result.add("transactions", transactions);
-            }
-
-            JsonArrayBuilder endToEnd = Json.createArrayBuilder();
-            int sustainable =
-                    (int) Math.max(50, Math.floor(outboxBest.getOrDefault("max", 100.0) * 0.8));
-            int[] offered = Arrays.copyOf(rates, rates.length + 1);
-            offered[rates.length] = sustainable;
-            if (phases.contains("e2e")) {
-                for (String mode : List.of("OUTBOX", "XA")) {
+                            "restarting WildFly with the after-commit nudge off (relay timer only, interval 1000 ms) ...");
+                    topology.restart("-Doutbox.relay.nudge=false");
+                    resources.follow(topology.server().pid());
                     for (int rate : offered) {
-                        endToEnd.add(openLoop(topology, driver, mode, true, rate, seconds));
+                        endToEnd.add(openLoop(topology, driver, "OUTBOX", false, rate, seconds));
                     }
                 }
-                progress(
-                        "restarting WildFly with the after-commit nudge off (relay timer only, interval 1000 ms) ...");
-                topology.restart("-Doutbox.relay.nudge=false");
-                resources.follow(topology.server().pid());
-                for (int rate : offered) {
-                    endToEnd.add(openLoop(topology, driver, "OUTBOX", false, rate, seconds));
+                result.add("endToEnd", endToEnd);
+
+                JsonArrayBuilder sweepRows = Json.createArrayBuilder();
+                JsonObjectBuilder relay =
+                        Json.createObjectBuilder().add("backlog", backlog).add("batchSize", batch);
+                for (int size : phases.contains("relay") ? sweep : new int[0]) {
+                    topology.restart("-Doutbox.relay.batch-size=" + size);
+                    resources.follow(topology.server().pid());
+                    relayBench.pauseConsumers();
+                    double rate = relayBench.drain("sweep" + size, sweepBacklog);
+                    topology.purgeConsumerQueues();
+                    progress(
+                            String.format(
+                                    Locale.ROOT,
+                                    "relay sweep batch %5d: %8.0f events/s (%d events)",
+                                    size,
+                                    rate,
+                                    sweepBacklog));
+                    sweepRows.add(
+                            Json.createObjectBuilder()
+                                    .add("batchSize", size)
+                                    .add("backlog", sweepBacklog)
+                                    .add("eventsPerSec", round(rate)));
                 }
-            }
-            result.add("endToEnd", endToEnd);
-
-            JsonArrayBuilder sweepRows = Json.createArrayBuilder();
-            JsonObjectBuilder relay =
-                    Json.createObjectBuilder().add("backlog", backlog).add("batchSize", batch);
-            for (int size : phases.contains("relay") ? sweep : new int[0]) {
-                topology.restart("-Doutbox.relay.batch-size=" + size);
-                resources.follow(topology.server().pid());
-                relayBench.pauseConsumers();
-                double rate = relayBench.drain("sweep" + size, sweepBacklog);
-                topology.purgeConsumerQueues();
-                progress(
-                        String.format(
-                                Locale.ROOT,
-                                "relay sweep batch %5d: %8.0f events/s (%d events)",
-                                size,
-                                rate,
-                                sweepBacklog));
-                sweepRows.add(
-                        Json.createObjectBuilder()
-                                .add("batchSize", size)
-                                .add("backlog", sweepBacklog)
-                                .add("eventsPerSec", round(rate)));
-            }
-            double relayRate = -1;
-            double rawRate = -1;
-            if (phases.contains("relay")) {
-                topology.restart("-Doutbox.relay.batch-size=" + batch);
-                resources.follow(topology.server().pid());
-                relayBench.pauseConsumers();
-                ServerTimers before = ServerTimers.read(METRICS);
-                relayRate = relayBench.drain("relay", backlog);
-                Map<String, Double> steps = ServerTimers.read(METRICS).meanMsSince(before);
-                progress(
-                        String.format(
-                                Locale.ROOT,
-                                "relay, batch %d: %8.0f events/s draining %d events; mean server steps per batch (ms) %s",
-                                batch,
-                                relayRate,
-                                backlog,
-                                steps));
-                JsonObjectBuilder relaySteps = Json.createObjectBuilder();
-                steps.forEach(
-                        (step, ms) -> {
-                            if (step.startsWith("relay") && !step.equals("relayWakeup")) {
-                                relaySteps.add(step, round2(ms));
-                            }
-                        });
-                relay.add("serverStepsMeanMs", relaySteps);
-                topology.purgeConsumerQueues();
-                rawRate = relayBench.rawProducer("raw", backlog, batch);
-                progress(
-                        String.format(
-                                Locale.ROOT,
-                                "raw Artemis producer, transactions of %d: %8.0f messages/s",
-                                batch,
-                                rawRate));
-                topology.purgeConsumerQueues();
-            }
-            if (phases.contains("fanout")) {
-                int events = options.fanoutEvents;
-                relayBench.pauseConsumers();
-                FanOutBench.Result fanOut = new FanOutBench(topology).measure(events, batch);
-                topology.purgeConsumerQueues();
-                progress(
-                        String.format(
-                                Locale.ROOT,
-                                "fan-out to three consumers, %d events in transactions of %d: diverts %.0f events/s, "
-                                        + "shared durable subscriptions %.0f events/s",
-                                events,
-                                batch,
-                                fanOut.divertsPerSec(),
-                                fanOut.subscriptionsPerSec()));
+                double relayRate = -1;
+                double rawRate = -1;
+                if (phases.contains("relay")) {
+                    topology.restart("-Doutbox.relay.batch-size=" + batch);
+                    resources.follow(topology.server().pid());
+                    relayBench.pauseConsumers();
+                    ServerTimers before = ServerTimers.read(METRICS);
+                    relayRate = relayBench.drain("relay", backlog);
+                    Map<String, Double> steps = ServerTimers.read(METRICS).meanMsSince(before);
+                    progress(
+                            String.format(
+                                    Locale.ROOT,
+                                    "relay, batch %d: %8.0f events/s draining %d events; mean server steps per batch (ms) %s",
+                                    batch,
+                                    relayRate,
+                                    backlog,
+                                    steps));
+                    JsonObjectBuilder relaySteps = Json.createObjectBuilder();
+                    steps.forEach(
+                            (step, ms) -> {
+                                if (step.startsWith("relay") && !step.equals("relayWakeup")) {
+                                    relaySteps.add(step, round2(ms));
+                                }
+                            });
+                    relay.add("serverStepsMeanMs", relaySteps);
+                    topology.purgeConsumerQueues();
+                    rawRate = relayBench.rawProducer("raw", backlog, batch);
+                    progress(
+                            String.format(
+                                    Locale.ROOT,
+                                    "raw Artemis producer, transactions of %d: %8.0f messages/s",
+                                    batch,
+                                    rawRate));
+                    topology.purgeConsumerQueues();
+                }
+                if (phases.contains("fanout")) {
+                    int events = options.fanoutEvents;
+                    relayBench.pauseConsumers();
+                    FanOutBench.Result fanOut = new FanOutBench(topology).measure(events, batch);
+                    topology.purgeConsumerQueues();
+                    progress(
+                            String.format(
+                                    Locale.ROOT,
+                                    "fan-out to three consumers, %d events in transactions of %d: diverts %.0f events/s, "
+                                            + "shared durable subscriptions %.0f events/s",
+                                    events,
+                                    batch,
+                                    fanOut.divertsPerSec(),
+                                    fanOut.subscriptionsPerSec()));
+                    result.add(
+                            "fanOut",
+                            Json.createObjectBuilder()
+                                    .add("events", events)
+                                    .add("batchSize", batch)
+                                    .add("diverts", round(fanOut.divertsPerSec()))
+                                    .add("subscriptions", round(fanOut.subscriptionsPerSec()))
+                                    .add("chosen", fanOut.chosen()));
+                }
+                if (phases.contains("groups")) {
+                    int orders = options.groupOrders;
+                    relayBench.pauseConsumers();
+                    topology.purgeConsumerQueues();
+                    GroupSoak.Result soak = new GroupSoak(topology).measure(orders, batch);
+                    topology.purgeConsumerQueues();
+                    progress(
+                            String.format(
+                                    Locale.ROOT,
+                                    "message groups, %d orders (%.0f events/s): open orders leave %d groups in "
+                                            + "FulfilmentEvents, closing ones %d, open orders on a queue without buckets %d; broker heap after GC "
+                                            + "%d MiB before, %d after the open orders, %d after the closing ones, %d after the unbounded queue",
+                                    orders,
+                                    soak.eventsPerSec(),
+                                    soak.groupsOpen(),
+                                    soak.groupsClosing(),
+                                    soak.groupsUnbounded(),
+                                    soak.heapBeforeMiB(),
+                                    soak.heapOpenMiB(),
+                                    soak.heapClosingMiB(),
+                                    soak.heapUnboundedMiB()));
+                    result.add(
+                            "groups",
+                            Json.createObjectBuilder()
+                                    .add("orders", orders)
+                                    .add("eventsPerSec", round(soak.eventsPerSec()))
+                                    .add("groupsAfterOpenOrders", soak.groupsOpen())
+                                    .add("groupsAfterClosingOrders", soak.groupsClosing())
+                                    .add("brokerHeapMiBBefore", soak.heapBeforeMiB())
+                                    .add("brokerHeapMiBAfterOpen", soak.heapOpenMiB())
+                                    .add("brokerHeapMiBAfterClosing", soak.heapClosingMiB())
+                                    .add("groupsWithoutBuckets", soak.groupsUnbounded())
+                                    .add("brokerHeapMiBWithoutBuckets", soak.heapUnboundedMiB()));
+                }
                 result.add(
-                        "fanOut",
-                        Json.createObjectBuilder()
-                                .add("events", events)
-                                .add("batchSize", batch)
-                                .add("diverts", round(fanOut.divertsPerSec()))
-                                .add("subscriptions", round(fanOut.subscriptionsPerSec()))
-                                .add("chosen", fanOut.chosen()));
-            }
-            if (phases.contains("groups")) {
-                int orders = options.groupOrders;
-                relayBench.pauseConsumers();
-                topology.purgeConsumerQueues();
-                GroupSoak.Result soak = new GroupSoak(topology).measure(orders, batch);
-                topology.purgeConsumerQueues();
-                progress(
-                        String.format(
-                                Locale.ROOT,
-                                "message groups, %d orders (%.0f events/s): open orders leave %d groups in "
-                                        + "FulfilmentEvents, closing ones %d, open orders on a queue without buckets %d; broker heap after GC "
-                                        + "%d MiB before, %d after the open orders, %d after the closing ones, %d after the unbounded queue",
-                                orders,
-                                soak.eventsPerSec(),
-                                soak.groupsOpen(),
-                                soak.groupsClosing(),
-                                soak.groupsUnbounded(),
-                                soak.heapBeforeMiB(),
-                                soak.heapOpenMiB(),
-                                soak.heapClosingMiB(),
-                                soak.heapUnboundedMiB()));
-                result.add(
-                        "groups",
-                        Json.createObjectBuilder()
-                                .add("orders", orders)
-                                .add("eventsPerSec", round(soak.eventsPerSec()))
-                                .add("groupsAfterOpenOrders", soak.groupsOpen())
-                                .add("groupsAfterClosingOrders", soak.groupsClosing())
-                                .add("brokerHeapMiBBefore", soak.heapBeforeMiB())
-                                .add("brokerHeapMiBAfterOpen", soak.heapOpenMiB())
-                                .add("brokerHeapMiBAfterClosing", soak.heapClosingMiB())
-                                .add("groupsWithoutBuckets", soak.groupsUnbounded())
-                                .add("brokerHeapMiBWithoutBuckets", soak.heapUnboundedMiB()));
-            }
-            result.add(
-                    "relay",
-                    relay.add("eventsPerSec", round(relayRate))
-                            .add("rawBrokerEventsPerSec", round(rawRate))
-                            .add("ratioToRaw", round(relayRate / rawRate))
-                            .add("sweep", sweepRows));
+                        "relay",
+                        relay.add("eventsPerSec", round(relayRate))
+                                .add("rawBrokerEventsPerSec", round(rawRate))
+                                .add("ratioToRaw", round(relayRate / rawRate))
+                                .add("sweep", sweepRows));
 
-            result.add(
-                    "resources",
-                    Json.createObjectBuilder()
-                            .add("peakCpuCores", round(resources.peakCpuCores()))
-                            .add("peakRssMiB", resources.peakRssBytes() / (1024 * 1024))
-                            .add("peakHeapMiB", resources.peakHeapBytes() / (1024 * 1024))
-                            .add("heapMaxMiB", 2048)
-                            .add("outboxRowsAtEnd", RelayBench.outboxRows(topology)));
+                result.add(
+                        "resources",
+                        Json.createObjectBuilder()
+                                .add("peakCpuCores", round(resources.peakCpuCores()))
+                                .add("peakRssMiB", resources.peakRssBytes() / (1024 * 1024))
+                                .add("peakHeapMiB", resources.peakHeapBytes() / (1024 * 1024))
+                                .add("heapMaxMiB", 2048)
+                                .add("outboxRowsAtEnd", RelayBench.outboxRows(topology)));
+            }
+        }
+        if (options.nodeCounts().length > 0) {
+            result.add("cluster", cluster(root, options, seconds));
         }
         JsonObject bench = result.build();
         BenchReport.write(bench, out);
         System.out.println();
         System.out.println(BenchReport.markdown(bench));
         progress("wrote " + out.resolve("bench.json") + ", bench.md and bench.png");
+    }
+
+    /**
+     * The relay shared by each node count: drain rate, each node's share, commit-to-effect latency
+     * at the offered rate; and the drain rate of the most nodes against one node's.
+     */
+    private static JsonObjectBuilder cluster(Path root, BenchOptions options, Duration seconds)
+            throws Exception {
+        JsonArrayBuilder runs = Json.createArrayBuilder();
+        Map<Integer, Double> drain = new LinkedHashMap<>();
+        for (int nodes : options.nodeCounts()) {
+            progress("cluster: starting PostgreSQL, Artemis and " + nodes + " WildFly node(s) ...");
+            ClusterBench.Result r =
+                    ClusterBench.measure(
+                            root, nodes, options.clusterBacklog, options.clusterRate, seconds);
+            drain.put(nodes, r.drainPerSec());
+            JsonObjectBuilder shares = Json.createObjectBuilder();
+            StringBuilder shareText = new StringBuilder();
+            r.shares()
+                    .forEach(
+                            (node, count) -> {
+                                double share = 100.0 * count / r.backlog();
+                                shares.add(node, round(share));
+                                shareText.append(
+                                        String.format(Locale.ROOT, " %s %.1f %%", node, share));
+                            });
+            progress(
+                    String.format(
+                            Locale.ROOT,
+                            "cluster %d node(s): relay drained %d events at %.0f/s (published by%s); "
+                                    + "OUTBOX offered %d/s achieved %.1f/s, commit to effect p50 %.1f p99 %.1f ms",
+                            nodes,
+                            r.backlog(),
+                            r.drainPerSec(),
+                            shareText,
+                            r.offered(),
+                            r.achievedPerSec(),
+                            r.endToEnd().p50(),
+                            r.endToEnd().p99()));
+            runs.add(
+                    Json.createObjectBuilder()
+                            .add("nodes", nodes)
+                            .add("backlog", r.backlog())
+                            .add("drainEventsPerSec", round(r.drainPerSec()))
+                            .add("sharePercent", shares)
+                            .add("offeredPerSec", r.offered())
+                            .add("achievedPerSec", round(r.achievedPerSec()))
+                            .add("e2eP50Ms", round(r.endToEnd().p50()))
+                            .add("e2eP99Ms", round(r.endToEnd().p99()))
+                            .add("e2eEvents", r.endToEnd().events()));
+        }
+        JsonObjectBuilder cluster = Json.createObjectBuilder().add("runs", runs);
+        if (drain.containsKey(1) && drain.size() > 1) {
+            int most = drain.keySet().stream().mapToInt(Integer::intValue).max().orElse(1);
+            double ratio = drain.get(most) / drain.get(1);
+            progress(
+                    String.format(
+                            Locale.ROOT,
+                            "cluster: %d nodes drained at %.2f x one node's rate (same two cores)",
+                            most,
+                            ratio));
+            cluster.add("drainRatioMostToOne", round2(ratio));
+        }
+        return cluster;
     }
 
     private static JsonObjectBuilder openLoop(

@@ -21,7 +21,18 @@ final class EndToEnd {
      */
     static Result measure(BenchTopology topology, String customerPrefix, Duration settle)
             throws SQLException, InterruptedException {
-        try (java.sql.Connection db = topology.database()) {
+        return measure(topology::database, customerPrefix, settle);
+    }
+
+    /** Opens a connection to the database of record. */
+    interface Database {
+        java.sql.Connection open() throws SQLException;
+    }
+
+    /** As above, on any database of record. */
+    static Result measure(Database database, String customerPrefix, Duration settle)
+            throws SQLException, InterruptedException {
+        try (java.sql.Connection db = database.open()) {
             long deadline = System.nanoTime() + settle.toNanos();
             long missing;
             do {

@@ -6,6 +6,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -23,7 +24,10 @@ final class LoadDriver {
     /** What one run did: orders accepted per second, latencies of accepted orders, refusals. */
     record Outcome(double ordersPerSec, Latencies latencies, long accepted, long failed) {}
 
-    private static final URI ORDERS = URI.create("http://127.0.0.1:8080/outbox/api/orders");
+    /** The order endpoint of each node; orders go to them in turn. */
+    private final List<URI> orders;
+
+    private final AtomicInteger turn = new AtomicInteger();
     private final HttpClient http =
             HttpClient.newBuilder()
                     .connectTimeout(Duration.ofSeconds(5))
@@ -36,6 +40,18 @@ final class LoadDriver {
                                         return t;
                                     }))
                     .build();
+
+    /** Load for the one server at port offset 0. */
+    LoadDriver() {
+        this(List.of(URI.create("http://127.0.0.1:8080/outbox/")));
+    }
+
+    /**
+     * Load spread over nodes, one order to each in turn; {@code baseUris} end in {@code /outbox/}.
+     */
+    LoadDriver(List<URI> baseUris) {
+        this.orders = baseUris.stream().map(uri -> uri.resolve("api/orders")).toList();
+    }
 
     /**
      * {@code clients} concurrent clients for {@code duration}, after an unmeasured {@code warmUp}.
@@ -152,7 +168,10 @@ final class LoadDriver {
         try {
             HttpResponse<Void> response =
                     http.send(
-                            HttpRequest.newBuilder(ORDERS)
+                            HttpRequest.newBuilder(
+                                            orders.get(
+                                                    Math.floorMod(
+                                                            turn.getAndIncrement(), orders.size())))
                                     .timeout(Duration.ofSeconds(30))
                                     .header("Content-Type", "application/json")
                                     .POST(HttpRequest.BodyPublishers.ofString(body))

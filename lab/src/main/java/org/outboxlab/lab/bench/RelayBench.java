@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.UUID;
 import org.apache.activemq.artemis.api.jms.ActiveMQJMSClient;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import org.outboxlab.contract.Partitions;
 
 /**
  * The relay against a raw Artemis producer: a backlog of committed outbox rows is inserted at once
@@ -89,49 +90,67 @@ final class RelayBench {
      */
     double drain(String run, int n) throws SQLException, InterruptedException {
         try (java.sql.Connection db = topology.database()) {
-            db.setAutoCommit(false);
-            try (PreparedStatement insert =
-                    db.prepareStatement(
-                            "insert into outbox_event (event_id, aggregate_type, "
-                                    + "aggregate_id, event_type, sequence_no, schema_version, occurred_at, payload, trace_parent, write_mode, "
-                                    + "status, attempts) values (?, 'Order', ?, 'OrderPlaced', 1, 1, ?, ?, null, 'OUTBOX', 'PENDING', 0)")) {
-                Timestamp now = new Timestamp(System.currentTimeMillis());
-                for (int i = 0; i < n; i++) {
-                    String orderId = run + "-" + i;
-                    insert.setString(1, UUID.randomUUID().toString());
-                    insert.setString(2, orderId);
-                    insert.setTimestamp(3, now);
-                    insert.setString(4, payload(orderId));
-                    insert.addBatch();
-                    if (i % 1000 == 999) {
-                        insert.executeBatch();
-                    }
+            insertBacklog(db, run, n);
+            return drainRate(db, run, n);
+        }
+    }
+
+    /**
+     * Inserts {@code n} pending OrderPlaced events of orders {@code run-0 … run-(n-1)} in one
+     * transaction, each in its order's relay partition.
+     */
+    static void insertBacklog(java.sql.Connection db, String run, int n) throws SQLException {
+        db.setAutoCommit(false);
+        try (PreparedStatement insert =
+                db.prepareStatement(
+                        "insert into outbox_event (event_id, aggregate_type, "
+                                + "aggregate_id, event_type, sequence_no, schema_version, occurred_at, payload, trace_parent, write_mode, "
+                                + "status, attempts, partition_no) values (?, 'Order', ?, 'OrderPlaced', 1, 1, ?, ?, null, 'OUTBOX', 'PENDING', 0, ?)")) {
+            Timestamp now = new Timestamp(System.currentTimeMillis());
+            for (int i = 0; i < n; i++) {
+                String orderId = run + "-" + i;
+                insert.setString(1, UUID.randomUUID().toString());
+                insert.setString(2, orderId);
+                insert.setTimestamp(3, now);
+                insert.setString(4, payload(orderId));
+                insert.setInt(5, Partitions.of(orderId));
+                insert.addBatch();
+                if (i % 1000 == 999) {
+                    insert.executeBatch();
                 }
-                insert.executeBatch();
             }
-            db.commit();
-            db.setAutoCommit(true);
-            long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
-            while (BenchTopology.countLike(
-                            db,
-                            "select count(*) from outbox_event where aggregate_id like ? and status = 'PENDING'",
-                            run + "-")
-                    > 0) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException(
-                            "the relay did not drain " + n + " events within 10 minutes");
-                }
-                Thread.sleep(200);
+            insert.executeBatch();
+        }
+        db.commit();
+        db.setAutoCommit(true);
+    }
+
+    /**
+     * Waits (at most 10 minutes) until the run's {@code n} events are published; returns events/s
+     * from the first publish to the last.
+     */
+    static double drainRate(java.sql.Connection db, String run, int n)
+            throws SQLException, InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+        while (BenchTopology.countLike(
+                        db,
+                        "select count(*) from outbox_event where aggregate_id like ? and status = 'PENDING'",
+                        run + "-")
+                > 0) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(
+                        "the relay did not drain " + n + " events within 10 minutes");
             }
-            try (PreparedStatement span =
-                    db.prepareStatement(
-                            "select extract(epoch from max(published_at) - min(published_at)) "
-                                    + "from outbox_event where aggregate_id like ?")) {
-                span.setString(1, run + "-%");
-                try (ResultSet rs = span.executeQuery()) {
-                    rs.next();
-                    return n / Math.max(rs.getDouble(1), 0.001);
-                }
+            Thread.sleep(200);
+        }
+        try (PreparedStatement span =
+                db.prepareStatement(
+                        "select extract(epoch from max(published_at) - min(published_at)) "
+                                + "from outbox_event where aggregate_id like ?")) {
+            span.setString(1, run + "-%");
+            try (ResultSet rs = span.executeQuery()) {
+                rs.next();
+                return n / Math.max(rs.getDouble(1), 0.001);
             }
         }
     }

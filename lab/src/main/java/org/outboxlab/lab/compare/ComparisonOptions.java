@@ -60,7 +60,7 @@ public record ComparisonOptions(
                 paramLabel = "ID",
                 description =
                         "all, or scenario ids: baseline, broker-outage, db-outage, server-kill, crash-point, "
-                                + "consumer-failure, redelivery; with --nodes 2 or 3 also node-kill, node-pause "
+                                + "consumer-failure, redelivery; with --nodes 2 or 3 also node-kill, node-pause, broker-failover "
                                 + "(default: ${DEFAULT-VALUE})",
                 defaultValue = "all")
         List<String> scenarios;
@@ -90,8 +90,9 @@ public record ComparisonOptions(
                 names = "--nodes",
                 paramLabel = "N",
                 description =
-                        "WildFly nodes sharing the database and the broker, 1 to 3; 2 or 3 add the "
-                                + "scenarios node-kill and node-pause (default: ${DEFAULT-VALUE})",
+                        "WildFly nodes sharing the database and the broker, 1 to 3; 2 or 3 run a broker "
+                                + "pair too and add the scenarios node-kill, node-pause and broker-failover "
+                                + "(default: ${DEFAULT-VALUE})",
                 defaultValue = "1")
         int nodes;
 
