@@ -46,11 +46,10 @@ public class RelayClusterIT {
             LEASE.plus(HEARTBEAT.multipliedBy(2)).plusSeconds(1);
 
     /**
-     * A frozen node's leases run out the same way, unless it froze inside a relay batch: then its
-     * shared lock holds them until PostgreSQL ends its idle session (2 min, pg.sh).
+     * A frozen node's leases run out the same way; if it froze inside a relay batch, PostgreSQL
+     * first ends that batch's transaction once it idled a lease (set for relay transactions only).
      */
-    private static final Duration PAUSE_TAKEOVER_BOUND =
-            Duration.ofMinutes(2).plus(KILL_TAKEOVER_BOUND);
+    private static final Duration PAUSE_TAKEOVER_BOUND = LEASE.plus(KILL_TAKEOVER_BOUND);
 
     private static LabTopology lab;
     private static ScenarioRunner runner;

@@ -10,6 +10,7 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.Set;
 import java.util.TreeSet;
+import org.outboxlab.outbox.DatabaseKind;
 
 /**
  * Fences a relay batch: in the batch's own transaction, reads this node's unexpired leases with a
@@ -25,9 +26,22 @@ public class LeaseFence {
 
     @Inject ClusterSettings settings;
 
-    /** The partitions the caller's transaction may publish; empty while the relay is off. */
+    @Inject DatabaseKind database;
+
+    /**
+     * The partitions the caller's transaction may publish; empty while the relay is off. On
+     * PostgreSQL the transaction is also told to end itself once idle for a lease's length ({@code
+     * idle_in_transaction_session_timeout}, this transaction only): a node frozen inside a batch
+     * holds its partitions for one lease more, not until a session-wide timeout.
+     */
     public Fence hold() {
         long deadline = System.nanoTime() + settings.leaseMs() * 1_000_000L;
+        if (database.postgres()) {
+            em.createNativeQuery(
+                            "select set_config('idle_in_transaction_session_timeout', ?1, true)")
+                    .setParameter(1, Long.toString(settings.leaseMs()))
+                    .getSingleResult();
+        }
         RelaySwitch relaySwitch = em.find(RelaySwitch.class, RelaySwitch.ID);
         if (relaySwitch != null && relaySwitch.isPaused()) {
             return new Fence(Set.of(), deadline);
@@ -36,7 +50,7 @@ public class LeaseFence {
         for (PartitionLease lease :
                 em.createQuery(
                                 "select p from PartitionLease p where p.owner = :node"
-                                        + " and p.leaseUntil > :now",
+                                        + " and p.leaseUntil > :now order by p.partition",
                                 PartitionLease.class)
                         .setParameter("node", settings.node())
                         .setParameter("now", Instant.now())

@@ -64,6 +64,15 @@ public class PartitionLeases {
                                 .setParameter("since", now.minus(lease))
                                 .getResultList());
         Set<Integer> wanted = relaying ? Partitions.assignedTo(node, live) : Set.of();
+        // this node's leases first, in partition order as a batch's fence reads them (no deadlock),
+        // waiting for a running batch of its own; the updates below touch only rows locked here or
+        // free rows taken with skip locked
+        em.createQuery(
+                        "select p from PartitionLease p where p.owner = :node order by p.partition",
+                        PartitionLease.class)
+                .setParameter("node", node)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultList();
         release(node, wanted);
         if (!wanted.isEmpty()) {
             em.createQuery(
@@ -73,6 +82,7 @@ public class PartitionLeases {
                     .setParameter("node", node)
                     .setParameter("wanted", wanted)
                     .executeUpdate();
+            em.clear(); // the bulk updates left the leases read above stale
             List<PartitionLease> free =
                     em.createQuery(
                                     "select p from PartitionLease p where p.partition in :wanted"
