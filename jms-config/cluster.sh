@@ -6,7 +6,7 @@
 #   cluster.sh start  --dir DIR --wildfly WILDFLY_HOME --ear outbox.ear --jdbc-driver postgresql.jar
 #                     (--pg-jar embedded-postgres-binaries.jar | --pg-bin PG_BIN_DIR)
 #                     --artemis-dist apache-artemis-VERSION-bin.tar.gz
-#                     [--nodes 2] [--pg-port 55432] [--broker-port 61616] [--port-offset 0]
+#                     [--nodes 2] [--pg-port 25432] [--broker-port 61616] [--port-offset 0]
 #   cluster.sh stop   --dir DIR     every node gracefully (its partitions pass on at once), then the
 #                                   brokers and the database
 #   cluster.sh status --dir DIR     one line per process; exit 0 if all run and every node is ready
@@ -28,7 +28,7 @@ usage() { sed -n '2,24p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2; exit 2;
 
 [ $# -ge 1 ] || usage
 command=$1; shift
-dir= wildfly= ear= driver= pg_jar= pg_bin= dist= nodes=2 pg_port=55432 broker_port=61616 offset=0
+dir= wildfly= ear= driver= pg_jar= pg_bin= dist= nodes=2 pg_port=25432 broker_port=61616 offset=0
 while [ $# -gt 0 ]; do
     case "$1" in
         --dir|--wildfly|--ear|--jdbc-driver|--pg-jar|--pg-bin|--artemis-dist|--nodes|--pg-port|--broker-port|--port-offset)

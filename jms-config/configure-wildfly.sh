@@ -16,7 +16,9 @@
 #        started with -Doutbox.faults.enabled=true, nothing else; password from $OUTBOX_LAB_PASSWORD
 #        or generated and printed once)
 #
-# Each part is applied in one CLI batch: it is applied whole or not at all. A part that is already
+# Each part is applied in one CLI batch, and the parts share as few embedded server sessions as they
+# can (one costs seconds); if a batch fails, the configuration is put back as it was before its
+# session, so a run applies whole parts or nothing. A part that is already
 # present is left alone, so running the script twice changes nothing the second time. No password
 # has a default, none passes a command line, and none is written to the configuration in clear text:
 # the database's and the broker's go into the Elytron credential store outbox-credentials, the
@@ -116,12 +118,16 @@ cli() {
     rm -f "$script" "$script.out"
 }
 
-# Applies the CLI files $2... unless $xml already holds the marker $1: each file in a server session
-# of its own, in one batch (a file that holds its own batch runs as it is). Commands in $prelude go
-# into the first file's batch.
+# Queues the CLI files $2... unless $xml already holds the marker $1, each in one batch (a file that
+# holds its own batch runs as it is); commands in $prelude go into the first file's batch. The
+# queued batches run together in one server session at the next flush (a server session costs
+# seconds); a file followed by another of the same part ends its session, so that the next one sees
+# what it added (an extension before its subsystem).
 prelude=
+pending=()
+pending_parts=()
 apply() {
-    local marker=$1 file body
+    local marker=$1 file body last=${!#}
     shift
     if grep -q -- "$marker" "$xml"; then
         echo "configure-wildfly: $*: already applied to $config"
@@ -131,12 +137,31 @@ apply() {
         body=$([ -z "$prelude" ] || printf '%s\n' "$prelude"; grep -v '^\s*#' "$here/cli/$file" | grep -v '^\s*$')
         prelude=
         if grep -q -e '^batch$' -e '^if ' <<< "$body"; then
-            echo "$body" | cli
+            pending+=("$body")
         else
-            { echo batch; echo "$body"; echo run-batch; } | cli
+            pending+=("batch"$'\n'"$body"$'\n'"run-batch")
         fi
+        [ "$file" = "$last" ] || flush
     done
-    echo "configure-wildfly: $*: applied to $config"
+    pending_parts+=("$*")
+}
+
+# Runs the queued batches in one server session; if one fails, $xml is put back as it was before the
+# session and the script stops.
+flush() {
+    [ ${#pending[@]} -gt 0 ] || return 0
+    cp "$xml" "$xml.before-session"
+    # shellcheck disable=SC2064
+    trap "mv -f '$xml.before-session' '$xml'" EXIT
+    printf '%s\n' "${pending[@]}" | cli
+    trap - EXIT
+    rm -f "$xml.before-session"
+    local part
+    for part in "${pending_parts[@]}"; do
+        echo "configure-wildfly: $part: applied to $config"
+    done
+    pending=()
+    pending_parts=()
 }
 
 if grep -q '<jms-topic name="OrderEvents"' "$xml" && [ "$broker" = remote ]; then
@@ -271,6 +296,7 @@ apply 'pool-name="OutboxDS"' "datasource-$db.cli"
 apply 'RecoveryEnvironmentBean.periodicRecoveryPeriod' transactions.cli
 apply 'prometheus-registry' observability-extensions.cli observability.cli
 apply 'org.hibernate.engine.jdbc.spi.SqlExceptionHelper' logging.cli
+flush
 if [ $users = yes ]; then
     add_user outbox-admin outbox-admin "${OUTBOX_ADMIN_PASSWORD:-}"
     add_user outbox-viewer outbox-viewer "${OUTBOX_VIEWER_PASSWORD:-}"

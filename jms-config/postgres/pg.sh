@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs a real PostgreSQL server for the outbox lab on loopback, as a process of its own.
 #
-#   pg.sh start  --dir DIR [--port 55432] [--bin PG_BIN_DIR | --jar embedded-postgres-binaries.jar]
+#   pg.sh start  --dir DIR [--port 25432] [--bin PG_BIN_DIR | --jar embedded-postgres-binaries.jar]
 #   pg.sh stop   --dir DIR
 #   pg.sh kill   --dir DIR      SIGKILL to the server and all its processes at once (a crash, for the lab)
 #   pg.sh status --dir DIR
@@ -31,7 +31,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/../secrets.sh"
 
 [ $# -ge 1 ] || die "usage: pg.sh start|stop|kill|status --dir DIR [--port N] [--bin DIR | --jar FILE]"
 action=$1; shift
-dir= port=55432 bin=${PG_BIN:-} jar=
+dir= port=25432 bin=${PG_BIN:-} jar=
 while [ $# -gt 0 ]; do
     case "$1" in
         --dir) [ $# -ge 2 ] || die "--dir needs a value"; dir=$2; shift 2 ;;

@@ -58,7 +58,7 @@ public class ComparisonScenarioIT {
                                 Path.of("target").toAbsolutePath(),
                                 Path.of(System.getProperty("outbox.ear"))),
                         Path.of(System.getProperty("work.dir")),
-                        new LabPorts(55460, 61660, 300));
+                        new LabPorts(25460, 61660, 300));
         lab.start();
         runner =
                 new ScenarioRunner(

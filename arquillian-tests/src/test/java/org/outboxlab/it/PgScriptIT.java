@@ -29,7 +29,7 @@ import org.outboxlab.control.Directories;
  */
 public class PgScriptIT {
 
-    private static final int PORT = 55437;
+    private static final int PORT = 25437;
     private static final Path JMS_CONFIG =
             Path.of(System.getProperty("jms.config", "../jms-config"));
     private static final Path PG_SH = JMS_CONFIG.resolve("postgres/pg.sh");

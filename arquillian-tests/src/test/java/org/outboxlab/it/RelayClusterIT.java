@@ -64,7 +64,7 @@ public class RelayClusterIT {
                                         Path.of("target").toAbsolutePath(),
                                         Path.of(System.getProperty("outbox.ear"))),
                                 Path.of(System.getProperty("work.dir")),
-                                new LabPorts(55470, 61670, 400))
+                                new LabPorts(25470, 61670, 400))
                         .nodes(2);
         lab.start(
                 "-Doutbox.cluster.lease-ms=" + LEASE.toMillis(),

@@ -6,8 +6,12 @@ package org.outboxlab.control;
  */
 public record LabPorts(int postgres, int broker, int portOffset) {
 
-    /** The comparison's defaults, clear of a developer's WildFly on 8080 and of the test suite. */
-    public static final LabPorts DEFAULT = new LabPorts(55450, 61650, 200);
+    /**
+     * The comparison's defaults, clear of a developer's WildFly on 8080 and of the test suite. The
+     * database's port lies below Linux's ephemeral range (32768-60999): a port in it can be taken
+     * by any outgoing connection while PostgreSQL is down, and its restart then fails to bind.
+     */
+    public static final LabPorts DEFAULT = new LabPorts(25450, 61650, 200);
 
     public LabPorts {
         for (int port : new int[] {postgres, broker, 8080 + portOffset, 9990 + portOffset}) {

@@ -18,7 +18,7 @@ import org.outboxlab.lab.LabParts;
  */
 final class BenchTopology implements AutoCloseable {
 
-    static final int PG_PORT = 55440;
+    static final int PG_PORT = 25440;
     static final int BROKER_PORT = 61640;
 
     private final Path work;

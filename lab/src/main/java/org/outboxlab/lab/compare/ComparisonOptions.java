@@ -100,7 +100,7 @@ public record ComparisonOptions(
                 names = "--pg-port",
                 paramLabel = "PORT",
                 description = "PostgreSQL's port (default: ${DEFAULT-VALUE})",
-                defaultValue = "55450")
+                defaultValue = "25450")
         int pgPort;
 
         @Option(
