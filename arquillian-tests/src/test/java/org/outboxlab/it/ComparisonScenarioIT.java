@@ -59,7 +59,7 @@ public class ComparisonScenarioIT {
                                 Path.of(System.getProperty("outbox.ear"))),
                         Path.of(System.getProperty("work.dir")),
                         new LabPorts(25460, 61660, 300));
-        lab.start();
+        lab.start(TestServers.FAST_BOOT);
         runner =
                 new ScenarioRunner(
                         lab,

@@ -67,6 +67,7 @@ public class RelayClusterIT {
                                 new LabPorts(25470, 61670, 400))
                         .nodes(2);
         lab.start(
+                TestServers.FAST_BOOT,
                 "-Doutbox.cluster.lease-ms=" + LEASE.toMillis(),
                 "-Doutbox.cluster.heartbeat-ms=" + HEARTBEAT.toMillis(),
                 "-Doutbox.relay.interval-ms=200");

@@ -187,7 +187,8 @@ public class StockWildFlyIT {
                         HOME.resolve("standalone"),
                         "standalone-full.xml",
                         Duration.ofSeconds(180),
-                        "-Doutbox.relay.backoff.max-ms=2000");
+                        "-Doutbox.relay.backoff.max-ms=2000",
+                        TestServers.FAST_BOOT);
         OrderApi api = OrderApi.local();
         for (String mode : List.of("OUTBOX", "XA", "NAIVE")) {
             String orderId = api.placed("stock-" + mode, mode, "BOOK-1", 1);

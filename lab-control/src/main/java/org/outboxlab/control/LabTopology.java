@@ -203,17 +203,20 @@ public final class LabTopology implements LabTarget, AutoCloseable {
         startNodes();
     }
 
-    /** Starts every node at once (their boots overlap); returns when all serve orders. */
+    /**
+     * Starts node 1, which creates the schema and seeds the catalogue on the fresh database, then
+     * the other nodes at once (their boots overlap); returns when all serve orders.
+     */
     private void startNodes() throws IOException, InterruptedException {
+        startNode(1);
         if (nodeCount == 1) {
-            startNode(1);
             return;
         }
         java.util.concurrent.ExecutorService boots =
                 java.util.concurrent.Executors.newFixedThreadPool(nodeCount);
         try {
             List<java.util.concurrent.Future<Void>> started = new ArrayList<>();
-            for (int node = 1; node <= nodeCount; node++) {
+            for (int node = 2; node <= nodeCount; node++) {
                 int which = node;
                 started.add(
                         boots.submit(
