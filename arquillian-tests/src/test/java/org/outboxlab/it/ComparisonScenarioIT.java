@@ -64,7 +64,8 @@ public class ComparisonScenarioIT {
                 new ScenarioRunner(
                         lab,
                         new LoadOptions(2, 5, Duration.ofSeconds(6)),
-                        line -> System.out.println("[scenario] " + line));
+                        line -> System.out.println("[scenario] " + line),
+                        Duration.ofSeconds(10)); // still far past the ~3 s of redelivery attempts
     }
 
     @AfterAll
@@ -292,7 +293,7 @@ public class ComparisonScenarioIT {
     }
 
     /**
-     * PostgreSQL killed for 20 s, far longer than the broker's five delivery attempts: OUTBOX and
+     * PostgreSQL killed for 10 s, far longer than the broker's five delivery attempts: OUTBOX and
      * XA lose, duplicate and reorder nothing, and nothing is dead-lettered in any mode.
      */
     @Test

@@ -47,10 +47,12 @@ public final class ScenarioRunner extends ServerUpScenarios {
     private static final Duration HALT_WAIT = Duration.ofSeconds(30);
 
     /**
-     * How long PostgreSQL stays down in {@code db-outage}: far past the broker's redelivery
-     * attempts (about 3 s).
+     * How long PostgreSQL stays down in {@code db-outage} by default: far past the broker's
+     * redelivery attempts (about 3 s).
      */
     public static final Duration DATABASE_DOWN = Duration.ofSeconds(20);
+
+    private final Duration databaseDown;
 
     /**
      * Longest wait for a takeover before the scenario fails: far past two leases (a node frozen
@@ -64,8 +66,15 @@ public final class ScenarioRunner extends ServerUpScenarios {
     private Duration lastTakeover;
 
     public ScenarioRunner(LabTopology lab, LoadOptions load, Consumer<String> progress) {
+        this(lab, load, progress, DATABASE_DOWN);
+    }
+
+    /** As above, with PostgreSQL down {@code databaseDown} in {@code db-outage}. */
+    public ScenarioRunner(
+            LabTopology lab, LoadOptions load, Consumer<String> progress, Duration databaseDown) {
         super(lab, load, progress);
         this.lab = lab;
+        this.databaseDown = databaseDown;
     }
 
     /**
@@ -123,10 +132,10 @@ public final class ScenarioRunner extends ServerUpScenarios {
                 modes,
                 "PostgreSQL",
                 lab::killDatabase,
-                DATABASE_DOWN,
+                databaseDown,
                 lab::startDatabase,
                 "PostgreSQL down "
-                        + DATABASE_DOWN.toSeconds()
+                        + databaseDown.toSeconds()
                         + " s (SIGKILL, then crash recovery on restart)");
     }
 
