@@ -180,9 +180,10 @@ public class ComparisonScenarioIT {
     @Test
     @org.junit.jupiter.api.Order(1)
     public void baselineDeliversEveryEventOnceInEveryMode() throws Exception {
-        Map<String, RunResult> runs = run(Scenario.BASELINE, MODES);
+        Map<String, RunResult> runs =
+                ScenarioChecks.run(runner, "scenario", Scenario.BASELINE, MODES);
         for (RunResult r : runs.values()) {
-            assertClean(r);
+            ScenarioChecks.assertClean(r);
             assertEquals(0, r.lost(), r.mode() + " lost nothing without a fault");
             assertEquals(0, r.rejected(), r.mode() + " refused nothing without a fault");
             assertTrue(r.committed() >= 3, r.mode() + " committed events: " + r);
@@ -192,9 +193,10 @@ public class ComparisonScenarioIT {
     @Test
     @org.junit.jupiter.api.Order(2)
     public void brokerOutageXaRefusesOutboxAcceptsAndDeliversAfter() throws Exception {
-        Map<String, RunResult> runs = run(Scenario.BROKER_OUTAGE, MODES);
-        assertClean(runs.get("OUTBOX"));
-        assertClean(runs.get("XA"));
+        Map<String, RunResult> runs =
+                ScenarioChecks.run(runner, "scenario", Scenario.BROKER_OUTAGE, MODES);
+        ScenarioChecks.assertClean(runs.get("OUTBOX"));
+        ScenarioChecks.assertClean(runs.get("XA"));
         assertEquals(
                 0, runs.get("OUTBOX").rejected(), "OUTBOX accepts writes while the broker is down");
         assertEquals(0, runs.get("OUTBOX").unpublished(), "OUTBOX published the outage's backlog");
@@ -209,9 +211,10 @@ public class ComparisonScenarioIT {
     @Test
     @org.junit.jupiter.api.Order(3)
     public void serverKillLosesNothingInOutboxAndXa() throws Exception {
-        Map<String, RunResult> runs = run(Scenario.SERVER_KILL, MODES);
-        assertClean(runs.get("OUTBOX"));
-        assertClean(runs.get("XA"));
+        Map<String, RunResult> runs =
+                ScenarioChecks.run(runner, "scenario", Scenario.SERVER_KILL, MODES);
+        ScenarioChecks.assertClean(runs.get("OUTBOX"));
+        ScenarioChecks.assertClean(runs.get("XA"));
         assertEquals(0, runs.get("OUTBOX").unpublished(), "OUTBOX relay drained after the restart");
         assertEquals(0, runs.get("XA").heuristic(), "XA left no heuristic or in-doubt transaction");
     }
@@ -234,8 +237,8 @@ public class ComparisonScenarioIT {
                     runs.get(mode).note().startsWith("JVM halted at"),
                     mode + " reached its crash point: " + runs.get(mode).note());
         }
-        assertClean(runs.get("OUTBOX"));
-        assertClean(runs.get("XA"));
+        ScenarioChecks.assertClean(runs.get("OUTBOX"));
+        ScenarioChecks.assertClean(runs.get("XA"));
         assertEquals(
                 0,
                 runs.get("OUTBOX").unpublished(),
@@ -250,7 +253,7 @@ public class ComparisonScenarioIT {
             assertTrue(
                     r.note().startsWith("JVM halted at " + ScenarioRunner.CONSUMER_CRASH_POINT),
                     mode + " reached the consumers' crash point: " + r.note());
-            assertClean(r);
+            ScenarioChecks.assertClean(r);
             assertTrue(
                     r.duplicateDeliveries() > 0,
                     mode
@@ -270,9 +273,10 @@ public class ComparisonScenarioIT {
     @Test
     @org.junit.jupiter.api.Order(5)
     public void consumerFailuresDeadLetterThePoisonOnlyAndTheRestFlows() throws Exception {
-        Map<String, RunResult> runs = run(Scenario.CONSUMER_FAILURE, MODES);
+        Map<String, RunResult> runs =
+                ScenarioChecks.run(runner, "scenario", Scenario.CONSUMER_FAILURE, MODES);
         for (RunResult r : runs.values()) {
-            assertClean(r);
+            ScenarioChecks.assertClean(r);
             assertEquals(
                     1, r.deadLettered(), r.mode() + ": the poison order's event is dead-lettered");
             assertEquals(0, r.lost(), r.mode() + ": every other event applied: " + r);
@@ -282,9 +286,10 @@ public class ComparisonScenarioIT {
     @Test
     @org.junit.jupiter.api.Order(6)
     public void redeliveriesAndRepublishesAreAbsorbedByTheInbox() throws Exception {
-        Map<String, RunResult> runs = run(Scenario.REDELIVERY, MODES);
+        Map<String, RunResult> runs =
+                ScenarioChecks.run(runner, "scenario", Scenario.REDELIVERY, MODES);
         for (RunResult r : runs.values()) {
-            assertClean(r);
+            ScenarioChecks.assertClean(r);
             assertEquals(0, r.lost(), r.mode() + " lost nothing: " + r);
             assertTrue(
                     r.duplicateDeliveries() > 0,
@@ -299,9 +304,10 @@ public class ComparisonScenarioIT {
     @Test
     @org.junit.jupiter.api.Order(7)
     public void databaseOutageLosesNothingAndDeadLettersNothing() throws Exception {
-        Map<String, RunResult> runs = run(Scenario.DB_OUTAGE, MODES);
+        Map<String, RunResult> runs =
+                ScenarioChecks.run(runner, "scenario", Scenario.DB_OUTAGE, MODES);
         for (RunResult r : runs.values()) {
-            assertClean(r);
+            ScenarioChecks.assertClean(r);
             assertEquals(
                     0,
                     r.deadLettered(),
@@ -388,29 +394,6 @@ public class ComparisonScenarioIT {
             return rows.getLong(1);
         } catch (SQLException e) {
             return -1; // the database is not back yet
-        }
-    }
-
-    private static Map<String, RunResult> run(Scenario scenario, List<String> modes)
-            throws Exception {
-        List<RunResult> results = runner.run(scenario, modes);
-        results.forEach(r -> System.out.println("[scenario] " + r));
-        return results.stream().collect(Collectors.toMap(RunResult::mode, Function.identity()));
-    }
-
-    /**
-     * No phantom, duplicate or reordered effect, nothing acknowledged and missing, and the audit
-     * saw a settled system.
-     */
-    private static void assertClean(RunResult r) {
-        String where = r.mode() + " in " + r.scenario() + ": " + r;
-        assertTrue(r.quiesced(), "settled before the audit: " + where);
-        assertEquals(0, r.phantom(), "phantoms, " + where);
-        assertEquals(0, r.duplicateEffects(), "duplicate effects, " + where);
-        assertEquals(0, r.outOfOrder(), "out of order, " + where);
-        assertEquals(0, r.ackedButMissing(), "acknowledged but missing, " + where);
-        if (!r.mode().equals("NAIVE")) {
-            assertEquals(0, r.lost(), "lost, " + where);
         }
     }
 }

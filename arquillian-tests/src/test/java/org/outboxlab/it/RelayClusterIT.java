@@ -11,8 +11,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -93,8 +91,9 @@ public class RelayClusterIT {
                 Duration.ofSeconds(30),
                 () -> evenSplit(partitions()),
                 () -> partitions().toString());
-        Map<String, RunResult> runs = run(Scenario.BASELINE, List.of("OUTBOX"));
-        assertClean(runs.get("OUTBOX"));
+        Map<String, RunResult> runs =
+                ScenarioChecks.run(runner, "cluster", Scenario.BASELINE, List.of("OUTBOX"));
+        ScenarioChecks.assertClean(runs.get("OUTBOX"));
         assertEquals(0, runs.get("OUTBOX").lost(), "lost: " + runs.get("OUTBOX"));
         Map<String, Long> publishers = new TreeMap<>();
         long foreign = 0;
@@ -122,9 +121,10 @@ public class RelayClusterIT {
     @Test
     @org.junit.jupiter.api.Order(2)
     public void aKilledNodesPartitionsMoveWithinTheLeaseAndNothingIsLost() throws Exception {
-        Map<String, RunResult> runs = run(Scenario.NODE_KILL, MODES);
-        assertClean(runs.get("OUTBOX"));
-        assertClean(runs.get("XA"));
+        Map<String, RunResult> runs =
+                ScenarioChecks.run(runner, "cluster", Scenario.NODE_KILL, MODES);
+        ScenarioChecks.assertClean(runs.get("OUTBOX"));
+        ScenarioChecks.assertClean(runs.get("XA"));
         assertEquals(0, runs.get("OUTBOX").unpublished(), "OUTBOX published everything");
         Duration takeover = runner.lastTakeover();
         assertTrue(
@@ -140,9 +140,10 @@ public class RelayClusterIT {
     @org.junit.jupiter.api.Order(3)
     public void aFrozenNodePublishesNothingForThePartitionsItLost() throws Exception {
         // node-pause fails the run itself if node-2 published under a lease it had lost
-        Map<String, RunResult> runs = run(Scenario.NODE_PAUSE, MODES);
-        assertClean(runs.get("OUTBOX"));
-        assertClean(runs.get("XA"));
+        Map<String, RunResult> runs =
+                ScenarioChecks.run(runner, "cluster", Scenario.NODE_PAUSE, MODES);
+        ScenarioChecks.assertClean(runs.get("OUTBOX"));
+        ScenarioChecks.assertClean(runs.get("XA"));
         assertEquals(0, runs.get("OUTBOX").unpublished(), "OUTBOX published everything");
         Duration takeover = runner.lastTakeover();
         assertTrue(
@@ -154,9 +155,10 @@ public class RelayClusterIT {
     @Test
     @org.junit.jupiter.api.Order(4)
     public void whenThePrimaryBrokerDiesTheBackupTakesOverAndNothingIsLost() throws Exception {
-        Map<String, RunResult> runs = run(Scenario.BROKER_FAILOVER, MODES);
-        assertClean(runs.get("OUTBOX"));
-        assertClean(runs.get("XA"));
+        Map<String, RunResult> runs =
+                ScenarioChecks.run(runner, "cluster", Scenario.BROKER_FAILOVER, MODES);
+        ScenarioChecks.assertClean(runs.get("OUTBOX"));
+        ScenarioChecks.assertClean(runs.get("XA"));
         assertEquals(0, runs.get("OUTBOX").unpublished(), "OUTBOX published everything");
         assertEquals(0, runs.get("OUTBOX").rejected(), "OUTBOX took every write");
         Duration takeover = runner.lastTakeover();
@@ -176,25 +178,5 @@ public class RelayClusterIT {
     private static boolean evenSplit(Map<String, Integer> owners) {
         return owners.keySet().equals(java.util.Set.of("node-1", "node-2"))
                 && owners.values().stream().allMatch(n -> n == Partitions.COUNT / 2);
-    }
-
-    private static Map<String, RunResult> run(Scenario scenario, List<String> modes)
-            throws Exception {
-        List<RunResult> results = runner.run(scenario, modes);
-        results.forEach(r -> System.out.println("[cluster] " + r));
-        return results.stream().collect(Collectors.toMap(RunResult::mode, Function.identity()));
-    }
-
-    /** As in ComparisonScenarioIT: no phantom, duplicate, reordered or missing effect; settled. */
-    private static void assertClean(RunResult r) {
-        String where = r.mode() + " in " + r.scenario() + ": " + r;
-        assertTrue(r.quiesced(), "settled before the audit: " + where);
-        assertEquals(0, r.phantom(), "phantoms, " + where);
-        assertEquals(0, r.duplicateEffects(), "duplicate effects, " + where);
-        assertEquals(0, r.outOfOrder(), "out of order, " + where);
-        assertEquals(0, r.ackedButMissing(), "acknowledged but missing, " + where);
-        if (!r.mode().equals("NAIVE")) {
-            assertEquals(0, r.lost(), "lost, " + where);
-        }
     }
 }
