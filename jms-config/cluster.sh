@@ -49,8 +49,7 @@ while [ $# -gt 0 ]; do
     esac
 done
 [ -n "$dir" ] || die "--dir is required"
-mkdir -p "$dir"
-dir=$(cd "$dir" && pwd)
+dir=$(realpath -m "$dir")
 home=$dir/wildfly
 
 node_dirs() { find "$home" -maxdepth 1 -name 'node-*' -type d 2>/dev/null | sort; }
@@ -68,6 +67,7 @@ start() {
     [ -f "$ear" ] || die "--ear must be the outbox EAR (ear/target/outbox.ear), was '$ear'"
     [ -f "$driver" ] || [ -d "$home/modules/org/postgresql/main" ] || die "--jdbc-driver must be the PostgreSQL JDBC jar"
     [ -n "$dist" ] || [ -d "$dir/artemis/instance" ] || die "--artemis-dist is required on the first start"
+    mkdir -p "$dir"
 
     local pg_args=(--port "$pg_port")
     [ -n "$pg_jar" ] && pg_args+=(--jar "$pg_jar")

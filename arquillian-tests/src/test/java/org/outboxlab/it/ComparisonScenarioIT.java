@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -23,7 +22,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.outboxlab.control.LabPorts;
 import org.outboxlab.control.LabTopology;
 import org.outboxlab.control.ScenarioRunner;
-import org.outboxlab.control.ServerParts;
 import org.outboxlab.scenario.Audit;
 import org.outboxlab.scenario.LoadOptions;
 import org.outboxlab.scenario.Outcome;
@@ -50,15 +48,7 @@ public class ComparisonScenarioIT {
 
     @BeforeAll
     public static void startLab() throws Exception {
-        Path root = Path.of(System.getProperty("project.root")).toAbsolutePath().normalize();
-        lab =
-                new LabTopology(
-                        root.resolve("jms-config"),
-                        ServerParts.in(
-                                Path.of("target").toAbsolutePath(),
-                                Path.of(System.getProperty("outbox.ear"))),
-                        Path.of(System.getProperty("work.dir")),
-                        new LabPorts(25460, 61660, 300));
+        lab = TestServers.topology(new LabPorts(25460, 61660, 300));
         lab.start(TestServers.FAST_BOOT);
         runner =
                 new ScenarioRunner(

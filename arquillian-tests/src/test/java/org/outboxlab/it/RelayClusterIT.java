@@ -3,7 +3,6 @@ package org.outboxlab.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -20,7 +19,6 @@ import org.outboxlab.contract.Partitions;
 import org.outboxlab.control.LabPorts;
 import org.outboxlab.control.LabTopology;
 import org.outboxlab.control.ScenarioRunner;
-import org.outboxlab.control.ServerParts;
 import org.outboxlab.scenario.LoadOptions;
 import org.outboxlab.scenario.RunResult;
 import org.outboxlab.scenario.Scenario;
@@ -54,16 +52,7 @@ public class RelayClusterIT {
 
     @BeforeAll
     public static void startCluster() throws Exception {
-        Path root = Path.of(System.getProperty("project.root")).toAbsolutePath().normalize();
-        lab =
-                new LabTopology(
-                                root.resolve("jms-config"),
-                                ServerParts.in(
-                                        Path.of("target").toAbsolutePath(),
-                                        Path.of(System.getProperty("outbox.ear"))),
-                                Path.of(System.getProperty("work.dir")),
-                                new LabPorts(25470, 61670, 400))
-                        .nodes(2);
+        lab = TestServers.topology(new LabPorts(25470, 61670, 400)).nodes(2);
         lab.start(
                 TestServers.FAST_BOOT,
                 "-Doutbox.cluster.lease-ms=" + LEASE.toMillis(),

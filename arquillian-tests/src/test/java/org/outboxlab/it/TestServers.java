@@ -1,6 +1,11 @@
 package org.outboxlab.it;
 
-/** JVM options the process-level tests give their WildFly servers. */
+import java.nio.file.Path;
+import org.outboxlab.control.LabPorts;
+import org.outboxlab.control.LabTopology;
+import org.outboxlab.control.ServerParts;
+
+/** The process-level tests' lab: its topology from this build's parts, and its servers' options. */
 final class TestServers {
 
     /**
@@ -10,4 +15,20 @@ final class TestServers {
     static final String FAST_BOOT = "-XX:TieredStopAtLevel=1";
 
     private TestServers() {}
+
+    /**
+     * A lab topology of this module's build: jms-config of the project root ({@code project.root}),
+     * the server parts in {@code target/}, the EAR ({@code outbox.ear}), the work directory {@code
+     * work.dir}.
+     */
+    static LabTopology topology(LabPorts ports) {
+        Path root = Path.of(System.getProperty("project.root")).toAbsolutePath().normalize();
+        return new LabTopology(
+                root.resolve("jms-config"),
+                ServerParts.in(
+                        Path.of("target").toAbsolutePath(),
+                        Path.of(System.getProperty("outbox.ear"))),
+                Path.of(System.getProperty("work.dir")),
+                ports);
+    }
 }

@@ -99,7 +99,6 @@ public final class LabTopology implements LabTarget, AutoCloseable {
         this.broker =
                 new BrokerProcess(
                         jmsConfig, work.resolve("artemis"), parts.artemis(), ports.broker());
-        this.backupBroker = null;
     }
 
     /**
