@@ -7,7 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.sql.Timestamp;
 import java.util.UUID;
-import org.outboxlab.outbox.EventIds;
+import org.outboxlab.contract.EventIds;
 import org.outboxlab.testsupport.OutboxProbe;
 
 /**

@@ -19,7 +19,7 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.outboxlab.outbox.EventIds;
+import org.outboxlab.contract.EventIds;
 import org.outboxlab.relay.RelaySettings;
 import org.outboxlab.testsupport.Await;
 import org.outboxlab.testsupport.OrderApi;

@@ -4,7 +4,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Id;
 import jakarta.persistence.MappedSuperclass;
 import java.time.Instant;
-import org.outboxlab.outbox.EventIds;
+import org.outboxlab.contract.EventIds;
 
 /**
  * What a consumer did for one event, with the event id and when it was applied. Effects carry no

@@ -19,8 +19,8 @@ import java.time.Instant;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Logger;
 import org.outboxlab.contract.ConsumerName;
+import org.outboxlab.contract.EventIds;
 import org.outboxlab.outbox.DatabaseOutage;
-import org.outboxlab.outbox.EventIds;
 
 /**
  * Keeps the outbox and inbox tables flat under sustained load: on a timer, deletes published outbox

@@ -14,8 +14,8 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.outboxlab.contract.EventIds;
 import org.outboxlab.contract.WriteMode;
-import org.outboxlab.outbox.EventIds;
 
 /**
  * An order and its lifecycle. Every status change increments {@link #getLastSequence()}, so the

@@ -11,6 +11,7 @@ import jakarta.persistence.Index;
 import jakarta.persistence.SqlResultSetMapping;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import org.outboxlab.contract.EventIds;
 import org.outboxlab.contract.Partitions;
 import org.outboxlab.contract.WriteMode;
 

@@ -9,7 +9,6 @@ import jakarta.jms.TextMessage;
 import jakarta.jms.Topic;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -17,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.activemq.artemis.api.core.management.ResourceNames;
 import org.apache.activemq.artemis.api.jms.ActiveMQJMSClient;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import org.outboxlab.contract.EventIds;
 import org.outboxlab.control.BrokerManagement;
 
 /**
@@ -202,7 +202,7 @@ final class FanOutBench {
                 MessageProducer producer = session.createProducer(topic)) {
             for (int i = 0; i < n; i++) {
                 String orderId = "fanout-" + i;
-                String eventId = UUID.randomUUID().toString();
+                String eventId = EventIds.next();
                 TextMessage message =
                         session.createTextMessage(RelayBench.envelope(eventId, orderId));
                 RelayBench.headers(message, eventId, orderId);

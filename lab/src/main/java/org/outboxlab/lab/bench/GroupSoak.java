@@ -14,6 +14,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.activemq.artemis.api.jms.ActiveMQJMSClient;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import org.outboxlab.contract.EventIds;
 import org.outboxlab.control.BrokerManagement;
 import org.outboxlab.control.Command;
 
@@ -136,7 +137,7 @@ final class GroupSoak {
                 MessageProducer producer = session.createProducer(to)) {
             for (int i = 0; i < n; i++) {
                 String orderId = "soak-" + run + "-" + i;
-                String eventId = UUID.randomUUID().toString();
+                String eventId = EventIds.next();
                 TextMessage message =
                         session.createTextMessage(RelayBench.envelope(eventId, orderId));
                 RelayBench.headers(message, eventId, orderId);

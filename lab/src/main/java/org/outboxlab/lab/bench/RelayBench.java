@@ -12,9 +12,9 @@ import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.List;
-import java.util.UUID;
 import org.apache.activemq.artemis.api.jms.ActiveMQJMSClient;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import org.outboxlab.contract.EventIds;
 import org.outboxlab.contract.Partitions;
 
 /**
@@ -109,7 +109,7 @@ final class RelayBench {
             Timestamp now = new Timestamp(System.currentTimeMillis());
             for (int i = 0; i < n; i++) {
                 String orderId = run + "-" + i;
-                insert.setString(1, UUID.randomUUID().toString());
+                insert.setString(1, EventIds.next());
                 insert.setString(2, orderId);
                 insert.setTimestamp(3, now);
                 insert.setString(4, payload(orderId));
@@ -168,7 +168,7 @@ final class RelayBench {
             long started = System.nanoTime();
             for (int i = 0; i < n; i++) {
                 String orderId = run + "-" + i;
-                String eventId = UUID.randomUUID().toString();
+                String eventId = EventIds.next();
                 TextMessage message = session.createTextMessage(envelope(eventId, orderId));
                 headers(message, eventId, orderId);
                 producer.send(message);

@@ -1,4 +1,4 @@
-package org.outboxlab.outbox;
+package org.outboxlab.contract;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
