@@ -60,8 +60,9 @@ final class BenchReport {
     private static void cluster(StringBuilder md, JsonObject cluster) {
         md.append(
                 "\n## Cluster (the relay shared by nodes on the same machine)\n\n| nodes | drained events/s"
-                        + " | share per node % | OUTBOX offered/s | achieved/s | commit to effect p50 ms | p99 ms |\n"
-                        + "|---|---|---|---|---|---|---|\n");
+                        + " (median) | rounds | CPU µs per event | share per node % | OUTBOX offered/s"
+                        + " | achieved/s | commit to effect p50 ms | p99 ms |\n"
+                        + "|---|---|---|---|---|---|---|---|---|\n");
         boolean even = true;
         for (JsonObject run : cluster.getJsonArray("runs").getValuesAs(JsonObject.class)) {
             JsonObject shares = run.getJsonObject("sharePercent");
@@ -77,6 +78,18 @@ final class BenchReport {
                     .append(run.getInt("nodes"))
                     .append(" | ")
                     .append(run.getJsonNumber("drainEventsPerSec"))
+                    .append(" | ")
+                    .append(
+                            run.containsKey("drainRoundsPerSec")
+                                    ? run.getJsonArray("drainRoundsPerSec").stream()
+                                            .map(Object::toString)
+                                            .collect(java.util.stream.Collectors.joining(", "))
+                                    : "-")
+                    .append(" | ")
+                    .append(
+                            run.containsKey("cpuMicrosPerEvent")
+                                    ? run.getJsonNumber("cpuMicrosPerEvent").toString()
+                                    : "-")
                     .append(" | ")
                     .append(text)
                     .append(" | ")

@@ -369,14 +369,19 @@ public final class Benchmark {
             progress("cluster: starting PostgreSQL, Artemis and " + nodes + " WildFly node(s) ...");
             ClusterBench.Result r =
                     ClusterBench.measure(
-                            root, nodes, options.clusterBacklog, options.clusterRate, seconds);
+                            root,
+                            nodes,
+                            options.clusterBacklog,
+                            options.clusterRate,
+                            seconds,
+                            options.jfr == null ? null : options.jfr.toAbsolutePath());
             drain.put(nodes, r.drainPerSec());
             JsonObjectBuilder shares = Json.createObjectBuilder();
             StringBuilder shareText = new StringBuilder();
             r.shares()
                     .forEach(
                             (node, count) -> {
-                                double share = 100.0 * count / r.backlog();
+                                double share = 100.0 * count / r.drained();
                                 shares.add(node, round(share));
                                 shareText.append(
                                         String.format(Locale.ROOT, " %s %.1f %%", node, share));
@@ -384,21 +389,45 @@ public final class Benchmark {
             progress(
                     String.format(
                             Locale.ROOT,
-                            "cluster %d node(s): relay drained %d events at %.0f/s (published by%s); "
+                            "cluster %d node(s): relay drained %d events at %.0f/s (median; rounds %s; published by%s); "
                                     + "OUTBOX offered %d/s achieved %.1f/s, commit to effect p50 %.1f p99 %.1f ms",
                             nodes,
                             r.backlog(),
                             r.drainPerSec(),
+                            r.drainRounds().stream()
+                                    .map(d -> String.format(Locale.ROOT, "%.0f", d))
+                                    .toList(),
                             shareText,
                             r.offered(),
                             r.achievedPerSec(),
                             r.endToEnd().p50(),
                             r.endToEnd().p99()));
+            JsonArrayBuilder rounds = Json.createArrayBuilder();
+            r.drainRounds().forEach(d -> rounds.add(round(d)));
+            JsonObjectBuilder cpu = Json.createObjectBuilder();
+            StringBuilder cpuText = new StringBuilder();
+            double cpuTotal = r.drainCpuSeconds().values().stream().mapToDouble(d -> d).sum();
+            r.drainCpuSeconds()
+                    .forEach(
+                            (part, s) -> {
+                                cpu.add(part, round2(s));
+                                cpuText.append(String.format(Locale.ROOT, " %s %.1f", part, s));
+                            });
+            progress(
+                    String.format(
+                            Locale.ROOT,
+                            "cluster %d node(s): CPU while draining (s):%s; %.0f µs of CPU per event",
+                            nodes,
+                            cpuText,
+                            cpuTotal * 1e6 / r.drained()));
             runs.add(
                     Json.createObjectBuilder()
                             .add("nodes", nodes)
+                            .add("drainCpuSeconds", cpu)
                             .add("backlog", r.backlog())
                             .add("drainEventsPerSec", round(r.drainPerSec()))
+                            .add("drainRoundsPerSec", rounds)
+                            .add("cpuMicrosPerEvent", round(cpuTotal * 1e6 / r.drained()))
                             .add("sharePercent", shares)
                             .add("offeredPerSec", r.offered())
                             .add("achievedPerSec", round(r.achievedPerSec()))

@@ -7,42 +7,78 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.outboxlab.contract.Partitions;
+import org.outboxlab.control.Command;
 import org.outboxlab.control.LabPorts;
 import org.outboxlab.control.LabTopology;
 import org.outboxlab.lab.LabParts;
 
 /**
  * The relay shared by N WildFly nodes, each run on a fresh topology (PostgreSQL, the broker, N
- * nodes, no fault tooling): how fast one backlog drains with the consumers stopped, which share of
- * it each node published, and commit-to-effect latency of OUTBOX orders offered at a fixed rate,
- * spread over the nodes.
+ * nodes, no fault tooling): how fast a backlog drains with the consumers stopped (the median of
+ * {@link #ROUNDS} backlogs, after a warm-up of {@link #WARM_UP_PER_NODE} events a node), which
+ * share of it each node published, and commit-to-effect latency of OUTBOX orders offered at a fixed
+ * rate, spread over the nodes.
  */
 final class ClusterBench {
 
     /**
      * One node count's figures.
      *
-     * @param shares events published by each node, of the backlog
+     * @param backlog events in each round's backlog
+     * @param drainRounds events/s of each round, in order
+     * @param shares events published by each node, over all rounds
+     * @param drainCpuSeconds CPU seconds each part of the machine used while the rounds drained
      */
     record Result(
             int nodes,
             int backlog,
-            double drainPerSec,
+            List<Double> drainRounds,
             Map<String, Long> shares,
+            Map<String, Double> drainCpuSeconds,
             int offered,
             double achievedPerSec,
-            EndToEnd.Result endToEnd) {}
+            EndToEnd.Result endToEnd) {
+
+        /** The median round's drain rate. */
+        double drainPerSec() {
+            List<Double> sorted = drainRounds.stream().sorted().toList();
+            return sorted.get(sorted.size() / 2);
+        }
+
+        /** Events drained over all rounds. */
+        long drained() {
+            return (long) backlog * drainRounds.size();
+        }
+    }
 
     private static final List<String> CONSUMERS =
             List.of("FulfilmentConsumer", "NotificationConsumer", "LedgerConsumer");
 
+    /**
+     * Events each node relays before the measured backlog: the nodes' and the broker's JIT
+     * compilers warm up on them. Measured cold, N nodes pay the compilation N times within the
+     * drain, which a cluster that has run for a while does not.
+     */
+    static final int WARM_UP_PER_NODE = 10_000;
+
+    /**
+     * Backlogs drained one after another at each node count, the median reported: a drain lasts a
+     * few seconds, and this machine's speed wanders by more than the difference measured.
+     */
+    static final int ROUNDS = 5;
+
     private ClusterBench() {}
 
-    static Result measure(Path root, int nodes, int backlog, int rate, Duration seconds)
+    /**
+     * Runs one node count; with {@code jfr} set, each node records a JDK Flight Recorder profile of
+     * the drain alone ({@code cluster-<n>nodes-node-<i>.jfr}).
+     */
+    static Result measure(Path root, int nodes, int backlog, int rate, Duration seconds, Path jfr)
             throws IOException, InterruptedException, SQLException {
         try (LabTopology lab =
                 new LabTopology(
@@ -57,16 +93,30 @@ final class ClusterBench {
             for (int node = 1; node <= nodes; node++) {
                 delivery(lab, node, "stop-delivery");
             }
-            String run = "c" + nodes + "-" + System.nanoTime() % 100000;
-            double drain;
             try (Connection db = lab.database()) {
-                RelayBench.insertBacklog(db, run, backlog);
-                drain = RelayBench.drainRate(db, run, backlog);
+                String warmUp = "cw" + nodes + "-" + System.nanoTime() % 100000;
+                RelayBench.insertBacklog(db, warmUp, WARM_UP_PER_NODE * nodes);
+                RelayBench.drainRate(db, warmUp, WARM_UP_PER_NODE * nodes);
             }
-            Map<String, Long> shares = publishers(lab, run);
-            for (String queue : List.of("FulfilmentEvents", "NotificationEvents", "LedgerEvents")) {
-                lab.manageBroker("queue." + queue, "removeAllMessages");
+            purgeConsumerQueues(lab);
+            List<Double> rounds = new ArrayList<>();
+            Map<String, Long> shares = new TreeMap<>();
+            Map<String, Double> cpu = new TreeMap<>();
+            recordDrain(lab, nodes, jfr, true);
+            for (int round = 1; round <= ROUNDS; round++) {
+                String run = "c" + nodes + "-" + round + "-" + System.nanoTime() % 100000;
+                try (Connection db = lab.database()) {
+                    RelayBench.insertBacklog(db, run, backlog);
+                    CpuAccount before = CpuAccount.read(nodePids(lab, nodes));
+                    rounds.add(RelayBench.drainRate(db, run, backlog));
+                    CpuAccount.read(nodePids(lab, nodes))
+                            .secondsSince(before)
+                            .forEach((part, used) -> cpu.merge(part, used, Double::sum));
+                }
+                publishers(lab, run).forEach((node, count) -> shares.merge(node, count, Long::sum));
+                purgeConsumerQueues(lab);
             }
+            recordDrain(lab, nodes, jfr, false);
             for (int node = 1; node <= nodes; node++) {
                 delivery(lab, node, "start-delivery");
             }
@@ -74,7 +124,55 @@ final class ClusterBench {
             String prefix = "ce-" + nodes + "-" + System.nanoTime() % 100000;
             LoadDriver.Outcome offered = driver.openLoop("OUTBOX", prefix, rate, seconds);
             EndToEnd.Result e2e = EndToEnd.measure(lab::database, prefix, Duration.ofSeconds(60));
-            return new Result(nodes, backlog, drain, shares, rate, offered.ordersPerSec(), e2e);
+            return new Result(
+                    nodes, backlog, rounds, shares, cpu, rate, offered.ordersPerSec(), e2e);
+        }
+    }
+
+    private static void purgeConsumerQueues(LabTopology lab) {
+        for (String queue : List.of("FulfilmentEvents", "NotificationEvents", "LedgerEvents")) {
+            lab.manageBroker("queue." + queue, "removeAllMessages");
+        }
+    }
+
+    private static Map<Long, String> nodePids(LabTopology lab, int nodes) {
+        Map<Long, String> pids = new TreeMap<>();
+        for (int node = 1; node <= nodes; node++) {
+            pids.put(lab.node(node).pid(), "node-" + node);
+        }
+        return pids;
+    }
+
+    /** Starts or stops (writing the file) each node's drain recording, through {@code jcmd}. */
+    private static void recordDrain(LabTopology lab, int nodes, Path jfr, boolean start)
+            throws IOException {
+        if (jfr == null) {
+            return;
+        }
+        java.nio.file.Files.createDirectories(jfr);
+        for (int node = 1; node <= nodes; node++) {
+            String pid = Long.toString(lab.node(node).pid());
+            Command.Result result =
+                    start
+                            ? Command.run(
+                                    Map.of(),
+                                    30,
+                                    "jcmd",
+                                    pid,
+                                    "JFR.start",
+                                    "name=drain",
+                                    "settings=profile",
+                                    "filename="
+                                            + jfr.resolve(
+                                                    "cluster-"
+                                                            + nodes
+                                                            + "nodes-node-"
+                                                            + node
+                                                            + ".jfr"))
+                            : Command.run(Map.of(), 60, "jcmd", pid, "JFR.stop", "name=drain");
+            if (result.exitCode() != 0) {
+                throw new IllegalStateException("jcmd " + pid + ": " + result.output());
+            }
         }
     }
 

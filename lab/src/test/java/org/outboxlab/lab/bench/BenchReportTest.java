@@ -38,6 +38,8 @@ class BenchReportTest {
                 .add("nodes", nodes)
                 .add("backlog", 20000)
                 .add("drainEventsPerSec", drain)
+                .add("drainRoundsPerSec", Json.createArrayBuilder().add(drain - 100).add(drain))
+                .add("cpuMicrosPerEvent", 610)
                 .add("sharePercent", shares)
                 .add("offeredPerSec", 100)
                 .add("achievedPerSec", 99.5)
@@ -51,7 +53,9 @@ class BenchReportTest {
     void aClusterRunIsTabledAndJudged(@TempDir Path dir) throws Exception {
         String md = BenchReport.markdown(clusterOnly(4800, 51.5));
         assertTrue(md.contains("## Cluster"), md);
-        assertTrue(md.contains("| 2 | 4800.0 | node-1 51.5, node-2 48.5 |"), md);
+        assertTrue(
+                md.contains("| 2 | 4800.0 | 4700.0, 4800.0 | 610 | node-1 51.5, node-2 48.5 |"),
+                md);
         assertTrue(md.contains("0.9 × one node's rate (same cores) | 0.96 | yes |"), md);
         assertTrue(md.contains("two nodes each publish 40–60 % | yes |"), md);
         assertFalse(md.contains("Write path"), md);
