@@ -1,6 +1,7 @@
 package org.outboxlab.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
@@ -23,6 +24,7 @@ import org.outboxlab.scenario.LoadOptions;
 import org.outboxlab.scenario.RunResult;
 import org.outboxlab.scenario.Scenario;
 import org.outboxlab.testsupport.Await;
+import org.outboxlab.testsupport.OrderApi;
 
 /**
  * Two WildFly nodes on one PostgreSQL and one standalone Artemis, run as processes: the relay's
@@ -109,6 +111,74 @@ public class RelayClusterIT {
 
     @Test
     @org.junit.jupiter.api.Order(2)
+    public void anOrderWrittenOnOneNodeWakesTheNodeThatHoldsItsPartition() throws Exception {
+        Await.until(
+                "each node owns half of the partitions",
+                Duration.ofSeconds(30),
+                () -> evenSplit(partitions()),
+                () -> partitions().toString());
+        OrderApi nodeOne = new OrderApi(lab.baseUri(1).resolve("api/"));
+        double before = peerWakeups(2);
+        String orderId = null;
+        for (int i = 0; i < 40 && orderId == null; i++) {
+            String placed = nodeOne.placed("wake-" + i, "OUTBOX", "BOOK-1", 1);
+            if ("node-2".equals(ownerOf(Partitions.of(placed)))) {
+                orderId = placed;
+            }
+        }
+        assertNotNull(orderId, "one of 40 orders falls in a partition node-2 holds");
+        String written = orderId;
+        Await.until(
+                "node-2 woken by node-1's notice, publishes " + written,
+                Duration.ofSeconds(10),
+                () -> peerWakeups(2) > before && "node-2".equals(publisherOf(written)),
+                () -> "wake-ups " + peerWakeups(2) + ", published by " + publisherOf(written));
+    }
+
+    /** Node {@code node}'s count of drains another node's notice started, from its /metrics. */
+    private static double peerWakeups(int node) {
+        String metrics;
+        try {
+            metrics =
+                    java.net.http.HttpClient.newHttpClient()
+                            .send(
+                                    java.net.http.HttpRequest.newBuilder(lab.metricsUri(node))
+                                            .build(),
+                                    java.net.http.HttpResponse.BodyHandlers.ofString())
+                            .body();
+        } catch (java.io.IOException | InterruptedException e) {
+            throw new IllegalStateException("metrics of node-" + node + ": " + e, e);
+        }
+        return metrics.lines()
+                .filter(line -> line.startsWith("outbox_relay_peer_wakeups_total"))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .sum();
+    }
+
+    private static String ownerOf(int partition) {
+        return single("select owner from relay_partition where partition_no = ?", partition);
+    }
+
+    private static String publisherOf(String orderId) {
+        return single(
+                "select published_by from outbox_event where aggregate_id = ? and status = 'PUBLISHED'",
+                orderId);
+    }
+
+    private static String single(String sql, Object parameter) {
+        try (Connection db = lab.database();
+                PreparedStatement ps = db.prepareStatement(sql)) {
+            ps.setObject(1, parameter);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(sql + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Test
+    @org.junit.jupiter.api.Order(3)
     public void aKilledNodesPartitionsMoveWithinTheLeaseAndNothingIsLost() throws Exception {
         Map<String, RunResult> runs =
                 ScenarioChecks.run(runner, "cluster", Scenario.NODE_KILL, MODES);
@@ -126,7 +196,7 @@ public class RelayClusterIT {
     }
 
     @Test
-    @org.junit.jupiter.api.Order(3)
+    @org.junit.jupiter.api.Order(4)
     public void aFrozenNodePublishesNothingForThePartitionsItLost() throws Exception {
         // node-pause fails the run itself if node-2 published under a lease it had lost
         Map<String, RunResult> runs =
@@ -142,7 +212,7 @@ public class RelayClusterIT {
     }
 
     @Test
-    @org.junit.jupiter.api.Order(4)
+    @org.junit.jupiter.api.Order(5)
     public void whenThePrimaryBrokerDiesTheBackupTakesOverAndNothingIsLost() throws Exception {
         Map<String, RunResult> runs =
                 ScenarioChecks.run(runner, "cluster", Scenario.BROKER_FAILOVER, MODES);

@@ -33,6 +33,7 @@ public class OutboxMetrics {
     private Counter published;
 
     private Counter publishFailures;
+    private Counter peerWakeups;
     private final Map<ConsumerName, Counter> processed = new EnumMap<>(ConsumerName.class);
     private final Map<ConsumerName, Counter> duplicates = new EnumMap<>(ConsumerName.class);
     private final Map<RelayStep, Timer> relaySteps = new EnumMap<>(RelayStep.class);
@@ -61,6 +62,7 @@ public class OutboxMetrics {
     void register() {
         published = registry.counter("outbox.relay.published");
         publishFailures = registry.counter("outbox.relay.publish.failures");
+        peerWakeups = registry.counter("outbox.relay.peer.wakeups");
         for (ConsumerName consumer : ConsumerName.values()) {
             processed.put(
                     consumer,
@@ -115,6 +117,14 @@ public class OutboxMetrics {
     /** Events the broker committed and the outbox marked published. */
     public void published(int events) {
         published.increment(events);
+    }
+
+    /**
+     * A drain this node started because another node wrote an event of a partition it holds
+     * (PostgreSQL {@code NOTIFY}).
+     */
+    public void peerWakeup() {
+        peerWakeups.increment();
     }
 
     /**

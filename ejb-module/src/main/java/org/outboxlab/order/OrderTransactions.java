@@ -54,7 +54,7 @@ public class OrderTransactions {
 
     private void nudgeAfterCommit(OutboxEvent event) {
         if (event != null && event.getWriteMode() == WriteMode.OUTBOX) {
-            outboxWritten.fire(new OutboxWritten(event.getEventId()));
+            outboxWritten.fire(new OutboxWritten(event.getEventId(), event.getPartition()));
         }
     }
 }

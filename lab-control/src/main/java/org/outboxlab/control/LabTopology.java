@@ -105,14 +105,23 @@ public final class LabTopology implements LabTarget, AutoCloseable {
      * Runs {@code count} WildFly nodes (1 to 3) instead of one, sharing the database and the
      * broker: node {@code i} is named {@code node-i} (Narayana node identifier {@code outbox-i}),
      * has a base directory of its own and listens at the topology's port offset plus {@code 100 *
-     * (i - 1)}. Call before {@link #start}.
+     * (i - 1)}; the broker is a primary/backup pair when there are several nodes. Call before
+     * {@link #start}.
      */
     public LabTopology nodes(int count) {
+        return nodes(count, count > 1);
+    }
+
+    /**
+     * As {@link #nodes(int)}, with the broker as a primary/backup pair ({@code brokerPair}) or a
+     * single broker, whatever the node count.
+     */
+    public LabTopology nodes(int count, boolean brokerPair) {
         if (count < 1 || count > 3) {
             throw new IllegalArgumentException("a lab cluster has 1 to 3 nodes, not " + count);
         }
         nodeCount = count;
-        if (count > 1) {
+        if (brokerPair) {
             List<BrokerProcess> pair =
                     BrokerProcess.pair(
                             jmsConfig,
@@ -318,6 +327,12 @@ public final class LabTopology implements LabTarget, AutoCloseable {
     public URI baseUri(int node) {
         checkNode(node);
         return URI.create("http://127.0.0.1:" + (8080 + portOffset(node)) + "/outbox/");
+    }
+
+    /** Node {@code node}'s metrics in Prometheus form, on its management interface. */
+    public URI metricsUri(int node) {
+        checkNode(node);
+        return URI.create("http://127.0.0.1:" + (9990 + portOffset(node)) + "/metrics");
     }
 
     private int portOffset(int node) {

@@ -143,6 +143,21 @@ final class BenchOptions {
                     "cluster: OUTBOX orders a second offered, spread over the nodes (default: ${DEFAULT-VALUE})")
     int clusterRate;
 
+    /** The broker under the cluster benchmark. */
+    enum ClusterBroker {
+        PAIR,
+        SINGLE
+    }
+
+    @Option(
+            names = "--cluster-broker",
+            paramLabel = "B",
+            defaultValue = "pair",
+            description =
+                    "cluster: the broker at every node count, pair (primary/backup, as cluster.sh"
+                            + " runs it) or single (default: pair)")
+    ClusterBroker clusterBroker;
+
     @Option(
             names = "--jfr",
             paramLabel = "DIR",

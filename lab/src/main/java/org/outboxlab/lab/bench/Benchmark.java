@@ -366,11 +366,17 @@ public final class Benchmark {
         JsonArrayBuilder runs = Json.createArrayBuilder();
         Map<Integer, Double> drain = new LinkedHashMap<>();
         for (int nodes : options.nodeCounts()) {
-            progress("cluster: starting PostgreSQL, Artemis and " + nodes + " WildFly node(s) ...");
+            progress(
+                    "cluster: starting PostgreSQL, Artemis ("
+                            + options.clusterBroker.name().toLowerCase(Locale.ROOT)
+                            + ") and "
+                            + nodes
+                            + " WildFly node(s) ...");
             ClusterBench.Result r =
                     ClusterBench.measure(
                             root,
                             nodes,
+                            options.clusterBroker == BenchOptions.ClusterBroker.PAIR,
                             options.clusterBacklog,
                             options.clusterRate,
                             seconds,
@@ -435,7 +441,10 @@ public final class Benchmark {
                             .add("e2eP99Ms", round(r.endToEnd().p99()))
                             .add("e2eEvents", r.endToEnd().events()));
         }
-        JsonObjectBuilder cluster = Json.createObjectBuilder().add("runs", runs);
+        JsonObjectBuilder cluster =
+                Json.createObjectBuilder()
+                        .add("broker", options.clusterBroker.name().toLowerCase(Locale.ROOT))
+                        .add("runs", runs);
         if (drain.containsKey(1) && drain.size() > 1) {
             int most = drain.keySet().stream().mapToInt(Integer::intValue).max().orElse(1);
             double ratio = drain.get(most) / drain.get(1);

@@ -75,10 +75,18 @@ final class ClusterBench {
     private ClusterBench() {}
 
     /**
-     * Runs one node count; with {@code jfr} set, each node records a JDK Flight Recorder profile of
-     * the drain alone ({@code cluster-<n>nodes-node-<i>.jfr}).
+     * Runs one node count on a broker pair or a single broker; with {@code jfr} set, each node
+     * records a JDK Flight Recorder profile of the drain alone ({@code
+     * cluster-<n>nodes-node-<i>.jfr}).
      */
-    static Result measure(Path root, int nodes, int backlog, int rate, Duration seconds, Path jfr)
+    static Result measure(
+            Path root,
+            int nodes,
+            boolean brokerPair,
+            int backlog,
+            int rate,
+            Duration seconds,
+            Path jfr)
             throws IOException, InterruptedException, SQLException {
         try (LabTopology lab =
                 new LabTopology(
@@ -87,7 +95,7 @@ final class ClusterBench {
                                 root.resolve("lab/target/bench-cluster"),
                                 new LabPorts(BenchTopology.PG_PORT, BenchTopology.BROKER_PORT, 0),
                                 false)
-                        .nodes(nodes)) {
+                        .nodes(nodes, brokerPair)) {
             lab.start();
             awaitEvenSplit(lab, nodes);
             for (int node = 1; node <= nodes; node++) {
