@@ -25,6 +25,11 @@ public final class EventIds {
         return new UUID(msb, 0x8000000000000000L).toString();
     }
 
+    /** When {@code id} was generated, to the millisecond (its first 48 bits). */
+    public static java.time.Instant createdAt(String id) {
+        return java.time.Instant.ofEpochMilli(UUID.fromString(id).getMostSignificantBits() >>> 16);
+    }
+
     /** Returns a new id, greater than every id this JVM generated before. */
     public static String next() {
         long millis;

@@ -33,4 +33,20 @@ class EventIdsTest {
                 millis >= before && millis <= System.currentTimeMillis() + 1000,
                 "timestamp " + millis);
     }
+
+    @Test
+    void createdAtReadsTheTimeBackAndOrdersWithLowestAt() {
+        java.time.Instant before = java.time.Instant.now().minusMillis(1);
+        String id = EventIds.next();
+        java.time.Instant created = EventIds.createdAt(id);
+        assertTrue(
+                !created.isBefore(before.truncatedTo(java.time.temporal.ChronoUnit.MILLIS))
+                        && !created.isAfter(java.time.Instant.now().plusSeconds(1)),
+                "created " + created + " after " + before);
+        assertEquals(
+                java.time.Instant.parse("2026-12-02T15:00:00.123Z"),
+                EventIds.createdAt(
+                        EventIds.lowestAt(java.time.Instant.parse("2026-12-02T15:00:00.123Z"))));
+        assertTrue(EventIds.lowestAt(created).compareTo(id) <= 0, "lowestAt sorts first");
+    }
 }
