@@ -419,17 +419,40 @@ public final class Benchmark {
                                 cpu.add(part, round2(s));
                                 cpuText.append(String.format(Locale.ROOT, " %s %.1f", part, s));
                             });
+            JsonObjectBuilder jvm = Json.createObjectBuilder();
+            StringBuilder jvmText = new StringBuilder();
+            r.drainJvm()
+                    .forEach(
+                            (node, c) -> {
+                                jvm.add(
+                                        node,
+                                        Json.createObjectBuilder()
+                                                .add("compileSeconds", round2(c.compileSeconds()))
+                                                .add("gcSeconds", round2(c.gcSeconds())));
+                                jvmText.append(
+                                        String.format(
+                                                Locale.ROOT,
+                                                " %s JIT %.1f GC %.1f",
+                                                node,
+                                                c.compileSeconds(),
+                                                c.gcSeconds()));
+                            });
             progress(
                     String.format(
                             Locale.ROOT,
-                            "cluster %d node(s): CPU while draining (s):%s; %.0f µs of CPU per event",
+                            "cluster %d node(s), warm after %d warm-up backlog(s): CPU while"
+                                    + " draining (s):%s; %.0f µs of CPU per event; of it (s):%s",
                             nodes,
+                            r.warmUps(),
                             cpuText,
-                            cpuTotal * 1e6 / r.drained()));
+                            cpuTotal * 1e6 / r.drained(),
+                            jvmText));
             runs.add(
                     Json.createObjectBuilder()
                             .add("nodes", nodes)
                             .add("drainCpuSeconds", cpu)
+                            .add("drainJvmSeconds", jvm)
+                            .add("warmUpBacklogs", r.warmUps())
                             .add("backlog", r.backlog())
                             .add("drainEventsPerSec", round(r.drainPerSec()))
                             .add("drainRoundsPerSec", rounds)

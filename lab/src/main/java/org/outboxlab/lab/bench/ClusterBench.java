@@ -20,9 +20,9 @@ import org.outboxlab.lab.LabParts;
 /**
  * The relay shared by N WildFly nodes, each run on a fresh topology (PostgreSQL, the broker, N
  * nodes, no fault tooling): how fast a backlog drains with the consumers stopped (the median of
- * {@link #ROUNDS} backlogs, after a warm-up of {@link #WARM_UP_PER_NODE} events a node), which
- * share of it each node published, and commit-to-effect latency of OUTBOX orders offered at a fixed
- * rate, spread over the nodes.
+ * {@link #ROUNDS} backlogs, once every node's JIT has settled: {@link #warmUp}), which share of it
+ * each node published, and commit-to-effect latency of OUTBOX orders offered at a fixed rate (after
+ * an untimed run of the same load), spread over the nodes.
  */
 final class ClusterBench {
 
@@ -30,16 +30,20 @@ final class ClusterBench {
      * One node count's figures.
      *
      * @param backlog events in each round's backlog
+     * @param warmUps warm-up backlogs drained before the rounds
      * @param drainRounds events/s of each round, in order
      * @param shares events published by each node, over all rounds
      * @param drainCpuSeconds CPU seconds each part of the machine used while the rounds drained
+     * @param drainJvm each node's JIT compile and GC time over the rounds
      */
     record Result(
             int nodes,
             int backlog,
+            int warmUps,
             List<Double> drainRounds,
             Map<String, Long> shares,
             Map<String, Double> drainCpuSeconds,
+            Map<String, JvmCounters> drainJvm,
             int offered,
             double achievedPerSec,
             EndToEnd.Result endToEnd) {
@@ -59,12 +63,19 @@ final class ClusterBench {
     private static final List<String> CONSUMERS =
             List.of("FulfilmentConsumer", "NotificationConsumer", "LedgerConsumer");
 
-    /**
-     * Events each node relays before the measured backlog: the nodes' and the broker's JIT
-     * compilers warm up on them. Measured cold, N nodes pay the compilation N times within the
-     * drain, which a cluster that has run for a while does not.
-     */
+    /** Events each node relays in one warm-up backlog. */
     static final int WARM_UP_PER_NODE = 10_000;
+
+    /**
+     * A node is warm once its JIT compilers spent less than this on a warm-up backlog. Measured
+     * cold or half warm, a node spends tens of seconds compiling within the drain (21 s in 5 rounds
+     * of one node, 26 s on each of two nodes, here), and N nodes pay that N times over, which a
+     * cluster that has run for a while does not.
+     */
+    static final double WARM_COMPILE_SECONDS = 1.0;
+
+    /** Warm-up backlogs at most, warm or not. */
+    static final int MAX_WARM_UPS = 12;
 
     /**
      * Backlogs drained one after another at each node count, the median reported: a drain lasts a
@@ -101,16 +112,12 @@ final class ClusterBench {
             for (int node = 1; node <= nodes; node++) {
                 delivery(lab, node, "stop-delivery");
             }
-            try (Connection db = lab.database()) {
-                String warmUp = "cw" + nodes + "-" + System.nanoTime() % 100000;
-                RelayBench.insertBacklog(db, warmUp, WARM_UP_PER_NODE * nodes);
-                RelayBench.drainRate(db, warmUp, WARM_UP_PER_NODE * nodes);
-            }
-            purgeConsumerQueues(lab);
+            int warmUps = warmUp(lab, nodes);
             List<Double> rounds = new ArrayList<>();
             Map<String, Long> shares = new TreeMap<>();
             Map<String, Double> cpu = new TreeMap<>();
             recordDrain(lab, nodes, jfr, true);
+            Map<String, JvmCounters> jvmBefore = jvmCounters(lab, nodes);
             for (int round = 1; round <= ROUNDS; round++) {
                 String run = "c" + nodes + "-" + round + "-" + System.nanoTime() % 100000;
                 try (Connection db = lab.database()) {
@@ -124,16 +131,63 @@ final class ClusterBench {
                 publishers(lab, run).forEach((node, count) -> shares.merge(node, count, Long::sum));
                 purgeConsumerQueues(lab);
             }
+            Map<String, JvmCounters> jvm = new TreeMap<>();
+            jvmCounters(lab, nodes)
+                    .forEach((node, after) -> jvm.put(node, after.since(jvmBefore.get(node))));
             recordDrain(lab, nodes, jfr, false);
             for (int node = 1; node <= nodes; node++) {
                 delivery(lab, node, "start-delivery");
             }
             LoadDriver driver = new LoadDriver(lab.baseUris());
+            // the write path and the consumers have not run yet on these JVMs: one untimed run of
+            // the same load first, its events applied, as the relay had its warm-up
+            String warmUp = "cew-" + nodes + "-" + System.nanoTime() % 100000;
+            driver.openLoop("OUTBOX", warmUp, rate, seconds);
+            EndToEnd.measure(lab::database, warmUp, Duration.ofSeconds(60));
             String prefix = "ce-" + nodes + "-" + System.nanoTime() % 100000;
             LoadDriver.Outcome offered = driver.openLoop("OUTBOX", prefix, rate, seconds);
             EndToEnd.Result e2e = EndToEnd.measure(lab::database, prefix, Duration.ofSeconds(60));
             return new Result(
-                    nodes, backlog, rounds, shares, cpu, rate, offered.ordersPerSec(), e2e);
+                    nodes,
+                    backlog,
+                    warmUps,
+                    rounds,
+                    shares,
+                    cpu,
+                    jvm,
+                    rate,
+                    offered.ordersPerSec(),
+                    e2e);
+        }
+    }
+
+    /**
+     * Drains warm-up backlogs of {@link #WARM_UP_PER_NODE} events a node until every node compiled
+     * for less than {@link #WARM_COMPILE_SECONDS} during one (at most {@link #MAX_WARM_UPS});
+     * returns how many it drained.
+     */
+    private static int warmUp(LabTopology lab, int nodes)
+            throws SQLException, InterruptedException {
+        for (int warmUp = 1; ; warmUp++) {
+            Map<String, JvmCounters> before = jvmCounters(lab, nodes);
+            try (Connection db = lab.database()) {
+                String run = "cw" + nodes + "-" + warmUp + "-" + System.nanoTime() % 100000;
+                RelayBench.insertBacklog(db, run, WARM_UP_PER_NODE * nodes);
+                RelayBench.drainRate(db, run, WARM_UP_PER_NODE * nodes);
+            }
+            purgeConsumerQueues(lab);
+            double most = 0;
+            for (Map.Entry<String, JvmCounters> after : jvmCounters(lab, nodes).entrySet()) {
+                most =
+                        Math.max(
+                                most,
+                                after.getValue()
+                                        .since(before.get(after.getKey()))
+                                        .compileSeconds());
+            }
+            if (most < WARM_COMPILE_SECONDS || warmUp == MAX_WARM_UPS) {
+                return warmUp;
+            }
         }
     }
 
@@ -141,6 +195,14 @@ final class ClusterBench {
         for (String queue : List.of("FulfilmentEvents", "NotificationEvents", "LedgerEvents")) {
             lab.manageBroker("queue." + queue, "removeAllMessages");
         }
+    }
+
+    private static Map<String, JvmCounters> jvmCounters(LabTopology lab, int nodes) {
+        Map<String, JvmCounters> counters = new TreeMap<>();
+        for (int node = 1; node <= nodes; node++) {
+            counters.put("node-" + node, JvmCounters.read(lab.node(node).pid()));
+        }
+        return counters;
     }
 
     private static Map<Long, String> nodePids(LabTopology lab, int nodes) {
