@@ -77,11 +77,7 @@ public class RelayClusterIT {
     @Test
     @org.junit.jupiter.api.Order(1)
     public void bothNodesRelayHalfThePartitionsEachAndEveryOrderStaysInSequence() throws Exception {
-        Await.until(
-                "each node owns half of the partitions",
-                Duration.ofSeconds(30),
-                () -> evenSplit(partitions()),
-                () -> partitions().toString());
+        awaitEvenSplit();
         Map<String, RunResult> runs =
                 ScenarioChecks.run(runner, "cluster", Scenario.BASELINE, List.of("OUTBOX"));
         ScenarioChecks.assertClean(runs.get("OUTBOX"));
@@ -112,11 +108,7 @@ public class RelayClusterIT {
     @Test
     @org.junit.jupiter.api.Order(2)
     public void anOrderWrittenOnOneNodeWakesTheNodeThatHoldsItsPartition() throws Exception {
-        Await.until(
-                "each node owns half of the partitions",
-                Duration.ofSeconds(30),
-                () -> evenSplit(partitions()),
-                () -> partitions().toString());
+        awaitEvenSplit();
         OrderApi nodeOne = new OrderApi(lab.baseUri(1).resolve("api/"));
         double before = peerWakeups(2);
         String orderId = null;
@@ -224,6 +216,14 @@ public class RelayClusterIT {
         assertTrue(
                 takeover.compareTo(Duration.ofSeconds(30)) <= 0,
                 "the backup served after " + takeover);
+    }
+
+    private static void awaitEvenSplit() {
+        Await.until(
+                "each node owns half of the partitions",
+                Duration.ofSeconds(30),
+                () -> evenSplit(partitions()),
+                () -> partitions().toString());
     }
 
     private static Map<String, Integer> partitions() {
