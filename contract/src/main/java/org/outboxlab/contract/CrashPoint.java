@@ -7,24 +7,26 @@ import java.util.Optional;
 public enum CrashPoint {
 
     /** NAIVE: the order committed in the database, its event not yet sent. */
-    NAIVE_AFTER_DB_COMMIT("naive-after-db-commit"),
+    NAIVE_AFTER_DB_COMMIT("naive-after-db-commit", WriteMode.NAIVE),
     /** OUTBOX relay: the broker committed a batch, the rows are not yet marked published. */
-    OUTBOX_AFTER_BROKER_COMMIT("outbox-after-broker-commit"),
+    OUTBOX_AFTER_BROKER_COMMIT("outbox-after-broker-commit", WriteMode.OUTBOX),
     /**
      * XA: every participant prepared, phase 2 under way (after the first participant's commit).
      * Reached through the Byteman rule the lab installs.
      */
-    XA_AFTER_PREPARE("xa-after-prepare"),
+    XA_AFTER_PREPARE("xa-after-prepare", WriteMode.XA),
     /**
      * Any mode, consumer side: a consumer committed its inbox entry and effect in the database, the
      * broker has not had the acknowledgement; the message is redelivered and the inbox absorbs it.
      */
-    CONSUMER_AFTER_DB_COMMIT("consumer-after-db-commit");
+    CONSUMER_AFTER_DB_COMMIT("consumer-after-db-commit", null);
 
     private final String id;
+    private final WriteMode writePathOf;
 
-    CrashPoint(String id) {
+    CrashPoint(String id, WriteMode writePathOf) {
         this.id = id;
+        this.writePathOf = writePathOf;
     }
 
     public String id() {
@@ -36,12 +38,13 @@ public enum CrashPoint {
      * problem bites.
      */
     public static CrashPoint betweenTheWritesOf(WriteMode mode) {
-        return switch (mode) {
-            case OUTBOX -> OUTBOX_AFTER_BROKER_COMMIT;
-            case XA -> XA_AFTER_PREPARE;
-            case NAIVE -> NAIVE_AFTER_DB_COMMIT;
-            case BASELINE -> throw new IllegalArgumentException("BASELINE writes no event");
-        };
+        return Arrays.stream(values())
+                .filter(p -> p.writePathOf == mode)
+                .findFirst()
+                .orElseThrow(
+                        () ->
+                                new IllegalArgumentException(
+                                        mode + " has no crash point between two writes"));
     }
 
     public static Optional<CrashPoint> byId(String id) {

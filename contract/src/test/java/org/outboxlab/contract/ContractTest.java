@@ -47,6 +47,37 @@ class ContractTest {
     }
 
     @Test
+    void eachModeSaysWhatItDoesWithTheBrokerAndWhatTheLabMustSee() {
+        assertTrue(WriteMode.OUTBOX.leavesRowForRelay());
+        assertTrue(!WriteMode.XA.leavesRowForRelay() && !WriteMode.NAIVE.leavesRowForRelay());
+        assertEquals(WriteMode.WhenBrokerDown.REFUSES, WriteMode.XA.whenBrokerDown());
+        assertEquals(WriteMode.WhenBrokerDown.ACCEPTS, WriteMode.OUTBOX.whenBrokerDown());
+        assertEquals(WriteMode.WhenBrokerDown.COMMITS_UNSENT, WriteMode.NAIVE.whenBrokerDown());
+        assertTrue(WriteMode.XA.sendsWhileWriting() && WriteMode.NAIVE.sendsWhileWriting());
+        assertTrue(
+                !WriteMode.OUTBOX.sendsWhileWriting() && !WriteMode.BASELINE.sendsWhileWriting());
+        assertTrue(WriteMode.XA.twoPhaseCommit() && !WriteMode.OUTBOX.twoPhaseCommit());
+        assertTrue(WriteMode.OUTBOX.promisesExactlyOnceEffect());
+        assertTrue(WriteMode.XA.promisesExactlyOnceEffect());
+        assertTrue(!WriteMode.NAIVE.promisesExactlyOnceEffect());
+        assertTrue(WriteMode.NAIVE.losesWhenHaltedBetweenItsWrites());
+        assertTrue(!WriteMode.OUTBOX.losesWhenHaltedBetweenItsWrites());
+        assertTrue(!WriteMode.BASELINE.recordsEvent() && WriteMode.XA.recordsEvent());
+        assertEquals(WriteMode.XA, WriteMode.byName("XA").orElseThrow());
+        assertTrue(WriteMode.byName("xa").isEmpty());
+        java.util.Set<String> colours = new java.util.HashSet<>();
+        for (WriteMode mode : WriteMode.values()) {
+            assertTrue(mode.colour().matches("#[0-9a-f]{6}"), mode.colour());
+            assertTrue(colours.add(mode.colour()), "one colour per mode");
+            assertTrue(!mode.label().isBlank());
+        }
+        assertEquals(
+                java.util.List.of(
+                        WriteMode.BASELINE, WriteMode.NAIVE, WriteMode.XA, WriteMode.OUTBOX),
+                WriteMode.BENCHMARKED);
+    }
+
+    @Test
     void anOrderEndsWithItsShipmentOrCancellation() {
         assertTrue(EventTypes.endsItsOrder(EventTypes.ORDER_SHIPPED));
         assertTrue(EventTypes.endsItsOrder(EventTypes.ORDER_CANCELLED));
