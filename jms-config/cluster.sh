@@ -19,15 +19,18 @@
 # WILDFLY_HOME to DIR/wildfly and configures it once (PostgreSQL, remote broker, the console users
 # outbox-admin and outbox-viewer with $OUTBOX_ADMIN_PASSWORD / $OUTBOX_VIEWER_PASSWORD or generated
 # passwords printed once); later starts reuse every node's data and transaction log. Passwords of
-# the database and the broker come from pg.sh's and artemis.sh's files in DIR. Bad usage exits 2.
+# the database and the broker: $OUTBOX_DB_PASSWORD, $OUTBOX_BROKER_PASSWORD and
+# $ARTEMIS_ADMIN_PASSWORD when given (on the first start), else the ones pg.sh and artemis.sh
+# generated into their files in DIR. Bad usage exits 2.
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 die() { echo "cluster: $*" >&2; exit 2; }
-usage() { sed -n '2,24p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2; exit 2; }
+usage() { sed -n '2,26p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2; exit "${1:-2}"; }
 
 [ $# -ge 1 ] || usage
 command=$1; shift
+case "$command" in -h|--help|help) usage 0 ;; esac
 dir= wildfly= ear= driver= pg_jar= pg_bin= dist= nodes=2 pg_port=25432 broker_port=61616 offset=0
 while [ $# -gt 0 ]; do
     case "$1" in
@@ -44,7 +47,7 @@ while [ $# -gt 0 ]; do
         --pg-port) pg_port=$2; shift 2 ;;
         --broker-port) broker_port=$2; shift 2 ;;
         --port-offset) offset=$2; shift 2 ;;
-        -h|--help) usage ;;
+        -h|--help) usage 0 ;;
         *) die "unknown option: $1 (see --help)" ;;
     esac
 done
@@ -86,7 +89,7 @@ start() {
     if [ ! -d "$home/standalone-configured" ]; then
         rm -rf "$home"
         cp -r "$wildfly" "$home"
-        OUTBOX_DB_PASSWORD=$(cat "$dir/postgres/outbox.password") \
+        OUTBOX_DB_PASSWORD=${OUTBOX_DB_PASSWORD:-$(cat "$dir/postgres/outbox.password")} \
         OUTBOX_BROKER_PASSWORD=${OUTBOX_BROKER_PASSWORD:-$(cat "$dir/artemis/broker.password")} \
             bash "$here/configure-wildfly.sh" "$home" --db postgres --jdbc-driver "$driver" \
                 --broker remote --broker-port "$broker_port" --broker-backup-port "$backup_port"

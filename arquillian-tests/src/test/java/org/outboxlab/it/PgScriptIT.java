@@ -188,6 +188,84 @@ public class PgScriptIT {
         }
     }
 
+    /**
+     * Run as root, the script touches nothing the server's user could have replaced: a log that is
+     * a link is refused and its target keeps its owner; a pid file naming another process, or pid
+     * 1, is refused and nothing is signalled.
+     */
+    @Test
+    void followsNoLinkAndSignalsNoProcessItDidNotStart() throws Exception {
+        clusterDir = WORK.resolve("planted");
+        Directories.deleteRecursively(clusterDir);
+        pg(
+                "start",
+                "--dir",
+                clusterDir.toString(),
+                "--port",
+                Integer.toString(PORT),
+                "--jar",
+                JAR.toString());
+        pg("stop", "--dir", clusterDir.toString());
+        Path home = clusterDir.resolve("cluster").toRealPath();
+        Path victim = Files.createFile(WORK.resolve("planted-victim"));
+        Object owner = Files.getAttribute(victim, "unix:uid");
+        Files.createDirectories(home.resolve("log"));
+        for (Path log : List.of(home.resolve("postgres.log"), home.resolve("log/postgres.log"))) {
+            Files.deleteIfExists(log);
+            Files.createSymbolicLink(log, victim);
+        }
+        Command.Result start =
+                Command.run(
+                        Map.of("OUTBOX_DB_PASSWORD", PASSWORD),
+                        120,
+                        "bash",
+                        PG_SH.toString(),
+                        "start",
+                        "--dir",
+                        clusterDir.toString(),
+                        "--port",
+                        Integer.toString(PORT),
+                        "--jar",
+                        JAR.toString());
+        assertEquals(
+                owner, Files.getAttribute(victim, "unix:uid"), "the link's target kept its owner");
+        assertEquals(2, start.exitCode(), start.output());
+        assertTrue(start.output().contains("symbolic link"), start.output());
+
+        Path pidFile = home.resolve("data/postmaster.pid");
+        Process bystander = new ProcessBuilder("setsid", "sleep", "120").start();
+        try {
+            Files.writeString(pidFile, bystander.pid() + "\n");
+            Command.Result kill =
+                    Command.run(
+                            Map.of(),
+                            60,
+                            "bash",
+                            PG_SH.toString(),
+                            "kill",
+                            "--dir",
+                            clusterDir.toString());
+            assertTrue(bystander.isAlive(), "a process that is not the server is not signalled");
+            assertEquals(2, kill.exitCode(), kill.output());
+            assertTrue(kill.output().contains("not this cluster's server"), kill.output());
+            Files.writeString(pidFile, "1\n");
+            kill =
+                    Command.run(
+                            Map.of(),
+                            60,
+                            "bash",
+                            PG_SH.toString(),
+                            "kill",
+                            "--dir",
+                            clusterDir.toString());
+            assertEquals(2, kill.exitCode(), kill.output());
+            assertTrue(kill.output().contains("refusing to signal '1'"), kill.output());
+        } finally {
+            bystander.destroyForcibly();
+            Files.deleteIfExists(pidFile);
+        }
+    }
+
     @AfterEach
     void stop() {
         if (clusterDir != null) {

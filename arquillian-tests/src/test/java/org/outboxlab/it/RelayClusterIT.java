@@ -4,6 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -11,6 +15,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -71,6 +76,64 @@ public class RelayClusterIT {
     public static void stopCluster() throws InterruptedException {
         if (lab != null) {
             lab.close();
+        }
+    }
+
+    /**
+     * The pair's cluster user may bypass the broker's authorization: its password (generated into
+     * the shared store's cluster.password, mode 600) is nowhere else on disk in clear text, and the
+     * brokers' configuration and journal are their user's alone.
+     */
+    @Test
+    @org.junit.jupiter.api.Order(0)
+    public void theBrokerPairKeepsItsClusterPasswordMaskedAndItsFilesPrivate() throws Exception {
+        Path brokers = Path.of(System.getProperty("work.dir")).resolve("artemis");
+        Path secretFile = brokers.resolve("shared/cluster.password");
+        assertEquals(
+                PosixFilePermissions.fromString("rw-------"),
+                Files.getPosixFilePermissions(secretFile));
+        byte[] secret = Files.readString(secretFile).strip().getBytes(StandardCharsets.UTF_8);
+        assertTrue(secret.length >= 20, "a generated password");
+        for (String broker : List.of("primary", "backup")) {
+            Path etc = brokers.resolve(broker).resolve("instance/etc");
+            String xml = Files.readString(etc.resolve("broker.xml"));
+            assertTrue(
+                    xml.matches("(?s).*<cluster-password>ENC\\([-0-9a-f]+\\)</cluster-password>.*"),
+                    broker + ": the cluster password is masked in broker.xml");
+            for (Path dir : List.of(brokers.resolve(broker), etc, brokers.resolve("shared"))) {
+                assertEquals(
+                        PosixFilePermissions.fromString("rwx------"),
+                        Files.getPosixFilePermissions(dir),
+                        dir + " is the broker user's alone");
+            }
+        }
+        List<Path> clear;
+        try (Stream<Path> files = Files.walk(brokers)) {
+            clear =
+                    files.filter(Files::isRegularFile)
+                            .filter(f -> !f.equals(secretFile))
+                            .filter(f -> !f.toString().contains("/dist/"))
+                            .filter(f -> contains(f, secret))
+                            .toList();
+        }
+        assertEquals(List.of(), clear, "files holding the cluster password in clear text");
+    }
+
+    private static boolean contains(Path file, byte[] needle) {
+        try {
+            byte[] bytes = Files.readAllBytes(file);
+            outer:
+            for (int i = 0; i + needle.length <= bytes.length; i++) {
+                for (int j = 0; j < needle.length; j++) {
+                    if (bytes[i + j] != needle[j]) {
+                        continue outer;
+                    }
+                }
+                return true;
+            }
+            return false;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 
