@@ -39,7 +39,16 @@ class PartitionsTest {
     @Test
     void anOrderAlwaysFallsInTheSamePartitionWithinRange() {
         String order = "3f1c2a8e-0000-4000-8000-000000000001";
-        assertEquals(Partitions.of(order), Partitions.of(new String(order)));
+        // computed independently: String.hashCode() of the order id, mod 64, never negative
+        int hash = 0;
+        for (char c : order.toCharArray()) {
+            hash = 31 * hash + c;
+        }
+        assertEquals(Math.floorMod(hash, 64), Partitions.of(order));
+        assertEquals(64, Partitions.COUNT, "the partition count is part of the stored rows");
+        String negative = "order-0"; // hashCode() -1207111311: floorMod 49, abs % 64 gives 15
+        assertTrue(negative.hashCode() < 0, "a negative hash to cover floorMod");
+        assertEquals(49, Partitions.of(negative));
         Set<Integer> used = new HashSet<>();
         for (int i = 0; i < 10_000; i++) {
             int p = Partitions.of(UUID.randomUUID().toString());
