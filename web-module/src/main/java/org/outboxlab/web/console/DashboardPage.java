@@ -74,11 +74,11 @@ public class DashboardPage {
     }
 
     public boolean isRelayPaused() {
-        return relay.paused();
+        return relay.state().paused();
     }
 
     public boolean isBrokerOutage() {
-        return relay.brokerOutage();
+        return relay.state().brokerOutage();
     }
 
     public List<ConsumerRow> getConsumers() {
