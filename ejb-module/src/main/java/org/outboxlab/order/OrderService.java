@@ -7,7 +7,6 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.outboxlab.broker.DirectEventSender;
 import org.outboxlab.contract.CrashPoint;
 import org.outboxlab.contract.WriteMode;
 import org.outboxlab.faults.Faults;
@@ -27,7 +26,7 @@ public class OrderService {
 
     @EJB XaOrderTransactions xa;
 
-    @EJB DirectEventSender sender;
+    @EJB EventSender sender;
 
     @Inject Faults faults;
 

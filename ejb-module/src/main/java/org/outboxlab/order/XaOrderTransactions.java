@@ -7,7 +7,6 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.interceptor.Interceptors;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import org.outboxlab.broker.DirectEventSender;
 import org.outboxlab.contract.WriteMode;
 import org.outboxlab.outbox.BrokerUnreachable;
 import org.outboxlab.outbox.OutboxEvent;
@@ -25,7 +24,7 @@ public class XaOrderTransactions {
     @PersistenceContext(unitName = "outbox-xa")
     EntityManager em;
 
-    @EJB DirectEventSender sender;
+    @EJB EventSender sender;
 
     public OutboxEvent place(PlaceOrder command) {
         OutboxEvent event = new OrderBook(em).place(command, WriteMode.XA);
