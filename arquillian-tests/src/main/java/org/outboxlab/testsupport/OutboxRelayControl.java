@@ -1,24 +1,24 @@
 package org.outboxlab.testsupport;
 
-import javax.naming.InitialContext;
-import javax.naming.NamingException;
+import jakarta.enterprise.inject.InjectionException;
+import jakarta.enterprise.inject.spi.CDI;
 import org.outboxlab.relay.OutboxRelay;
 
-/** Pauses, resumes and drains the deployed outbox relay from a test running inside the server. */
+/**
+ * Pauses, resumes and drains the deployed outbox relay, whatever its strategy, from a test running
+ * inside the server (a test deployed with {@link OutboxDeployments#ear}).
+ */
 public final class OutboxRelayControl {
-
-    static final String RELAY =
-            "java:global/outbox/outbox-ejb/OutboxRelay!org.outboxlab.relay.OutboxRelay";
 
     private OutboxRelayControl() {}
 
-    /** The deployed relay; changes made through it take effect at once. */
+    /** The deployed relay, through its port; changes made through it take effect at once. */
     public static OutboxRelay relay() {
         try {
-            return (OutboxRelay) new InitialContext().lookup(RELAY);
-        } catch (NamingException e) {
+            return CDI.current().select(OutboxRelay.class).get();
+        } catch (IllegalStateException | InjectionException e) {
             throw new IllegalStateException(
-                    "no outbox relay at " + RELAY + "; is the EAR deployed?", e);
+                    "no outbox relay in this deployment; is the test deployed into the EAR?", e);
         }
     }
 

@@ -2,6 +2,7 @@ package org.outboxlab.broker;
 
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
+import jakarta.ejb.Local;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -13,18 +14,20 @@ import jakarta.jms.JMSException;
 import jakarta.jms.JMSRuntimeException;
 import jakarta.jms.Topic;
 import org.outboxlab.faults.Faults;
+import org.outboxlab.order.EventSender;
 import org.outboxlab.outbox.BrokerUnreachable;
 import org.outboxlab.outbox.OutboxEvent;
 import org.outboxlab.outbox.PendingEvent;
 
 /**
- * Sends an event straight from the write path through the pooled {@code java:/JmsXA} factory:
- * enlisted in the caller's XA transaction (XA mode), or on its own after the database committed
- * (NAIVE mode, which loses the event if this send fails or the JVM dies first).
+ * The write path's {@link EventSender}: sends an event straight through the pooled {@code
+ * java:/JmsXA} factory: enlisted in the caller's XA transaction (XA mode), or on its own after the
+ * database committed (NAIVE mode, which loses the event if this send fails or the JVM dies first).
  */
 @Stateless
+@Local(EventSender.class)
 @Interceptors(BrokerUnreachable.class)
-public class DirectEventSender {
+public class DirectEventSender implements EventSender {
 
     @Resource(lookup = "java:/JmsXA")
     ConnectionFactory connectionFactory;
@@ -36,11 +39,13 @@ public class DirectEventSender {
 
     @EJB EventRoutes routes;
 
+    @Override
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public void sendInTransaction(OutboxEvent event) {
         send(event);
     }
 
+    @Override
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public void sendWithoutTransaction(OutboxEvent event) {
         send(event);

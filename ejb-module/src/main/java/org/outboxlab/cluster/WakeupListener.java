@@ -11,6 +11,7 @@ import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -19,14 +20,13 @@ import java.util.List;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.outboxlab.metrics.OutboxMetrics;
-import org.outboxlab.relay.OutboxRelay;
 
 /**
- * Hears the other nodes' {@link WakeOwner} notices on PostgreSQL and drains at once when one names
- * a partition this node holds, so an order written on any node leaves without waiting for its
- * owner's timer tick. One thread per node, on one connection of the outbox datasource held while it
- * runs; when the database is away it tries again every few seconds (meanwhile the timer drains as
- * before). Does nothing on another database.
+ * Hears the other nodes' {@link WakeOwner} notices on PostgreSQL and tells the relay ({@link
+ * PeerWakeup}) when one names a partition this node holds, so an order written on any node leaves
+ * without waiting for its owner's timer tick. One thread per node, on one connection of the outbox
+ * datasource held while it runs; when the database is away it tries again every few seconds
+ * (meanwhile the timer drains as before). Does nothing on another database.
  */
 @Singleton
 @Startup
@@ -46,7 +46,7 @@ public class WakeupListener {
 
     @EJB LeaseKeeper keeper;
 
-    @EJB OutboxRelay relay;
+    @Inject Event<PeerWakeup> wakeups;
 
     @Inject OutboxMetrics metrics;
 
@@ -88,7 +88,7 @@ public class WakeupListener {
                 while (running) {
                     if (holdsAny(PostgresNotices.await(connection, POLL_MS))) {
                         metrics.peerWakeup();
-                        relay.nudge();
+                        wakeups.fire(new PeerWakeup());
                     }
                 }
             } catch (SQLException | RuntimeException e) {

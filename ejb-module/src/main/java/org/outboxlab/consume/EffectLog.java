@@ -1,5 +1,6 @@
 package org.outboxlab.consume;
 
+import jakarta.ejb.Local;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -7,20 +8,20 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.outboxlab.contract.ConsumerName;
+import org.outboxlab.order.DownstreamEffect;
+import org.outboxlab.order.DownstreamEffects;
 
-/** Reads what each consumer applied for an order. */
+/** Reads what each consumer applied for an order, from the consumers' effect tables. */
 @Stateless
-public class EffectLog {
+@Local(DownstreamEffects.class)
+public class EffectLog implements DownstreamEffects {
 
     @PersistenceContext(unitName = "outbox")
     EntityManager em;
 
-    /**
-     * Every consumer's effects for {@code orderId}, oldest first; a consumer with none maps to an
-     * empty list.
-     */
-    public Map<ConsumerName, List<AppliedEffect>> effectsOf(String orderId) {
-        Map<ConsumerName, List<AppliedEffect>> effects = new EnumMap<>(ConsumerName.class);
+    @Override
+    public Map<ConsumerName, List<DownstreamEffect>> of(String orderId) {
+        Map<ConsumerName, List<DownstreamEffect>> effects = new EnumMap<>(ConsumerName.class);
         for (ConsumerName consumer : ConsumerName.values()) {
             String entity = em.getMetamodel().entity(Effects.typeOf(consumer)).getName();
             effects.put(
@@ -31,7 +32,9 @@ public class EffectLog {
                                             + " e where e.orderId = :orderId order by e.appliedAt, e.id",
                                     AppliedEffect.class)
                             .setParameter("orderId", orderId)
-                            .getResultList());
+                            .getResultStream()
+                            .map(e -> new DownstreamEffect(e.getEventId(), e.getAppliedAt()))
+                            .toList());
         }
         return effects;
     }

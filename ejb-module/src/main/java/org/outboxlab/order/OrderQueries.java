@@ -10,8 +10,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.outboxlab.consume.AppliedEffect;
-import org.outboxlab.consume.EffectLog;
 import org.outboxlab.contract.ConsumerName;
 import org.outboxlab.outbox.OutboxEvent;
 
@@ -22,7 +20,7 @@ public class OrderQueries {
     @PersistenceContext(unitName = "outbox")
     EntityManager em;
 
-    @EJB EffectLog effectLog;
+    @EJB DownstreamEffects downstream;
 
     public List<Product> catalogue() {
         return em.createQuery("select p from Product p order by p.sku", Product.class)
@@ -41,7 +39,7 @@ public class OrderQueries {
                                 OutboxEvent.class)
                         .setParameter("id", orderId)
                         .getResultList();
-        Map<ConsumerName, List<AppliedEffect>> effects = effectLog.effectsOf(orderId);
+        Map<ConsumerName, List<DownstreamEffect>> effects = downstream.of(orderId);
 
         List<OrderDetails.Event> eventViews =
                 events.stream()
@@ -70,7 +68,7 @@ public class OrderQueries {
                 (consumer, applied) -> {
                     long distinct =
                             applied.stream()
-                                    .map(AppliedEffect::getEventId)
+                                    .map(DownstreamEffect::eventId)
                                     .distinct()
                                     .filter(
                                             id ->
@@ -80,7 +78,7 @@ public class OrderQueries {
                                     .count();
                     Instant latest =
                             applied.stream()
-                                    .map(AppliedEffect::getAppliedAt)
+                                    .map(DownstreamEffect::appliedAt)
                                     .max(Comparator.naturalOrder())
                                     .orElse(null);
                     orderEffects.add(
@@ -109,13 +107,13 @@ public class OrderQueries {
     }
 
     private static OrderDetails.Effect eventEffect(
-            ConsumerName consumer, List<AppliedEffect> applied, String eventId) {
-        List<AppliedEffect> forEvent =
-                applied.stream().filter(a -> Objects.equals(a.getEventId(), eventId)).toList();
+            ConsumerName consumer, List<DownstreamEffect> applied, String eventId) {
+        List<DownstreamEffect> forEvent =
+                applied.stream().filter(a -> Objects.equals(a.eventId(), eventId)).toList();
         return new OrderDetails.Effect(
                 consumer.id(),
                 !forEvent.isEmpty(),
-                forEvent.isEmpty() ? null : forEvent.get(0).getAppliedAt(),
+                forEvent.isEmpty() ? null : forEvent.get(0).appliedAt(),
                 forEvent.size());
     }
 }

@@ -1,23 +1,26 @@
 package org.outboxlab.order;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.outboxlab.broker.DirectEventSender;
-import org.outboxlab.contract.CrashPoint;
 import org.outboxlab.contract.WriteMode;
-import org.outboxlab.faults.Faults;
+import org.outboxlab.contract.WriteMode.Publication;
 import org.outboxlab.outbox.OutboxEvent;
 import org.outboxlab.outbox.TraceParent;
 
 /**
  * Places orders and moves them through their lifecycle in the chosen write mode. Runs outside any
- * transaction so that each mode controls its own: OUTBOX and XA commit everything at once, NAIVE
- * commits the database and only then sends.
+ * transaction so that each mode's {@link ModeWrites}, chosen by the mode's publication, controls
+ * its own: OUTBOX and XA commit everything at once, NAIVE commits the database and only then sends.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -25,11 +28,7 @@ public class OrderService {
 
     @EJB OrderTransactions local;
 
-    @EJB XaOrderTransactions xa;
-
-    @EJB DirectEventSender sender;
-
-    @Inject Faults faults;
+    @Inject @Any Instance<ModeWrites> strategies;
 
     @Inject RefusedWrites refusals;
 
@@ -40,6 +39,24 @@ public class OrderService {
     @Inject
     @ConfigProperty(name = "outbox.bench.baseline-enabled", defaultValue = "false")
     boolean baselineEnabled;
+
+    private final Map<Publication, ModeWrites> writes = new EnumMap<>(Publication.class);
+
+    @PostConstruct
+    void chooseWrites() {
+        for (ModeWrites strategy : strategies) {
+            for (Publication publication : strategy.publications()) {
+                if (writes.put(publication, strategy) != null) {
+                    throw new IllegalStateException("two ways to write for " + publication);
+                }
+            }
+        }
+        for (Publication publication : Publication.values()) {
+            if (!writes.containsKey(publication)) {
+                throw new IllegalStateException("no ModeWrites writes for " + publication);
+            }
+        }
+    }
 
     /**
      * Places an order. With an idempotency key, a request whose key was answered before gets that
@@ -65,13 +82,7 @@ public class OrderService {
         }
         OutboxEvent event;
         try {
-            event =
-                    switch (mode) {
-                        case OUTBOX -> local.place(traced, WriteMode.OUTBOX);
-                        case XA -> xa.place(traced);
-                        case NAIVE -> sendAfterCommit(local.place(traced, WriteMode.NAIVE));
-                        case BASELINE -> local.place(traced, WriteMode.BASELINE);
-                    };
+            event = writesOf(mode).place(traced);
         } catch (IdempotencyKeyTakenException e) {
             return local.answered(traced, mode)
                     .orElseThrow(() -> e); // the concurrent request's answer
@@ -83,13 +94,7 @@ public class OrderService {
     public WrittenEvent advance(String orderId, OrderStatus next, String traceParent) {
         String trace = TraceParent.orNew(traceParent);
         WriteMode mode = local.modeOf(orderId);
-        OutboxEvent event =
-                switch (mode) {
-                    case OUTBOX -> local.advance(orderId, next, trace);
-                    case XA -> xa.advance(orderId, next, trace);
-                    case NAIVE -> sendAfterCommit(local.advance(orderId, next, trace));
-                    case BASELINE -> local.advance(orderId, next, trace);
-                };
+        OutboxEvent event = writesOf(mode).advance(orderId, next, trace);
         refusals.accepted(mode);
         return WrittenEvent.of(event);
     }
@@ -98,14 +103,7 @@ public class OrderService {
         return defaultMode;
     }
 
-    private OutboxEvent sendAfterCommit(OutboxEvent committed) {
-        faults.reach(CrashPoint.NAIVE_AFTER_DB_COMMIT);
-        try {
-            sender.sendWithoutTransaction(committed);
-        } catch (RuntimeException e) {
-            throw new EventNotPublishedException(
-                    committed.getAggregateId(), committed.getEventId(), e);
-        }
-        return committed;
+    private ModeWrites writesOf(WriteMode mode) {
+        return writes.get(mode.publication());
     }
 }

@@ -13,8 +13,8 @@ import org.outboxlab.outbox.OutboxEvent;
 import org.outboxlab.outbox.OutboxWritten;
 
 /**
- * Writes orders in one local (non-XA) transaction on the outbox datasource. In OUTBOX mode the
- * event row is the outbox entry, and the relay is nudged once the transaction has committed; in
+ * Writes orders in one local (non-XA) transaction on the outbox datasource. When the mode leaves
+ * the event row for the relay (OUTBOX) the relay is nudged once the transaction has committed; in
  * NAIVE mode the caller sends the event itself after this transaction returns.
  */
 @Stateless
@@ -53,7 +53,7 @@ public class OrderTransactions {
     }
 
     private void nudgeAfterCommit(OutboxEvent event) {
-        if (event != null && event.getWriteMode() == WriteMode.OUTBOX) {
+        if (event != null && event.getWriteMode().leavesRowForRelay()) {
             outboxWritten.fire(new OutboxWritten(event.getEventId(), event.getPartition()));
         }
     }

@@ -67,7 +67,7 @@ public class RefusedWrites {
      */
     public void accepted(WriteMode mode) {
         ended(Resource.DATABASE);
-        if (mode == WriteMode.XA || mode == WriteMode.NAIVE) {
+        if (mode.sendsWhileWriting()) {
             ended(Resource.BROKER);
         }
     }

@@ -125,7 +125,7 @@ public class OutboxEvent {
         this.payload = payload;
         this.traceParent = traceParent;
         this.writeMode = writeMode;
-        this.status = writeMode == WriteMode.OUTBOX ? OutboxStatus.PENDING : OutboxStatus.DIRECT;
+        this.status = writeMode.leavesRowForRelay() ? OutboxStatus.PENDING : OutboxStatus.DIRECT;
     }
 
     /** Records that the broker committed this event. */

@@ -1,250 +1,55 @@
 package org.outboxlab.relay;
 
-import jakarta.annotation.PostConstruct;
-import jakarta.annotation.Resource;
-import jakarta.ejb.Asynchronous;
-import jakarta.ejb.ConcurrencyManagement;
-import jakarta.ejb.ConcurrencyManagementType;
-import jakarta.ejb.EJB;
-import jakarta.ejb.SessionContext;
-import jakarta.ejb.Singleton;
-import jakarta.ejb.Startup;
-import jakarta.ejb.Timeout;
-import jakarta.ejb.Timer;
-import jakarta.ejb.TimerConfig;
-import jakarta.ejb.TimerService;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
-import jakarta.inject.Inject;
-import java.time.Instant;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.logging.Logger;
-import org.outboxlab.broker.BrokerUnavailableException;
-import org.outboxlab.broker.RouteMissingException;
-import org.outboxlab.cluster.ClusterSwitch;
-import org.outboxlab.cluster.LeaseExpiredException;
-import org.outboxlab.cluster.LeaseKeeper;
-import org.outboxlab.metrics.OutboxMetrics;
-import org.outboxlab.metrics.OutboxMetrics.RelayStep;
-import org.outboxlab.outbox.DatabaseFailures;
-import org.outboxlab.outbox.DatabaseOutage;
-import org.outboxlab.relay.RelayOutage.Cause;
-
 /**
- * Publishes each committed outbox row at least once, oldest first, so one order's events leave in
- * their sequence. Runs on an EJB timer and on an after-commit nudge, never two drains at once on
- * this node, and publishes only the partitions this node holds a lease on ({@link LeaseKeeper}), so
- * with several nodes each order has one publisher at a time. On a broker or database outage it
- * backs off (bounded, exponential) and resumes by itself.
+ * The relay as everything outside it sees it, whatever its strategy: each committed outbox row is
+ * published at least once, an order's events in their sequence, only from the partitions this node
+ * holds a lease on; while paused nothing is published on any node. The console, the cluster's
+ * signals, the write path's nudge and the test support hold this port, never a strategy's class.
  */
-@Singleton
-@Startup
-@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
-@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-public class OutboxRelay {
+public interface OutboxRelay {
 
-    private static final Logger LOG = Logger.getLogger(OutboxRelay.class.getName());
+    /**
+     * Switches the relay off on every node: no batch that starts after this returns publishes, here
+     * or on another node.
+     */
+    void pause();
 
-    @Resource TimerService timerService;
+    /**
+     * Switches the relay on again on every node (and on this one if it started paused); the backlog
+     * drains on the relay's own thread, not the caller's.
+     */
+    void resume();
 
-    @Resource SessionContext context;
-
-    @EJB RelayBatch batch;
-
-    @EJB BrokerChannel channel;
-
-    @Inject RelaySettings settings;
-
-    @Inject OutboxMetrics metrics;
-
-    @Inject DatabaseOutage database;
-
-    @EJB LeaseKeeper keeper;
-
-    @EJB ClusterSwitch clusterSwitch;
-
-    private final AtomicBoolean draining = new AtomicBoolean();
-    private final AtomicBoolean nudged = new AtomicBoolean();
-    private final RelayOutage outage = new RelayOutage();
-    private volatile Timer timer;
-
-    @PostConstruct
-    void start() {
-        keeper.relaying(!settings.paused());
-        schedule();
-    }
-
-    /** Asks for a drain soon; coalesces with a drain already running. */
-    @Asynchronous
-    public void nudge() {
-        drain();
-    }
+    /** Asks for a drain soon, on the relay's thread; coalesces with a drain already running. */
+    void nudge();
 
     /**
      * As {@link #nudge()}, after an order's commit at {@code requestedAtNanos} ({@link
      * System#nanoTime()}); the commit proves the database is up, so a back-off from a database
      * outage ends here.
      */
-    @Asynchronous
-    public void nudge(long requestedAtNanos) {
-        metrics.relayStep(RelayStep.WAKEUP, System.nanoTime() - requestedAtNanos);
-        outage.databaseReached();
-        drain();
-    }
-
-    @Timeout
-    void onTimer() {
-        drain();
-    }
+    void nudge(long requestedAtNanos);
 
     /**
-     * Publishes until the outbox is empty, the relay is paused, or the broker fails. Returns the
-     * number of rows handled by this call (0 when another drain was already running).
+     * Publishes on the caller's thread until the outbox is empty, the relay is paused, or the
+     * broker fails. Returns the number of rows handled by this call (0 when another drain was
+     * running).
      */
-    public int drain() {
-        int total = 0;
-        while (true) {
-            if (paused()) {
-                return total;
-            }
-            if (!draining.compareAndSet(false, true)) {
-                nudged.set(true);
-                return total;
-            }
-            try {
-                nudged.set(false);
-                total += drainOnce();
-            } finally {
-                draining.set(false);
-            }
-            if (!nudged.get()) {
-                return total;
-            }
-        }
-    }
+    int drain();
 
-    /** Applies new timing and batch size at once. */
-    public void configure(long intervalMs, int batchSize) {
-        settings.setIntervalMs(intervalMs);
-        settings.setBatchSize(batchSize);
-        Timer current = timer;
-        if (current != null) {
-            current.cancel();
-        }
-        schedule();
-    }
+    /** Applies a new interval and batch size at once; refuses values outside their ranges. */
+    void configure(long intervalMs, int batchSize);
+
+    /** What the relay is doing now, on this node. */
+    State state();
 
     /**
-     * Switches the relay off on every node (the cluster's switch, kept in the database): no batch
-     * that starts after this returns publishes, here or on another node.
+     * The relay's state as an operator reads it.
+     *
+     * @param paused off on every node (the cluster's switch) or on this one
+     * @param brokerOutage backing off because the broker is unreachable
+     * @param intervalMs how often it drains without a nudge
+     * @param batchSize how many rows one broker transaction publishes at most
      */
-    public void pause() {
-        clusterSwitch.pause();
-    }
-
-    /**
-     * Switches the relay on again on every node, and on this one if it was started paused ({@code
-     * outbox.relay.paused}); the backlog drains on the relay's own thread, not the caller's.
-     */
-    public void resume() {
-        clusterSwitch.resume();
-        settings.setPaused(false);
-        keeper.relaying(true);
-        context.getBusinessObject(OutboxRelay.class)
-                .nudge(); // through the container, so @Asynchronous holds
-    }
-
-    /** Whether the relay is off: on every node (the cluster's switch) or on this one. */
-    public boolean paused() {
-        return settings.paused() || keeper.ownership().clusterPaused();
-    }
-
-    public boolean brokerOutage() {
-        return outage.brokerDown();
-    }
-
-    private int drainOnce() {
-        int total = 0;
-        while (!paused() && outage.mayTry(Instant.now())) {
-            int size = settings.batchSize();
-            int claimed;
-            long started = System.nanoTime();
-            try {
-                claimed = batch.publishNext(size);
-                if (claimed > 0) {
-                    metrics.relayStep(RelayStep.BATCH, System.nanoTime() - started);
-                }
-            } catch (RouteMissingException missing) {
-                backOff(Cause.ROUTE, null);
-                return total; // logged as an error by EventRoutes; the rows wait, charged nothing
-            } catch (LeaseExpiredException stalled) {
-                LOG.warning(stalled.getMessage());
-                return total; // the next heartbeat tells which partitions are still this node's
-            } catch (BrokerUnavailableException batchFailure) {
-                if (!(batchFailure instanceof AlreadyPublishedException)) {
-                    metrics.publishFailed(1);
-                }
-                claimed = publishSingly(size, batchFailure);
-                if (claimed < 0) {
-                    return total;
-                }
-            } catch (RuntimeException e) {
-                databaseDown(e);
-                return total;
-            }
-            database.reached();
-            outage.recovered(Instant.now());
-            total += claimed;
-            if (claimed < size) {
-                return total;
-            }
-        }
-        return total;
-    }
-
-    /**
-     * After a failed batch: row by row if the broker is reachable, else back off. Returns -1 on
-     * outage.
-     */
-    private int publishSingly(int size, BrokerUnavailableException batchFailure) {
-        if (channel.reachable()) {
-            try {
-                return batch.publishOneByOne(size);
-            } catch (LeaseExpiredException e) {
-                LOG.warning(e.getMessage());
-                return -1;
-            } catch (RouteMissingException e) {
-                backOff(Cause.ROUTE, null);
-                return -1;
-            } catch (BrokerUnavailableException e) {
-                batchFailure = e;
-            } catch (RuntimeException e) {
-                databaseDown(e);
-                return -1;
-            }
-        }
-        backOff(Cause.BROKER, batchFailure.getMessage());
-        return -1;
-    }
-
-    /** Backs off from a database failure (recorded for the node), or rethrows any other failure. */
-    private void databaseDown(RuntimeException failure) {
-        if (!DatabaseFailures.unavailable(failure)) {
-            throw failure;
-        }
-        database.failed("relay", failure);
-        backOff(Cause.DATABASE, null);
-    }
-
-    private void backOff(Cause cause, String reason) {
-        outage.failed(
-                Instant.now(), cause, reason, settings.backoffInitialMs(), settings.backoffMaxMs());
-    }
-
-    private void schedule() {
-        long interval = settings.intervalMs();
-        timer =
-                timerService.createIntervalTimer(
-                        interval, interval, new TimerConfig("outbox-relay", false));
-    }
+    record State(boolean paused, boolean brokerOutage, long intervalMs, int batchSize) {}
 }

@@ -1,25 +1,35 @@
 package org.outboxlab.relay;
 
-import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import org.outboxlab.cluster.PartitionsGained;
+import org.outboxlab.cluster.PeerWakeup;
+import org.outboxlab.cluster.WakeOwner;
 import org.outboxlab.outbox.OutboxWritten;
 
 /**
  * Asks the relay to drain once a transaction that wrote an outbox row has committed (unless {@code
- * outbox.relay.nudge} is off), so its event leaves at once instead of at the next timer tick.
- * Nothing is asked for a transaction that rolled back. A node that took partitions over drains
- * their backlog at once too.
+ * outbox.relay.nudge} is off), so its event leaves at once instead of at the next timer tick; when
+ * another node holds the row's partition, that node is asked instead, by a notice sent in the
+ * writing transaction. Nothing is asked for a transaction that rolled back. A node that took
+ * partitions over, or that another node woke up, drains at once too.
  */
 @ApplicationScoped
 public class RelayNudge {
 
-    @EJB OutboxRelay relay;
+    @Inject OutboxRelay relay;
 
     @Inject RelaySettings settings;
+
+    @Inject WakeOwner owner;
+
+    void inTransaction(@Observes OutboxWritten written) {
+        if (settings.nudge()) {
+            owner.wakeOwnerOf(written.partition());
+        }
+    }
 
     void afterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) OutboxWritten written) {
         if (settings.nudge()) {
@@ -28,6 +38,10 @@ public class RelayNudge {
     }
 
     void partitionsGained(@Observes PartitionsGained gained) {
+        relay.nudge();
+    }
+
+    void peerWakeup(@Observes PeerWakeup wakeup) {
         relay.nudge();
     }
 }

@@ -20,7 +20,7 @@ import java.util.Base64;
 import java.util.logging.Logger;
 import org.outboxlab.faults.FaultPlan;
 import org.outboxlab.faults.Faults;
-import org.outboxlab.web.console.ConsoleRoles;
+import org.outboxlab.web.security.ConsoleRoles;
 
 /**
  * The fault plan of a lab or test server ({@code outbox.faults.enabled=true}): read, replace,

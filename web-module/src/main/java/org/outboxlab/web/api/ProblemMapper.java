@@ -56,7 +56,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         }
         if (e instanceof EventNotPublishedException n) {
             refusals.refused(Resource.BROKER, n.getMessage());
-            return Problems.of(503, null, n.getMessage());
+            return Problems.committedButUnsent(n.getMessage());
         }
         if (e instanceof IdempotencyKeyTakenException) {
             return Response.fromResponse(

@@ -8,6 +8,7 @@ import jakarta.faces.context.FacesContext;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
 import org.outboxlab.web.lab.ComparisonRefusedException;
+import org.outboxlab.web.security.ConsoleRoles;
 
 /**
  * Runs a console action for {@code outbox-admin} only and tells the operator the outcome. A caller

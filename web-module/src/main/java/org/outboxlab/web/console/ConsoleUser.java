@@ -7,6 +7,7 @@ import jakarta.inject.Named;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
+import org.outboxlab.web.security.ConsoleRoles;
 
 /** Who is signed in to the console, whether they may act, and signing out. */
 @Named

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.outboxlab.contract.ConsumerName;
+import org.outboxlab.contract.WriteMode;
 import org.outboxlab.ops.DeadLetters;
 import org.outboxlab.ops.OutboxBacklog;
 import org.outboxlab.ops.OutboxCounters;
@@ -45,12 +46,14 @@ public class DashboardPage {
     private OutboxCounters.Reading reading;
     private Map<ConsumerName, Long> depths;
     private List<DashboardHistory.Sample> samples;
+    private OutboxRelay.State relayState;
 
     @PostConstruct
     void read() {
         snapshot = backlog.now();
         reading = counters.now();
         depths = deadLetters.depths();
+        relayState = relay.state();
         history.record(
                 new DashboardHistory.Sample(
                         Instant.now(),
@@ -65,6 +68,18 @@ public class DashboardPage {
         return snapshot.count(OutboxStatus.valueOf(status));
     }
 
+    /**
+     * The modes whose rows are DIRECT (sent by the write itself, not the relay), as in "XA, NAIVE".
+     */
+    public String getDirectModes() {
+        return String.join(
+                ", ",
+                Arrays.stream(WriteMode.values())
+                        .filter(m -> m.recordsEvent() && !m.leavesRowForRelay())
+                        .map(WriteMode::name)
+                        .toList());
+    }
+
     public OutboxBacklog.Snapshot getBacklog() {
         return snapshot;
     }
@@ -74,11 +89,11 @@ public class DashboardPage {
     }
 
     public boolean isRelayPaused() {
-        return relay.paused();
+        return relayState.paused();
     }
 
     public boolean isBrokerOutage() {
-        return relay.brokerOutage();
+        return relayState.brokerOutage();
     }
 
     public List<ConsumerRow> getConsumers() {

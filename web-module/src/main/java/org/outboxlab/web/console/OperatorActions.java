@@ -19,6 +19,7 @@ import org.outboxlab.ops.FailedEventRetry;
 import org.outboxlab.relay.OutboxRelay;
 import org.outboxlab.web.lab.ComparisonRequest;
 import org.outboxlab.web.lab.ComparisonRunner;
+import org.outboxlab.web.security.ConsoleRoles;
 
 /**
  * Every state-changing action of the console, callable only by {@code outbox-admin}: the container

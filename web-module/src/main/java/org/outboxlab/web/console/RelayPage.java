@@ -9,7 +9,6 @@ import java.util.List;
 import org.outboxlab.cluster.ClusterSettings;
 import org.outboxlab.cluster.ClusterView;
 import org.outboxlab.relay.OutboxRelay;
-import org.outboxlab.relay.RelaySettings;
 
 /**
  * Relay control: pause and resume (every node), batch size and interval (this node), each effective
@@ -22,8 +21,6 @@ public class RelayPage implements Serializable {
     private static final long serialVersionUID = 1L;
 
     @Inject OutboxRelay relay;
-
-    @Inject RelaySettings settings;
 
     @Inject OperatorActions actions;
 
@@ -38,16 +35,17 @@ public class RelayPage implements Serializable {
 
     @PostConstruct
     void load() {
-        intervalMs = settings.intervalMs();
-        batchSize = settings.batchSize();
+        OutboxRelay.State state = relay.state();
+        intervalMs = state.intervalMs();
+        batchSize = state.batchSize();
     }
 
     public boolean isPaused() {
-        return relay.paused();
+        return relay.state().paused();
     }
 
     public boolean isBrokerOutage() {
-        return relay.brokerOutage();
+        return relay.state().brokerOutage();
     }
 
     /** This node's name. */
@@ -68,11 +66,11 @@ public class RelayPage implements Serializable {
     }
 
     public long getEffectiveIntervalMs() {
-        return settings.intervalMs();
+        return relay.state().intervalMs();
     }
 
     public int getEffectiveBatchSize() {
-        return settings.batchSize();
+        return relay.state().batchSize();
     }
 
     public void pause() {

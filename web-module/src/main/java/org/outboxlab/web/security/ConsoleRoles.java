@@ -1,4 +1,4 @@
-package org.outboxlab.web.console;
+package org.outboxlab.web.security;
 
 /** The console's roles and the lab's, as the ApplicationRealm's groups name them. */
 public final class ConsoleRoles {
