@@ -46,6 +46,9 @@ public class PackageGraph {
     static final String PREFIX = "org.outboxlab";
     static final Path DOC = Path.of("docs", "architecture.md");
 
+    /** The module of the names every part shares: arrows into it are listed, not drawn. */
+    static final String SHARED = "contract";
+
     private static final Pattern PACKAGE =
             Pattern.compile("^\\s*package\\s+([\\w.]+)\\s*;", Pattern.MULTILINE);
     private static final Pattern IMPORT =
@@ -405,7 +408,9 @@ public class PackageGraph {
                 "Packages (without `"
                         + PREFIX
                         + ".`) inside their modules. An arrow `a --> b`: a file of package `a`"
-                        + " imports a type of package `b`.");
+                        + " imports a type of package `b`. Arrows into `"
+                        + SHARED
+                        + "`, which every module may use, are in the list below, not drawn.");
         out.append(cycles.isEmpty() ? " No cycle.\n\n" : " Arrows in a cycle are red.\n\n");
         out.append("```mermaid\nflowchart LR\n");
         byModule.forEach(
@@ -428,6 +433,9 @@ public class PackageGraph {
         int link = 0;
         for (Map.Entry<Node, Map<Node, Set<String>>> e : edges.entrySet()) {
             for (Node to : e.getValue().keySet()) {
+                if (to.module().equals(SHARED) && !e.getKey().module().equals(SHARED)) {
+                    continue; // everything may use the shared names: listed below, not drawn
+                }
                 out.append("    ")
                         .append(e.getKey().id())
                         .append(" --> ")
