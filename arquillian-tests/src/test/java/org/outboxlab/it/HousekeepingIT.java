@@ -150,6 +150,76 @@ public class HousekeepingIT {
     }
 
     /**
+     * A held event keeps its inbox row through the purge, however long it waits: a copy of it that
+     * comes after the retention (a re-publish under a new duplicate-detection id) is counted as a
+     * duplicate and changes nothing, instead of being held a second time, colliding with the held
+     * row and dead-lettering.
+     */
+    @Test
+    public void aHeldEventKeepsItsInboxRowThroughThePurge() throws NamingException {
+        OrderApi api = OrderApi.local();
+        OutboxProbe probe = OutboxProbe.inServer();
+        String applied = api.placed("housekeeping-done", "OUTBOX", "PEN-1", 1);
+        probe.awaitEffects(List.of(applied), Duration.ofSeconds(30));
+        String[] held = new String[1];
+        OutboxRelayControl.whilePaused(
+                () -> {
+                    held[0] = api.placed("housekeeping-held", "OUTBOX", "PEN-1", 1);
+                    assertEquals(200, api.advance(held[0], "pay").status());
+                    probe.update(
+                            "update outbox_event set status = 'DIRECT' where aggregate_id = ? and sequence_no = 1",
+                            held[0]);
+                });
+        Await.until(
+                "every consumer to hold the paid event",
+                Duration.ofSeconds(30),
+                () ->
+                        probe.count("select count(*) from held_event where order_id = ?", held[0])
+                                == 3,
+                () -> probe.count("select count(*) from held_event where order_id = ?", held[0]));
+        String heldEvent =
+                probe.strings(
+                                "select event_id from outbox_event where aggregate_id = ? and sequence_no = 2",
+                                held[0])
+                        .get(0);
+        Timestamp eightDaysAgo = Timestamp.from(Instant.now().minus(Duration.ofDays(8)));
+        probe.update(
+                "update inbox set processed_at = ? where event_id in (select event_id from"
+                        + " outbox_event where aggregate_id in (?, ?))",
+                eightDaysAgo,
+                applied,
+                held[0]);
+
+        int purged = purgeByHand(housekeeper()).inboxRows();
+        assertTrue(purged >= 3, "the applied order's inbox rows purged: " + purged);
+        assertEquals(
+                3,
+                probe.count("select count(*) from inbox where event_id = ?", heldEvent),
+                "the held event's inbox rows stay until it is applied");
+
+        InitialContext jndi = new InitialContext();
+        ConnectionFactory factory = (ConnectionFactory) jndi.lookup("java:/ConnectionFactory");
+        Topic orderEvents = (Topic) jndi.lookup(Subscriptions.TOPIC);
+        try (JMSContext context = factory.createContext()) {
+            context.createProducer()
+                    .setProperty("JMSXGroupID", held[0])
+                    .setProperty("_AMQ_DUPL_ID", heldEvent + ":late")
+                    .send(orderEvents, DuplicateDeliveryIT.envelopeOf(probe, heldEvent));
+        }
+        for (String consumer : OutboxProbe.EFFECT_TABLES.keySet()) {
+            Await.until(
+                    consumer + " to count the late copy of its held event as a duplicate",
+                    Duration.ofSeconds(30),
+                    () -> probe.duplicatesAbsorbed(consumer, heldEvent) == 1,
+                    () -> probe.duplicatesAbsorbed(consumer, heldEvent));
+        }
+        assertEquals(
+                3,
+                probe.count("select count(*) from held_event where order_id = ?", held[0]),
+                "still held once per consumer, waiting for sequence 1");
+    }
+
+    /**
      * A purge at the default retention removes a published row 25 hours old (its count says so) and
      * keeps the order's row of a moment ago, with its inbox rows.
      */

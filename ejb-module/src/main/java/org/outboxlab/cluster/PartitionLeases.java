@@ -46,7 +46,6 @@ public class PartitionLeases {
      */
     public Ownership beat(String node, boolean relaying, Duration lease) {
         Instant now = Instant.now();
-        Instant until = now.plus(lease);
         seed();
         RelayMember member = em.find(RelayMember.class, node);
         if (member == null) {
@@ -73,6 +72,11 @@ public class PartitionLeases {
                 .setParameter("node", node)
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE)
                 .getResultList();
+        // the wait above lasts as long as this node's running batch (up to a lease): renew from
+        // when the locks were had, not from when the beat began, or a long batch would leave the
+        // renewed leases already run out and hand the partitions over under a new epoch
+        now = Instant.now();
+        Instant until = now.plus(lease);
         release(node, wanted);
         if (!wanted.isEmpty()) {
             em.createQuery(

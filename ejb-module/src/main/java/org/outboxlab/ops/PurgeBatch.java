@@ -48,12 +48,16 @@ public class PurgeBatch {
      * Deletes up to {@code max} of {@code consumer}'s inbox rows processed before {@code cutoff}:
      * by when the consumer applied the event, not when the event was created, so an event applied
      * late (a failed row an operator retried days on) keeps its inbox row for the whole retention.
+     * A held event's row stays until the event is applied: a later copy of it must find it and
+     * count as a duplicate, not be held a second time.
      */
     public int inbox(ConsumerName consumer, Instant cutoff, int max) {
         List<String> ids =
                 em.createQuery(
                                 "select i.key.eventId from InboxEntry i where i.key.consumer = :consumer "
-                                        + "and i.processedAt < :cutoff order by i.processedAt",
+                                        + "and i.processedAt < :cutoff and not exists (select h from HeldEvent h"
+                                        + " where h.key.consumer = i.key.consumer and h.key.eventId = i.key.eventId)"
+                                        + " order by i.processedAt",
                                 String.class)
                         .setParameter("consumer", consumer.id())
                         .setParameter("cutoff", cutoff)
