@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ThreadFactory;
 import java.util.function.Consumer;
+import org.outboxlab.contract.WriteMode;
 
 /**
  * The steps every scenario shares (a lifecycle load per mode, progress lines, the bounded wait for
@@ -217,8 +218,8 @@ public class ServerUpScenarios {
     }
 
     /**
-     * Audits each record; heuristic outcomes and prepared transactions are charged to XA, the only
-     * mode with 2PC writes.
+     * Audits each record; heuristic outcomes and prepared transactions are charged to the modes
+     * whose writes are two-phase commits.
      */
     protected List<RunResult> audit(List<RunRecord> records, boolean settled) throws SQLException {
         long heuristic = target.heuristics();
@@ -232,11 +233,15 @@ public class ServerUpScenarios {
                         audit.audit(
                                 record,
                                 parked,
-                                "XA".equals(record.mode()) ? heuristic + prepared : 0,
+                                twoPhaseCommit(record.mode()) ? heuristic + prepared : 0,
                                 settled));
             }
         }
         return results;
+    }
+
+    private static boolean twoPhaseCommit(String mode) {
+        return WriteMode.byName(mode).map(WriteMode::twoPhaseCommit).orElse(false);
     }
 
     /** Sleeps for {@code span}, printing a progress line every five seconds. */

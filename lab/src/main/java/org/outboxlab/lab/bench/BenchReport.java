@@ -10,16 +10,22 @@ import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import javax.imageio.ImageIO;
+import org.outboxlab.contract.WriteMode;
 
 /**
  * Writes a benchmark's figures as bench.json, a Markdown table with the ratios and targets, and a
  * chart.
  */
 final class BenchReport {
+
+    /** The modes the report's ratios and targets name. */
+    private static final String OUTBOX = WriteMode.OUTBOX.name();
+
+    private static final String XA = WriteMode.XA.name();
+    private static final String BASELINE = WriteMode.BASELINE.name();
 
     private BenchReport() {}
 
@@ -118,8 +124,11 @@ final class BenchReport {
     }
 
     private static void singleNode(StringBuilder md, JsonObject bench) {
-        md.append(
-                "## Write path (closed loop, orders/s, p50/p99 ms)\n\n| clients | BASELINE | NAIVE | XA | OUTBOX | OUTBOX/BASELINE | OUTBOX/XA |\n|---|---|---|---|---|---|---|\n");
+        md.append("## Write path (closed loop, orders/s, p50/p99 ms)\n\n| clients | ");
+        WriteMode.BENCHMARKED.forEach(mode -> md.append(mode.name()).append(" | "));
+        md.append(OUTBOX).append('/').append(BASELINE).append(" | ");
+        md.append(OUTBOX).append('/').append(XA).append(" |\n|---|");
+        md.append("---|".repeat(WriteMode.BENCHMARKED.size() + 2)).append('\n');
         Map<Integer, Map<String, JsonObject>> byClients = new LinkedHashMap<>();
         for (JsonObject row : bench.getJsonArray("writePath").getValuesAs(JsonObject.class)) {
             byClients
@@ -129,8 +138,8 @@ final class BenchReport {
         byClients.forEach(
                 (clients, modes) -> {
                     md.append("| ").append(clients);
-                    for (String mode : List.of("BASELINE", "NAIVE", "XA", "OUTBOX")) {
-                        JsonObject r = modes.get(mode);
+                    for (WriteMode mode : WriteMode.BENCHMARKED) {
+                        JsonObject r = modes.get(mode.name());
                         md.append(" | ")
                                 .append(
                                         r == null
@@ -144,9 +153,9 @@ final class BenchReport {
                                                         r.getJsonNumber("p99Ms").doubleValue()));
                     }
                     md.append(" | ")
-                            .append(ratio(modes, "OUTBOX", "BASELINE"))
+                            .append(ratio(modes, OUTBOX, BASELINE))
                             .append(" | ")
-                            .append(ratio(modes, "OUTBOX", "XA"))
+                            .append(ratio(modes, OUTBOX, XA))
                             .append(" |\n");
                 });
         JsonObject relay = bench.getJsonObject("relay");
@@ -274,9 +283,9 @@ final class BenchReport {
         target(
                 md,
                 "OUTBOX write ≥ 0.8 × BASELINE at 16 clients",
-                ratioValue(at16, "OUTBOX", "BASELINE"),
+                ratioValue(at16, OUTBOX, BASELINE),
                 0.8);
-        target(md, "OUTBOX write ≥ 2 × XA at 16 clients", ratioValue(at16, "OUTBOX", "XA"), 2.0);
+        target(md, "OUTBOX write ≥ 2 × XA at 16 clients", ratioValue(at16, OUTBOX, XA), 2.0);
         boolean relayMeasured = relay.getJsonNumber("eventsPerSec").doubleValue() > 0;
         target(
                 md,
@@ -292,7 +301,7 @@ final class BenchReport {
                 bench.getJsonArray("endToEnd").getValuesAs(JsonObject.class).stream()
                         .filter(
                                 e ->
-                                        e.getString("mode").equals("OUTBOX")
+                                        e.getString("mode").equals(OUTBOX)
                                                 && e.getBoolean("nudge")
                                                 && e.getInt("offeredPerSec") == 200)
                         .mapToDouble(e -> e.getJsonNumber("p99Ms").doubleValue())
@@ -302,7 +311,7 @@ final class BenchReport {
                 bench.getJsonArray("endToEnd").getValuesAs(JsonObject.class).stream()
                         .filter(
                                 e ->
-                                        e.getString("mode").equals("OUTBOX")
+                                        e.getString("mode").equals(OUTBOX)
                                                 && e.getBoolean("nudge")
                                                 && e.getInt("offeredPerSec") == 200)
                         .mapToDouble(e -> e.getJsonNumber("p50Ms").doubleValue())

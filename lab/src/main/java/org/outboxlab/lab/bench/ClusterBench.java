@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.outboxlab.contract.Partitions;
+import org.outboxlab.contract.WriteMode;
 import org.outboxlab.control.Command;
 import org.outboxlab.control.LabPorts;
 import org.outboxlab.control.LabTopology;
@@ -142,10 +143,11 @@ final class ClusterBench {
             // the write path and the consumers have not run yet on these JVMs: one untimed run of
             // the same load first, its events applied, as the relay had its warm-up
             String warmUp = "cew-" + nodes + "-" + System.nanoTime() % 100000;
-            driver.openLoop("OUTBOX", warmUp, rate, seconds);
+            driver.openLoop(WriteMode.OUTBOX.name(), warmUp, rate, seconds);
             EndToEnd.measure(lab::database, warmUp, Duration.ofSeconds(60));
             String prefix = "ce-" + nodes + "-" + System.nanoTime() % 100000;
-            LoadDriver.Outcome offered = driver.openLoop("OUTBOX", prefix, rate, seconds);
+            LoadDriver.Outcome offered =
+                    driver.openLoop(WriteMode.OUTBOX.name(), prefix, rate, seconds);
             EndToEnd.Result e2e = EndToEnd.measure(lab::database, prefix, Duration.ofSeconds(60));
             return new Result(
                     nodes,

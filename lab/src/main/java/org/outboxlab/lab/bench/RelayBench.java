@@ -16,6 +16,7 @@ import org.apache.activemq.artemis.api.jms.ActiveMQJMSClient;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.outboxlab.contract.EventIds;
 import org.outboxlab.contract.Partitions;
+import org.outboxlab.contract.WriteMode;
 
 /**
  * The relay against a raw Artemis producer: a backlog of committed outbox rows is inserted at once
@@ -189,7 +190,7 @@ final class RelayBench {
         message.setStringProperty("eventType", "OrderPlaced");
         message.setStringProperty("aggregateId", orderId);
         message.setIntProperty("sequence", 1);
-        message.setStringProperty("writeMode", "OUTBOX");
+        message.setStringProperty("writeMode", WriteMode.OUTBOX.name());
     }
 
     /**
@@ -226,7 +227,9 @@ final class RelayBench {
                 + orderId
                 + "\",\"eventType\":\"OrderPlaced\",\"sequence\":1,\"schemaVersion\":1,\"occurredAt\":\""
                 + java.time.Instant.now()
-                + "\",\"traceparent\":\"\",\"writeMode\":\"OUTBOX\",\"payload\":"
+                + "\",\"traceparent\":\"\",\"writeMode\":\""
+                + WriteMode.OUTBOX.name()
+                + "\",\"payload\":"
                 + payload(orderId)
                 + "}";
     }
