@@ -60,6 +60,15 @@ public final class FaultControl {
                         .PUT(HttpRequest.BodyPublishers.ofString(planJson)));
     }
 
+    /** Replaces the whole plan with {@code planJson}, or switches every fault off if null. */
+    public void apply(String planJson) {
+        if (planJson == null) {
+            clear();
+        } else {
+            replace(planJson);
+        }
+    }
+
     /** Switches every fault off. */
     public void clear() {
         send(HttpRequest.newBuilder(faults).DELETE());

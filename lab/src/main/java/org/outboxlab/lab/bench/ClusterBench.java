@@ -252,7 +252,7 @@ final class ClusterBench {
             throws SQLException, InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (true) {
-            Map<String, Integer> owners = lab.partitionsByOwner();
+            Map<String, Integer> owners = lab.leases().partitionsByOwner();
             if (owners.size() == nodes
                     && owners.values().stream().mapToInt(Integer::intValue).sum()
                             == Partitions.COUNT) {

@@ -1,0 +1,62 @@
+package org.outboxlab.control;
+
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.outboxlab.scenario.LabScenario;
+import org.outboxlab.scenario.LifecycleLoad;
+import org.outboxlab.scenario.RunResult;
+import org.outboxlab.scenario.Scenario;
+import org.outboxlab.scenario.ScenarioSteps;
+
+/**
+ * {@code broker-failover}: the broker pair's primary is killed after 30 % of the load; the backup
+ * takes over (timed) and the load runs on against it; after the audit the primary starts again and
+ * takes the journal back, so the next scenario has the pair whole.
+ */
+final class BrokerFailoverRun implements LabScenario {
+
+    private final LabTopology lab;
+    private final Consumer<Duration> takeovers;
+
+    /** {@code takeovers} learns how long the backup took to serve after the kill. */
+    BrokerFailoverRun(LabTopology lab, Consumer<Duration> takeovers) {
+        this.lab = lab;
+        this.takeovers = takeovers;
+    }
+
+    @Override
+    public Scenario scenario() {
+        return Scenario.BROKER_FAILOVER;
+    }
+
+    @Override
+    public List<RunResult> run(ScenarioSteps steps, List<String> modes)
+            throws InterruptedException, SQLException {
+        Scenario scenario = scenario();
+        Map<String, LifecycleLoad> loads = steps.loads(steps.nextTag(scenario), modes);
+        Instant loadStart = Instant.now();
+        ScenarioSteps.start(loads);
+        steps.watch(scenario, loads, steps.fraction(0.30));
+        long killed = System.nanoTime();
+        lab.killBroker();
+        steps.progress(scenario.id() + ": primary broker killed (SIGKILL)");
+        lab.awaitBackupLive(PartitionOwners.TAKEOVER_WAIT);
+        Duration takeover = Duration.ofNanos(System.nanoTime() - killed);
+        takeovers.accept(takeover);
+        Instant faultOver = Instant.now();
+        String note =
+                "primary broker killed (SIGKILL): the backup served on the same journal "
+                        + PartitionOwners.seconds(takeover)
+                        + " s after the kill";
+        steps.progress(scenario.id() + ": " + note);
+        steps.watch(scenario, loads, steps.fraction(0.60));
+        List<RunResult> results = steps.finish(scenario, null, loads, loadStart, faultOver, note);
+        lab.startBroker();
+        steps.progress(scenario.id() + ": primary broker back, the backup waits again");
+        return results;
+    }
+}

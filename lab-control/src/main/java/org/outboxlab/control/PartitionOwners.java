@@ -1,0 +1,56 @@
+package org.outboxlab.control;
+
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.outboxlab.contract.Partitions;
+
+/**
+ * Waits for the relay's partitions to settle on a set of owners, as the lease tables show them, and
+ * fails the scenario if they do not within a bound.
+ */
+final class PartitionOwners {
+
+    /**
+     * Longest wait for a takeover before the scenario fails: far past two leases (a node frozen
+     * inside a relay batch holds its partitions until PostgreSQL ends that idle transaction, a
+     * lease later) with the default lease of 10 s.
+     */
+    static final Duration TAKEOVER_WAIT = Duration.ofSeconds(150);
+
+    private PartitionOwners() {}
+
+    /**
+     * Waits until exactly {@code owners} hold all partitions between them; returns how long it
+     * took.
+     */
+    static Duration await(LeaseInspection leases, Set<String> owners)
+            throws InterruptedException, SQLException {
+        long started = System.nanoTime();
+        while (true) {
+            Map<String, Integer> held = leases.partitionsByOwner();
+            if (held.keySet().equals(owners)
+                    && held.values().stream().mapToInt(Integer::intValue).sum()
+                            == Partitions.COUNT) {
+                return Duration.ofNanos(System.nanoTime() - started);
+            }
+            if (System.nanoTime() - started > TAKEOVER_WAIT.toNanos()) {
+                throw new IllegalStateException(
+                        "the partitions were not owned by "
+                                + owners
+                                + " within "
+                                + TAKEOVER_WAIT.toSeconds()
+                                + " s: "
+                                + held);
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    /** A duration in seconds, one decimal. */
+    static String seconds(Duration d) {
+        return String.format(Locale.ROOT, "%.1f", d.toMillis() / 1000.0);
+    }
+}

@@ -1,0 +1,52 @@
+package org.outboxlab.control;
+
+import java.io.IOException;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.outboxlab.scenario.LabScenario;
+import org.outboxlab.scenario.LifecycleLoad;
+import org.outboxlab.scenario.RunResult;
+import org.outboxlab.scenario.Scenario;
+import org.outboxlab.scenario.ScenarioSteps;
+
+/**
+ * {@code server-kill}: WildFly is killed (SIGKILL) after 30 % of every mode's load and restarted on
+ * the same data, so Narayana recovers what was in doubt; the load runs on for 70 % more.
+ */
+final class ServerKillRun implements LabScenario {
+
+    private final LabTopology lab;
+
+    ServerKillRun(LabTopology lab) {
+        this.lab = lab;
+    }
+
+    @Override
+    public Scenario scenario() {
+        return Scenario.SERVER_KILL;
+    }
+
+    @Override
+    public List<RunResult> run(ScenarioSteps steps, List<String> modes)
+            throws IOException, InterruptedException, SQLException {
+        Scenario scenario = scenario();
+        Map<String, LifecycleLoad> loads = steps.loads(steps.nextTag(scenario), modes);
+        Instant loadStart = Instant.now();
+        ScenarioSteps.start(loads);
+        steps.watch(scenario, loads, steps.fraction(0.30));
+        lab.killServer();
+        Instant killed = Instant.now();
+        steps.progress(scenario.id() + ": WildFly killed (SIGKILL), restarting");
+        lab.startServer();
+        Instant faultOver = Instant.now();
+        String note =
+                "WildFly down "
+                        + ScenarioSteps.seconds(killed, faultOver)
+                        + " s (kill to serving again)";
+        steps.progress(scenario.id() + ": WildFly serving again, " + note);
+        steps.watch(scenario, loads, steps.fraction(0.70));
+        return steps.finish(scenario, null, loads, loadStart, faultOver, note);
+    }
+}
