@@ -4,13 +4,12 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 import org.outboxlab.scenario.LabScenario;
-import org.outboxlab.scenario.LifecycleLoad;
 import org.outboxlab.scenario.RunResult;
 import org.outboxlab.scenario.Scenario;
 import org.outboxlab.scenario.ScenarioSteps;
+import org.outboxlab.scenario.UnderLoad;
 
 /**
  * {@code broker-failover}: the broker pair's primary is killed after 30 % of the load; the backup
@@ -36,14 +35,11 @@ final class BrokerFailoverRun implements LabScenario {
     @Override
     public List<RunResult> run(ScenarioSteps steps, List<String> modes)
             throws InterruptedException, SQLException {
-        Scenario scenario = scenario();
-        Map<String, LifecycleLoad> loads = steps.loads(steps.nextTag(scenario), modes);
-        Instant loadStart = Instant.now();
-        ScenarioSteps.start(loads);
-        steps.watch(scenario, loads, steps.fraction(0.30));
+        UnderLoad load = steps.underLoad(scenario(), modes);
+        load.runForShare(0.30);
         long killed = System.nanoTime();
         lab.killBroker();
-        steps.progress(scenario.id() + ": primary broker killed (SIGKILL)");
+        load.say("primary broker killed (SIGKILL)");
         lab.awaitBackupLive(PartitionOwners.TAKEOVER_WAIT);
         Duration takeover = Duration.ofNanos(System.nanoTime() - killed);
         takeovers.accept(takeover);
@@ -52,11 +48,11 @@ final class BrokerFailoverRun implements LabScenario {
                 "primary broker killed (SIGKILL): the backup served on the same journal "
                         + PartitionOwners.seconds(takeover)
                         + " s after the kill";
-        steps.progress(scenario.id() + ": " + note);
-        steps.watch(scenario, loads, steps.fraction(0.60));
-        List<RunResult> results = steps.finish(scenario, null, loads, loadStart, faultOver, note);
+        load.say(note);
+        load.runForShare(0.60);
+        List<RunResult> results = load.finish(null, faultOver, note);
         lab.startBroker();
-        steps.progress(scenario.id() + ": primary broker back, the backup waits again");
+        load.say("primary broker back, the backup waits again");
         return results;
     }
 }

@@ -6,14 +6,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.outboxlab.contract.CrashPoint;
+import org.outboxlab.contract.FaultPlan;
 import org.outboxlab.contract.WriteMode;
 import org.outboxlab.scenario.LabScenario;
-import org.outboxlab.scenario.LifecycleLoad;
 import org.outboxlab.scenario.RunResult;
 import org.outboxlab.scenario.Scenario;
 import org.outboxlab.scenario.ScenarioSteps;
+import org.outboxlab.scenario.UnderLoad;
 
 /**
  * {@code crash-point}: one mode at a time, since a point belongs to one mode's write path: the JVM
@@ -45,30 +45,25 @@ final class CrashPointRun implements LabScenario {
         List<RunResult> results = new ArrayList<>();
         for (String mode : modes) {
             CrashPoint writePoint = CrashPoint.betweenTheWritesOf(WriteMode.valueOf(mode));
-            results.addAll(crash(steps, mode, writePoint.id()));
-            results.addAll(crash(steps, mode, CONSUMER_POINT.id()));
+            results.addAll(crash(steps, mode, writePoint));
+            results.addAll(crash(steps, mode, CONSUMER_POINT));
         }
         return results;
     }
 
-    private List<RunResult> crash(ScenarioSteps steps, String mode, String point)
+    private List<RunResult> crash(ScenarioSteps steps, String mode, CrashPoint point)
             throws IOException, InterruptedException, SQLException {
-        Scenario scenario = scenario();
-        Map<String, LifecycleLoad> loads = steps.loads(steps.nextTag(scenario), List.of(mode));
-        lab.faults("{\"crashPoint\":\"" + point + "\"}");
-        Instant loadStart = Instant.now();
-        ScenarioSteps.start(loads);
-        steps.progress(
-                scenario.id() + ": " + mode + " armed at " + point + ", waiting for the halt");
+        lab.faults(FaultPlan.crashAt(point));
+        UnderLoad load = steps.underLoad(scenario(), List.of(mode));
+        load.say(mode + " armed at " + point.id() + ", waiting for the halt");
         boolean halted = lab.server().awaitExit(HALT_WAIT);
         String note;
         Instant faultOver;
         if (halted) {
             Instant down = Instant.now();
-            steps.progress(
-                    scenario.id()
-                            + ": JVM halted at "
-                            + point
+            load.say(
+                    "JVM halted at "
+                            + point.id()
                             + " (exit "
                             + lab.server().exitValue()
                             + "), restarting");
@@ -76,22 +71,22 @@ final class CrashPointRun implements LabScenario {
             faultOver = Instant.now();
             note =
                     "JVM halted at "
-                            + point
+                            + point.id()
                             + "; WildFly back after "
                             + ScenarioSteps.seconds(down, faultOver)
                             + " s";
         } else {
-            lab.faults(null);
+            lab.faults(FaultPlan.NONE);
             faultOver = Instant.now();
             note =
                     "fault point "
-                            + point
+                            + point.id()
                             + " not reached within "
                             + HALT_WAIT.toSeconds()
                             + " s: no crash happened";
         }
-        steps.progress(scenario.id() + ": " + note);
-        steps.watch(scenario, loads, steps.fraction(0.5));
-        return steps.finish(scenario, point, loads, loadStart, faultOver, note);
+        load.say(note);
+        load.runForShare(0.5);
+        return load.finish(point.id(), faultOver, note);
     }
 }

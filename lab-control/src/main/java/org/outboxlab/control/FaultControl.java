@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import org.outboxlab.contract.FaultPlan;
 
 /**
  * Arms and clears the fault plan of a server started with {@code -Doutbox.faults.enabled=true},
@@ -47,11 +48,6 @@ public final class FaultControl {
         return send(HttpRequest.newBuilder(faults).GET());
     }
 
-    /** Halts the server's JVM the next time a write passes {@code crashPoint}. */
-    public void armCrash(String crashPoint) {
-        replace("{\"crashPoint\":\"" + crashPoint + "\"}");
-    }
-
     /** Replaces the whole plan with {@code planJson}; fields left out are off. */
     public void replace(String planJson) {
         send(
@@ -60,12 +56,12 @@ public final class FaultControl {
                         .PUT(HttpRequest.BodyPublishers.ofString(planJson)));
     }
 
-    /** Replaces the whole plan with {@code planJson}, or switches every fault off if null. */
-    public void apply(String planJson) {
-        if (planJson == null) {
+    /** Arms {@code plan} in place of the current one; {@link FaultPlan#NONE} clears the plan. */
+    public void apply(FaultPlan plan) {
+        if (plan.equals(FaultPlan.NONE)) {
             clear();
         } else {
-            replace(planJson);
+            replace(plan.toJson());
         }
     }
 

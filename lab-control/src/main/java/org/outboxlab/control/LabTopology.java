@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import org.outboxlab.contract.FaultPlan;
 import org.outboxlab.scenario.LabTarget;
 
 /**
@@ -229,8 +230,8 @@ public final class LabTopology implements LabTarget, AutoCloseable {
     }
 
     @Override
-    public void faults(String planJson) {
-        new FaultControl(baseUri(), LAB_USER, labPassword).apply(planJson);
+    public void faults(FaultPlan plan) {
+        new FaultControl(baseUri(), LAB_USER, labPassword).apply(plan);
     }
 
     @Override

@@ -5,14 +5,12 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.function.Consumer;
 import org.outboxlab.scenario.LabScenario;
-import org.outboxlab.scenario.LifecycleLoad;
 import org.outboxlab.scenario.RunResult;
 import org.outboxlab.scenario.Scenario;
 import org.outboxlab.scenario.ScenarioSteps;
+import org.outboxlab.scenario.UnderLoad;
 
 /**
  * {@code node-kill}: node 2 is killed (SIGKILL) after 30 % of the load; node 1 takes its relay
@@ -37,24 +35,17 @@ final class NodeKillRun implements LabScenario {
     @Override
     public List<RunResult> run(ScenarioSteps steps, List<String> modes)
             throws IOException, InterruptedException, SQLException {
-        Scenario scenario = scenario();
-        Map<String, LifecycleLoad> loads = steps.loads(steps.nextTag(scenario), modes);
-        Instant loadStart = Instant.now();
-        ScenarioSteps.start(loads);
-        steps.watch(scenario, loads, steps.fraction(0.30));
+        UnderLoad load = steps.underLoad(scenario(), modes);
+        load.runForShare(0.30);
         lab.node(2).kill();
         Instant killed = Instant.now();
-        steps.progress(scenario.id() + ": node-2 killed (SIGKILL)");
-        Duration takeover = PartitionOwners.await(lab.leases(), Set.of("node-1"));
+        load.say("node-2 killed (SIGKILL)");
+        PartitionOwners owners = new PartitionOwners(lab.leases(), load);
+        Duration takeover = owners.awaitNodeOneAlone();
         takeovers.accept(takeover);
-        steps.progress(
-                scenario.id()
-                        + ": node-1 owns every partition after "
-                        + PartitionOwners.seconds(takeover)
-                        + " s");
         lab.startNode(2);
         Instant faultOver = Instant.now();
-        Duration rebalance = PartitionOwners.await(lab.leases(), Set.of("node-1", "node-2"));
+        Duration rebalance = owners.awaitBothNodes();
         String note =
                 "node-2 killed (SIGKILL): node-1 owned its partitions after "
                         + PartitionOwners.seconds(takeover)
@@ -63,8 +54,8 @@ final class NodeKillRun implements LabScenario {
                         + " s, relaying its share "
                         + PartitionOwners.seconds(rebalance)
                         + " s later";
-        steps.progress(scenario.id() + ": " + note);
-        steps.watch(scenario, loads, steps.fraction(0.50));
-        return steps.finish(scenario, null, loads, loadStart, faultOver, note);
+        load.say(note);
+        load.runForShare(0.50);
+        return load.finish(null, faultOver, note);
     }
 }

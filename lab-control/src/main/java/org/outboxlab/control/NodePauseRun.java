@@ -4,14 +4,12 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.function.Consumer;
 import org.outboxlab.scenario.LabScenario;
-import org.outboxlab.scenario.LifecycleLoad;
 import org.outboxlab.scenario.RunResult;
 import org.outboxlab.scenario.Scenario;
 import org.outboxlab.scenario.ScenarioSteps;
+import org.outboxlab.scenario.UnderLoad;
 
 /**
  * {@code node-pause}: node 2 is frozen (SIGSTOP) after 30 % of the load until node 1 owns its
@@ -37,29 +35,22 @@ final class NodePauseRun implements LabScenario {
     @Override
     public List<RunResult> run(ScenarioSteps steps, List<String> modes)
             throws InterruptedException, SQLException {
-        Scenario scenario = scenario();
-        Map<String, LifecycleLoad> loads = steps.loads(steps.nextTag(scenario), modes);
-        Instant loadStart = Instant.now();
-        ScenarioSteps.start(loads);
-        steps.watch(scenario, loads, steps.fraction(0.30));
+        UnderLoad load = steps.underLoad(scenario(), modes);
+        load.runForShare(0.30);
         lab.node(2).pause();
         Instant paused = Instant.now();
-        steps.progress(scenario.id() + ": node-2 frozen (SIGSTOP)");
-        Duration takeover = PartitionOwners.await(lab.leases(), Set.of("node-1"));
+        load.say("node-2 frozen (SIGSTOP)");
+        PartitionOwners owners = new PartitionOwners(lab.leases(), load);
+        Duration takeover = owners.awaitNodeOneAlone();
         takeovers.accept(takeover);
-        steps.progress(
-                scenario.id()
-                        + ": node-1 owns every partition after "
-                        + PartitionOwners.seconds(takeover)
-                        + " s");
         Duration frozen = Duration.between(paused, Instant.now());
         if (frozen.compareTo(steps.fraction(0.30)) < 0) {
-            steps.watch(scenario, loads, steps.fraction(0.30).minus(frozen));
+            load.runFor(steps.fraction(0.30).minus(frozen));
         }
         lab.node(2).resume();
         Instant faultOver = Instant.now();
-        Duration rebalance = PartitionOwners.await(lab.leases(), Set.of("node-1", "node-2"));
-        steps.watch(scenario, loads, steps.fraction(0.40));
+        Duration rebalance = owners.awaitBothNodes();
+        load.runForShare(0.40);
         long stale = lab.leases().publishedWithoutLease("node-2", paused);
         String note =
                 "node-2 frozen (SIGSTOP) "
@@ -70,11 +61,11 @@ final class NodePauseRun implements LabScenario {
                         + PartitionOwners.seconds(rebalance)
                         + " s after SIGCONT; events node-2 published under a lease it had lost: "
                         + stale;
-        steps.progress(scenario.id() + ": " + note);
+        load.say(note);
         if (stale > 0) {
             throw new IllegalStateException(
-                    scenario.id() + ": node-2 published " + stale + " events without the lease");
+                    scenario().id() + ": node-2 published " + stale + " events without the lease");
         }
-        return steps.finish(scenario, null, loads, loadStart, faultOver, note);
+        return load.finish(null, faultOver, note);
     }
 }

@@ -6,10 +6,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.outboxlab.contract.Partitions;
+import org.outboxlab.scenario.UnderLoad;
 
 /**
  * Waits for the relay's partitions to settle on a set of owners, as the lease tables show them, and
- * fails the scenario if they do not within a bound.
+ * fails the scenario if they do not within {@link #TAKEOVER_WAIT}.
  */
 final class PartitionOwners {
 
@@ -20,14 +21,27 @@ final class PartitionOwners {
      */
     static final Duration TAKEOVER_WAIT = Duration.ofSeconds(150);
 
-    private PartitionOwners() {}
+    private final LeaseInspection leases;
+    private final UnderLoad load;
 
-    /**
-     * Waits until exactly {@code owners} hold all partitions between them; returns how long it
-     * took.
-     */
-    static Duration await(LeaseInspection leases, Set<String> owners)
-            throws InterruptedException, SQLException {
+    PartitionOwners(LeaseInspection leases, UnderLoad load) {
+        this.leases = leases;
+        this.load = load;
+    }
+
+    /** Waits until node 1 holds every partition (node 2 failed); says and returns how long. */
+    Duration awaitNodeOneAlone() throws InterruptedException, SQLException {
+        Duration took = await(Set.of("node-1"));
+        load.say("node-1 owns every partition after " + seconds(took) + " s");
+        return took;
+    }
+
+    /** Waits until nodes 1 and 2 hold every partition between them; returns how long. */
+    Duration awaitBothNodes() throws InterruptedException, SQLException {
+        return await(Set.of("node-1", "node-2"));
+    }
+
+    private Duration await(Set<String> owners) throws InterruptedException, SQLException {
         long started = System.nanoTime();
         while (true) {
             Map<String, Integer> held = leases.partitionsByOwner();

@@ -4,11 +4,10 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import org.outboxlab.scenario.LifecycleLoad;
 import org.outboxlab.scenario.RunResult;
 import org.outboxlab.scenario.Scenario;
 import org.outboxlab.scenario.ScenarioSteps;
+import org.outboxlab.scenario.UnderLoad;
 
 /**
  * The shape of an outage of one process under every mode's load: after 25 % of the load the process
@@ -17,35 +16,24 @@ import org.outboxlab.scenario.ScenarioSteps;
  */
 record ProcessOutage(String what, Runnable kill, Duration down, Runnable restart) {
 
+    private static final Duration AFTER_AT_LEAST = Duration.ofSeconds(5);
+
     List<RunResult> run(ScenarioSteps steps, Scenario scenario, List<String> modes, String note)
             throws InterruptedException, SQLException {
-        Map<String, LifecycleLoad> loads = steps.loads(steps.nextTag(scenario), modes);
-        Instant loadStart = Instant.now();
-        ScenarioSteps.start(loads);
-        steps.watch(scenario, loads, steps.fraction(0.25));
+        UnderLoad load = steps.underLoad(scenario, modes);
+        load.runForShare(0.25);
         kill.run();
-        steps.progress(
-                scenario.id()
-                        + ": "
-                        + what
-                        + " killed (SIGKILL), restarting in "
-                        + down.toSeconds()
-                        + " s");
-        steps.watch(scenario, loads, down);
+        load.say(what + " killed (SIGKILL), restarting in " + down.toSeconds() + " s");
+        load.runFor(down);
         restart.run();
         Instant faultOver = Instant.now();
-        steps.progress(
-                scenario.id()
-                        + ": "
-                        + what
+        load.say(
+                what
                         + " restarted after "
-                        + ScenarioSteps.seconds(loadStart, faultOver)
+                        + ScenarioSteps.seconds(load.started(), faultOver)
                         + " s of load");
         Duration after = steps.fraction(0.40);
-        steps.watch(
-                scenario,
-                loads,
-                after.compareTo(Duration.ofSeconds(5)) < 0 ? Duration.ofSeconds(5) : after);
-        return steps.finish(scenario, null, loads, loadStart, faultOver, note);
+        load.runFor(after.compareTo(AFTER_AT_LEAST) < 0 ? AFTER_AT_LEAST : after);
+        return load.finish(null, faultOver, note);
     }
 }

@@ -4,12 +4,11 @@ import java.io.IOException;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import org.outboxlab.scenario.LabScenario;
-import org.outboxlab.scenario.LifecycleLoad;
 import org.outboxlab.scenario.RunResult;
 import org.outboxlab.scenario.Scenario;
 import org.outboxlab.scenario.ScenarioSteps;
+import org.outboxlab.scenario.UnderLoad;
 
 /**
  * {@code server-kill}: WildFly is killed (SIGKILL) after 30 % of every mode's load and restarted on
@@ -31,22 +30,19 @@ final class ServerKillRun implements LabScenario {
     @Override
     public List<RunResult> run(ScenarioSteps steps, List<String> modes)
             throws IOException, InterruptedException, SQLException {
-        Scenario scenario = scenario();
-        Map<String, LifecycleLoad> loads = steps.loads(steps.nextTag(scenario), modes);
-        Instant loadStart = Instant.now();
-        ScenarioSteps.start(loads);
-        steps.watch(scenario, loads, steps.fraction(0.30));
+        UnderLoad load = steps.underLoad(scenario(), modes);
+        load.runForShare(0.30);
         lab.killServer();
         Instant killed = Instant.now();
-        steps.progress(scenario.id() + ": WildFly killed (SIGKILL), restarting");
+        load.say("WildFly killed (SIGKILL), restarting");
         lab.startServer();
         Instant faultOver = Instant.now();
         String note =
                 "WildFly down "
                         + ScenarioSteps.seconds(killed, faultOver)
                         + " s (kill to serving again)";
-        steps.progress(scenario.id() + ": WildFly serving again, " + note);
-        steps.watch(scenario, loads, steps.fraction(0.70));
-        return steps.finish(scenario, null, loads, loadStart, faultOver, note);
+        load.say("WildFly serving again, " + note);
+        load.runForShare(0.70);
+        return load.finish(null, faultOver, note);
     }
 }

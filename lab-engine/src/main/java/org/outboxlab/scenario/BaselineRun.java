@@ -1,5 +1,7 @@
 package org.outboxlab.scenario;
 
+import org.outboxlab.contract.FaultPlan;
+
 /** {@code baseline}: load and nothing else, what every other scenario is measured against. */
 final class BaselineRun extends ServerUpRun {
 
@@ -9,7 +11,12 @@ final class BaselineRun extends ServerUpRun {
     }
 
     @Override
-    String arm(LabTarget target, String tag) {
+    FaultPlan plan(String tag) {
+        return FaultPlan.NONE;
+    }
+
+    @Override
+    String note() {
         return null;
     }
 }

@@ -1,6 +1,6 @@
 package org.outboxlab.scenario;
 
-import java.util.Map;
+import org.outboxlab.contract.FaultPlan;
 
 /**
  * {@code consumer-failure}: consumers fail the first delivery of one event in {@value
@@ -12,26 +12,26 @@ final class ConsumerFailureRun extends ServerUpRun {
     /** Consumers fail the first delivery of one event in this many. */
     static final int TRANSIENT_EVERY = 7;
 
+    private static final String POISON = "poison";
+
     @Override
     public Scenario scenario() {
         return Scenario.CONSUMER_FAILURE;
     }
 
     @Override
-    String arm(LabTarget target, String tag) {
-        target.faults(
-                "{\"transientFailureEvery\":"
-                        + TRANSIENT_EVERY
-                        + ",\"poisonCustomerSuffix\":\"-poison\","
-                        + "\"customerPrefix\":\""
-                        + tag
-                        + "\"}");
+    FaultPlan plan(String tag) {
+        return new FaultPlan(null, TRANSIENT_EVERY, "-" + POISON, 0, 0, tag);
+    }
+
+    @Override
+    String note() {
         return "one poison order per mode; consumers fail the first delivery of 1 event in "
                 + TRANSIENT_EVERY;
     }
 
     @Override
-    void started(Map<String, LifecycleLoad> loads) {
-        loads.values().forEach(l -> l.placeOne("poison"));
+    void started(UnderLoad load) {
+        load.loads().values().forEach(l -> l.placeOne(POISON));
     }
 }

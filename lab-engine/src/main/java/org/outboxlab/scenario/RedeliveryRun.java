@@ -1,5 +1,7 @@
 package org.outboxlab.scenario;
 
+import org.outboxlab.contract.FaultPlan;
+
 /**
  * {@code redelivery}: one event in {@value #REPUBLISH_EVERY} is published twice past the broker's
  * duplicate detection, and consumers roll back one event in {@value #ROLLBACK_EVERY} after staging
@@ -16,15 +18,12 @@ final class RedeliveryRun extends ServerUpRun {
     }
 
     @Override
-    String arm(LabTarget target, String tag) {
-        target.faults(
-                "{\"duplicatePublishEvery\":"
-                        + REPUBLISH_EVERY
-                        + ",\"rollbackAfterEffectEvery\":"
-                        + ROLLBACK_EVERY
-                        + ",\"customerPrefix\":\""
-                        + tag
-                        + "\"}");
+    FaultPlan plan(String tag) {
+        return new FaultPlan(null, 0, null, REPUBLISH_EVERY, ROLLBACK_EVERY, tag);
+    }
+
+    @Override
+    String note() {
         return "1 event in "
                 + REPUBLISH_EVERY
                 + " published twice past the broker's duplicate detection; "

@@ -58,12 +58,22 @@ public final class ScenarioSteps {
         progress.accept(line);
     }
 
+    /** Every mode's load, tagged with a new tag of {@code scenario}'s, started. */
+    public UnderLoad underLoad(Scenario scenario, List<String> modes) {
+        return underLoad(scenario, nextTag(scenario), modes);
+    }
+
+    /** Every mode's load, tagged {@code <tag>-<mode>}, started. */
+    public UnderLoad underLoad(Scenario scenario, String tag, List<String> modes) {
+        return new UnderLoad(this, scenario, loads(tag, modes));
+    }
+
     /**
      * Stops the loads, waits for the system to settle and audits each mode. {@code faultOver} is
      * when the fault ended; {@code null} for a run without one, whose recovery counts from the
      * load's end.
      */
-    public List<RunResult> finish(
+    List<RunResult> finish(
             Scenario scenario,
             String faultPoint,
             Map<String, LifecycleLoad> loads,
@@ -87,7 +97,7 @@ public final class ScenarioSteps {
     }
 
     /** One load per mode, tagged {@code <tag>-<mode>}, not yet started. */
-    public Map<String, LifecycleLoad> loads(String tag, List<String> modes) {
+    private Map<String, LifecycleLoad> loads(String tag, List<String> modes) {
         Map<String, LifecycleLoad> loads = new LinkedHashMap<>();
         for (String mode : modes) {
             loads.put(
@@ -98,12 +108,12 @@ public final class ScenarioSteps {
     }
 
     /** Starts every load's clients. */
-    public static void start(Map<String, LifecycleLoad> loads) {
+    static void start(Map<String, LifecycleLoad> loads) {
         loads.values().forEach(LifecycleLoad::start);
     }
 
     /** Stops every load's clients and waits for them. */
-    public static void stop(Map<String, LifecycleLoad> loads) throws InterruptedException {
+    private static void stop(Map<String, LifecycleLoad> loads) throws InterruptedException {
         for (LifecycleLoad l : loads.values()) {
             l.stop();
         }
@@ -191,7 +201,7 @@ public final class ScenarioSteps {
     }
 
     /** Sleeps for {@code span}, printing a progress line every five seconds. */
-    public void watch(Scenario scenario, Map<String, LifecycleLoad> loads, Duration span)
+    void watch(Scenario scenario, Map<String, LifecycleLoad> loads, Duration span)
             throws InterruptedException {
         long end = System.nanoTime() + span.toNanos();
         while (true) {

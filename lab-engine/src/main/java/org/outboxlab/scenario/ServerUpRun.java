@@ -1,9 +1,8 @@
 package org.outboxlab.scenario;
 
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.List;
-import java.util.Map;
+import org.outboxlab.contract.FaultPlan;
 
 /**
  * A scenario the server stays up for: every mode at once under load for the whole duration, with
@@ -14,30 +13,32 @@ import java.util.Map;
  */
 abstract class ServerUpRun implements LabScenario {
 
-    /**
-     * Arms this scenario's faults for the orders tagged {@code tag}; returns the run's note, or
-     * {@code null} if it arms none.
-     */
-    abstract String arm(LabTarget target, String tag);
+    /** The faults this scenario arms for the orders tagged {@code tag}; {@code NONE} for none. */
+    abstract FaultPlan plan(String tag);
 
-    /** What happens once the loads have started, before the load runs its course. */
-    void started(Map<String, LifecycleLoad> loads) {}
+    /** The run's note, or {@code null}. */
+    abstract String note();
+
+    /** What happens once the load has started, before it runs its course. */
+    void started(UnderLoad load) {}
 
     @Override
     public final List<RunResult> run(ScenarioSteps steps, List<String> modes)
             throws InterruptedException, SQLException {
         String tag = steps.nextTag(scenario());
-        Map<String, LifecycleLoad> loads = steps.loads(tag, modes);
-        String note = arm(steps.target(), tag);
-        Instant loadStart = Instant.now();
+        FaultPlan plan = plan(tag);
+        boolean armed = !plan.equals(FaultPlan.NONE);
+        if (armed) {
+            steps.target().faults(plan);
+        }
         try {
-            ScenarioSteps.start(loads);
-            started(loads);
-            steps.watch(scenario(), loads, steps.load().duration());
-            return steps.finish(scenario(), null, loads, loadStart, null, note);
+            UnderLoad load = steps.underLoad(scenario(), tag, modes);
+            started(load);
+            load.runFor(steps.load().duration());
+            return load.finish(null, null, note());
         } finally {
-            if (note != null) {
-                steps.target().faults(null);
+            if (armed) {
+                steps.target().faults(FaultPlan.NONE);
             }
         }
     }
