@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.ToDoubleFunction;
 import org.outboxlab.contract.WriteMode;
+import org.outboxlab.scenario.LabRun;
 import org.outboxlab.scenario.RunResult;
 import org.outboxlab.scenario.Verdict;
 
@@ -42,7 +43,7 @@ final class ReportHtml {
                         .append(" by <code>")
                         .append(esc(command))
                         .append("</code></p>\n<h2>Verdict</h2>\n<ul class=\"verdict\">");
-        for (String line : Verdict.lines(runs.stream().map(Verdict.Run::of).toList())) {
+        for (String line : Verdict.lines(runs.stream().map(LabRun::of).toList())) {
             html.append(line.contains("BROKE") ? "<li class=\"no\">" : "<li>")
                     .append(esc(line))
                     .append("</li>");
