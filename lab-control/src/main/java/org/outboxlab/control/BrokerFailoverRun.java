@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Consumer;
-import org.outboxlab.scenario.LabScenario;
 import org.outboxlab.scenario.RunResult;
 import org.outboxlab.scenario.Scenario;
 import org.outboxlab.scenario.ScenarioSteps;
@@ -16,20 +15,10 @@ import org.outboxlab.scenario.UnderLoad;
  * takes over (timed) and the load runs on against it; after the audit the primary starts again and
  * takes the journal back, so the next scenario has the pair whole.
  */
-final class BrokerFailoverRun implements LabScenario {
+final class BrokerFailoverRun extends TopologyRun {
 
-    private final LabTopology lab;
-    private final Consumer<Duration> takeovers;
-
-    /** {@code takeovers} learns how long the backup took to serve after the kill. */
     BrokerFailoverRun(LabTopology lab, Consumer<Duration> takeovers) {
-        this.lab = lab;
-        this.takeovers = takeovers;
-    }
-
-    @Override
-    public Scenario scenario() {
-        return Scenario.BROKER_FAILOVER;
+        super(Scenario.BROKER_FAILOVER, lab, takeovers);
     }
 
     @Override
@@ -42,7 +31,7 @@ final class BrokerFailoverRun implements LabScenario {
         load.say("primary broker killed (SIGKILL)");
         lab.awaitBackupLive(PartitionOwners.TAKEOVER_WAIT);
         Duration takeover = Duration.ofNanos(System.nanoTime() - killed);
-        takeovers.accept(takeover);
+        tookOver(takeover);
         Instant faultOver = Instant.now();
         String note =
                 "primary broker killed (SIGKILL): the backup served on the same journal "

@@ -3,7 +3,6 @@ package org.outboxlab.control;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
-import org.outboxlab.scenario.LabScenario;
 import org.outboxlab.scenario.RunResult;
 import org.outboxlab.scenario.Scenario;
 import org.outboxlab.scenario.ScenarioSteps;
@@ -12,17 +11,10 @@ import org.outboxlab.scenario.ScenarioSteps;
  * {@code broker-outage}: the broker is killed (SIGKILL) for 35 % of the load (at least 3 s), then
  * restarted on its journal, while every mode writes.
  */
-final class BrokerOutageRun implements LabScenario {
-
-    private final LabTopology lab;
+final class BrokerOutageRun extends TopologyRun {
 
     BrokerOutageRun(LabTopology lab) {
-        this.lab = lab;
-    }
-
-    @Override
-    public Scenario scenario() {
-        return Scenario.BROKER_OUTAGE;
+        super(Scenario.BROKER_OUTAGE, lab);
     }
 
     @Override

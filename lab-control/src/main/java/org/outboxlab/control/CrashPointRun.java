@@ -9,7 +9,6 @@ import java.util.List;
 import org.outboxlab.contract.CrashPoint;
 import org.outboxlab.contract.FaultPlan;
 import org.outboxlab.contract.WriteMode;
-import org.outboxlab.scenario.LabScenario;
 import org.outboxlab.scenario.RunResult;
 import org.outboxlab.scenario.Scenario;
 import org.outboxlab.scenario.ScenarioSteps;
@@ -21,22 +20,15 @@ import org.outboxlab.scenario.UnderLoad;
  * committed, message not yet acknowledged); each halt is followed by a restart on the same data. A
  * point the load never reaches within {@link #HALT_WAIT} is reported, not hidden.
  */
-final class CrashPointRun implements LabScenario {
+final class CrashPointRun extends TopologyRun {
 
     /** The consumers' point, run for every mode. */
     static final CrashPoint CONSUMER_POINT = CrashPoint.CONSUMER_AFTER_DB_COMMIT;
 
     private static final Duration HALT_WAIT = Duration.ofSeconds(30);
 
-    private final LabTopology lab;
-
     CrashPointRun(LabTopology lab) {
-        this.lab = lab;
-    }
-
-    @Override
-    public Scenario scenario() {
-        return Scenario.CRASH_POINT;
+        super(Scenario.CRASH_POINT, lab);
     }
 
     @Override

@@ -3,7 +3,6 @@ package org.outboxlab.control;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
-import org.outboxlab.scenario.LabScenario;
 import org.outboxlab.scenario.RunResult;
 import org.outboxlab.scenario.Scenario;
 import org.outboxlab.scenario.ScenarioSteps;
@@ -13,19 +12,13 @@ import org.outboxlab.scenario.ScenarioSteps;
  * every mode writes, then restarted through crash recovery; deliveries must wait for it rather than
  * spend their attempts.
  */
-final class DatabaseOutageRun implements LabScenario {
+final class DatabaseOutageRun extends TopologyRun {
 
-    private final LabTopology lab;
     private final Duration down;
 
     DatabaseOutageRun(LabTopology lab, Duration down) {
-        this.lab = lab;
+        super(Scenario.DB_OUTAGE, lab);
         this.down = down;
-    }
-
-    @Override
-    public Scenario scenario() {
-        return Scenario.DB_OUTAGE;
     }
 
     @Override

@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Consumer;
-import org.outboxlab.scenario.LabScenario;
 import org.outboxlab.scenario.RunResult;
 import org.outboxlab.scenario.Scenario;
 import org.outboxlab.scenario.ScenarioSteps;
@@ -16,20 +15,10 @@ import org.outboxlab.scenario.UnderLoad;
  * {@code node-kill}: node 2 is killed (SIGKILL) after 30 % of the load; node 1 takes its relay
  * partitions over (timed); node 2 starts again and takes its share back; the load runs on.
  */
-final class NodeKillRun implements LabScenario {
+final class NodeKillRun extends TopologyRun {
 
-    private final LabTopology lab;
-    private final Consumer<Duration> takeovers;
-
-    /** {@code takeovers} learns how long node 1 took to own every partition. */
     NodeKillRun(LabTopology lab, Consumer<Duration> takeovers) {
-        this.lab = lab;
-        this.takeovers = takeovers;
-    }
-
-    @Override
-    public Scenario scenario() {
-        return Scenario.NODE_KILL;
+        super(Scenario.NODE_KILL, lab, takeovers);
     }
 
     @Override
@@ -40,9 +29,8 @@ final class NodeKillRun implements LabScenario {
         lab.node(2).kill();
         Instant killed = Instant.now();
         load.say("node-2 killed (SIGKILL)");
-        PartitionOwners owners = new PartitionOwners(lab.leases(), load);
+        PartitionOwners owners = partitionOwners(load);
         Duration takeover = owners.awaitNodeOneAlone();
-        takeovers.accept(takeover);
         lab.startNode(2);
         Instant faultOver = Instant.now();
         Duration rebalance = owners.awaitBothNodes();

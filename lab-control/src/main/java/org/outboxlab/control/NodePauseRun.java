@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Consumer;
-import org.outboxlab.scenario.LabScenario;
 import org.outboxlab.scenario.RunResult;
 import org.outboxlab.scenario.Scenario;
 import org.outboxlab.scenario.ScenarioSteps;
@@ -16,20 +15,10 @@ import org.outboxlab.scenario.UnderLoad;
  * partitions and at least 30 % more load went by, then let run (SIGCONT). Fails if node 2 published
  * anything while another node held the lease: fencing must hold.
  */
-final class NodePauseRun implements LabScenario {
+final class NodePauseRun extends TopologyRun {
 
-    private final LabTopology lab;
-    private final Consumer<Duration> takeovers;
-
-    /** {@code takeovers} learns how long node 1 took to own every partition. */
     NodePauseRun(LabTopology lab, Consumer<Duration> takeovers) {
-        this.lab = lab;
-        this.takeovers = takeovers;
-    }
-
-    @Override
-    public Scenario scenario() {
-        return Scenario.NODE_PAUSE;
+        super(Scenario.NODE_PAUSE, lab, takeovers);
     }
 
     @Override
@@ -40,9 +29,8 @@ final class NodePauseRun implements LabScenario {
         lab.node(2).pause();
         Instant paused = Instant.now();
         load.say("node-2 frozen (SIGSTOP)");
-        PartitionOwners owners = new PartitionOwners(lab.leases(), load);
+        PartitionOwners owners = partitionOwners(load);
         Duration takeover = owners.awaitNodeOneAlone();
-        takeovers.accept(takeover);
         Duration frozen = Duration.between(paused, Instant.now());
         if (frozen.compareTo(steps.fraction(0.30)) < 0) {
             load.runFor(steps.fraction(0.30).minus(frozen));

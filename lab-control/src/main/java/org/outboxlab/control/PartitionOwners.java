@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.outboxlab.contract.Partitions;
 import org.outboxlab.scenario.UnderLoad;
 
@@ -23,16 +24,22 @@ final class PartitionOwners {
 
     private final LeaseInspection leases;
     private final UnderLoad load;
+    private final Consumer<Duration> takeovers;
 
-    PartitionOwners(LeaseInspection leases, UnderLoad load) {
+    /** {@code takeovers} learns how long node 1 took to own every partition. */
+    PartitionOwners(LeaseInspection leases, UnderLoad load, Consumer<Duration> takeovers) {
         this.leases = leases;
         this.load = load;
+        this.takeovers = takeovers;
     }
 
-    /** Waits until node 1 holds every partition (node 2 failed); says and returns how long. */
+    /**
+     * Waits until node 1 holds every partition (node 2 failed); says, reports and returns how long.
+     */
     Duration awaitNodeOneAlone() throws InterruptedException, SQLException {
         Duration took = await(Set.of("node-1"));
         load.say("node-1 owns every partition after " + seconds(took) + " s");
+        takeovers.accept(took);
         return took;
     }
 

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
-import org.outboxlab.scenario.LabScenario;
 import org.outboxlab.scenario.RunResult;
 import org.outboxlab.scenario.Scenario;
 import org.outboxlab.scenario.ScenarioSteps;
@@ -14,17 +13,10 @@ import org.outboxlab.scenario.UnderLoad;
  * {@code server-kill}: WildFly is killed (SIGKILL) after 30 % of every mode's load and restarted on
  * the same data, so Narayana recovers what was in doubt; the load runs on for 70 % more.
  */
-final class ServerKillRun implements LabScenario {
-
-    private final LabTopology lab;
+final class ServerKillRun extends TopologyRun {
 
     ServerKillRun(LabTopology lab) {
-        this.lab = lab;
-    }
-
-    @Override
-    public Scenario scenario() {
-        return Scenario.SERVER_KILL;
+        super(Scenario.SERVER_KILL, lab);
     }
 
     @Override
