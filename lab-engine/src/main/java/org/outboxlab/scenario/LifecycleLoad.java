@@ -1,11 +1,7 @@
 package org.outboxlab.scenario;
 
 import jakarta.json.Json;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
-import jakarta.json.JsonValue;
 import java.io.IOException;
-import java.io.StringReader;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -22,8 +18,6 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import org.outboxlab.contract.WriteMode;
-import org.outboxlab.contract.WriteMode.WhenBrokerDown;
 
 /**
  * Concurrent clients that place orders in one write mode and drive each through its lifecycle:
@@ -223,13 +217,8 @@ public final class LifecycleLoad implements AutoCloseable {
             HttpResponse<String> response =
                     http.send(request, HttpResponse.BodyHandlers.ofString());
             int status = response.statusCode();
-            String id = orderId != null ? orderId : orderIdIn(response.body());
-            Outcome outcome =
-                    status / 100 == 2
-                            ? Outcome.ACCEPTED
-                            : status == 503 && committedUnsent(response.body())
-                                    ? Outcome.COMMITTED_UNSENT
-                                    : Outcome.REFUSED;
+            String id = orderId != null ? orderId : WriteAnswer.orderId(response.body());
+            Outcome outcome = WriteAnswer.outcome(mode, status, response.body());
             result = new WriteRequest(mode, action, customer, id, outcome, status);
         } catch (ConnectException | HttpConnectTimeoutException e) {
             result = new WriteRequest(mode, action, customer, orderId, Outcome.UNREACHABLE, 0);
@@ -240,37 +229,6 @@ public final class LifecycleLoad implements AutoCloseable {
             result = new WriteRequest(mode, action, customer, orderId, Outcome.INDETERMINATE, 0);
         }
         return result;
-    }
-
-    /**
-     * Whether a 503 says the change committed without its event: only a mode that commits unsent
-     * while the broker is down answers that, with the problem's extension member {@code
-     * "committed": true}. Until every server in use sends that member, the older answer's words
-     * "committed but" in its text count too.
-     */
-    private boolean committedUnsent(String body) {
-        if (WriteMode.byName(mode).map(WriteMode::whenBrokerDown).orElse(null)
-                != WhenBrokerDown.COMMITS_UNSENT) {
-            return false;
-        }
-        try (JsonReader reader = Json.createReader(new StringReader(body))) {
-            JsonValue committed = reader.readObject().get("committed");
-            if (committed != null) {
-                return committed == JsonValue.TRUE;
-            }
-        } catch (RuntimeException notAProblemDocument) {
-            // fall back to the text
-        }
-        return body.contains("committed but");
-    }
-
-    private static String orderIdIn(String body) {
-        try (JsonReader reader = Json.createReader(new StringReader(body))) {
-            JsonObject json = reader.readObject();
-            return json.getString("orderId", null);
-        } catch (RuntimeException e) {
-            return null;
-        }
     }
 
     private void pauseUntil(long nanos) {
