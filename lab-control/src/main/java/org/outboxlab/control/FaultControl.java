@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import org.outboxlab.contract.CrashPoint;
 import org.outboxlab.contract.FaultPlan;
 
 /**
@@ -54,6 +55,17 @@ public final class FaultControl {
                 HttpRequest.newBuilder(faults)
                         .header("Content-Type", "application/json")
                         .PUT(HttpRequest.BodyPublishers.ofString(planJson)));
+    }
+
+    /** Halts the server's JVM the next time a write passes {@code crashPoint} (its id). */
+    public void armCrash(String crashPoint) {
+        apply(
+                FaultPlan.crashAt(
+                        CrashPoint.byId(crashPoint)
+                                .orElseThrow(
+                                        () ->
+                                                new IllegalArgumentException(
+                                                        "unknown crash point " + crashPoint))));
     }
 
     /** Arms {@code plan} in place of the current one; {@link FaultPlan#NONE} clears the plan. */
