@@ -291,7 +291,7 @@ public class RelayClusterIT {
 
     private static Map<String, Integer> partitions() {
         try {
-            return lab.partitionsByOwner();
+            return lab.leases().partitionsByOwner();
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException(e);
         }

@@ -47,6 +47,14 @@ public enum ConsumerName {
         return effectTable;
     }
 
+    /**
+     * The consumer's message-driven bean, as WildFly's management model names it ({@code
+     * message-driven-bean=FulfilmentConsumer}, …): the class is named for its concern.
+     */
+    public String beanName() {
+        return name().charAt(0) + name().substring(1).toLowerCase(Locale.ROOT) + "Consumer";
+    }
+
     public static Optional<ConsumerName> byId(String id) {
         return Arrays.stream(values()).filter(c -> c.id().equals(id)).findFirst();
     }

@@ -6,6 +6,7 @@ import java.util.function.Supplier;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.outboxlab.contract.CrashPoint;
+import org.outboxlab.contract.FaultPlan;
 
 /**
  * The server's current {@link FaultPlan}, consulted at each fault point. Unless the server runs

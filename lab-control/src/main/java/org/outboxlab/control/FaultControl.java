@@ -8,6 +8,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import org.outboxlab.contract.CrashPoint;
+import org.outboxlab.contract.FaultPlan;
 
 /**
  * Arms and clears the fault plan of a server started with {@code -Doutbox.faults.enabled=true},
@@ -47,17 +49,32 @@ public final class FaultControl {
         return send(HttpRequest.newBuilder(faults).GET());
     }
 
-    /** Halts the server's JVM the next time a write passes {@code crashPoint}. */
-    public void armCrash(String crashPoint) {
-        replace("{\"crashPoint\":\"" + crashPoint + "\"}");
-    }
-
     /** Replaces the whole plan with {@code planJson}; fields left out are off. */
     public void replace(String planJson) {
         send(
                 HttpRequest.newBuilder(faults)
                         .header("Content-Type", "application/json")
                         .PUT(HttpRequest.BodyPublishers.ofString(planJson)));
+    }
+
+    /** Halts the server's JVM the next time a write passes {@code crashPoint} (its id). */
+    public void armCrash(String crashPoint) {
+        apply(
+                FaultPlan.crashAt(
+                        CrashPoint.byId(crashPoint)
+                                .orElseThrow(
+                                        () ->
+                                                new IllegalArgumentException(
+                                                        "unknown crash point " + crashPoint))));
+    }
+
+    /** Arms {@code plan} in place of the current one; {@link FaultPlan#NONE} clears the plan. */
+    public void apply(FaultPlan plan) {
+        if (plan.equals(FaultPlan.NONE)) {
+            clear();
+        } else {
+            replace(plan.toJson());
+        }
     }
 
     /** Switches every fault off. */

@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.outboxlab.contract.FaultPlan;
 
 /**
  * A running outbox server a comparison drives and audits: its API, its database of record, its
@@ -25,11 +26,8 @@ public interface LabTarget {
     /** A new JDBC connection to the database of record; the caller closes it. */
     Connection database() throws SQLException;
 
-    /**
-     * Replaces the server's fault plan ({@code PUT /outbox/api/faults} body); {@code null} clears
-     * it.
-     */
-    void faults(String planJson);
+    /** Replaces the server's fault plan; {@link FaultPlan#NONE} clears it. */
+    void faults(FaultPlan plan);
 
     /** Event ids parked in each consumer's dead-letter queue, by consumer id. */
     Map<String, Set<String>> deadLetters();

@@ -1,10 +1,7 @@
 package org.outboxlab.scenario;
 
 import jakarta.json.Json;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import java.io.IOException;
-import java.io.StringReader;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -220,15 +217,8 @@ public final class LifecycleLoad implements AutoCloseable {
             HttpResponse<String> response =
                     http.send(request, HttpResponse.BodyHandlers.ofString());
             int status = response.statusCode();
-            String id = orderId != null ? orderId : orderIdIn(response.body());
-            Outcome outcome =
-                    status / 100 == 2
-                            ? Outcome.ACCEPTED
-                            : status == 503
-                                            && "NAIVE".equals(mode)
-                                            && response.body().contains("committed but")
-                                    ? Outcome.COMMITTED_UNSENT
-                                    : Outcome.REFUSED;
+            String id = orderId != null ? orderId : WriteAnswer.orderId(response.body());
+            Outcome outcome = WriteAnswer.outcome(mode, status, response.body());
             result = new WriteRequest(mode, action, customer, id, outcome, status);
         } catch (ConnectException | HttpConnectTimeoutException e) {
             result = new WriteRequest(mode, action, customer, orderId, Outcome.UNREACHABLE, 0);
@@ -239,15 +229,6 @@ public final class LifecycleLoad implements AutoCloseable {
             result = new WriteRequest(mode, action, customer, orderId, Outcome.INDETERMINATE, 0);
         }
         return result;
-    }
-
-    private static String orderIdIn(String body) {
-        try (JsonReader reader = Json.createReader(new StringReader(body))) {
-            JsonObject json = reader.readObject();
-            return json.getString("orderId", null);
-        } catch (RuntimeException e) {
-            return null;
-        }
     }
 
     private void pauseUntil(long nanos) {

@@ -2,23 +2,58 @@ package org.outboxlab.scenario;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.math.BigDecimal;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class VerdictTest {
+
+    private static LabRun run(
+            String mode,
+            String scenario,
+            long rejected,
+            long lost,
+            long phantom,
+            long duplicateEffects,
+            long outOfOrder,
+            long deadLettered,
+            Double recoverySeconds) {
+        return new LabRun(
+                mode,
+                scenario,
+                null,
+                null,
+                null,
+                rejected,
+                lost,
+                phantom,
+                duplicateEffects,
+                null,
+                outOfOrder,
+                null,
+                deadLettered,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                recoverySeconds == null ? null : BigDecimal.valueOf(recoverySeconds),
+                null,
+                null);
+    }
 
     @Test
     void oneLinePerModeSaysWhichPromisesHeldAndWhereTheyBroke() {
         List<String> lines =
                 Verdict.lines(
                         List.of(
-                                new Verdict.Run("OUTBOX", "baseline", 0, 0, 0, 0, 0, 0, 0.4),
-                                new Verdict.Run("NAIVE", "baseline", 0, 0, 0, 0, 0, 0, 0.3),
-                                new Verdict.Run("OUTBOX", "broker-outage", 0, 0, 0, 0, 0, 0, 8.5),
-                                new Verdict.Run("NAIVE", "broker-outage", 0, 83, 0, 0, 0, 0, null),
-                                new Verdict.Run(
-                                        "OUTBOX", "consumer-failure", 0, 0, 0, 0, 0, 1, 1.2),
-                                new Verdict.Run("NAIVE", "crash-point", 2, 1, 0, 0, 1, 0, null)));
+                                run("OUTBOX", "baseline", 0, 0, 0, 0, 0, 0, 0.4),
+                                run("NAIVE", "baseline", 0, 0, 0, 0, 0, 0, 0.3),
+                                run("OUTBOX", "broker-outage", 0, 0, 0, 0, 0, 0, 8.5),
+                                run("NAIVE", "broker-outage", 0, 83, 0, 0, 0, 0, null),
+                                run("OUTBOX", "consumer-failure", 0, 0, 0, 0, 0, 1, 1.2),
+                                run("NAIVE", "crash-point", 2, 1, 0, 0, 1, 0, null)));
         assertEquals(
                 List.of(
                         "OUTBOX: kept its promise in all 3 scenarios (nothing lost, invented, duplicated or reordered); "

@@ -6,7 +6,6 @@ import java.awt.Graphics2D;
 import java.awt.Rectangle;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.jfree.chart.ChartFactory;
@@ -18,6 +17,7 @@ import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
+import org.outboxlab.contract.WriteMode;
 
 /**
  * {@code bench.png}, drawn by JFreeChart: the write path's throughput by concurrent clients and
@@ -28,10 +28,6 @@ final class BenchChart {
 
     static final int WIDTH = 1400;
     static final int HEIGHT = 560;
-    private static final List<String> MODES = List.of("BASELINE", "NAIVE", "XA", "OUTBOX");
-    private static final Color[] MODE_COLOURS = {
-        new Color(0x888888), new Color(0xd62728), new Color(0xff7f0e), new Color(0x1f77b4)
-    };
 
     private BenchChart() {}
 
@@ -56,7 +52,8 @@ final class BenchChart {
                     .put(row.getString("mode"), row.getJsonNumber("ordersPerSec").doubleValue());
         }
         for (Map.Entry<Integer, Map<String, Double>> group : byClients.entrySet()) {
-            for (String mode : MODES) {
+            for (WriteMode benchmarked : WriteMode.BENCHMARKED) {
+                String mode = benchmarked.name();
                 if (group.getValue().containsKey(mode)) {
                     data.addValue(
                             group.getValue().get(mode),
@@ -83,7 +80,7 @@ final class BenchChart {
         bars.setDrawBarOutline(false);
         bars.setBarPainter(new org.jfree.chart.renderer.category.StandardBarPainter());
         for (int s = 0; s < data.getRowCount(); s++) {
-            bars.setSeriesPaint(s, MODE_COLOURS[MODES.indexOf((String) data.getRowKey(s))]);
+            bars.setSeriesPaint(s, colour((String) data.getRowKey(s)));
         }
         return chart;
     }
@@ -93,7 +90,7 @@ final class BenchChart {
         for (JsonObject e : bench.getJsonArray("endToEnd").getValuesAs(JsonObject.class)) {
             String mode = e.getString("mode");
             String name =
-                    mode.equals("OUTBOX")
+                    WriteMode.byName(mode).filter(WriteMode::leavesRowForRelay).isPresent()
                             ? mode + (e.getBoolean("nudge", true) ? ", nudged" : ", timer only")
                             : mode;
             double p99 = e.getJsonNumber("p99Ms").doubleValue();
@@ -120,12 +117,16 @@ final class BenchChart {
         for (int s = 0; s < data.getSeriesCount(); s++) {
             String name = (String) data.getSeriesKey(s);
             String mode = name.split(",")[0];
-            Color colour =
-                    MODES.contains(mode) ? MODE_COLOURS[MODES.indexOf(mode)] : Color.DARK_GRAY;
+            Color colour = colour(mode);
             lines.setSeriesPaint(
                     s, name.endsWith("timer only") ? colour.brighter().brighter() : colour);
         }
         chart.getXYPlot().setRenderer(lines);
         return chart;
+    }
+
+    /** The mode's own colour; dark grey for a series that is no mode. */
+    private static Color colour(String mode) {
+        return WriteMode.byName(mode).map(m -> Color.decode(m.colour())).orElse(Color.DARK_GRAY);
     }
 }

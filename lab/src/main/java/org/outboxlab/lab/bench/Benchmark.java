@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.outboxlab.contract.WriteMode;
 
 /**
  * The benchmark: write path per mode and client count against the BASELINE transaction, the relay's
@@ -28,12 +29,18 @@ import java.util.Map;
  */
 public final class Benchmark {
 
-    private static final List<String> MODES = List.of("BASELINE", "NAIVE", "XA", "OUTBOX");
-
     /** The server's Prometheus metrics on the management interface (port offset 0). */
     static final String METRICS = "http://127.0.0.1:9990/metrics";
 
     private Benchmark() {}
+
+    /** The end-to-end phase's modes: the compared ones whose every event takes effect. */
+    private static List<String> exactlyOnceModes() {
+        return WriteMode.COMPARED.stream()
+                .filter(WriteMode::promisesExactlyOnceEffect)
+                .map(Enum::name)
+                .toList();
+    }
 
     public static void main(String[] args) {
         try {
@@ -103,7 +110,7 @@ public final class Benchmark {
                 JsonArrayBuilder writePath = Json.createArrayBuilder();
                 Map<String, Double> outboxBest = new LinkedHashMap<>();
                 for (int c : phases.contains("write") ? clients : new int[0]) {
-                    for (String mode : MODES) {
+                    for (String mode : WriteMode.BENCHMARKED.stream().map(Enum::name).toList()) {
                         relayBench.awaitRelayDrained();
                         LoadDriver.Outcome o =
                                 driver.closedLoop(
@@ -130,7 +137,7 @@ public final class Benchmark {
                                         .add("p50Ms", round(o.latencies().percentileMs(50)))
                                         .add("p99Ms", round(o.latencies().percentileMs(99)))
                                         .add("refused", o.failed()));
-                        if (mode.equals("OUTBOX")) {
+                        if (WriteMode.valueOf(mode).leavesRowForRelay()) {
                             outboxBest.merge("max", o.ordersPerSec(), Math::max);
                         }
                     }
@@ -168,7 +175,7 @@ public final class Benchmark {
                 }
                 if (phases.contains("transactions")) {
                     JsonObjectBuilder transactions = Json.createObjectBuilder();
-                    for (String mode : List.of("OUTBOX", "XA", "NAIVE")) {
+                    for (String mode : WriteMode.comparedNames()) {
                         Transactions.Cost cost =
                                 Transactions.measure(
                                         topology, driver, mode, 50, Duration.ofSeconds(4));
@@ -201,7 +208,7 @@ public final class Benchmark {
                 int[] offered = Arrays.copyOf(rates, rates.length + 1);
                 offered[rates.length] = sustainable;
                 if (phases.contains("e2e")) {
-                    for (String mode : List.of("OUTBOX", "XA")) {
+                    for (String mode : exactlyOnceModes()) {
                         for (int rate : offered) {
                             endToEnd.add(openLoop(topology, driver, mode, true, rate, seconds));
                         }
@@ -211,7 +218,14 @@ public final class Benchmark {
                     topology.restart("-Doutbox.relay.nudge=false");
                     resources.follow(topology.server().pid());
                     for (int rate : offered) {
-                        endToEnd.add(openLoop(topology, driver, "OUTBOX", false, rate, seconds));
+                        endToEnd.add(
+                                openLoop(
+                                        topology,
+                                        driver,
+                                        WriteMode.OUTBOX.name(),
+                                        false,
+                                        rate,
+                                        seconds));
                     }
                 }
                 result.add("endToEnd", endToEnd);

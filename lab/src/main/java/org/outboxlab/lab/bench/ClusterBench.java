@@ -12,7 +12,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.outboxlab.contract.Partitions;
+import org.outboxlab.contract.WriteMode;
 import org.outboxlab.control.Command;
+import org.outboxlab.control.ConsumerDelivery;
 import org.outboxlab.control.LabPorts;
 import org.outboxlab.control.LabTopology;
 import org.outboxlab.lab.LabParts;
@@ -59,9 +61,6 @@ final class ClusterBench {
             return (long) backlog * drainRounds.size();
         }
     }
-
-    private static final List<String> CONSUMERS =
-            List.of("FulfilmentConsumer", "NotificationConsumer", "LedgerConsumer");
 
     /** Events each node relays in one warm-up backlog. */
     static final int WARM_UP_PER_NODE = 10_000;
@@ -110,7 +109,7 @@ final class ClusterBench {
             lab.start();
             awaitEvenSplit(lab, nodes);
             for (int node = 1; node <= nodes; node++) {
-                delivery(lab, node, "stop-delivery");
+                lab.cli(node, ConsumerDelivery.stop());
             }
             int warmUps = warmUp(lab, nodes);
             List<Double> rounds = new ArrayList<>();
@@ -136,16 +135,17 @@ final class ClusterBench {
                     .forEach((node, after) -> jvm.put(node, after.since(jvmBefore.get(node))));
             recordDrain(lab, nodes, jfr, false);
             for (int node = 1; node <= nodes; node++) {
-                delivery(lab, node, "start-delivery");
+                lab.cli(node, ConsumerDelivery.start());
             }
             LoadDriver driver = new LoadDriver(lab.baseUris());
             // the write path and the consumers have not run yet on these JVMs: one untimed run of
             // the same load first, its events applied, as the relay had its warm-up
             String warmUp = "cew-" + nodes + "-" + System.nanoTime() % 100000;
-            driver.openLoop("OUTBOX", warmUp, rate, seconds);
+            driver.openLoop(WriteMode.OUTBOX.name(), warmUp, rate, seconds);
             EndToEnd.measure(lab::database, warmUp, Duration.ofSeconds(60));
             String prefix = "ce-" + nodes + "-" + System.nanoTime() % 100000;
-            LoadDriver.Outcome offered = driver.openLoop("OUTBOX", prefix, rate, seconds);
+            LoadDriver.Outcome offered =
+                    driver.openLoop(WriteMode.OUTBOX.name(), prefix, rate, seconds);
             EndToEnd.Result e2e = EndToEnd.measure(lab::database, prefix, Duration.ofSeconds(60));
             return new Result(
                     nodes,
@@ -250,7 +250,7 @@ final class ClusterBench {
             throws SQLException, InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (true) {
-            Map<String, Integer> owners = lab.partitionsByOwner();
+            Map<String, Integer> owners = lab.leases().partitionsByOwner();
             if (owners.size() == nodes
                     && owners.values().stream().mapToInt(Integer::intValue).sum()
                             == Partitions.COUNT) {
@@ -262,21 +262,6 @@ final class ClusterBench {
             }
             Thread.sleep(200);
         }
-    }
-
-    private static void delivery(LabTopology lab, int node, String operation) {
-        StringBuilder commands = new StringBuilder();
-        for (String mdb : CONSUMERS) {
-            if (commands.length() > 0) {
-                commands.append(',');
-            }
-            commands.append(
-                            "/deployment=outbox.ear/subdeployment=outbox-ejb.jar/subsystem=ejb3/message-driven-bean=")
-                    .append(mdb)
-                    .append(':')
-                    .append(operation);
-        }
-        lab.cli(node, commands.toString());
     }
 
     private static Map<String, Long> publishers(LabTopology lab, String run) throws SQLException {

@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.outboxlab.contract.WriteMode;
 
 /**
  * One OUTBOX order at a time on an otherwise idle server: commit to the third consumer's effect,
@@ -34,7 +35,7 @@ final class IdleLatency {
         ServerTimers before = ServerTimers.read(Benchmark.METRICS);
         for (int i = 0; i < orders; i++) {
             String customer = prefix + "-" + i;
-            driver.placeOne("OUTBOX", customer);
+            driver.placeOne(WriteMode.OUTBOX.name(), customer);
             EndToEnd.measure(topology, customer, Duration.ofSeconds(10));
             Thread.sleep(100);
         }

@@ -11,11 +11,12 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Duration;
-import java.util.List;
 import org.apache.activemq.artemis.api.jms.ActiveMQJMSClient;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.outboxlab.contract.EventIds;
 import org.outboxlab.contract.Partitions;
+import org.outboxlab.contract.WriteMode;
+import org.outboxlab.control.ConsumerDelivery;
 
 /**
  * The relay against a raw Artemis producer: a backlog of committed outbox rows is inserted at once
@@ -24,9 +25,6 @@ import org.outboxlab.contract.Partitions;
  * size, to the same broker address.
  */
 final class RelayBench {
-
-    private static final List<String> CONSUMERS =
-            List.of("FulfilmentConsumer", "NotificationConsumer", "LedgerConsumer");
 
     private final BenchTopology topology;
 
@@ -39,27 +37,12 @@ final class RelayBench {
      * queues.
      */
     void pauseConsumers() {
-        delivery("stop-delivery");
+        topology.cli(ConsumerDelivery.stop());
     }
 
     /** Starts the three MDBs' delivery again. */
     void resumeConsumers() {
-        delivery("start-delivery");
-    }
-
-    private void delivery(String operation) {
-        StringBuilder commands = new StringBuilder();
-        for (String mdb : CONSUMERS) {
-            if (commands.length() > 0) {
-                commands.append(',');
-            }
-            commands.append(
-                            "/deployment=outbox.ear/subdeployment=outbox-ejb.jar/subsystem=ejb3/message-driven-bean=")
-                    .append(mdb)
-                    .append(':')
-                    .append(operation);
-        }
-        topology.cli(commands.toString());
+        topology.cli(ConsumerDelivery.start());
     }
 
     /**
@@ -189,7 +172,7 @@ final class RelayBench {
         message.setStringProperty("eventType", "OrderPlaced");
         message.setStringProperty("aggregateId", orderId);
         message.setIntProperty("sequence", 1);
-        message.setStringProperty("writeMode", "OUTBOX");
+        message.setStringProperty("writeMode", WriteMode.OUTBOX.name());
     }
 
     /**
@@ -226,7 +209,9 @@ final class RelayBench {
                 + orderId
                 + "\",\"eventType\":\"OrderPlaced\",\"sequence\":1,\"schemaVersion\":1,\"occurredAt\":\""
                 + java.time.Instant.now()
-                + "\",\"traceparent\":\"\",\"writeMode\":\"OUTBOX\",\"payload\":"
+                + "\",\"traceparent\":\"\",\"writeMode\":\""
+                + WriteMode.OUTBOX.name()
+                + "\",\"payload\":"
                 + payload(orderId)
                 + "}";
     }

@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import org.outboxlab.contract.ConsumerName;
 
 /**
  * What each event costs the database, per write mode, read from PostgreSQL's {@code
@@ -24,7 +25,7 @@ final class Transactions {
             double twoPhaseCommitsPerEvent,
             double statementsPerDelivery) {}
 
-    private static final int CONSUMERS = 3;
+    private static final int CONSUMERS = ConsumerName.values().length;
 
     /**
      * Tables only the consumers write; the benchmark's own reads also join the outbox and orders.

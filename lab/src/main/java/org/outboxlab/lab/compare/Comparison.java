@@ -17,6 +17,7 @@ import org.outboxlab.control.Directories;
 import org.outboxlab.control.LabTopology;
 import org.outboxlab.control.ScenarioRunner;
 import org.outboxlab.lab.LabParts;
+import org.outboxlab.scenario.LabRun;
 import org.outboxlab.scenario.RunResult;
 import org.outboxlab.scenario.Scenario;
 import org.outboxlab.scenario.Verdict;
@@ -135,7 +136,7 @@ public final class Comparison {
         Directories.deleteRecursively(latest);
         ReportFiles.write(latest, finished, environment, command, runs, reading);
         System.out.println();
-        Verdict.lines(runs.stream().map(Verdict.Run::of).toList()).forEach(System.out::println);
+        Verdict.lines(runs.stream().map(LabRun::of).toList()).forEach(System.out::println);
         System.out.println();
         System.out.println(table(runs));
         System.out.println();

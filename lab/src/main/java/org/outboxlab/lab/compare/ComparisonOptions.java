@@ -29,6 +29,7 @@ public record ComparisonOptions(
     @Command(
             name = "lab/compare.sh",
             sortOptions = false,
+            defaultValueProvider = ComparedModes.class,
             description =
                     "Runs every write mode through every scenario against PostgreSQL, Artemis and WildFly as "
                             + "processes of their own, audits each run from the databases and writes lab-results/.",
@@ -50,8 +51,7 @@ public record ComparisonOptions(
                 names = "--modes",
                 split = ",",
                 paramLabel = "MODE",
-                description = "write modes (default: ${DEFAULT-VALUE})",
-                defaultValue = "OUTBOX,XA,NAIVE")
+                description = "write modes (default: ${DEFAULT-VALUE})")
         List<String> modes;
 
         @Option(
@@ -127,6 +127,17 @@ public record ComparisonOptions(
                     new LoadOptions(clients, rate, Duration.ofSeconds(seconds)),
                     new LabPorts(pgPort, brokerPort, portOffset),
                     nodes);
+        }
+    }
+
+    /** {@code --modes}' default: every compared mode, as {@link WriteMode#COMPARED} lists them. */
+    static final class ComparedModes implements CommandLine.IDefaultValueProvider {
+        @Override
+        public String defaultValue(CommandLine.Model.ArgSpec argument) {
+            return argument instanceof CommandLine.Model.OptionSpec option
+                            && option.longestName().equals("--modes")
+                    ? String.join(",", MODES)
+                    : null;
         }
     }
 

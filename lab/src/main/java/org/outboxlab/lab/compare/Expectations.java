@@ -2,7 +2,11 @@ package org.outboxlab.lab.compare;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.outboxlab.contract.CrashPoint;
+import org.outboxlab.contract.WriteMode;
+import org.outboxlab.contract.WriteMode.WhenBrokerDown;
 import org.outboxlab.scenario.RunResult;
+import org.outboxlab.scenario.Scenario;
 
 /**
  * What the comparison is expected to show, checked against what it measured: OUTBOX and XA never
@@ -21,7 +25,9 @@ final class Expectations {
         List<String> lines = new ArrayList<>();
         for (RunResult r : runs) {
             String where = r.mode() + " in " + r.scenario();
-            if (!r.mode().equals("NAIVE")) {
+            WriteMode mode = modeOf(r);
+            Scenario scenario = Scenario.byId(r.scenario()).orElse(null);
+            if (mode.promisesExactlyOnceEffect()) {
                 long anomalies = r.lost() + r.phantom() + r.duplicateEffects() + r.outOfOrder();
                 lines.add(
                         verdict(
@@ -37,7 +43,7 @@ final class Expectations {
                                         + r.outOfOrder()
                                         + " (expected all 0)"));
             }
-            if (r.mode().equals("OUTBOX")) {
+            if (mode.leavesRowForRelay()) {
                 lines.add(
                         verdict(
                                 r.unpublished() == 0,
@@ -55,7 +61,8 @@ final class Expectations {
                                         + r.ackedButMissing()
                                         + " acknowledged writes missing from the database"));
             }
-            if (r.mode().equals("NAIVE") && "naive-after-db-commit".equals(r.faultPoint())) {
+            if (mode.losesWhenHaltedBetweenItsWrites()
+                    && CrashPoint.betweenTheWritesOf(mode).id().equals(r.faultPoint())) {
                 lines.add(
                         verdict(
                                 r.lost() > 0,
@@ -65,19 +72,21 @@ final class Expectations {
                                         + " (expected > 0: the JVM halted between "
                                         + "the database commit and the send)"));
             }
-            if ("consumer-after-db-commit".equals(r.faultPoint())) {
+            if (CrashPoint.CONSUMER_AFTER_DB_COMMIT.id().equals(r.faultPoint())) {
                 lines.add(
                         verdict(
                                 r.duplicateDeliveries() > 0 && r.duplicateEffects() == 0,
                                 where
-                                        + " (consumer-after-db-commit): duplicate deliveries absorbed "
+                                        + " ("
+                                        + CrashPoint.CONSUMER_AFTER_DB_COMMIT.id()
+                                        + "): duplicate deliveries absorbed "
                                         + r.duplicateDeliveries()
                                         + ", duplicate effects "
                                         + r.duplicateEffects()
                                         + " (expected > 0 and 0: the message whose "
                                         + "effect committed before the halt came again, unacknowledged, and the inbox absorbed it)"));
             }
-            if (r.mode().equals("NAIVE") && r.scenario().equals("server-kill")) {
+            if (mode.losesWhenHaltedBetweenItsWrites() && scenario == Scenario.SERVER_KILL) {
                 lines.add(
                         (r.lost() > 0 ? "as expected: " : "not observed this time: ")
                                 + where
@@ -85,7 +94,8 @@ final class Expectations {
                                 + r.lost()
                                 + " (a kill loses NAIVE events only if it lands between a commit and its send)");
             }
-            if (r.mode().equals("NAIVE") && r.scenario().equals("broker-outage")) {
+            if (mode.whenBrokerDown() == WhenBrokerDown.COMMITS_UNSENT
+                    && scenario == Scenario.BROKER_OUTAGE) {
                 lines.add(
                         verdict(
                                 r.lost() > 0,
@@ -94,7 +104,8 @@ final class Expectations {
                                         + r.lost()
                                         + " (expected > 0: orders committed while the broker was down have no event)"));
             }
-            if (r.mode().equals("XA") && r.scenario().equals("broker-outage")) {
+            if (mode.whenBrokerDown() == WhenBrokerDown.REFUSES
+                    && scenario == Scenario.BROKER_OUTAGE) {
                 lines.add(
                         verdict(
                                 r.rejected() > 0,
@@ -103,7 +114,9 @@ final class Expectations {
                                         + r.rejected()
                                         + " (expected > 0: no two-phase commit without the broker)"));
             }
-            if (r.mode().equals("OUTBOX") && r.scenario().equals("broker-outage")) {
+            if (mode.whenBrokerDown() == WhenBrokerDown.ACCEPTS
+                    && mode.promisesExactlyOnceEffect()
+                    && scenario == Scenario.BROKER_OUTAGE) {
                 lines.add(
                         verdict(
                                 r.rejected() == 0 && r.lost() == 0,
@@ -114,7 +127,7 @@ final class Expectations {
                                         + r.lost()
                                         + " (expected 0 and 0: accepted during the outage, delivered after)"));
             }
-            if (!r.mode().equals("NAIVE") && r.scenario().equals("db-outage")) {
+            if (mode.promisesExactlyOnceEffect() && scenario == Scenario.DB_OUTAGE) {
                 lines.add(
                         verdict(
                                 r.deadLettered() == 0,
@@ -123,7 +136,7 @@ final class Expectations {
                                         + r.deadLettered()
                                         + " (expected 0: deliveries wait for the database instead of spending their attempts)"));
             }
-            if (r.scenario().equals("consumer-failure")) {
+            if (scenario == Scenario.CONSUMER_FAILURE) {
                 lines.add(
                         verdict(
                                 r.deadLettered() == 1,
@@ -132,7 +145,7 @@ final class Expectations {
                                         + r.deadLettered()
                                         + " (expected 1: the poison order's event)"));
             }
-            if (r.scenario().equals("redelivery")) {
+            if (scenario == Scenario.REDELIVERY) {
                 lines.add(
                         verdict(
                                 r.duplicateDeliveries() > 0 && r.duplicateEffects() == 0,
@@ -152,6 +165,11 @@ final class Expectations {
             }
         }
         return lines;
+    }
+
+    private static WriteMode modeOf(RunResult r) {
+        return WriteMode.byName(r.mode())
+                .orElseThrow(() -> new IllegalArgumentException("no write mode " + r.mode()));
     }
 
     private static String verdict(boolean ok, String text) {

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.outboxlab.scenario.LabRun;
 import org.outboxlab.scenario.ReportJson;
 import org.outboxlab.scenario.RunResult;
 import org.outboxlab.scenario.Verdict;
@@ -81,7 +82,7 @@ final class ReportFiles {
                         .append(command)
                         .append("`.\n\n");
         md.append("## Verdict\n\n");
-        Verdict.lines(runs.stream().map(Verdict.Run::of).toList())
+        Verdict.lines(runs.stream().map(LabRun::of).toList())
                 .forEach(line -> md.append("- ").append(line).append('\n'));
         md.append('\n');
         environment.forEach(

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.ToDoubleFunction;
+import org.outboxlab.contract.WriteMode;
+import org.outboxlab.scenario.LabRun;
 import org.outboxlab.scenario.RunResult;
 import org.outboxlab.scenario.Verdict;
 
@@ -16,10 +18,12 @@ import org.outboxlab.scenario.Verdict;
  */
 final class ReportHtml {
 
-    private static final Map<String, String> COLOURS =
-            Map.of("OUTBOX", "#2b7bb9", "XA", "#e08a1e", "NAIVE", "#c23b3b");
-
     private ReportHtml() {}
+
+    /** The mode's own colour; grey for a name that is no mode. */
+    private static String colour(String mode) {
+        return WriteMode.byName(mode).map(WriteMode::colour).orElse("#777");
+    }
 
     static String page(
             Instant generatedAt,
@@ -39,7 +43,7 @@ final class ReportHtml {
                         .append(" by <code>")
                         .append(esc(command))
                         .append("</code></p>\n<h2>Verdict</h2>\n<ul class=\"verdict\">");
-        for (String line : Verdict.lines(runs.stream().map(Verdict.Run::of).toList())) {
+        for (String line : Verdict.lines(runs.stream().map(LabRun::of).toList())) {
             html.append(line.contains("BROKE") ? "<li class=\"no\">" : "<li>")
                     .append(esc(line))
                     .append("</li>");
@@ -144,7 +148,7 @@ final class ReportHtml {
                 RunResult r = find(runs, scenario, mode);
                 if (r != null) {
                     double v = value.applyAsDouble(r);
-                    String colour = COLOURS.getOrDefault(mode, "#777");
+                    String colour = colour(mode);
                     if (v < 0 && neverMarks) {
                         svg.append("<rect x=\"")
                                 .append(bx)
@@ -194,7 +198,7 @@ final class ReportHtml {
                     .append("\" y=\"")
                     .append(height - 12)
                     .append("\" width=\"10\" height=\"10\" fill=\"")
-                    .append(COLOURS.getOrDefault(mode, "#777"))
+                    .append(colour(mode))
                     .append("\"/><text x=\"")
                     .append(lx + 13)
                     .append("\" y=\"")

@@ -6,7 +6,7 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.util.Comparator;
 import org.outboxlab.contract.CrashPoint;
-import org.outboxlab.faults.FaultPlan;
+import org.outboxlab.contract.FaultPlan;
 
 /**
  * A fault plan as JSON ({@code PUT /outbox/api/faults}): accepts only the known fields, each of its

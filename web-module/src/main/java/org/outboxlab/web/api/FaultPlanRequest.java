@@ -4,7 +4,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import org.outboxlab.faults.FaultPlan;
+import org.outboxlab.contract.FaultPlan;
 
 /**
  * A fault plan as {@code PUT /outbox/api/faults} takes it: every field may be left out (off); each

@@ -2,8 +2,6 @@ package org.outboxlab.web.api;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
@@ -18,7 +16,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.logging.Logger;
-import org.outboxlab.faults.FaultPlan;
+import org.outboxlab.contract.FaultPlan;
 import org.outboxlab.faults.Faults;
 import org.outboxlab.web.security.ConsoleRoles;
 
@@ -46,7 +44,7 @@ public class FaultResource {
     public String current() {
         requireEnabled();
         requireLabOperator();
-        return json(faults.plan());
+        return faults.plan().toJson();
     }
 
     /** Replaces the whole plan; fields left out are off. */
@@ -57,7 +55,7 @@ public class FaultResource {
         requireLabOperator();
         FaultPlan plan = plans.parse(body);
         faults.apply(plan);
-        return json(plan);
+        return plan.toJson();
     }
 
     @DELETE
@@ -65,7 +63,7 @@ public class FaultResource {
         requireEnabled();
         requireLabOperator();
         faults.apply(FaultPlan.NONE);
-        return json(FaultPlan.NONE);
+        return FaultPlan.NONE.toJson();
     }
 
     /**
@@ -120,23 +118,5 @@ public class FaultResource {
         if (!faults.enabled()) {
             throw new ProblemException(404, null, "fault injection is not enabled on this server");
         }
-    }
-
-    private static String json(FaultPlan plan) {
-        JsonObjectBuilder body =
-                Json.createObjectBuilder()
-                        .add("transientFailureEvery", plan.transientFailureEvery())
-                        .add("duplicatePublishEvery", plan.duplicatePublishEvery())
-                        .add("rollbackAfterEffectEvery", plan.rollbackAfterEffectEvery());
-        if (plan.crashPoint() != null) {
-            body.add("crashPoint", plan.crashPoint().id());
-        }
-        if (plan.poisonCustomerSuffix() != null) {
-            body.add("poisonCustomerSuffix", plan.poisonCustomerSuffix());
-        }
-        if (plan.customerPrefix() != null) {
-            body.add("customerPrefix", plan.customerPrefix());
-        }
-        return body.build().toString();
     }
 }

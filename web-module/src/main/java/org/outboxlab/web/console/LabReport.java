@@ -2,6 +2,7 @@ package org.outboxlab.web.console;
 
 import java.util.List;
 import java.util.Map;
+import org.outboxlab.scenario.LabRun;
 import org.outboxlab.scenario.Verdict;
 
 /**
@@ -28,32 +29,18 @@ public record LabReport(
      * table.
      */
     public List<String> verdict() {
-        return Verdict.lines(
-                runs.stream()
-                        .map(
-                                r ->
-                                        new Verdict.Run(
-                                                r.mode(),
-                                                r.scenario(),
-                                                n(r.rejected()),
-                                                n(r.lost()),
-                                                n(r.phantom()),
-                                                n(r.duplicateEffects()),
-                                                n(r.outOfOrder()),
-                                                n(r.deadLettered()),
-                                                r.recoverySeconds()))
-                        .toList());
-    }
-
-    private static long n(Long value) {
-        return value == null ? 0 : value;
+        return Verdict.lines(runs);
     }
 
     /** Throughput per run. */
     public List<Bar> throughputBars() {
         return bars(
                 runs.stream()
-                        .map(r -> r.throughputPerSec() == null ? 0.0 : r.throughputPerSec())
+                        .map(
+                                r ->
+                                        r.throughputPerSec() == null
+                                                ? 0.0
+                                                : r.throughputPerSec().doubleValue())
                         .toList());
     }
 

@@ -13,8 +13,10 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.outboxlab.scenario.LabRun;
 
 /**
  * Reads the comparison results the lab writes: {@code <dir>/<timestamp>/report.json} and {@code
@@ -85,74 +87,16 @@ public final class LabReports {
             String generatedAt,
             LinkedHashMap<String, Object> environment,
             String command,
-            List<RunEntry> runs) {
+            List<LabRun> runs) {
 
         LabReport toLabReport(String name, Path file) {
             List<Map.Entry<String, String>> env = new ArrayList<>();
             if (environment != null) {
                 environment.forEach((key, value) -> env.add(Map.entry(key, String.valueOf(value))));
             }
-            List<LabRun> labRuns = new ArrayList<>();
-            if (runs != null) {
-                for (RunEntry run : runs) {
-                    if (run != null) {
-                        labRuns.add(run.toLabRun());
-                    }
-                }
-            }
+            List<LabRun> labRuns =
+                    runs == null ? List.of() : runs.stream().filter(Objects::nonNull).toList();
             return new LabReport(name, file.toString(), generatedAt, env, command, labRuns, null);
         }
     }
-
-    /** One entry of {@code runs}. */
-    public record RunEntry(
-            String mode,
-            String scenario,
-            String faultPoint,
-            Long ordersAttempted,
-            Long committed,
-            Long rejected,
-            Long lost,
-            Long phantom,
-            Long duplicateEffects,
-            Long duplicateDeliveries,
-            Long outOfOrder,
-            Long heuristic,
-            Long deadLettered,
-            Long indeterminate,
-            Double throughputPerSec,
-            Latency latencyMs,
-            Double recoverySeconds,
-            Boolean settled,
-            String note) {
-
-        LabRun toLabRun() {
-            Latency latency = latencyMs == null ? new Latency(null, null, null) : latencyMs;
-            return new LabRun(
-                    mode,
-                    scenario,
-                    faultPoint,
-                    ordersAttempted,
-                    committed,
-                    rejected,
-                    lost,
-                    phantom,
-                    duplicateEffects,
-                    duplicateDeliveries,
-                    outOfOrder,
-                    heuristic,
-                    deadLettered,
-                    indeterminate,
-                    throughputPerSec,
-                    latency.p50(),
-                    latency.p95(),
-                    latency.p99(),
-                    recoverySeconds,
-                    settled,
-                    note);
-        }
-    }
-
-    /** A run's {@code latencyMs}: percentiles in milliseconds. */
-    public record Latency(Double p50, Double p95, Double p99) {}
 }

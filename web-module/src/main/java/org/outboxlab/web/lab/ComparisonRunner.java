@@ -33,7 +33,6 @@ import org.outboxlab.scenario.ReportJson;
 import org.outboxlab.scenario.RunResult;
 import org.outboxlab.scenario.Scenario;
 import org.outboxlab.scenario.ServerUpScenarios;
-import org.outboxlab.web.api.FaultPlanJson;
 
 /**
  * Runs at most one comparison at a time inside this server, on the container's managed executor
@@ -63,8 +62,6 @@ public class ComparisonRunner {
     DataSource dataSource;
 
     @Inject Faults faults;
-
-    @Inject FaultPlanJson faultPlans;
 
     @Inject DeadLetterQueues deadLetters;
 
@@ -131,8 +128,7 @@ public class ComparisonRunner {
                                 + request.options()
                                 + ", report in "
                                 + dir);
-        ServerLabTarget target =
-                new ServerLabTarget(baseUri, dataSource, faults, faultPlans, deadLetters);
+        ServerLabTarget target = new ServerLabTarget(baseUri, dataSource, faults, deadLetters);
         try {
             executor.submit(() -> run(request, target, user, started, dir));
         } catch (RuntimeException e) {

@@ -9,12 +9,11 @@ import java.util.Map;
 import java.util.Set;
 import javax.sql.DataSource;
 import org.outboxlab.contract.ConsumerName;
-import org.outboxlab.faults.FaultPlan;
+import org.outboxlab.contract.FaultPlan;
 import org.outboxlab.faults.Faults;
 import org.outboxlab.ops.DeadLetter;
 import org.outboxlab.ops.DeadLetterQueues;
 import org.outboxlab.scenario.LabTarget;
-import org.outboxlab.web.api.FaultPlanJson;
 
 /**
  * The server this console runs in, as a comparison's target: its own order API over HTTP, its
@@ -29,7 +28,6 @@ public final class ServerLabTarget implements LabTarget {
     private final URI baseUri;
     private final DataSource database;
     private final Faults faults;
-    private final FaultPlanJson plans;
     private final DeadLetterQueues deadLetters;
 
     /**
@@ -37,15 +35,10 @@ public final class ServerLabTarget implements LabTarget {
      *     http://127.0.0.1:<port>/outbox/})
      */
     public ServerLabTarget(
-            URI baseUri,
-            DataSource database,
-            Faults faults,
-            FaultPlanJson plans,
-            DeadLetterQueues deadLetters) {
+            URI baseUri, DataSource database, Faults faults, DeadLetterQueues deadLetters) {
         this.baseUri = baseUri;
         this.database = database;
         this.faults = faults;
-        this.plans = plans;
         this.deadLetters = deadLetters;
     }
 
@@ -60,8 +53,8 @@ public final class ServerLabTarget implements LabTarget {
     }
 
     @Override
-    public void faults(String planJson) {
-        faults.apply(planJson == null ? FaultPlan.NONE : plans.parse(planJson));
+    public void faults(FaultPlan plan) {
+        faults.apply(plan);
     }
 
     @Override

@@ -5,10 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.json.Json;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.validation.Validation;
 import org.junit.jupiter.api.Test;
 import org.outboxlab.contract.CrashPoint;
-import org.outboxlab.faults.FaultPlan;
+import org.outboxlab.contract.FaultPlan;
 
 class FaultPlanJsonTest {
 
@@ -64,6 +66,34 @@ class FaultPlanJsonTest {
     void refusesWhatIsNotAJsonObject() {
         for (String body : new String[] {null, "", "[]", "not json", "7", "{\"crashPoint\":"}) {
             assertNull(refused(body).field(), body);
+        }
+    }
+
+    @Test
+    void writesThePlanAsTheApiAlwaysAnsweredAndReadsItBack() {
+        for (FaultPlan plan :
+                new FaultPlan[] {
+                    FaultPlan.NONE,
+                    FaultPlan.crashAt(CrashPoint.XA_AFTER_PREPARE),
+                    new FaultPlan(null, 7, "-poison", 0, 0, "lab-1-consumer-failure"),
+                    new FaultPlan(null, 0, null, 5, 6, "odd \"quoted\\ \t tag\u0001")
+                }) {
+            JsonObjectBuilder expected =
+                    Json.createObjectBuilder()
+                            .add("transientFailureEvery", plan.transientFailureEvery())
+                            .add("duplicatePublishEvery", plan.duplicatePublishEvery())
+                            .add("rollbackAfterEffectEvery", plan.rollbackAfterEffectEvery());
+            if (plan.crashPoint() != null) {
+                expected.add("crashPoint", plan.crashPoint().id());
+            }
+            if (plan.poisonCustomerSuffix() != null) {
+                expected.add("poisonCustomerSuffix", plan.poisonCustomerSuffix());
+            }
+            if (plan.customerPrefix() != null) {
+                expected.add("customerPrefix", plan.customerPrefix());
+            }
+            assertEquals(expected.build().toString(), plan.toJson());
+            assertEquals(plan, PLANS.parse(plan.toJson()));
         }
     }
 }

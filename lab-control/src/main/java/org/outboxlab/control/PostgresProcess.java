@@ -1,0 +1,75 @@
+package org.outboxlab.control;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The lab's PostgreSQL on loopback ({@code pg.sh}), able to be killed alone: a killed server keeps
+ * its data directory and comes back through crash recovery. Its two users' passwords are made for
+ * this process and never leave the lab.
+ */
+final class PostgresProcess {
+
+    private final Path pgScript;
+    private final Path dir;
+    private final Path distribution;
+    private final int port;
+
+    /** The application's database user's password, and the database superuser's. */
+    private final String password = UUID.randomUUID().toString();
+
+    private final String superuserPassword = UUID.randomUUID().toString();
+
+    PostgresProcess(Path jmsConfig, Path dir, Path distribution, int port) {
+        this.pgScript = jmsConfig.resolve("postgres/pg.sh");
+        this.dir = dir;
+        this.distribution = distribution;
+        this.port = port;
+    }
+
+    /** Starts it (again, after crash recovery if it was killed); returns once it accepts. */
+    void start() {
+        Command.bash(
+                Map.of("OUTBOX_DB_PASSWORD", password, "PG_SUPERUSER_PASSWORD", superuserPassword),
+                pgScript,
+                "start",
+                "--dir",
+                dir.toString(),
+                "--port",
+                Integer.toString(port),
+                "--jar",
+                distribution.toString());
+    }
+
+    /** SIGKILL to the server and all its processes; the data directory survives. */
+    void kill() {
+        Command.bash(pgScript, "kill", "--dir", dir.toString());
+    }
+
+    void stop() {
+        Command.bash(pgScript, "stop", "--dir", dir.toString());
+    }
+
+    /** The application's user's password, which WildFly's datasource is configured with. */
+    String password() {
+        return password;
+    }
+
+    /** As the application's user, who owns the schema {@code outbox} and nothing more. */
+    Connection connect() throws SQLException {
+        return DriverManager.getConnection(jdbcUrl(), "outbox", password);
+    }
+
+    /** As the superuser {@code postgres}. */
+    Connection connectAsSuperuser() throws SQLException {
+        return DriverManager.getConnection(jdbcUrl(), "postgres", superuserPassword);
+    }
+
+    private String jdbcUrl() {
+        return "jdbc:postgresql://127.0.0.1:" + port + "/outbox";
+    }
+}

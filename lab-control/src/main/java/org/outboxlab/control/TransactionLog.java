@@ -1,0 +1,35 @@
+package org.outboxlab.control;
+
+import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Narayana's log store on a running WildFly, read through the management model: after a probe,
+ * every participant whose status is heuristic is counted. Reads only; recovery is left alone.
+ */
+final class TransactionLog {
+
+    private static final Pattern HEURISTIC = Pattern.compile("\"status\" => \"HEURISTIC");
+
+    private TransactionLog() {}
+
+    /** Heuristic participants in the log store, through {@code cli} (commands in, output out). */
+    static long heuristics(UnaryOperator<String> cli) {
+        cli.apply("/subsystem=transactions/log-store=log-store:probe()");
+        return heuristicsIn(
+                cli.apply(
+                        "/subsystem=transactions/log-store=log-store:read-children-resources("
+                                + "child-type=transactions,recursive=true)"));
+    }
+
+    /** Participants in a heuristic state in the CLI's output of the log store's transactions. */
+    static long heuristicsIn(String cliOutput) {
+        Matcher m = HEURISTIC.matcher(cliOutput);
+        long count = 0;
+        while (m.find()) {
+            count++;
+        }
+        return count;
+    }
+}
