@@ -50,12 +50,16 @@ public class ComparisonScenarioIT {
     public static void startLab() throws Exception {
         lab = TestServers.topology(new LabPorts(25460, 61660, 300));
         lab.start(TestServers.FAST_BOOT);
+        // PostgreSQL down 10 s: still far past the ~3 s of redelivery attempts. The consumers'
+        // crash point is the same in every mode: the suite halts there once, lab/compare.sh in
+        // every mode.
         runner =
                 new ScenarioRunner(
-                        lab,
-                        new LoadOptions(2, 5, Duration.ofSeconds(6)),
-                        line -> System.out.println("[scenario] " + line),
-                        Duration.ofSeconds(10)); // still far past the ~3 s of redelivery attempts
+                                lab,
+                                new LoadOptions(2, 5, Duration.ofSeconds(6)),
+                                line -> System.out.println("[scenario] " + line),
+                                Duration.ofSeconds(10))
+                        .consumerCrashPointFor(List.of("OUTBOX"));
     }
 
     @AfterAll
@@ -238,7 +242,11 @@ public class ComparisonScenarioIT {
         assertTrue(
                 runs.get("NAIVE").lost() > 0,
                 "NAIVE lost the event of the order committed before the halt");
-        for (String mode : MODES) {
+        assertEquals(
+                java.util.Set.of("OUTBOX"),
+                consumerRuns.keySet(),
+                "the consumers' point, halted at once in the suite");
+        for (String mode : consumerRuns.keySet()) {
             RunResult r = consumerRuns.get(mode);
             assertTrue(
                     r.note().startsWith("JVM halted at " + ScenarioRunner.CONSUMER_CRASH_POINT),
@@ -254,10 +262,6 @@ public class ComparisonScenarioIT {
                 0,
                 consumerRuns.get("OUTBOX").lost(),
                 "OUTBOX: every effect once after the consumer's crash");
-        assertEquals(
-                0,
-                consumerRuns.get("XA").lost(),
-                "XA: every effect once after the consumer's crash");
     }
 
     @Test

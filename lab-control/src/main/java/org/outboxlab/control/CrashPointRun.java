@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.outboxlab.contract.CrashPoint;
 import org.outboxlab.contract.FaultPlan;
 import org.outboxlab.contract.WriteMode;
@@ -22,13 +23,24 @@ import org.outboxlab.scenario.UnderLoad;
  */
 final class CrashPointRun extends TopologyRun {
 
-    /** The consumers' point, run for every mode. */
+    /** The consumers' point, run for every mode unless {@link #consumerPointFor} narrows it. */
     static final CrashPoint CONSUMER_POINT = CrashPoint.CONSUMER_AFTER_DB_COMMIT;
 
     private static final Duration HALT_WAIT = Duration.ofSeconds(30);
 
+    /** The modes the consumers' point is run for; every mode unless narrowed. */
+    private volatile Set<String> consumerPointModes;
+
     CrashPointRun(LabTopology lab) {
         super(Scenario.CRASH_POINT, lab);
+    }
+
+    /**
+     * Runs the consumers' point for {@code modes} only (the point is on the consumers' side, the
+     * same in every mode; each run costs a JVM halt and a restart); null for every mode.
+     */
+    void consumerPointFor(Set<String> modes) {
+        consumerPointModes = modes == null ? null : Set.copyOf(modes);
     }
 
     @Override
@@ -38,7 +50,10 @@ final class CrashPointRun extends TopologyRun {
         for (String mode : modes) {
             CrashPoint writePoint = CrashPoint.betweenTheWritesOf(WriteMode.valueOf(mode));
             results.addAll(crash(steps, mode, writePoint));
-            results.addAll(crash(steps, mode, CONSUMER_POINT));
+            Set<String> consumerModes = consumerPointModes;
+            if (consumerModes == null || consumerModes.contains(mode)) {
+                results.addAll(crash(steps, mode, CONSUMER_POINT));
+            }
         }
         return results;
     }

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.outboxlab.contract.FaultPlan;
 import org.outboxlab.scenario.LabTarget;
@@ -105,18 +107,40 @@ public final class LabTopology implements LabTarget, AutoCloseable {
         nodes.addOptions(List.of(serverOptions));
         Directories.deleteRecursively(work);
         Files.createDirectories(work);
-        startDatabase();
-        broker.startAll();
-        nodes.copyStock();
-        configuration.configure(
-                nodes.home(),
-                broker.port(),
-                broker.isPair() ? broker.backupPort() : null,
-                labPassword,
-                postgres.password(),
-                broker.password());
+        // The database and the broker start while WildFly is copied and configured: the
+        // configuration is written offline (an embedded CLI server) and needs neither running.
+        CompletableFuture<Void> servers =
+                CompletableFuture.runAsync(
+                        () -> {
+                            startDatabase();
+                            broker.startAll();
+                        });
+        try {
+            nodes.copyStock();
+            configuration.configure(
+                    nodes.home(),
+                    broker.port(),
+                    broker.isPair() ? broker.backupPort() : null,
+                    labPassword,
+                    postgres.password(),
+                    broker.password());
+        } finally {
+            awaitStarted(servers);
+        }
         nodes.copyBaseDirectories();
         nodes.startAll();
+    }
+
+    /** Waits for {@code servers} to have started; rethrows what stopped them. */
+    private static void awaitStarted(CompletableFuture<Void> servers) {
+        try {
+            servers.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw e;
+        }
     }
 
     /** Starts node 1 on its existing data with {@code extraOptions}; returns once it serves. */

@@ -33,6 +33,7 @@ public final class ScenarioRunner {
 
     private final ScenarioSteps steps;
     private final ScenarioRegistry scenarios;
+    private final CrashPointRun crashPoints;
     private volatile Duration lastTakeover;
 
     public ScenarioRunner(LabTopology lab, LoadOptions load, Consumer<String> progress) {
@@ -44,16 +45,26 @@ public final class ScenarioRunner {
             LabTopology lab, LoadOptions load, Consumer<String> progress, Duration databaseDown) {
         this.steps = new ScenarioSteps(lab, load, progress, null);
         Consumer<Duration> takeovers = took -> lastTakeover = took;
+        this.crashPoints = new CrashPointRun(lab);
         this.scenarios =
                 ScenarioRegistry.serverUp()
                         .register(
                                 new BrokerOutageRun(lab),
                                 new DatabaseOutageRun(lab, databaseDown),
                                 new ServerKillRun(lab),
-                                new CrashPointRun(lab),
+                                crashPoints,
                                 new NodeKillRun(lab, takeovers),
                                 new NodePauseRun(lab, takeovers),
                                 new BrokerFailoverRun(lab, takeovers));
+    }
+
+    /**
+     * Runs {@code crash-point}'s consumers' point (the same in every mode) for {@code modes} only,
+     * instead of for every mode: the suite's shortened lab does, the comparison does not.
+     */
+    public ScenarioRunner consumerCrashPointFor(List<String> modes) {
+        crashPoints.consumerPointFor(java.util.Set.copyOf(modes));
+        return this;
     }
 
     /**
