@@ -49,6 +49,32 @@ public class PackageGraph {
     /** The module of the names every part shares: arrows into it are listed, not drawn. */
     static final String SHARED = "contract";
 
+    /**
+     * Arrows the design forbids, as "from -> to" package labels: the order side does not know how
+     * events leave or are consumed, the relay does not know orders, the cluster tells the relay
+     * about partitions by CDI events, and the web packages point one way (console → lab, both
+     * free to use the API's problems; the API uses neither).
+     */
+    static final List<String> FORBIDDEN =
+            List.of(
+                    "order -> broker",
+                    "order -> consume",
+                    "order -> relay",
+                    "order -> cluster",
+                    "relay -> order",
+                    "cluster -> relay",
+                    "consume -> relay",
+                    "web.api -> web.console",
+                    "web.api -> web.lab",
+                    "web.lab -> web.api",
+                    "web.lab -> web.console");
+
+    /**
+     * Classes that are one strategy behind a port: code outside their package holds the port, so a
+     * second strategy changes nothing outside it.
+     */
+    static final List<String> STRATEGIES = List.of(PREFIX + ".relay.PollingRelay");
+
     private static final Pattern PACKAGE =
             Pattern.compile("^\\s*package\\s+([\\w.]+)\\s*;", Pattern.MULTILINE);
     private static final Pattern IMPORT =
@@ -148,6 +174,20 @@ public class PackageGraph {
                 cycles.forEach(c -> System.err.println("  " + cycleText(c)));
                 status = 1;
             }
+            List<String> against = againstTheDesign(edges);
+            if (!against.isEmpty()) {
+                System.err.println("PackageGraph: arrows against the design (FORBIDDEN):");
+                against.forEach(a -> System.err.println("  " + a));
+                status = 1;
+            }
+            List<String> strategyUsers = strategyUsers(root);
+            if (!strategyUsers.isEmpty()) {
+                System.err.println(
+                        "PackageGraph: code outside a strategy's package imports the strategy, not"
+                                + " its port:");
+                strategyUsers.forEach(a -> System.err.println("  " + a));
+                status = 1;
+            }
             if (status == 0) {
                 System.out.println(
                         "PackageGraph: "
@@ -156,7 +196,7 @@ public class PackageGraph {
                                 + nodes(edges).size()
                                 + " packages, "
                                 + arrowCount(edges)
-                                + " arrows, no cycle");
+                                + " arrows, no cycle, none against the design");
             }
             return status;
         }
@@ -171,7 +211,8 @@ public class PackageGraph {
     }
 
     /** Every arrow, from importing package to imported package, with the importing files. */
-    static Map<Node, Map<Node, Set<String>>> scan(Path root) {
+    /** Every main Java source of the repository, with its module. */
+    static Map<Path, String> sources(Path root) {
         Map<Path, String> sources = new TreeMap<>(); // file -> module
         try {
             Files.walkFileTree(
@@ -202,6 +243,11 @@ public class PackageGraph {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        return sources;
+    }
+
+    static Map<Node, Map<Node, Set<String>>> scan(Path root) {
+        Map<Path, String> sources = sources(root);
         Map<Path, String> packages = new HashMap<>();
         Map<String, Set<String>> modulesOf = new TreeMap<>(); // package -> modules
         Map<Path, String> texts = new HashMap<>();
@@ -234,6 +280,39 @@ public class PackageGraph {
             }
         }
         return edges;
+    }
+
+    /** Each arrow of {@code edges} that {@link #FORBIDDEN} names, with the files that make it. */
+    static List<String> againstTheDesign(Map<Node, Map<Node, Set<String>>> edges) {
+        List<String> found = new ArrayList<>();
+        edges.forEach(
+                (from, out) ->
+                        out.forEach(
+                                (to, files) -> {
+                                    if (FORBIDDEN.contains(from.label() + " -> " + to.label())) {
+                                        found.add(from + " -> " + to + " (" + files + ")");
+                                    }
+                                }));
+        return found;
+    }
+
+    /** Main sources outside a {@link #STRATEGIES} class's package that import that class. */
+    static List<String> strategyUsers(Path root) {
+        List<String> found = new ArrayList<>();
+        for (Map.Entry<Path, String> source : sources(root).entrySet()) {
+            String text = read(source.getKey());
+            Matcher pkg = PACKAGE.matcher(text);
+            String own = pkg.find() ? pkg.group(1) : "";
+            Matcher m = IMPORT.matcher(text);
+            while (m.find()) {
+                String imported = m.group(1);
+                if (STRATEGIES.contains(imported)
+                        && !imported.substring(0, imported.lastIndexOf('.')).equals(own)) {
+                    found.add(root.relativize(source.getKey()) + " imports " + imported);
+                }
+            }
+        }
+        return found;
     }
 
     /** The module of a file under {@code MODULE/src/main/java/}, or null for any other file. */
