@@ -8,13 +8,9 @@
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
-for arg in "$@"; do
-    if [[ "$arg" == "-h" || "$arg" == "--help" ]]; then
-        ./mvnw -B -q -o -pl lab exec:java -Dexec.mainClass=org.outboxlab.lab.bench.Benchmark \
-            -Dexec.args="$root $root/bench-results --help"
-        exit 0
-    fi
-done
+# shellcheck source=help/options.sh
+source "$root/lab/help/options.sh"
+check_options bench "$@"
 echo "building the EAR and the server parts (first run downloads WildFly, Artemis and PostgreSQL) ..."
 ./mvnw -B -q -DskipTests -DskipITs install
 out="$root/bench-results/$(date -u +%Y%m%dT%H%M%SZ)"

@@ -9,13 +9,9 @@
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
-for arg in "$@"; do
-    if [[ "$arg" == "-h" || "$arg" == "--help" ]]; then
-        ./mvnw -B -q -o -pl lab exec:java -Dexec.mainClass=org.outboxlab.lab.compare.Comparison \
-            -Dexec.args="$root $root/lab-results --help"
-        exit 0
-    fi
-done
+# shellcheck source=help/options.sh
+source "$root/lab/help/options.sh"
+check_options compare "$@"
 echo "building the EAR and the server parts (the first run downloads WildFly, Artemis and PostgreSQL) ..."
 ./mvnw -B -q -DskipTests -DskipITs install
 ./mvnw -B -q -pl lab exec:java -Dexec.mainClass=org.outboxlab.lab.compare.Comparison \
