@@ -130,15 +130,7 @@ public class HousekeepingIT {
                 "the inbox rows processed 8 days ago purged after the 7-day retention");
         assertTrue(purgedInbox >= 3, "the purge counted the three rows it removed: " + purgedInbox);
 
-        InitialContext jndi = new InitialContext();
-        ConnectionFactory factory = (ConnectionFactory) jndi.lookup("java:/ConnectionFactory");
-        Topic orderEvents = (Topic) jndi.lookup(Subscriptions.TOPIC);
-        try (JMSContext context = factory.createContext()) {
-            context.createProducer()
-                    .setProperty("JMSXGroupID", orderId)
-                    .setProperty("_AMQ_DUPL_ID", eventId + ":late")
-                    .send(orderEvents, envelope);
-        }
+        sendLateCopy(orderId, eventId, envelope);
         for (String consumer : OutboxProbe.EFFECT_TABLES.keySet()) {
             Await.until(
                     consumer + " to count the late repeat as a duplicate",
@@ -197,15 +189,7 @@ public class HousekeepingIT {
                 probe.count("select count(*) from inbox where event_id = ?", heldEvent),
                 "the held event's inbox rows stay until it is applied");
 
-        InitialContext jndi = new InitialContext();
-        ConnectionFactory factory = (ConnectionFactory) jndi.lookup("java:/ConnectionFactory");
-        Topic orderEvents = (Topic) jndi.lookup(Subscriptions.TOPIC);
-        try (JMSContext context = factory.createContext()) {
-            context.createProducer()
-                    .setProperty("JMSXGroupID", held[0])
-                    .setProperty("_AMQ_DUPL_ID", heldEvent + ":late")
-                    .send(orderEvents, DuplicateDeliveryIT.envelopeOf(probe, heldEvent));
-        }
+        sendLateCopy(held[0], heldEvent, DuplicateDeliveryIT.envelopeOf(probe, heldEvent));
         for (String consumer : OutboxProbe.EFFECT_TABLES.keySet()) {
             Await.until(
                     consumer + " to count the late copy of its held event as a duplicate",
@@ -301,6 +285,23 @@ public class HousekeepingIT {
                     () -> probe.eventIds(orderId));
         } finally {
             housekeeper.configure(60_000, Duration.ofHours(24), Duration.ofDays(7));
+        }
+    }
+
+    /**
+     * Sends {@code envelope} again to the topic under a new duplicate-detection id, as a re-publish
+     * that comes after the inbox's retention would.
+     */
+    private static void sendLateCopy(String orderId, String eventId, String envelope)
+            throws NamingException {
+        InitialContext jndi = new InitialContext();
+        ConnectionFactory factory = (ConnectionFactory) jndi.lookup("java:/ConnectionFactory");
+        Topic orderEvents = (Topic) jndi.lookup(Subscriptions.TOPIC);
+        try (JMSContext context = factory.createContext()) {
+            context.createProducer()
+                    .setProperty("JMSXGroupID", orderId)
+                    .setProperty("_AMQ_DUPL_ID", eventId + ":late")
+                    .send(orderEvents, envelope);
         }
     }
 

@@ -197,14 +197,7 @@ public class PgScriptIT {
     void followsNoLinkAndSignalsNoProcessItDidNotStart() throws Exception {
         clusterDir = WORK.resolve("planted");
         Directories.deleteRecursively(clusterDir);
-        pg(
-                "start",
-                "--dir",
-                clusterDir.toString(),
-                "--port",
-                Integer.toString(PORT),
-                "--jar",
-                JAR.toString());
+        pg(startArgs(clusterDir));
         pg("stop", "--dir", clusterDir.toString());
         Path home = clusterDir.resolve("cluster").toRealPath();
         Path victim = Files.createFile(WORK.resolve("planted-victim"));
@@ -214,19 +207,7 @@ public class PgScriptIT {
             Files.deleteIfExists(log);
             Files.createSymbolicLink(log, victim);
         }
-        Command.Result start =
-                Command.run(
-                        Map.of("OUTBOX_DB_PASSWORD", PASSWORD),
-                        120,
-                        "bash",
-                        PG_SH.toString(),
-                        "start",
-                        "--dir",
-                        clusterDir.toString(),
-                        "--port",
-                        Integer.toString(PORT),
-                        "--jar",
-                        JAR.toString());
+        Command.Result start = tryPg(startArgs(clusterDir));
         assertEquals(
                 owner, Files.getAttribute(victim, "unix:uid"), "the link's target kept its owner");
         assertEquals(2, start.exitCode(), start.output());
@@ -236,34 +217,38 @@ public class PgScriptIT {
         Process bystander = new ProcessBuilder("setsid", "sleep", "120").start();
         try {
             Files.writeString(pidFile, bystander.pid() + "\n");
-            Command.Result kill =
-                    Command.run(
-                            Map.of(),
-                            60,
-                            "bash",
-                            PG_SH.toString(),
-                            "kill",
-                            "--dir",
-                            clusterDir.toString());
+            Command.Result kill = tryPg("kill", "--dir", clusterDir.toString());
             assertTrue(bystander.isAlive(), "a process that is not the server is not signalled");
             assertEquals(2, kill.exitCode(), kill.output());
             assertTrue(kill.output().contains("not this cluster's server"), kill.output());
             Files.writeString(pidFile, "1\n");
-            kill =
-                    Command.run(
-                            Map.of(),
-                            60,
-                            "bash",
-                            PG_SH.toString(),
-                            "kill",
-                            "--dir",
-                            clusterDir.toString());
+            kill = tryPg("kill", "--dir", clusterDir.toString());
             assertEquals(2, kill.exitCode(), kill.output());
             assertTrue(kill.output().contains("refusing to signal '1'"), kill.output());
         } finally {
             bystander.destroyForcibly();
             Files.deleteIfExists(pidFile);
         }
+    }
+
+    private static String[] startArgs(Path dir) {
+        return new String[] {
+            "start",
+            "--dir",
+            dir.toString(),
+            "--port",
+            Integer.toString(PORT),
+            "--jar",
+            JAR.toString()
+        };
+    }
+
+    /** Runs pg.sh with the test's password and returns how it ended, whatever that was. */
+    private static Command.Result tryPg(String... args) {
+        List<String> command = new java.util.ArrayList<>(List.of("bash", PG_SH.toString()));
+        command.addAll(List.of(args));
+        return Command.run(
+                Map.of("OUTBOX_DB_PASSWORD", PASSWORD), 120, command.toArray(String[]::new));
     }
 
     @AfterEach
