@@ -16,8 +16,10 @@ import org.outboxlab.contract.WriteMode;
 import org.outboxlab.outbox.OutboxEvent;
 
 /**
- * The business transaction shared by every write mode: reserve stock, record the order or its
- * status change, and record the event, all through one entity manager so they commit together.
+ * The business transaction shared by every write mode: record the order or its status change and
+ * its event, and reserve stock, all through one entity manager so they commit together. The stock
+ * update is the transaction's last statement, so the product row, which every order of that product
+ * needs, is held for the shortest time.
  */
 final class OrderBook {
 
@@ -28,8 +30,8 @@ final class OrderBook {
     }
 
     /**
-     * Reserves stock and writes the order with its OrderPlaced event; throws before writing if
-     * refused.
+     * Writes the order with its OrderPlaced event and reserves its stock; a refusal throws, and the
+     * transaction (rolled back by the exception) leaves nothing written.
      */
     OutboxEvent place(PlaceOrder command, WriteMode mode) {
         List<String> skus = command.lines().stream().map(PlaceOrder.Line::sku).toList();
@@ -47,7 +49,6 @@ final class OrderBook {
             }
             lines.add(new OrderLine(line.sku(), line.quantity(), product.getPriceCents()));
         }
-        reserve(command.lines());
         CustomerOrder order = new CustomerOrder(command.customerId(), mode, lines);
         em.persist(order);
         OutboxEvent event = OrderEvents.of(order, command.traceParent(), mode);
@@ -57,6 +58,11 @@ final class OrderBook {
         if (command.idempotencyKey() != null) {
             remember(command, mode, event);
         }
+        // The order, its lines and its event are written first; the stock comes last, so a
+        // popular product's row is locked only from here to the commit, not across every insert.
+        // Short stock throws, and the transaction rolls back what was written.
+        em.flush();
+        reserve(command.lines());
         return event;
     }
 
@@ -118,12 +124,15 @@ final class OrderBook {
         }
         CustomerOrder order = em.find(CustomerOrder.class, orderId);
         order.moveTo(next);
-        if (next == OrderStatus.CANCELLED) {
-            order.getLines().forEach(l -> adjustStock(l.getSku(), l.getQuantity()));
-        }
         OutboxEvent event = OrderEvents.of(order, traceParent, order.getWriteMode());
         if (order.getWriteMode().recordsEvent()) {
             em.persist(event);
+        }
+        if (next == OrderStatus.CANCELLED) {
+            em.flush(); // the status and the event first; the product rows last, as in place()
+            order.getLines().stream()
+                    .sorted(Comparator.comparing(OrderLine::getSku))
+                    .forEach(l -> adjustStock(l.getSku(), l.getQuantity()));
         }
         return event;
     }
