@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -97,6 +98,7 @@ public class ComparisonScenarioIT {
                         Instant.now(),
                         1,
                         requests,
+                        Set.of(),
                         null);
         try (Connection db = lab.database()) {
             Audit audit = new Audit(db);

@@ -23,7 +23,9 @@ import org.outboxlab.contract.EventTypes;
  * Compares the database of record with each consumer's effects for one run, reading PostgreSQL
  * directly (never the application's counters): which committed events were lost, which effects have
  * no committed event (phantoms), which were applied twice or out of order, what the inboxes
- * absorbed, and how long after the fault the last effect landed.
+ * absorbed, and how long after the fault the last effect landed. An event in a dead-letter queue is
+ * an effect that did not happen: it counts as lost unless the run poisoned its order on purpose
+ * ({@link RunRecord#poisonedCustomers()}); either way it counts as dead-lettered.
  */
 public final class Audit {
 
@@ -123,6 +125,9 @@ public final class Audit {
             for (Event event : events.values()) {
                 if (parkedHere.contains(event.id())) {
                     parked.add(event.id());
+                    if (!run.poisonedCustomers().contains(event.customerId())) {
+                        lost.add(event.id());
+                    }
                 } else if (!applied.containsKey(event.id())) {
                     lost.add(event.id());
                 }

@@ -32,6 +32,6 @@ final class ConsumerFailureRun extends ServerUpRun {
 
     @Override
     void started(UnderLoad load) {
-        load.loads().values().forEach(l -> l.placeOne(POISON));
+        load.loads().values().forEach(l -> l.placePoison(POISON));
     }
 }

@@ -12,6 +12,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -44,6 +46,7 @@ public final class LifecycleLoad implements AutoCloseable {
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final List<WriteRequest> log = Collections.synchronizedList(new ArrayList<>());
     private final AtomicLong placed = new AtomicLong();
+    private final Set<String> poisoned = ConcurrentHashMap.newKeySet();
 
     /**
      * @param baseUri the application's base URI ({@code …/outbox/})
@@ -117,6 +120,20 @@ public final class LifecycleLoad implements AutoCloseable {
     /** Places one order for customer {@code <tag>-<suffix>}, outside the paced clients. */
     public WriteRequest placeOne(String suffix) {
         return place(tag + "-" + suffix, SKUS[0]);
+    }
+
+    /**
+     * Places one order for customer {@code <tag>-<suffix>} whose events the armed fault plan
+     * poisons: the audit expects them in a dead-letter queue rather than counting them lost.
+     */
+    public WriteRequest placePoison(String suffix) {
+        poisoned.add(tag + "-" + suffix);
+        return placeOne(suffix);
+    }
+
+    /** The customers of {@link #placePoison poisoned} orders. */
+    public Set<String> poisoned() {
+        return Set.copyOf(poisoned);
     }
 
     public String mode() {

@@ -2,6 +2,7 @@ package org.outboxlab.scenario;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 
 /**
  * What the lab did in one write mode of one scenario, before the audit looks at the databases: when
@@ -10,6 +11,8 @@ import java.util.List;
  * @param tag the customer-id prefix of every order of this run
  * @param faultOver when the injected fault ended (the process back, the fault plan cleared); the
  *     load's end for a run without a fault
+ * @param poisonedCustomers customers whose events the scenario poisons on purpose: their dead
+ *     letters are expected; any other event in a dead-letter queue is an effect that did not happen
  */
 public record RunRecord(
         String mode,
@@ -21,4 +24,5 @@ public record RunRecord(
         Instant faultOver,
         long ordersAttempted,
         List<WriteRequest> requests,
+        Set<String> poisonedCustomers,
         String note) {}

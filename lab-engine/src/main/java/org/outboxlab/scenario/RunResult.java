@@ -7,14 +7,15 @@ package org.outboxlab.scenario;
  * @param ordersAttempted orders the clients tried to place
  * @param committed order changes the database of record holds (with their event rows)
  * @param rejected writes refused with nothing written: an error answer, or no server to connect to
- * @param lost committed events that some consumer never applied (dead letters excepted)
+ * @param lost committed events that some consumer never applied, a dead-lettered one included
+ *     unless the scenario poisoned its order on purpose
  * @param phantom effects whose event the database of record does not hold
  * @param duplicateEffects effects applied more than once for one event and consumer
  * @param duplicateDeliveries repeated deliveries the inboxes absorbed
  * @param outOfOrder effects applied after a later event of the same order, per consumer
  * @param heuristic XA heuristic outcomes, plus transactions still prepared in the database after
  *     the wait
- * @param deadLettered events parked in a dead-letter queue
+ * @param deadLettered events parked in a dead-letter queue, expected (poisoned) or not
  * @param indeterminate requests whose answer never came; {@code indeterminateCommitted} of them
  *     turned out committed
  * @param ackedButMissing writes the server acknowledged that the database does not hold

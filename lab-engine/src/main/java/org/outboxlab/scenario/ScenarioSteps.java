@@ -140,6 +140,7 @@ public final class ScenarioSteps {
                             faultOver,
                             l.ordersAttempted(),
                             l.requests(),
+                            l.poisoned(),
                             note));
         }
         return records;

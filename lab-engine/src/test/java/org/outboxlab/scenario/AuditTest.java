@@ -17,7 +17,7 @@ import org.outboxlab.contract.ConsumerName;
  * The audit counts what the database holds, each anomaly planted on its own in an in-memory H2 with
  * the tables the audit reads: a clean run has none, then a lost event, a phantom effect, a
  * duplicate effect, an order applied out of sequence and a dead-lettered event are each found and
- * counted.
+ * counted; a dead letter is lost unless its order was poisoned on purpose.
  */
 class AuditTest {
 
@@ -115,16 +115,37 @@ class AuditTest {
     }
 
     @Test
-    void aDeadLetteredEventIsCountedAsParkedNotLost() throws SQLException {
+    void aPoisonedOrdersDeadLetterIsCountedAsParkedNotLost() throws SQLException {
+        lab.order("o1", "poison");
+        lab.event("e1", "o1", "OrderPlaced", 0);
+        lab.applied(ConsumerName.FULFILMENT, "e1", "o1", 1, 100);
+        lab.applied(ConsumerName.LEDGER, "e1", "o1", 1, 100);
+
+        RunResult result =
+                audit(
+                        Map.of(ConsumerName.NOTIFICATION.id(), Set.of("e1")),
+                        Set.of(LabDatabase.TAG + "-poison"));
+
+        assertEquals(1, result.deadLettered());
+        assertEquals(0, result.lost());
+    }
+
+    /** Shown to fail with the audit's old rule (a parked event is never lost): lost was 0 here. */
+    @Test
+    void anyOtherDeadLetteredEventIsLost() throws SQLException {
         lab.order("o1", "c1");
         lab.event("e1", "o1", "OrderPlaced", 0);
         lab.applied(ConsumerName.FULFILMENT, "e1", "o1", 1, 100);
         lab.applied(ConsumerName.LEDGER, "e1", "o1", 1, 100);
 
-        RunResult result = audit(Map.of(ConsumerName.NOTIFICATION.id(), Set.of("e1")));
+        RunResult result =
+                audit(
+                        Map.of(ConsumerName.NOTIFICATION.id(), Set.of("e1")),
+                        Set.of(LabDatabase.TAG + "-poison"));
 
         assertEquals(1, result.deadLettered());
-        assertEquals(0, result.lost());
+        assertEquals(1, result.lost(), "an effect that never happened, though parked");
+        assertNull(result.recoverySeconds());
     }
 
     @Test
@@ -139,6 +160,11 @@ class AuditTest {
     }
 
     private RunResult audit(Map<String, Set<String>> deadLetters) throws SQLException {
+        return audit(deadLetters, Set.of());
+    }
+
+    private RunResult audit(Map<String, Set<String>> deadLetters, Set<String> poisoned)
+            throws SQLException {
         RunRecord run =
                 new RunRecord(
                         "OUTBOX",
@@ -150,6 +176,7 @@ class AuditTest {
                         START,
                         1,
                         List.of(),
+                        poisoned,
                         "");
         return new Audit(lab.db).audit(run, deadLetters, 0, true);
     }

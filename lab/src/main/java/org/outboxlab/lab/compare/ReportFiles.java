@@ -39,6 +39,35 @@ final class ReportFiles {
                     "p99 ms",
                     "recovery s");
 
+    /**
+     * What each count of the table sees and what it cannot see, as {@code report.md} and {@code
+     * report.html} print them under the table (docs/lab.md says the same).
+     */
+    static final List<String> DEFINITIONS =
+            List.of(
+                    "Counts are order changes (events): one per placed, paid, shipped or cancelled order.",
+                    "rejected: writes refused with nothing written (a 503), or a refused connection where the"
+                            + " scenario takes WildFly down.",
+                    "lost: events committed in PostgreSQL that some consumer never applied; an event in a"
+                            + " dead-letter queue is lost too, unless the scenario poisoned its order on purpose"
+                            + " (consumer-failure). It cannot see an order change whose event row was never written.",
+                    "phantom: effects whose event the database does not hold, and effects whose order it does"
+                            + " not hold (XA's send committed, its order rolled back).",
+                    "dup effects: an effect applied twice for one event and consumer. The effect tables' unique"
+                            + " key on event_id keeps this at 0 on the real schema: a second apply rolls back, is"
+                            + " redelivered and, if it keeps failing, dead-lettered, which lost and dead-lettered count.",
+                    "dup deliveries: repeats the inboxes absorbed; a copy the broker's duplicate detection"
+                            + " dropped never reaches them.",
+                    "out of order: effects applied (by applied_at, then id) after an effect of a later event of"
+                            + " the same order, per consumer.",
+                    "heuristic: XA heuristic outcomes in Narayana's log store, and transactions still prepared"
+                            + " in PostgreSQL; not the broker's in-doubt transactions.",
+                    "dead-lettered: events in a consumer's dead-letter queue when the audit ran, poisoned or not;"
+                            + " not a message the broker dropped or expired.",
+                    "indeterminate: requests whose answer never came (in brackets: how many the database holds).",
+                    "recovery: fault over until every event committed by then was applied by every consumer"
+                            + " (never: events were lost).");
+
     private ReportFiles() {}
 
     static void write(
@@ -93,11 +122,9 @@ final class ReportFiles {
         for (RunResult r : runs) {
             md.append("| ").append(String.join(" | ", cells(r))).append(" |\n");
         }
-        md.append(
-                "\nCounts are order changes (events): one per placed, paid, shipped or cancelled order. Lost = "
-                        + "committed in PostgreSQL but never applied by some consumer (dead letters excepted); phantom = an "
-                        + "effect with no committed event; recovery = fault over until every event committed by then was "
-                        + "applied by every consumer (never: events were lost).\n\n## Reading\n\n");
+        md.append('\n');
+        DEFINITIONS.forEach(line -> md.append(line).append('\n'));
+        md.append("\n## Reading\n\n");
         reading.forEach(line -> md.append("- ").append(line).append('\n'));
         md.append("\n## Notes per run\n\n");
         for (RunResult r : runs) {

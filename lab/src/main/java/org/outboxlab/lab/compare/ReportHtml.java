@@ -65,7 +65,10 @@ final class ReportHtml {
             ReportFiles.cells(r).forEach(c -> html.append("<td>").append(esc(c)).append("</td>"));
             html.append("</tr>\n");
         }
-        html.append("</table>\n<h2>Reading</h2>\n<ul>");
+        html.append("</table>\n<ul class=\"definitions\">");
+        ReportFiles.DEFINITIONS.forEach(
+                line -> html.append("<li>").append(esc(line)).append("</li>"));
+        html.append("</ul>\n<h2>Reading</h2>\n<ul>");
         for (String line : reading) {
             html.append(line.startsWith("NOT") ? "<li class=\"no\">" : "<li>")
                     .append(esc(line))

@@ -160,6 +160,63 @@ class ComparisonReportTest {
                 surprising.toString());
     }
 
+    /**
+     * Shown to fail with the old rule (dead letters checked only for OUTBOX and XA in db-outage):
+     * NAIVE's dead letter in a baseline passed as expected.
+     */
+    @Test
+    void aDeadLetterIsExpectedOnlyOfConsumerFailuresPoisonInEveryMode() {
+        List<String> ok =
+                Expectations.check(
+                        List.of(
+                                parked("NAIVE", "consumer-failure", 1),
+                                parked("OUTBOX", "consumer-failure", 1),
+                                parked("NAIVE", "baseline", 0)));
+        assertTrue(ok.stream().allMatch(l -> l.startsWith("as expected")), ok.toString());
+        for (RunResult surprise :
+                List.of(
+                        parked("NAIVE", "baseline", 1),
+                        parked("NAIVE", "db-outage", 1),
+                        parked("XA", "consumer-failure", 2))) {
+            List<String> lines = Expectations.check(List.of(surprise));
+            assertTrue(
+                    lines.stream()
+                            .anyMatch(
+                                    l ->
+                                            l.startsWith("NOT as expected")
+                                                    && l.contains("dead-lettered")),
+                    lines.toString());
+        }
+    }
+
+    private static RunResult parked(String mode, String scenario, long deadLettered) {
+        return new RunResult(
+                mode,
+                scenario,
+                null,
+                10,
+                30,
+                scenario.equals("db-outage") ? 3 : 0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                deadLettered,
+                0,
+                0,
+                0,
+                0,
+                5.5,
+                12,
+                40,
+                90,
+                1.0,
+                true,
+                null);
+    }
+
     @Test
     void aConsumerCrashIsExpectedToBeAbsorbedAsADuplicateDeliveryInEveryMode() {
         RunResult absorbed =
