@@ -27,8 +27,8 @@ final class ScenarioChecks {
 
     /**
      * No phantom, duplicate or reordered effect, nothing acknowledged and missing, nothing lost but
-     * in NAIVE, nothing dead-lettered but consumer-failure's poison (in every mode), and the audit
-     * saw a settled system.
+     * in NAIVE, no answer but a success or a documented refusal, nothing dead-lettered but
+     * consumer-failure's poison (in every mode), and the audit saw a settled system.
      */
     static void assertClean(RunResult r) {
         String where = r.mode() + " in " + r.scenario() + ": " + r;
@@ -37,6 +37,7 @@ final class ScenarioChecks {
         assertEquals(0, r.duplicateEffects(), "duplicate effects, " + where);
         assertEquals(0, r.outOfOrder(), "out of order, " + where);
         assertEquals(0, r.ackedButMissing(), "acknowledged but missing, " + where);
+        assertEquals(0, r.errors(), "answers neither a success nor a documented refusal, " + where);
         assertEquals(
                 r.scenario().equals(Scenario.CONSUMER_FAILURE.id()) ? 1 : 0,
                 r.deadLettered(),

@@ -150,7 +150,10 @@ public final class Audit {
                                 typesByCustomer
                                         .computeIfAbsent(e.customerId(), k -> new HashSet<>())
                                         .add(e.type()));
+        boolean serverGoesDown =
+                Scenario.byId(run.scenario()).map(Scenario::takesWildFlyDown).orElse(false);
         long rejected = 0;
+        long errors = 0;
         long indeterminate = 0;
         long indeterminateCommitted = 0;
         long ackedButMissing = 0;
@@ -160,7 +163,15 @@ public final class Audit {
                             .getOrDefault(request.customerId(), Set.of())
                             .contains(EVENT_OF_ACTION.get(request.action()));
             switch (request.outcome()) {
-                case REFUSED, UNREACHABLE -> rejected++;
+                case REFUSED -> rejected++;
+                case UNREACHABLE, UNAVAILABLE -> {
+                    if (serverGoesDown) {
+                        rejected++;
+                    } else {
+                        errors++;
+                    }
+                }
+                case ERROR -> errors++;
                 case INDETERMINATE -> {
                     indeterminate++;
                     if (inDatabase) {
@@ -203,6 +214,7 @@ public final class Audit {
                 run.ordersAttempted(),
                 events.size(),
                 rejected,
+                errors,
                 lost.size(),
                 phantom,
                 duplicateEffects,

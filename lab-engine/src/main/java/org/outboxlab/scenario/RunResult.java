@@ -6,7 +6,10 @@ package org.outboxlab.scenario;
  *
  * @param ordersAttempted orders the clients tried to place
  * @param committed order changes the database of record holds (with their event rows)
- * @param rejected writes refused with nothing written: an error answer, or no server to connect to
+ * @param rejected writes refused with nothing written: a 503 with the documented problem, or (where
+ *     the scenario takes a WildFly down) a refused connection or WildFly's own 503
+ * @param errors answers that are neither success nor a documented refusal (a 500, a 4xx, a problem
+ *     claiming a commit the mode never makes), and refused connections where no WildFly was down
  * @param lost committed events that some consumer never applied, a dead-lettered one included
  *     unless the scenario poisoned its order on purpose
  * @param phantom effects whose event the database of record does not hold
@@ -30,6 +33,7 @@ public record RunResult(
         long ordersAttempted,
         long committed,
         long rejected,
+        long errors,
         long lost,
         long phantom,
         long duplicateEffects,

@@ -52,6 +52,14 @@ public enum Scenario {
         this.nodes = nodes;
     }
 
+    /**
+     * Whether the scenario kills or halts a WildFly, so that a refused connection or WildFly's own
+     * 503 (booting) is an expected answer rather than an error.
+     */
+    public boolean takesWildFlyDown() {
+        return this == SERVER_KILL || this == CRASH_POINT || this == NODE_KILL;
+    }
+
     /** How many WildFly nodes the scenario needs. */
     public int nodes() {
         return nodes;

@@ -10,10 +10,14 @@ import org.outboxlab.contract.WriteMode.WhenBrokerDown;
 
 /**
  * What the order API's answer to one write tells its client: whether the write committed, was
- * refused with nothing written, or (a mode that commits unsent while the broker is down) committed
- * without its event; and the order's id, if the answer carries one.
+ * refused with nothing written (a 503 with the documented problem), or (a mode that commits unsent
+ * while the broker is down) committed without its event, the problem's member {@code "committed":
+ * true} says; anything else is an error. And the order's id, if the answer carries one.
  */
 final class WriteAnswer {
+
+    /** The problem member that says the refused write committed all the same. */
+    private static final String COMMITTED = "committed";
 
     private WriteAnswer() {}
 
@@ -22,9 +26,33 @@ final class WriteAnswer {
         if (status / 100 == 2) {
             return Outcome.ACCEPTED;
         }
-        return status == 503 && committedUnsent(mode, body)
+        JsonObject problem = problem(body);
+        if (problem == null) {
+            return status == 503 || status == 404 ? Outcome.UNAVAILABLE : Outcome.ERROR;
+        }
+        if (status != 503) {
+            return Outcome.ERROR;
+        }
+        if (problem.get(COMMITTED) != JsonValue.TRUE) {
+            return Outcome.REFUSED;
+        }
+        return WriteMode.byName(mode).map(WriteMode::whenBrokerDown).orElse(null)
+                        == WhenBrokerDown.COMMITS_UNSENT
                 ? Outcome.COMMITTED_UNSENT
-                : Outcome.REFUSED;
+                : Outcome.ERROR;
+    }
+
+    /**
+     * {@code body} as the application's problem document (a {@code status} and a {@code detail}),
+     * or {@code null}.
+     */
+    private static JsonObject problem(String body) {
+        try (JsonReader reader = Json.createReader(new StringReader(body))) {
+            JsonObject json = reader.readObject();
+            return json.containsKey("status") && json.containsKey("detail") ? json : null;
+        } catch (RuntimeException notAProblemDocument) {
+            return null;
+        }
     }
 
     /** The {@code orderId} of an answer's JSON object, or {@code null}. */
@@ -35,27 +63,5 @@ final class WriteAnswer {
         } catch (RuntimeException e) {
             return null;
         }
-    }
-
-    /**
-     * Whether a 503 says the change committed without its event: only a mode that commits unsent
-     * while the broker is down answers that, with the problem's extension member {@code
-     * "committed": true}. Until every server in use sends that member, the older answer's words
-     * "committed but" in its text count too.
-     */
-    private static boolean committedUnsent(String mode, String body) {
-        if (WriteMode.byName(mode).map(WriteMode::whenBrokerDown).orElse(null)
-                != WhenBrokerDown.COMMITS_UNSENT) {
-            return false;
-        }
-        try (JsonReader reader = Json.createReader(new StringReader(body))) {
-            JsonValue committed = reader.readObject().get("committed");
-            if (committed != null) {
-                return committed == JsonValue.TRUE;
-            }
-        } catch (RuntimeException notAProblemDocument) {
-            // fall back to the text
-        }
-        return body.contains("committed but");
     }
 }

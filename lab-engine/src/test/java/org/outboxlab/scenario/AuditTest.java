@@ -148,6 +148,42 @@ class AuditTest {
         assertNull(result.recoverySeconds());
     }
 
+    /** Shown to fail with the old rule (every non-2xx and every refused connection refused). */
+    @Test
+    void onlyADocumentedRefusalIsRejectedAndARefusedConnectionOnlyWhereWildFlyWentDown()
+            throws SQLException {
+        List<WriteRequest> requests =
+                List.of(
+                        new WriteRequest("OUTBOX", "place", "t1-c1", null, Outcome.REFUSED, 503),
+                        new WriteRequest("OUTBOX", "place", "t1-c2", null, Outcome.ERROR, 500),
+                        new WriteRequest("OUTBOX", "place", "t1-c3", null, Outcome.UNREACHABLE, 0),
+                        new WriteRequest(
+                                "OUTBOX", "place", "t1-c4", null, Outcome.UNAVAILABLE, 503));
+
+        RunResult upAllAlong =
+                new Audit(lab.db).audit(record("db-outage", requests), Map.of(), 0, true);
+        RunResult killed =
+                new Audit(lab.db).audit(record("server-kill", requests), Map.of(), 0, true);
+
+        assertEquals(List.of(1L, 3L), List.of(upAllAlong.rejected(), upAllAlong.errors()));
+        assertEquals(List.of(3L, 1L), List.of(killed.rejected(), killed.errors()));
+    }
+
+    private static RunRecord record(String scenario, List<WriteRequest> requests) {
+        return new RunRecord(
+                "OUTBOX",
+                scenario,
+                null,
+                LabDatabase.TAG,
+                START,
+                START.plusSeconds(1),
+                START,
+                requests.size(),
+                requests,
+                Set.of(),
+                "");
+    }
+
     @Test
     void ordersOfOtherRunsAreNotAudited() throws SQLException {
         lab.update("insert into customer_order values (?, ?)", "o9", "t2-c1"); // another run's tag

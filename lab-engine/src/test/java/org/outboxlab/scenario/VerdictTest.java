@@ -25,6 +25,7 @@ class VerdictTest {
                 null,
                 null,
                 rejected,
+                null,
                 lost,
                 phantom,
                 duplicateEffects,

@@ -53,6 +53,15 @@ final class Expectations {
                                         + r.unpublished()
                                         + " outbox rows left PENDING or FAILED (expected 0)"));
             }
+            if (r.errors() > 0) {
+                lines.add(
+                        verdict(
+                                false,
+                                where
+                                        + ": "
+                                        + r.errors()
+                                        + " answers neither a success nor a documented refusal (a 500, a 4xx, a refused connection)"));
+            }
             if (r.ackedButMissing() > 0) {
                 lines.add(
                         verdict(

@@ -25,6 +25,7 @@ final class ReportFiles {
                     "attempted",
                     "committed",
                     "rejected",
+                    "errors",
                     "lost",
                     "phantom",
                     "dup effects",
@@ -46,8 +47,10 @@ final class ReportFiles {
     static final List<String> DEFINITIONS =
             List.of(
                     "Counts are order changes (events): one per placed, paid, shipped or cancelled order.",
-                    "rejected: writes refused with nothing written (a 503), or a refused connection where the"
-                            + " scenario takes WildFly down.",
+                    "rejected: writes refused with nothing written: a 503 with the documented problem, or,"
+                            + " where the scenario takes a WildFly down, a refused connection or WildFly's own 503.",
+                    "errors: any other answer (a 500, a 4xx, a problem claiming a commit its mode never makes),"
+                            + " and refused connections where no WildFly was down; it cannot see a wrong 2xx.",
                     "lost: events committed in PostgreSQL that some consumer never applied; an event in a"
                             + " dead-letter queue is lost too, unless the scenario poisoned its order on purpose"
                             + " (consumer-failure). It cannot see an order change whose event row was never written.",
@@ -149,6 +152,7 @@ final class ReportFiles {
                 Long.toString(r.ordersAttempted()),
                 Long.toString(r.committed()),
                 Long.toString(r.rejected()),
+                Long.toString(r.errors()),
                 Long.toString(r.lost()),
                 Long.toString(r.phantom()),
                 Long.toString(r.duplicateEffects()),
