@@ -295,7 +295,9 @@ public class ComparisonScenarioIT {
 
     /**
      * PostgreSQL killed for 10 s, far longer than the broker's five delivery attempts: OUTBOX and
-     * XA lose, duplicate and reorder nothing, and nothing is dead-lettered in any mode.
+     * XA lose, duplicate and reorder nothing, and nothing is dead-lettered in any mode. The outage
+     * is shown to have happened: the kill fails unless PostgreSQL ran and refuses connections after
+     * it, and every mode answered 503s during it.
      */
     @Test
     @org.junit.jupiter.api.Order(7)
@@ -308,6 +310,14 @@ public class ComparisonScenarioIT {
                     0,
                     r.deadLettered(),
                     r.mode() + ": nothing dead-lettered while the database was down: " + r);
+            // the outage happened (the kill itself fails if PostgreSQL was not running or still
+            // accepts): writes were refused with the documented 503, and nothing else went wrong
+            assertTrue(r.rejected() > 0, r.mode() + ": 503s while the database was down: " + r);
+        }
+        for (String mode : List.of("OUTBOX", "XA")) {
+            assertTrue(
+                    runs.get(mode).recoverySeconds() != null,
+                    mode + " recovered from the outage: " + runs.get(mode));
         }
         assertEquals(
                 0,

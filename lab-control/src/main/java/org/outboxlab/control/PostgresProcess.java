@@ -45,10 +45,26 @@ final class PostgresProcess {
                 distribution.toString());
     }
 
-    /** SIGKILL to the server and all its processes; the data directory survives. */
+    /**
+     * SIGKILL to the server and all its processes; the data directory survives. Fails unless the
+     * outage happened: a server that was not running (pg.sh says so and exits 0), a pid file naming
+     * another process (pg.sh exits 2), or a database that still accepts a connection afterwards.
+     */
     void kill() {
-        Command.bash(pgScript, "kill", "--dir", dir.toString());
+        String said = Command.bash(pgScript, "kill", "--dir", dir.toString());
+        if (said.contains(NOT_RUNNING)) {
+            throw new AssertionError("no database outage: at the kill, " + said.strip());
+        }
+        try (Connection stillThere = connect()) {
+            throw new AssertionError(
+                    "no database outage: PostgreSQL on port " + port + " accepts after the kill");
+        } catch (SQLException unreachable) {
+            // the outage is real
+        }
     }
+
+    /** What {@code pg.sh kill} prints when no server ran. */
+    static final String NOT_RUNNING = "PostgreSQL was not running";
 
     void stop() {
         Command.bash(pgScript, "stop", "--dir", dir.toString());

@@ -12,7 +12,8 @@ import org.outboxlab.scenario.Scenario;
  * What the comparison is expected to show, checked against what it measured: OUTBOX and XA never
  * lose, invent, duplicate or reorder an effect; XA refuses writes while the broker is down and
  * OUTBOX accepts them; nothing but consumer-failure's poison ends in a dead-letter queue, in any
- * mode (a dead letter is an effect that did not happen); NAIVE loses events when the JVM dies
+ * mode (a dead letter is an effect that did not happen); a database outage refuses writes with a
+ * 503 in every mode (none would mean it never happened); NAIVE loses events when the JVM dies
  * between commit and send; a consumer that dies between its database commit and the acknowledgement
  * gets the message again and its inbox absorbs it, in every mode. Each check says whether the
  * measurement agreed, so a surprise is reported rather than hidden.
@@ -136,6 +137,26 @@ final class Expectations {
                                         + ", lost "
                                         + r.lost()
                                         + " (expected 0 and 0: accepted during the outage, delivered after)"));
+            }
+            if (scenario == Scenario.DB_OUTAGE) {
+                lines.add(
+                        verdict(
+                                r.rejected() > 0,
+                                where
+                                        + ": rejected "
+                                        + r.rejected()
+                                        + " (expected > 0: every mode answers 503 while the database is down; 0 means the outage never happened)"));
+            }
+            if (scenario == Scenario.DB_OUTAGE && mode.promisesExactlyOnceEffect()) {
+                lines.add(
+                        verdict(
+                                r.recoverySeconds() != null,
+                                where
+                                        + ": recovery "
+                                        + (r.recoverySeconds() == null
+                                                ? "never"
+                                                : r.recoverySeconds() + " s")
+                                        + " (expected a time: everything committed before the kill applied after the restart)"));
             }
             if (scenario == Scenario.CONSUMER_FAILURE) {
                 lines.add(

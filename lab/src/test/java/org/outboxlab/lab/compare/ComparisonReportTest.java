@@ -190,6 +190,28 @@ class ComparisonReportTest {
         }
     }
 
+    /** Shown to fail without the db-outage checks: a run with no 503 passed as an outage. */
+    @Test
+    void aDatabaseOutageWithoutRefusalsDidNotHappen() {
+        RunResult none = run("OUTBOX", "db-outage", 0, 0, 0, 0.0, null);
+        RunResult real = run("OUTBOX", "db-outage", 12, 0, 0, 0.0, null);
+        RunResult neverRecovered = run("XA", "db-outage", 12, 0, 0, null, null);
+        assertTrue(
+                Expectations.check(List.of(none)).stream()
+                        .anyMatch(
+                                l -> l.startsWith("NOT as expected") && l.contains("rejected 0")));
+        assertTrue(
+                Expectations.check(List.of(real)).stream()
+                        .allMatch(l -> l.startsWith("as expected")),
+                Expectations.check(List.of(real)).toString());
+        assertTrue(
+                Expectations.check(List.of(neverRecovered)).stream()
+                        .anyMatch(
+                                l ->
+                                        l.startsWith("NOT as expected")
+                                                && l.contains("recovery never")));
+    }
+
     private static RunResult parked(String mode, String scenario, long deadLettered) {
         return new RunResult(
                 mode,
