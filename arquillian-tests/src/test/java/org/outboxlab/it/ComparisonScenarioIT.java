@@ -92,6 +92,7 @@ public class ComparisonScenarioIT {
                         "OUTBOX",
                         "audit-check",
                         null,
+                        false,
                         "audit-probe",
                         start,
                         Instant.now(),
@@ -230,8 +231,8 @@ public class ComparisonScenarioIT {
                         .collect(Collectors.toMap(RunResult::mode, Function.identity()));
         for (String mode : MODES) {
             assertTrue(
-                    runs.get(mode).note().startsWith("JVM halted at"),
-                    mode + " reached its crash point: " + runs.get(mode).note());
+                    runs.get(mode).faultPointReached(),
+                    mode + " logged reaching its crash point: " + runs.get(mode).note());
         }
         ScenarioChecks.assertClean(runs.get("OUTBOX"));
         ScenarioChecks.assertClean(runs.get("XA"));
@@ -251,8 +252,8 @@ public class ComparisonScenarioIT {
         for (String mode : consumerRuns.keySet()) {
             RunResult r = consumerRuns.get(mode);
             assertTrue(
-                    r.note().startsWith("JVM halted at " + ScenarioRunner.CONSUMER_CRASH_POINT),
-                    mode + " reached the consumers' crash point: " + r.note());
+                    r.faultPointReached(),
+                    mode + " logged reaching the consumers' crash point: " + r.note());
             ScenarioChecks.assertClean(r);
             assertTrue(
                     r.duplicateDeliveries() > 0,

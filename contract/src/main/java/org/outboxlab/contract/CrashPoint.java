@@ -34,6 +34,15 @@ public enum CrashPoint {
     }
 
     /**
+     * The line a server prints (to its console and its log) the moment it reaches this point, just
+     * before halting: the proof the lab reads, since a halted JVM exits as a SIGKILLed one does.
+     * The Byteman rule of {@link #XA_AFTER_PREPARE} prints the same line.
+     */
+    public String reachedLine() {
+        return "outbox fault point " + id + " reached: halting the JVM";
+    }
+
+    /**
      * The point in {@code mode}'s own write path between its two writes, where the dual-write
      * problem bites.
      */

@@ -19,7 +19,9 @@ import org.outboxlab.scenario.UnderLoad;
  * {@code crash-point}: one mode at a time, since a point belongs to one mode's write path: the JVM
  * is armed to halt at the point between the mode's two writes, then at the consumers' point (effect
  * committed, message not yet acknowledged); each halt is followed by a restart on the same data. A
- * point the load never reaches within {@link #HALT_WAIT} is reported, not hidden.
+ * halt counts only if the server printed {@link CrashPoint#reachedLine()} before it (a SIGKILL or a
+ * crash exits the same way); a point the load never reaches within {@link #HALT_WAIT} is reported,
+ * not hidden.
  */
 final class CrashPointRun extends TopologyRun {
 
@@ -60,28 +62,28 @@ final class CrashPointRun extends TopologyRun {
 
     private List<RunResult> crash(ScenarioSteps steps, String mode, CrashPoint point)
             throws IOException, InterruptedException, SQLException {
+        long mark = lab.server().serverLogMark();
         lab.faults(FaultPlan.crashAt(point));
         UnderLoad load = steps.underLoad(scenario(), List.of(mode));
         load.say(mode + " armed at " + point.id() + ", waiting for the halt");
         boolean halted = lab.server().awaitExit(HALT_WAIT);
+        boolean reached = false;
         String note;
         Instant faultOver;
         if (halted) {
             Instant down = Instant.now();
-            load.say(
-                    "JVM halted at "
-                            + point.id()
+            reached = lab.server().logged(point.reachedLine(), mark);
+            String how =
+                    (reached
+                                    ? "JVM halted at " + point.id()
+                                    : "JVM exited without logging " + point.id() + " reached")
                             + " (exit "
                             + lab.server().exitValue()
-                            + "), restarting");
+                            + ")";
+            load.say(how + ", restarting");
             lab.startServer();
             faultOver = Instant.now();
-            note =
-                    "JVM halted at "
-                            + point.id()
-                            + "; WildFly back after "
-                            + ScenarioSteps.seconds(down, faultOver)
-                            + " s";
+            note = how + "; WildFly back after " + ScenarioSteps.seconds(down, faultOver) + " s";
         } else {
             lab.faults(FaultPlan.NONE);
             faultOver = Instant.now();
@@ -94,6 +96,6 @@ final class CrashPointRun extends TopologyRun {
         }
         load.say(note);
         load.runForShare(0.5);
-        return load.finish(point.id(), faultOver, note);
+        return load.finish(point.id(), reached, faultOver, note);
     }
 }

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -145,6 +146,36 @@ public final class ServerProcess implements AutoCloseable {
     /** The server's log file. */
     public Path serverLog() {
         return baseDir.resolve("log").resolve("server.log");
+    }
+
+    /** Where the server log ends now: {@link #logged} looks at what comes after. */
+    public long serverLogMark() {
+        try {
+            return Files.exists(serverLog()) ? Files.size(serverLog()) : 0;
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    /**
+     * Whether this process printed {@code line}: in its console output, or in the server log after
+     * {@code mark} (all of it if the log was rotated since).
+     */
+    public boolean logged(String line, long mark) {
+        try {
+            Path console = baseDir.resolve("server-console.log");
+            if (Files.exists(console) && Files.readString(console).contains(line)) {
+                return true;
+            }
+            if (!Files.exists(serverLog())) {
+                return false;
+            }
+            byte[] log = Files.readAllBytes(serverLog());
+            int from = mark <= log.length ? (int) mark : 0;
+            return new String(log, from, log.length - from, StandardCharsets.UTF_8).contains(line);
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** Kills the server at once (SIGKILL), as a crash would: no shutdown hook, no graceful stop. */

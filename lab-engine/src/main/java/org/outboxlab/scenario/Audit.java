@@ -211,6 +211,7 @@ public final class Audit {
                 run.mode(),
                 run.scenario(),
                 run.faultPoint(),
+                run.faultPointReached(),
                 run.ordersAttempted(),
                 events.size(),
                 rejected,

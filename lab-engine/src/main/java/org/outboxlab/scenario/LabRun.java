@@ -10,12 +10,14 @@ import java.math.BigDecimal;
  * Fields are in the file's order; rates and times are rounded to a tenth, written as JSON-P wrote
  * them ({@code BigDecimal.valueOf(double)}). Reading an older or hand-made file, a number it leaves
  * out stays {@code null} (unknown, not 0); {@code recoverySeconds} is also {@code null}, and
- * written as such, for a run whose events never all landed.
+ * written as such, for a run whose events never all landed. {@code faultPointReached} is written
+ * only with a {@code faultPoint}.
  */
 @JsonbPropertyOrder({
     "mode",
     "scenario",
     "faultPoint",
+    "faultPointReached",
     "ordersAttempted",
     "committed",
     "rejected",
@@ -41,6 +43,7 @@ public record LabRun(
         String mode,
         String scenario,
         String faultPoint,
+        Boolean faultPointReached,
         Long ordersAttempted,
         Long committed,
         Long rejected,
@@ -72,6 +75,7 @@ public record LabRun(
                 r.mode(),
                 r.scenario(),
                 r.faultPoint(),
+                r.faultPoint() == null ? null : r.faultPointReached(),
                 r.ordersAttempted(),
                 r.committed(),
                 r.rejected(),

@@ -4,6 +4,8 @@ package org.outboxlab.scenario;
  * The audited result of one write mode in one scenario, in the categories of a Jepsen queue check.
  * Counts are events (one per committed order change) unless named otherwise.
  *
+ * @param faultPointReached whether the server logged reaching {@code faultPoint} before its JVM
+ *     halted (not merely that it exited); {@code false} without a fault point
  * @param ordersAttempted orders the clients tried to place
  * @param committed order changes the database of record holds (with their event rows)
  * @param rejected writes refused with nothing written: a 503 with the documented problem, or (where
@@ -30,6 +32,7 @@ public record RunResult(
         String mode,
         String scenario,
         String faultPoint,
+        boolean faultPointReached,
         long ordersAttempted,
         long committed,
         long rejected,

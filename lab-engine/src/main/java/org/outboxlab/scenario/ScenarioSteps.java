@@ -76,6 +76,7 @@ public final class ScenarioSteps {
     List<RunResult> finish(
             Scenario scenario,
             String faultPoint,
+            boolean faultPointReached,
             Map<String, LifecycleLoad> loads,
             Instant loadStart,
             Instant faultOver,
@@ -88,6 +89,7 @@ public final class ScenarioSteps {
                 records(
                         scenario,
                         faultPoint,
+                        faultPointReached,
                         loads,
                         loadStart,
                         loadEnd,
@@ -122,6 +124,7 @@ public final class ScenarioSteps {
     private static List<RunRecord> records(
             Scenario scenario,
             String faultPoint,
+            boolean faultPointReached,
             Map<String, LifecycleLoad> loads,
             Instant loadStart,
             Instant loadEnd,
@@ -134,6 +137,7 @@ public final class ScenarioSteps {
                             l.mode(),
                             scenario.id(),
                             faultPoint,
+                            faultPointReached,
                             l.tag(),
                             loadStart,
                             loadEnd,

@@ -56,10 +56,21 @@ public final class UnderLoad {
      * when the fault ended; {@code null} for a run without one, whose recovery counts from the
      * load's end.
      *
-     * @param faultPoint the crash point the run armed, or {@code null}
+     * @param faultPoint the crash point the run armed, or {@code null}; a run that armed one says
+     *     whether it was reached with {@link #finish(String, boolean, Instant, String)}
      */
     public List<RunResult> finish(String faultPoint, Instant faultOver, String note)
             throws InterruptedException, SQLException {
-        return steps.finish(scenario, faultPoint, loads, started, faultOver, note);
+        return finish(faultPoint, false, faultOver, note);
+    }
+
+    /**
+     * As {@link #finish(String, Instant, String)}, for a run that armed {@code faultPoint}: {@code
+     * reached} says whether the server logged reaching it before its JVM halted.
+     */
+    public List<RunResult> finish(
+            String faultPoint, boolean reached, Instant faultOver, String note)
+            throws InterruptedException, SQLException {
+        return steps.finish(scenario, faultPoint, reached, loads, started, faultOver, note);
     }
 }

@@ -24,6 +24,7 @@ class VerdictTest {
                 null,
                 null,
                 null,
+                null,
                 rejected,
                 null,
                 lost,

@@ -15,8 +15,9 @@ import org.outboxlab.scenario.Scenario;
  * mode (a dead letter is an effect that did not happen); a database outage refuses writes with a
  * 503 in every mode (none would mean it never happened); NAIVE loses events when the JVM dies
  * between commit and send; a consumer that dies between its database commit and the acknowledgement
- * gets the message again and its inbox absorbs it, in every mode. Each check says whether the
- * measurement agreed, so a surprise is reported rather than hidden.
+ * gets the message again and its inbox absorbs it, in every mode; a crash-point row counts only if
+ * the server logged reaching its point. Each check says whether the measurement agreed, so a
+ * surprise is reported rather than hidden.
  */
 final class Expectations {
 
@@ -29,6 +30,18 @@ final class Expectations {
             String where = r.mode() + " in " + r.scenario();
             WriteMode mode = modeOf(r);
             Scenario scenario = Scenario.byId(r.scenario()).orElse(null);
+            if (r.faultPoint() != null) {
+                lines.add(
+                        verdict(
+                                r.faultPointReached(),
+                                where
+                                        + " ("
+                                        + r.faultPoint()
+                                        + "): the server "
+                                        + (r.faultPointReached() ? "logged" : "never logged")
+                                        + " reaching its fault point before the JVM halted"
+                                        + " (expected: an exit alone proves nothing, a SIGKILL exits the same)"));
+            }
             if (mode.promisesExactlyOnceEffect()) {
                 long anomalies = r.lost() + r.phantom() + r.duplicateEffects() + r.outOfOrder();
                 lines.add(

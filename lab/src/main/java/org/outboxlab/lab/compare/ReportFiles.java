@@ -67,6 +67,8 @@ final class ReportFiles {
                             + " in PostgreSQL; not the broker's in-doubt transactions.",
                     "dead-lettered: events in a consumer's dead-letter queue when the audit ran, poisoned or not;"
                             + " not a message the broker dropped or expired.",
+                    "A crash point's row says NOT reached when the server never logged reaching it before its"
+                            + " JVM ended (an exit alone proves nothing: a SIGKILL exits the same).",
                     "indeterminate: requests whose answer never came (in brackets: how many the database holds).",
                     "recovery: fault over until every event committed by then was applied by every consumer"
                             + " (never: events were lost).");
@@ -147,7 +149,13 @@ final class ReportFiles {
     /** The row of {@code r} as text cells, in {@link #COLUMNS} order. */
     static List<String> cells(RunResult r) {
         return List.of(
-                r.scenario() + (r.faultPoint() == null ? "" : " (" + r.faultPoint() + ")"),
+                r.scenario()
+                        + (r.faultPoint() == null
+                                ? ""
+                                : " ("
+                                        + r.faultPoint()
+                                        + (r.faultPointReached() ? "" : ", NOT reached")
+                                        + ")"),
                 r.mode(),
                 Long.toString(r.ordersAttempted()),
                 Long.toString(r.committed()),

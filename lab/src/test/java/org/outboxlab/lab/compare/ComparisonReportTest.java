@@ -29,6 +29,7 @@ class ComparisonReportTest {
                 mode,
                 scenario,
                 scenario.equals("crash-point") ? "naive-after-db-commit" : null,
+                scenario.equals("crash-point"),
                 10,
                 30,
                 rejected,
@@ -190,6 +191,49 @@ class ComparisonReportTest {
         }
     }
 
+    /** Shown to fail without the reached check: an exit without the server's line passed. */
+    @Test
+    void aCrashPointCountsOnlyIfTheServerLoggedReachingIt() {
+        RunResult reached = run("NAIVE", "crash-point", 0, 1, 0, null, null);
+        RunResult exitedOnly =
+                new RunResult(
+                        "NAIVE",
+                        "crash-point",
+                        "naive-after-db-commit",
+                        false,
+                        10,
+                        30,
+                        0,
+                        0,
+                        1,
+                        0,
+                        0,
+                        2,
+                        0,
+                        0,
+                        0,
+                        1,
+                        1,
+                        0,
+                        0,
+                        5.5,
+                        12,
+                        40,
+                        90,
+                        null,
+                        true,
+                        null);
+        assertTrue(
+                Expectations.check(List.of(reached)).stream()
+                        .allMatch(l -> l.startsWith("as expected")));
+        assertTrue(
+                Expectations.check(List.of(exitedOnly)).stream()
+                        .anyMatch(
+                                l -> l.startsWith("NOT as expected") && l.contains("never logged")),
+                Expectations.check(List.of(exitedOnly)).toString());
+        assertTrue(ReportFiles.cells(exitedOnly).get(0).contains("NOT reached"));
+    }
+
     /** Shown to fail without the db-outage checks: a run with no 503 passed as an outage. */
     @Test
     void aDatabaseOutageWithoutRefusalsDidNotHappen() {
@@ -217,6 +261,7 @@ class ComparisonReportTest {
                 mode,
                 scenario,
                 null,
+                false,
                 10,
                 30,
                 scenario.equals("db-outage") ? 3 : 0,
@@ -248,6 +293,7 @@ class ComparisonReportTest {
                         "NAIVE",
                         "crash-point",
                         "consumer-after-db-commit",
+                        true,
                         10,
                         30,
                         0,
@@ -275,6 +321,7 @@ class ComparisonReportTest {
                         "OUTBOX",
                         "crash-point",
                         "consumer-after-db-commit",
+                        true,
                         10,
                         30,
                         0,
