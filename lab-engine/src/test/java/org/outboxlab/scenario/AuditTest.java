@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -169,9 +170,52 @@ class AuditTest {
         assertEquals(List.of(3L, 1L), List.of(killed.rejected(), killed.errors()));
     }
 
+    /**
+     * XA's phantom: the send committed, the order rolled back, so the effect's order is nowhere.
+     * Shown to fail with phantomsWithoutOrder's count left out of phantom: 0.
+     */
+    @Test
+    void anEffectOfThisModeWhoseOrderNeverCommittedIsAPhantom() throws SQLException {
+        lab.update(
+                "insert into "
+                        + ConsumerName.LEDGER.effectTable()
+                        + " values ('f-x', 'e-x', 'o-rolled-back', 1, ?, 'XA')",
+                Timestamp.from(START.plusMillis(100)));
+
+        RunResult xa =
+                new Audit(lab.db).audit(record("XA", "baseline", List.of()), Map.of(), 0, true);
+        RunResult outbox =
+                new Audit(lab.db).audit(record("OUTBOX", "baseline", List.of()), Map.of(), 0, true);
+
+        assertEquals(1, xa.phantom(), "charged to the mode that wrote it");
+        assertEquals(0, outbox.phantom(), "not to another mode");
+    }
+
+    /** Shown to fail with the ACCEPTED case left out of ackedButMissing: 0. */
+    @Test
+    void anAcknowledgedWriteTheDatabaseDoesNotHoldIsAckedButMissing() throws SQLException {
+        lab.order("o1", "c1");
+        lab.event("e1", "o1", "OrderPlaced", 0);
+        lab.appliedEverywhere("e1", "o1", 1, 100);
+        List<WriteRequest> requests =
+                List.of(
+                        new WriteRequest("OUTBOX", "place", "t1-c1", "o1", Outcome.ACCEPTED, 201),
+                        new WriteRequest("OUTBOX", "pay", "t1-c1", "o1", Outcome.ACCEPTED, 200),
+                        new WriteRequest("OUTBOX", "place", "t1-c2", "o2", Outcome.ACCEPTED, 201));
+
+        RunResult result =
+                new Audit(lab.db).audit(record("OUTBOX", "baseline", requests), Map.of(), 0, true);
+
+        assertEquals(2, result.ackedButMissing(), "o1's payment and o2's placement");
+    }
+
     private static RunRecord record(String scenario, List<WriteRequest> requests) {
+        return record("OUTBOX", scenario, requests);
+    }
+
+    private static RunRecord record(String mode, String scenario, List<WriteRequest> requests) {
         return new RunRecord(
-                "OUTBOX",
+                mode,
                 scenario,
                 null,
                 false,

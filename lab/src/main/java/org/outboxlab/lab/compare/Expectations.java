@@ -76,6 +76,15 @@ final class Expectations {
                                         + r.errors()
                                         + " answers neither a success nor a documented refusal (a 500, a 4xx, a refused connection)"));
             }
+            if (r.heuristic() > 0) {
+                lines.add(
+                        verdict(
+                                false,
+                                where
+                                        + ": "
+                                        + r.heuristic()
+                                        + " heuristic or still-prepared XA transactions (expected 0: recovery resolves every in-doubt one)"));
+            }
             if (r.ackedButMissing() > 0) {
                 lines.add(
                         verdict(

@@ -234,6 +234,42 @@ class ComparisonReportTest {
         assertTrue(ReportFiles.cells(exitedOnly).get(0).contains("NOT reached"));
     }
 
+    /** Shown to fail without the heuristic check: a heuristic outcome passed unremarked. */
+    @Test
+    void aHeuristicOutcomeIsNeverExpected() {
+        RunResult heuristic =
+                new RunResult(
+                        "XA",
+                        "server-kill",
+                        null,
+                        false,
+                        10,
+                        30,
+                        0,
+                        0,
+                        0,
+                        0,
+                        0,
+                        0,
+                        0,
+                        1,
+                        0,
+                        0,
+                        0,
+                        0,
+                        0,
+                        5.5,
+                        12,
+                        40,
+                        90,
+                        1.0,
+                        true,
+                        null);
+        assertTrue(
+                Expectations.check(List.of(heuristic)).stream()
+                        .anyMatch(l -> l.startsWith("NOT as expected") && l.contains("heuristic")));
+    }
+
     /** Shown to fail without the db-outage checks: a run with no 503 passed as an outage. */
     @Test
     void aDatabaseOutageWithoutRefusalsDidNotHappen() {
