@@ -4,12 +4,15 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
 import javax.sql.DataSource;
@@ -99,7 +102,8 @@ public final class OutboxProbe {
 
     /**
      * Asserts that each consumer applied each event of each order exactly once, in the order's
-     * sequence: no event missing, none applied twice, none out of order.
+     * sequence: no event missing, none applied twice, and the effects in applied order numbered 1
+     * to n.
      */
     public void assertEachEffectExactlyOnce(Collection<String> orderIds) {
         List<String> problems = new ArrayList<>();
@@ -125,26 +129,57 @@ public final class OutboxProbe {
                 }
             }
             for (String consumer : EFFECT_TABLES.keySet()) {
-                long outOfOrder =
-                        count(
-                                "select count(*) from "
-                                        + table(consumer)
-                                        + " where order_id = ? and in_order = false",
-                                orderId);
-                if (outOfOrder > 0) {
+                List<Integer> applied = appliedSequence(consumer, orderId);
+                if (!applied.equals(inSequence(applied.size()))) {
                     problems.add(
                             consumer
-                                    + " applied "
-                                    + outOfOrder
-                                    + " events of order "
+                                    + " applied the events of order "
                                     + orderId
-                                    + " out of order");
+                                    + " as "
+                                    + applied
+                                    + ", not 1.."
+                                    + applied.size());
                 }
             }
         }
         if (!problems.isEmpty()) {
             throw new AssertionError("effects not exactly once: " + problems);
         }
+    }
+
+    /**
+     * The sequence numbers of an order's effects in one consumer, in the order they were applied
+     * ({@code applied_at}, then the effect's time-ordered id): what happened, not the effect's
+     * {@code in_order} column, which every effect sets to true.
+     */
+    public List<Integer> appliedSequence(String consumer, String orderId) {
+        return strings(
+                        "select sequence_no from "
+                                + table(consumer)
+                                + " where order_id = ? order by applied_at, id",
+                        orderId)
+                .stream()
+                .map(Integer::valueOf)
+                .toList();
+    }
+
+    /** When {@code consumer} applied {@code eventId} (its first effect), or {@code null}. */
+    public Instant appliedAt(String consumer, String eventId) {
+        String sql = "select min(applied_at) from " + table(consumer) + " where event_id = ?";
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = prepare(c, sql, eventId);
+                ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            Timestamp at = rs.getTimestamp(1);
+            return at == null ? null : at.toInstant();
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** 1, 2, …, n. */
+    public static List<Integer> inSequence(int n) {
+        return IntStream.rangeClosed(1, n).boxed().toList();
     }
 
     /** Missing (consumer, event) effects of the given orders. */

@@ -30,6 +30,11 @@ public abstract class AppliedEffect {
     @Column(name = "sequence_no", nullable = false)
     private int sequence;
 
+    /**
+     * Always true: {@link EventReceiver} applies an order's events only in sequence, holding early
+     * ones, so this records nothing. Kept because dropping the column needs a schema migration;
+     * nothing may read it: order is judged from {@code applied_at} and {@code id}.
+     */
     @Column(name = "in_order", nullable = false)
     private boolean inOrder;
 
@@ -52,9 +57,7 @@ public abstract class AppliedEffect {
         this.sequence = event.sequence();
         this.appliedAt = Instant.now();
         this.writeMode = event.writeMode();
-        this.inOrder =
-                true; // EventReceiver applies an order's events only in sequence, holding early
-        // ones
+        this.inOrder = true;
     }
 
     public String getId() {
@@ -75,11 +78,6 @@ public abstract class AppliedEffect {
 
     public int getSequence() {
         return sequence;
-    }
-
-    /** Whether this event followed the order's previous event in this consumer without a gap. */
-    public boolean isInOrder() {
-        return inOrder;
     }
 
     public Instant getAppliedAt() {
