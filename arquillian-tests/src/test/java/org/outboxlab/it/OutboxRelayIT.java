@@ -12,6 +12,7 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -26,6 +27,7 @@ import org.outboxlab.testsupport.OrderApi;
 import org.outboxlab.testsupport.OutboxDeployments;
 import org.outboxlab.testsupport.OutboxProbe;
 import org.outboxlab.testsupport.OutboxRelayControl;
+import org.outboxlab.testsupport.TopicRecorder;
 
 /**
  * The relay publishes what the outbox holds, marks it published, keeps each order's sequence, and
@@ -39,18 +41,27 @@ public class OutboxRelayIT {
         return OutboxDeployments.ear(OutboxRelayIT.class);
     }
 
+    /**
+     * The order of publication is what a subscriber on the topic received: the rows' {@code
+     * published_at} cannot say it, one batch stamps one instant on all its rows. Shown to fail with
+     * the relay's per-order sort reversed (sequence descending): received [2, 1].
+     */
     @Test
     public void heldEventsArePublishedInSequenceAndMarkedPublished() {
         OrderApi api = OrderApi.local();
         OutboxProbe probe = OutboxProbe.inServer();
         List<String> orders = new ArrayList<>();
+        int[] events = {0};
+        TopicRecorder topic = TopicRecorder.subscribe();
         OutboxRelayControl.whilePaused(
                 () -> {
                     for (int i = 0; i < 6; i++) {
                         String orderId = api.placed("relay-" + i, "OUTBOX", "TEE-1", 1);
                         api.advance(orderId, "pay");
+                        events[0] += 2;
                         if (i % 2 == 0) {
                             api.advance(orderId, "ship");
+                            events[0]++;
                         }
                         orders.add(orderId);
                     }
@@ -65,6 +76,10 @@ public class OutboxRelayIT {
                     }
                 });
 
+        Map<String, List<Integer>> received;
+        try (topic) {
+            received = topic.await(orders, events[0], Duration.ofSeconds(30));
+        }
         probe.awaitOutboxDrained(Duration.ofSeconds(30));
         probe.awaitEffects(orders, Duration.ofSeconds(30));
         for (String orderId : orders) {
@@ -75,14 +90,11 @@ public class OutboxRelayIT {
                                     + "(status <> 'PUBLISHED' or published_at is null)",
                             orderId),
                     "every row marked published");
+            List<Integer> sequence = received.get(orderId);
             assertEquals(
-                    0,
-                    probe.count(
-                            "select count(*) from outbox_event a join outbox_event b "
-                                    + "on a.aggregate_id = b.aggregate_id and a.sequence_no < b.sequence_no "
-                                    + "where a.aggregate_id = ? and a.published_at > b.published_at",
-                            orderId),
-                    "an order's events are published in its sequence");
+                    OutboxProbe.inSequence(sequence.size()),
+                    sequence,
+                    "order " + orderId + "'s events reached the topic in its sequence");
         }
         probe.assertEachEffectExactlyOnce(orders);
     }
@@ -153,6 +165,7 @@ public class OutboxRelayIT {
         String placed = EventIds.next();
         String paid = EventIds.next();
         List<String> others = new ArrayList<>();
+        TopicRecorder topic = TopicRecorder.subscribe();
         OutboxRelayControl.whilePaused(
                 () -> {
                     plant(probe, placed, stuck, "OrderPlaced", 1, "PLACED", "FAILED");
@@ -173,20 +186,18 @@ public class OutboxRelayIT {
                 placed);
         probe.awaitEffects(List.of(stuck), Duration.ofSeconds(30));
         probe.assertEachEffectExactlyOnce(List.of(stuck));
-        assertEquals(
-                0,
-                probe.count(
-                        "select count(*) from outbox_event a join outbox_event b "
-                                + "on a.aggregate_id = b.aggregate_id and a.sequence_no < b.sequence_no "
-                                + "where a.aggregate_id = ? and a.published_at > b.published_at",
-                        stuck),
-                "published in the order's sequence");
-        assertEquals(
-                0,
-                probe.count(
-                        "select count(*) from ledger_entry where order_id = ? and in_order = false",
-                        stuck),
-                "applied in the order's sequence");
+        try (topic) {
+            assertEquals(
+                    List.of(1, 2),
+                    topic.await(List.of(stuck), 2, Duration.ofSeconds(30)).get(stuck),
+                    "the stuck order's events reached the topic in its sequence");
+        }
+        for (String consumer : OutboxProbe.EFFECT_TABLES.keySet()) {
+            assertEquals(
+                    List.of(1, 2),
+                    probe.appliedSequence(consumer, stuck),
+                    consumer + " applied in the order's sequence");
+        }
     }
 
     /**
