@@ -1,16 +1,20 @@
 package org.outboxlab.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.enterprise.inject.spi.CDI;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -21,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.outboxlab.contract.ConsumerName;
 import org.outboxlab.control.FaultControl;
+import org.outboxlab.faults.Faults;
 import org.outboxlab.ops.DeadLetters;
 import org.outboxlab.testsupport.Await;
 import org.outboxlab.testsupport.ConsoleLogin;
@@ -31,8 +36,9 @@ import org.outboxlab.testsupport.OutboxProbe;
 /**
  * Fault points driven from a test: with every event published twice past the broker's duplicate
  * detection and every consumer rolling back its first attempt after staging the effect, each
- * committed order change still has exactly one effect per consumer, and the inbox counts the
- * repeats. A malformed fault plan is refused and arms nothing.
+ * committed order change still has exactly one effect per consumer, applied by a redelivery after
+ * the rollback, and the inbox counts the repeats. A malformed fault plan is refused and arms
+ * nothing.
  */
 @ExtendWith(ArquillianExtension.class)
 public class FaultInjectionIT {
@@ -67,9 +73,28 @@ public class FaultInjectionIT {
         }
         probe.awaitEffects(orders, Duration.ofSeconds(60));
         probe.assertEachEffectExactlyOnce(orders);
+        Map<String, Instant> rollbacks =
+                CDI.current().select(Faults.class).get().injectedRollbacks();
         for (String orderId : orders) {
             for (String eventId : probe.eventIds(orderId)) {
                 for (String consumer : OutboxProbe.EFFECT_TABLES.keySet()) {
+                    // The rollback happened: the fault fired on the first delivery, and the effect
+                    // that stands was applied after it, by a redelivery (the staged one, from
+                    // before, was undone). Shown to fail with the injected throw removed from
+                    // Faults.afterEffect: no rollback recorded.
+                    Instant rolledBack = rollbacks.get(consumer + " " + eventId);
+                    assertNotNull(
+                            rolledBack, consumer + " rolled back its first delivery of " + eventId);
+                    Instant applied = probe.appliedAt(consumer, eventId);
+                    assertTrue(
+                            applied.isAfter(rolledBack),
+                            consumer
+                                    + " applied "
+                                    + eventId
+                                    + " at "
+                                    + applied
+                                    + ", after the rollback at "
+                                    + rolledBack);
                     // The effect can be in before the second copy's delivery is: wait for that one
                     // too.
                     Await.until(

@@ -2,6 +2,9 @@ package org.outboxlab.faults;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -31,7 +34,12 @@ public class Faults {
     @ConfigProperty(name = "outbox.faults.enabled", defaultValue = "false")
     boolean enabled;
 
+    /** The most injected rollbacks {@link #injectedRollbacks()} remembers. */
+    static final int ROLLBACKS_KEPT = 10_000;
+
     private volatile FaultPlan plan = FaultPlan.NONE;
+
+    private final Map<String, Instant> rollbacks = new ConcurrentHashMap<>();
 
     public boolean enabled() {
         return enabled;
@@ -51,6 +59,7 @@ public class Faults {
             throw new FaultsDisabledException();
         }
         plan = next;
+        rollbacks.clear();
         if (next.crashPoint() == null) {
             System.clearProperty(ARMED_PROPERTY);
         } else {
@@ -108,9 +117,21 @@ public class Faults {
         if (deliveryCount <= 1
                 && FaultPlan.selects(current.rollbackAfterEffectEvery(), eventId)
                 && current.covers(customerId)) {
+            if (rollbacks.size() < ROLLBACKS_KEPT) {
+                rollbacks.putIfAbsent(consumer + " " + eventId, Instant.now());
+            }
             throw new InjectedFaultException(
                     consumer + ": rollback after staging the effect of " + eventId);
         }
+    }
+
+    /**
+     * When each rollback since the plan was last replaced was injected, by {@code "<consumer>
+     * <eventId>"} (at most {@value #ROLLBACKS_KEPT}): a test proves the rollback happened by an
+     * effect applied after that instant, by a redelivery, since the staged one was undone.
+     */
+    public Map<String, Instant> injectedRollbacks() {
+        return Map.copyOf(rollbacks);
     }
 
     /**
