@@ -139,7 +139,9 @@ public class MetricsIT {
     }
 
     /**
-     * The value of the first sample of {@code name} whose labels contain {@code label}; 0 if none.
+     * The value of the first sample of {@code name} whose labels contain {@code label}; fails if
+     * there is none, so a gauge that disappears fails a check for 0 instead of passing it (shown to
+     * fail with the PENDING check's label mistyped, which the old 0 for a missing sample passed).
      */
     static double value(String metrics, String name, String label) {
         Matcher m =
@@ -152,7 +154,8 @@ public class MetricsIT {
                 return Double.parseDouble(m.group(2));
             }
         }
-        return 0;
+        throw new AssertionError(
+                "no sample " + name + "{…" + label + "…} in /metrics: " + grep(metrics, name));
     }
 
     private static String grep(String metrics, String prefix) {
