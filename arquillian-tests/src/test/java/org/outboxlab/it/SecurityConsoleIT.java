@@ -15,11 +15,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -170,7 +168,7 @@ public class SecurityConsoleIT {
         Files.writeString(roles, "\n" + user + "=outbox-viewer\n", StandardOpenOption.APPEND);
         Files.writeString(
                 users,
-                "\n" + user + "=" + realmHash(user, password) + "\n",
+                "\n" + new ConsoleLogin(user, password).realmLine() + "\n",
                 StandardOpenOption.APPEND);
         try {
             Await.until(
@@ -197,19 +195,6 @@ public class SecurityConsoleIT {
             Files.write(users, usersBefore);
             Files.write(roles, rolesBefore);
         }
-    }
-
-    /**
-     * What the properties realm keeps for a user: HEX(MD5(user:ApplicationRealm:password)), as
-     * add-user.sh writes it.
-     */
-    private static String realmHash(String user, String password) throws Exception {
-        byte[] digest =
-                MessageDigest.getInstance("MD5")
-                        .digest(
-                                (user + ":ApplicationRealm:" + password)
-                                        .getBytes(StandardCharsets.UTF_8));
-        return HexFormat.of().formatHex(digest);
     }
 
     /**

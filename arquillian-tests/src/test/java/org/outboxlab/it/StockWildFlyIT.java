@@ -11,7 +11,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -34,6 +33,7 @@ import org.outboxlab.control.Command;
 import org.outboxlab.control.Directories;
 import org.outboxlab.control.ServerProcess;
 import org.outboxlab.testsupport.Await;
+import org.outboxlab.testsupport.ConsoleLogin;
 import org.outboxlab.testsupport.OrderApi;
 
 /**
@@ -150,11 +150,11 @@ public class StockWildFlyIT {
                 users.stream().anyMatch(l -> l.contains("admin-Stock-1")),
                 "the console users' passwords are kept as hashes");
         // the exact line add-user.sh would write: a missing user or a wrong hash fails here
-        for (String[] user :
+        for (ConsoleLogin user :
                 List.of(
-                        new String[] {"outbox-admin", "admin-Stock-1"},
-                        new String[] {"outbox-viewer", "viewer-Stock-1"})) {
-            String line = user[0] + "=" + realmHash(user[0], user[1]);
+                        new ConsoleLogin("outbox-admin", "admin-Stock-1"),
+                        new ConsoleLogin("outbox-viewer", "viewer-Stock-1"))) {
+            String line = user.realmLine();
             assertEquals(
                     1,
                     users.stream().filter(line::equals).count(),
@@ -345,20 +345,6 @@ public class StockWildFlyIT {
     private static String sha256(byte[] bytes) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** HEX(MD5(user:ApplicationRealm:password)), as add-user.sh keeps a password. */
-    private static String realmHash(String user, String password) {
-        try {
-            byte[] digest =
-                    MessageDigest.getInstance("MD5")
-                            .digest(
-                                    (user + ":ApplicationRealm:" + password)
-                                            .getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

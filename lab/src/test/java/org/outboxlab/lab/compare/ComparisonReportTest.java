@@ -196,32 +196,12 @@ class ComparisonReportTest {
     void aCrashPointCountsOnlyIfTheServerLoggedReachingIt() {
         RunResult reached = run("NAIVE", "crash-point", 0, 1, 0, null, null);
         RunResult exitedOnly =
-                new RunResult(
+                counts(
                         "NAIVE",
                         "crash-point",
                         "naive-after-db-commit",
                         false,
-                        10,
-                        30,
-                        0,
-                        0,
-                        1,
-                        0,
-                        0,
-                        2,
-                        0,
-                        0,
-                        0,
-                        1,
-                        1,
-                        0,
-                        0,
-                        5.5,
-                        12,
-                        40,
-                        90,
-                        null,
-                        true,
+                        Map.of("lost", 1L),
                         null);
         assertTrue(
                 Expectations.check(List.of(reached)).stream()
@@ -238,33 +218,7 @@ class ComparisonReportTest {
     @Test
     void aHeuristicOutcomeIsNeverExpected() {
         RunResult heuristic =
-                new RunResult(
-                        "XA",
-                        "server-kill",
-                        null,
-                        false,
-                        10,
-                        30,
-                        0,
-                        0,
-                        0,
-                        0,
-                        0,
-                        0,
-                        0,
-                        1,
-                        0,
-                        0,
-                        0,
-                        0,
-                        0,
-                        5.5,
-                        12,
-                        40,
-                        90,
-                        1.0,
-                        true,
-                        null);
+                counts("XA", "server-kill", null, false, Map.of("heuristic", 1L), 1.0);
         assertTrue(
                 Expectations.check(List.of(heuristic)).stream()
                         .anyMatch(l -> l.startsWith("NOT as expected") && l.contains("heuristic")));
@@ -292,23 +246,35 @@ class ComparisonReportTest {
                                                 && l.contains("recovery never")));
     }
 
-    private static RunResult parked(String mode, String scenario, long deadLettered) {
+    /** A settled run with every count 0 but {@code counts}' (by {@link RunResult}'s names). */
+    private static RunResult counts(
+            String mode,
+            String scenario,
+            String faultPoint,
+            boolean reached,
+            Map<String, Long> counts,
+            Double recovery) {
+        for (String name : counts.keySet()) {
+            if (!List.of("rejected", "lost", "heuristic", "deadLettered").contains(name)) {
+                throw new IllegalArgumentException("no count " + name + " here");
+            }
+        }
         return new RunResult(
                 mode,
                 scenario,
-                null,
-                false,
+                faultPoint,
+                reached,
                 10,
                 30,
-                scenario.equals("db-outage") ? 3 : 0,
+                counts.getOrDefault("rejected", 0L),
+                0,
+                counts.getOrDefault("lost", 0L),
                 0,
                 0,
                 0,
                 0,
-                0,
-                0,
-                0,
-                deadLettered,
+                counts.getOrDefault("heuristic", 0L),
+                counts.getOrDefault("deadLettered", 0L),
                 0,
                 0,
                 0,
@@ -317,9 +283,23 @@ class ComparisonReportTest {
                 12,
                 40,
                 90,
-                1.0,
+                recovery,
                 true,
                 null);
+    }
+
+    private static RunResult parked(String mode, String scenario, long deadLettered) {
+        return counts(
+                mode,
+                scenario,
+                null,
+                false,
+                Map.of(
+                        "rejected",
+                        scenario.equals("db-outage") ? 3L : 0L,
+                        "deadLettered",
+                        deadLettered),
+                1.0);
     }
 
     @Test
