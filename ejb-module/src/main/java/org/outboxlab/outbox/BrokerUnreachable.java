@@ -4,6 +4,7 @@ import jakarta.interceptor.AroundInvoke;
 import jakarta.interceptor.InvocationContext;
 import jakarta.jms.JMSException;
 import jakarta.jms.JMSRuntimeException;
+import org.apache.activemq.artemis.api.core.ActiveMQException;
 import org.outboxlab.outbox.UnreachableException.Resource;
 
 /**
@@ -25,14 +26,29 @@ public class BrokerUnreachable {
         }
     }
 
-    /** Whether a JMS exception is among the causes of {@code e}. */
+    /**
+     * Whether a JMS or Artemis client exception is among the causes of {@code e}, or of the
+     * exceptions suppressed along the way: an XA commit whose broker branch fails to prepare (the
+     * session closed as the broker died) ends as a {@code RollbackException} that carries the
+     * branch's {@code XAException}, and its Artemis cause, only as suppressed.
+     */
     public static boolean causedByBroker(Throwable e) {
-        int depth = 0;
+        return causedByBroker(e, 0);
+    }
+
+    private static boolean causedByBroker(Throwable e, int depth) {
         for (Throwable t = e;
                 t != null && depth < 32;
                 t = t.getCause() == t ? null : t.getCause(), depth++) {
-            if (t instanceof JMSException || t instanceof JMSRuntimeException) {
+            if (t instanceof JMSException
+                    || t instanceof JMSRuntimeException
+                    || t instanceof ActiveMQException) {
                 return true;
+            }
+            for (Throwable suppressed : t.getSuppressed()) {
+                if (causedByBroker(suppressed, depth + 1)) {
+                    return true;
+                }
             }
         }
         return false;
