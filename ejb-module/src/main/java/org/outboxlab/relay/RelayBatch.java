@@ -38,7 +38,12 @@ import org.outboxlab.outbox.PendingEvent;
  * order's later event leave before its earlier one. A crash between the broker commit and the
  * database commit leaves the rows unpublished, so they are sent again: at-least-once. The broker's
  * duplicate detection refuses a repeat it remembers, and the row is then marked published; a repeat
- * it has forgotten reaches the consumers, whose inbox absorbs it.
+ * it has forgotten reaches the consumers, whose inbox absorbs it. The broker commit happens only
+ * within the fence's deadline (half a lease from reading the leases, checked before sending and
+ * right before the commit); a node frozen after that last check can still commit after another node
+ * took its partitions over and published the same rows. Artemis then accepts both copies (it adds a
+ * transaction's ids to its duplicate cache at commit), and the consumers count the late one by its
+ * lower partition epoch while their inbox absorbs it: no event takes effect twice.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
@@ -112,7 +117,7 @@ public class RelayBatch {
         OutgoingBatch batch = OutgoingBatch.of(rows);
         if (!batch.events().isEmpty()) {
             held.check();
-            channel.publish(batch.events(), batch.bodies());
+            channel.publish(batch.events(), batch.bodies(), held);
             metrics.relayStep(RelayStep.PUBLISH, System.nanoTime() - claimed);
             faults.reach(CrashPoint.OUTBOX_AFTER_BROKER_COMMIT);
         }
@@ -176,7 +181,7 @@ public class RelayBatch {
                 continue;
             }
             try {
-                channel.publish(single.events(), single.bodies());
+                channel.publish(single.events(), single.bodies(), held);
                 published.add(row.eventId());
                 consecutiveFailures = 0;
             } catch (AlreadyPublishedException e) {
