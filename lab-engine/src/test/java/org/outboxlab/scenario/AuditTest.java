@@ -138,7 +138,26 @@ class AuditTest {
         assertEquals(0, result.lost());
     }
 
+    @Test
+    void aClusterRunCountsItsStaleDeliveriesAndASingleNodeRunNone() throws SQLException {
+        lab.order("o1", "c1");
+        lab.event("e1", "o1", "OrderPlaced", 0);
+        lab.appliedEverywhere("e1", "o1", 1, 100);
+        lab.update("insert into customer_order values (?, ?)", "o9", "t2-c1"); // another run's tag
+        lab.update("insert into consumer_progress values ('fulfilment', 'o1', 2)");
+        lab.update("insert into consumer_progress values ('ledger', 'o1', 1)");
+        lab.update("insert into consumer_progress values ('ledger', 'o9', 5)");
+
+        assertEquals(3L, audit(Map.of(), true).stalePublishes());
+        assertNull(audit(Map.of(), false).stalePublishes());
+    }
+
     private RunResult audit(Map<String, Set<String>> deadLetters) throws SQLException {
+        return audit(deadLetters, false);
+    }
+
+    private RunResult audit(Map<String, Set<String>> deadLetters, boolean cluster)
+            throws SQLException {
         RunRecord run =
                 new RunRecord(
                         "OUTBOX",
@@ -151,6 +170,6 @@ class AuditTest {
                         1,
                         List.of(),
                         "");
-        return new Audit(lab.db).audit(run, deadLetters, 0, true);
+        return new Audit(lab.db).audit(run, deadLetters, 0, true, cluster);
     }
 }
