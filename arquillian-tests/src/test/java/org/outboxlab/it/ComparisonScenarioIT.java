@@ -108,13 +108,13 @@ public class ComparisonScenarioIT {
                     Duration.ofSeconds(60),
                     () -> {
                         try {
-                            return audit.audit(record, Map.of(), 0, true).lost() == 0;
+                            return audit.audit(record, Map.of(), 0, true, false).lost() == 0;
                         } catch (SQLException e) {
                             throw new IllegalStateException(e);
                         }
                     },
                     () -> orderId);
-            RunResult clean = audit.audit(record, Map.of(), 0, true);
+            RunResult clean = audit.audit(record, Map.of(), 0, true, false);
             assertEquals(
                     List.of(2L, 0L, 0L, 0L, 0L),
                     List.of(
@@ -158,7 +158,7 @@ public class ComparisonScenarioIT {
                                 + orderId
                                 + "' and sequence_no = 1");
             }
-            RunResult planted = audit.audit(record, Map.of(), 0, true);
+            RunResult planted = audit.audit(record, Map.of(), 0, true, false);
             assertEquals(1, planted.lost(), "the deleted effect: " + planted);
             assertEquals(1, planted.phantom(), "the invented effect: " + planted);
             assertEquals(1, planted.duplicateEffects(), "the copied effect: " + planted);

@@ -5,9 +5,11 @@ import java.util.UUID;
 
 /**
  * Generates UUIDv7 event ids (RFC 9562): unique without a database sequence, and strictly
- * increasing within this JVM, so sorting by id sorts by creation time. Whatever writes outbox rows
- * takes its ids from here: the relay publishes in id order and the housekeeper purges by id range,
- * so a row with another kind of id (a random UUIDv4) would leave out of order or be purged early.
+ * increasing within this JVM, so sorting by id sorts by creation time on one node (across nodes, by
+ * each node's clock: no order's sequence rests on an id). Whatever writes outbox rows takes its ids
+ * from here: the relay takes the orders of the oldest ready rows first and the housekeeper purges
+ * by id range, so a row with another kind of id (a random UUIDv4) would wait unfairly or be purged
+ * early.
  */
 public final class EventIds {
 

@@ -87,6 +87,15 @@ public final class EventMessages {
         return message;
     }
 
+    /**
+     * Tags {@code message} with the epoch of the lease its publisher holds on the event's partition
+     * ({@link EventFields#PARTITION_EPOCH}).
+     */
+    public static TextMessage withEpoch(TextMessage message, long epoch) throws JMSException {
+        message.setLongProperty(EventFields.PARTITION_EPOCH, epoch);
+        return message;
+    }
+
     /** Sets the routing, grouping and duplicate-detection headers on {@code message}. */
     public static TextMessage withHeaders(TextMessage message, PendingEvent event)
             throws JMSException {

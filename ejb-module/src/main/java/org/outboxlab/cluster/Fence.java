@@ -1,25 +1,51 @@
 package org.outboxlab.cluster;
 
+import java.util.Map;
 import java.util.Set;
 
 /**
- * The partitions one relay batch may publish, and until when by this JVM's clock: a lease's length
- * from the moment the batch read its leases. A batch whose JVM stalled past that (a long GC, a
- * SIGSTOP) publishes nothing more, even if its database session survived, because another node may
- * own the partitions by now.
+ * The partitions one relay batch may publish, the epoch of each one's lease, and until when by this
+ * JVM's clock: half a lease from the moment the batch read its leases. No other node can take a
+ * partition over before this node's batch transaction has ended and a lease has passed since its
+ * last statement (the transaction ends itself after idling a lease), so a batch that commits to the
+ * broker within half a lease of the read commits while it is still the owner, with half a lease to
+ * spare for clocks and scheduling. The relay checks before it sends and again right before the
+ * broker commit; a batch whose JVM stalled past the deadline (a long GC, a SIGSTOP) publishes
+ * nothing more, even if its database session survived. Only a stall between that last check and the
+ * broker's receipt of the commit escapes the fence: the epoch each message carries lets the
+ * consumers tell such a late message from the newer owner's.
  *
- * @param partitions the partitions whose lease the batch holds (shared lock) in its transaction
+ * @param epochs for each partition whose lease the batch holds (shared lock) in its transaction,
+ *     that lease's epoch
  * @param deadlineNanos {@link System#nanoTime()} after which the batch must not publish
  */
-public record Fence(Set<Integer> partitions, long deadlineNanos) {
+public record Fence(Map<Integer, Long> epochs, long deadlineNanos) {
 
     public Fence {
-        partitions = Set.copyOf(partitions);
+        epochs = Map.copyOf(epochs);
+    }
+
+    /** The partitions the batch may publish. */
+    public Set<Integer> partitions() {
+        return epochs.keySet();
+    }
+
+    /**
+     * The epoch of this node's lease on {@code partition}.
+     *
+     * @throws IllegalArgumentException if the batch holds no lease on it
+     */
+    public long epochOf(int partition) {
+        Long epoch = epochs.get(partition);
+        if (epoch == null) {
+            throw new IllegalArgumentException("no lease held on partition " + partition);
+        }
+        return epoch;
     }
 
     /** Nothing to publish: no lease held, or the cluster's relay is switched off. */
     public boolean empty() {
-        return partitions.isEmpty();
+        return epochs.isEmpty();
     }
 
     /** The batch may still publish. */
@@ -30,14 +56,14 @@ public record Fence(Set<Integer> partitions, long deadlineNanos) {
     /**
      * Throws unless the batch may still publish.
      *
-     * @throws LeaseExpiredException when this JVM outlived the batch's lease
+     * @throws LeaseExpiredException when this JVM outlived the batch's deadline
      */
     public void check() {
         if (!open()) {
             throw new LeaseExpiredException(
                     "the lease on partitions "
-                            + partitions
-                            + " may have passed to another node while this batch ran: "
+                            + new java.util.TreeSet<>(partitions())
+                            + " may pass to another node before this batch's broker commit: "
                             + "nothing more is published; the rows stay pending");
         }
     }

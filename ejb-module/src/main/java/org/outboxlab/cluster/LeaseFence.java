@@ -8,8 +8,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
-import java.util.Set;
-import java.util.TreeSet;
+import java.util.Map;
+import java.util.TreeMap;
 import org.outboxlab.outbox.DatabaseKind;
 
 /**
@@ -29,13 +29,14 @@ public class LeaseFence {
     @Inject DatabaseKind database;
 
     /**
-     * The partitions the caller's transaction may publish; empty while the relay is off. On
-     * PostgreSQL the transaction is also told to end itself once idle for a lease's length ({@code
+     * The partitions the caller's transaction may publish, with their epochs, until half a lease
+     * from now ({@link Fence}); empty while the relay is off. On PostgreSQL the transaction is also
+     * told to end itself once idle for a lease's length ({@code
      * idle_in_transaction_session_timeout}, this transaction only): a node frozen inside a batch
      * holds its partitions for one lease more, not until a session-wide timeout.
      */
     public Fence hold() {
-        long deadline = System.nanoTime() + settings.leaseMs() * 1_000_000L;
+        long deadline = System.nanoTime() + settings.leaseMs() * 1_000_000L / 2;
         if (database.postgres()) {
             em.createNativeQuery(
                             "select set_config('idle_in_transaction_session_timeout', ?1, true)")
@@ -44,9 +45,9 @@ public class LeaseFence {
         }
         RelaySwitch relaySwitch = em.find(RelaySwitch.class, RelaySwitch.ID);
         if (relaySwitch != null && relaySwitch.isPaused()) {
-            return new Fence(Set.of(), deadline);
+            return new Fence(Map.of(), deadline);
         }
-        Set<Integer> partitions = new TreeSet<>();
+        Map<Integer, Long> epochs = new TreeMap<>();
         for (PartitionLease lease :
                 em.createQuery(
                                 "select p from PartitionLease p where p.owner = :node"
@@ -56,8 +57,8 @@ public class LeaseFence {
                         .setParameter("now", Instant.now())
                         .setLockMode(LockModeType.PESSIMISTIC_READ)
                         .getResultList()) {
-            partitions.add(lease.getPartition());
+            epochs.put(lease.getPartition(), lease.getEpoch());
         }
-        return new Fence(partitions, deadline);
+        return new Fence(epochs, deadline);
     }
 }

@@ -13,11 +13,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
-import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.outboxlab.metrics.OutboxMetrics;
 
@@ -25,8 +21,9 @@ import org.outboxlab.metrics.OutboxMetrics;
  * Hears the other nodes' {@link WakeOwner} notices on PostgreSQL and tells the relay ({@link
  * PeerWakeup}) when one names a partition this node holds, so an order written on any node leaves
  * without waiting for its owner's timer tick. One thread per node, on one connection of the outbox
- * datasource held while it runs; when the database is away it tries again every few seconds
- * (meanwhile the timer drains as before). Does nothing on another database.
+ * datasource held while it runs and returned to the pool unlistened ({@link WakeupChannel}); when
+ * the database is away it tries again every few seconds (meanwhile the timer drains as before).
+ * Does nothing on another database.
  */
 @Singleton
 @Startup
@@ -34,9 +31,6 @@ import org.outboxlab.metrics.OutboxMetrics;
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class WakeupListener {
 
-    private static final Logger LOG = Logger.getLogger(WakeupListener.class.getName());
-
-    private static final int POLL_MS = 1000;
     private static final long RETRY_MS = 5000;
 
     @Resource(lookup = "java:jboss/datasources/OutboxDS")
@@ -50,64 +44,32 @@ public class WakeupListener {
 
     @Inject OutboxMetrics metrics;
 
-    private volatile boolean running = true;
+    private WakeupChannel channel;
     private Thread thread;
 
     @PostConstruct
     void start() {
-        thread = threads.newThread(this::listen);
+        channel = new WakeupChannel(dataSource, this::heard, RETRY_MS);
+        thread = threads.newThread(channel);
         thread.setName("outbox-relay-wakeups");
         thread.start();
     }
 
     @PreDestroy
     void stop() {
-        running = false;
+        channel.stop();
         thread.interrupt();
         try {
-            thread.join(POLL_MS * 3L);
+            thread.join(WakeupChannel.stopWithinMs());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
     }
 
-    private void listen() {
-        boolean warned = false;
-        while (running) {
-            try (Connection connection = dataSource.getConnection()) {
-                if (!"PostgreSQL".equals(connection.getMetaData().getDatabaseProductName())) {
-                    return;
-                }
-                try (Statement listen = connection.createStatement()) {
-                    listen.execute("LISTEN " + WakeOwner.CHANNEL);
-                }
-                if (warned) {
-                    LOG.info("listening for other nodes' relay wake-ups again");
-                    warned = false;
-                }
-                while (running) {
-                    if (holdsAny(PostgresNotices.await(connection, POLL_MS))) {
-                        metrics.peerWakeup();
-                        wakeups.fire(new PeerWakeup());
-                    }
-                }
-            } catch (SQLException | RuntimeException e) {
-                if (!running) {
-                    return;
-                }
-                if (!warned) {
-                    LOG.warning(
-                            "not hearing other nodes' relay wake-ups (the timer still drains): "
-                                    + e.getMessage());
-                    warned = true;
-                }
-                try {
-                    Thread.sleep(RETRY_MS);
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
+    private void heard(List<String> partitions) {
+        if (holdsAny(partitions)) {
+            metrics.peerWakeup();
+            wakeups.fire(new PeerWakeup());
         }
     }
 

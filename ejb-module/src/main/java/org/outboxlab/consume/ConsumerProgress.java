@@ -24,6 +24,20 @@ public class ConsumerProgress {
     @Column(name = "held", nullable = false)
     private int held;
 
+    /**
+     * The highest partition epoch among the relayed events applied directly (0 before any): a
+     * delivery from a lower epoch came from a node that had lost the partition's lease.
+     */
+    @Column(name = "epoch", nullable = false, columnDefinition = "bigint default 0")
+    private long epoch;
+
+    /**
+     * Deliveries that came from a lower epoch than {@link #epoch}: published by a node after it had
+     * lost the partition's lease (each also took effect at most once, by the inbox and sequence).
+     */
+    @Column(name = "stale", nullable = false, columnDefinition = "integer default 0")
+    private int stale;
+
     protected ConsumerProgress() {}
 
     ConsumerProgress(ProgressKey key, int lastSequence, int held) {
@@ -42,6 +56,32 @@ public class ConsumerProgress {
 
     void applied(int sequence) {
         lastSequence = sequence;
+    }
+
+    public long getEpoch() {
+        return epoch;
+    }
+
+    public int getStale() {
+        return stale;
+    }
+
+    /**
+     * Whether a delivery from {@code epoch} (0: not relayed, no epoch) came from a node that had
+     * lost its lease: an event of a newer owner's epoch was applied already.
+     */
+    boolean staleFrom(long epoch) {
+        return epoch > 0 && epoch < this.epoch;
+    }
+
+    /** Counts a delivery from a lower epoch. */
+    void staleOne() {
+        stale++;
+    }
+
+    /** Raises the order's epoch to {@code epoch} if it is higher. */
+    void epoch(long epoch) {
+        this.epoch = Math.max(this.epoch, epoch);
     }
 
     /**

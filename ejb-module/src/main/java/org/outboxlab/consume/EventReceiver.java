@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.logging.Logger;
 import org.outboxlab.contract.ConsumerName;
+import org.outboxlab.contract.EventFields;
 import org.outboxlab.faults.Faults;
 import org.outboxlab.metrics.EventConsumed;
 
@@ -58,15 +59,23 @@ public class EventReceiver {
             throw e;
         }
         int deliveryCount = deliveryCount(message);
+        long epoch = epochOf(message);
         String customerId = event.payload().getString("customerId", null);
         faults.beforeEffect(consumer.id(), event.eventId(), customerId, deliveryCount);
         if (!inbox.firstDelivery(consumer, event.eventId())) {
+            if (epoch > 0) {
+                ConsumerProgress progress = progressLog.lock(consumer, event.aggregateId());
+                if (progress.staleFrom(epoch)) {
+                    stale(consumer, event, epoch, progress);
+                    progressLog.save(progress);
+                }
+            }
             duplicate(consumer, event);
             return false;
         }
-        if (progressLog.advanceInLine(consumer, event.aggregateId(), event.sequence())) {
+        if (progressLog.advanceInLine(consumer, event.aggregateId(), event.sequence(), epoch)) {
             apply(consumer, event);
-        } else if (!applyOrHold(consumer, event)) {
+        } else if (!applyOrHold(consumer, event, epoch)) {
             return false;
         }
         if (faults.enabled()) {
@@ -81,15 +90,44 @@ public class EventReceiver {
      * false} for an event at or below the order's applied sequence, holds one that came early, or
      * applies it and the held events behind it.
      */
-    private boolean applyOrHold(ConsumerName consumer, ReceivedEvent event) {
+    private boolean applyOrHold(ConsumerName consumer, ReceivedEvent event, long epoch) {
         ConsumerProgress progress = progressLog.lock(consumer, event.aggregateId());
+        if (progress.staleFrom(epoch)) {
+            stale(consumer, event, epoch, progress);
+        }
         OrderSequencer.Outcome outcome =
                 OrderSequencer.receive(
                         new ProgressLedger(consumer, event.aggregateId(), progress),
                         event,
                         event.sequence());
+        if (outcome == OrderSequencer.Outcome.APPLIED) {
+            progress.epoch(epoch);
+        }
         progressLog.save(progress);
         return outcome != OrderSequencer.Outcome.DUPLICATE;
+    }
+
+    /**
+     * Counts a delivery from a node that had lost its lease, after an event of a newer owner's
+     * epoch took effect for the order. It is not dropped: it carries an event that was pending when
+     * that node claimed it, which the newer owner publishes too, under the same duplicate id; the
+     * inbox and the order's sequence decide, as for any delivery, that it takes effect at most once
+     * and in sequence.
+     */
+    private void stale(ConsumerName consumer, ReceivedEvent event, long epoch, ConsumerProgress p) {
+        p.staleOne();
+        LOG.warning(
+                () ->
+                        consumer.id()
+                                + ": event "
+                                + event.eventId()
+                                + " (sequence "
+                                + event.sequence()
+                                + ") was published under epoch "
+                                + epoch
+                                + " of its partition's lease, after its order applied epoch "
+                                + p.getEpoch()
+                                + ": counted as stale");
     }
 
     private void duplicate(ConsumerName consumer, ReceivedEvent event) {
@@ -162,6 +200,17 @@ public class EventReceiver {
                     : 1;
         } catch (JMSException e) {
             return 1;
+        }
+    }
+
+    /** The partition epoch the relay tagged the message with; 0 for a message not relayed. */
+    private static long epochOf(Message message) {
+        try {
+            return message.propertyExists(EventFields.PARTITION_EPOCH)
+                    ? message.getLongProperty(EventFields.PARTITION_EPOCH)
+                    : 0;
+        } catch (JMSException e) {
+            return 0;
         }
     }
 

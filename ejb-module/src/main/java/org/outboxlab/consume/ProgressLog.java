@@ -21,14 +21,16 @@ import org.outboxlab.outbox.DatabaseKind;
 public class ProgressLog {
 
     private static final String FIRST_POSTGRES =
-            "insert into consumer_progress (consumer, order_id, last_sequence, held) "
-                    + "values (?1, ?2, ?3, 0) on conflict do nothing";
+            "insert into consumer_progress (consumer, order_id, last_sequence, held, epoch, stale) "
+                    + "values (?1, ?2, ?3, 0, ?4, 0) on conflict do nothing";
     private static final String FIRST_GUARDED =
-            "insert into consumer_progress (consumer, order_id, last_sequence, held) "
-                    + "select ?1, ?2, ?3, 0 where not exists (select 1 from consumer_progress where consumer = ?1 and order_id = ?2)";
+            "insert into consumer_progress (consumer, order_id, last_sequence, held, epoch, stale) "
+                    + "select ?1, ?2, ?3, 0, ?4, 0 where not exists (select 1 from consumer_progress where consumer = ?1 and order_id = ?2)";
     private static final String ADVANCE =
-            "update consumer_progress set last_sequence = ?3 "
-                    + "where consumer = ?1 and order_id = ?2 and last_sequence = ?3 - 1 and held = 0";
+            "update consumer_progress set last_sequence = ?3, "
+                    + "epoch = case when epoch < ?4 then ?4 else epoch end "
+                    + "where consumer = ?1 and order_id = ?2 and last_sequence = ?3 - 1 and held = 0 "
+                    + "and epoch <= ?4";
 
     @PersistenceContext(unitName = "outbox")
     EntityManager em;
@@ -37,14 +39,16 @@ public class ProgressLog {
 
     /**
      * Records {@code sequence} as applied and returns {@code true} if it is next in line for the
-     * order with nothing held; otherwise changes nothing and returns {@code false}.
+     * order with nothing held and {@code epoch} is no lower than the order's latest applied one
+     * (raising that to {@code epoch}); otherwise changes nothing and returns {@code false}.
      */
-    public boolean advanceInLine(ConsumerName consumer, String orderId, int sequence) {
+    public boolean advanceInLine(ConsumerName consumer, String orderId, int sequence, long epoch) {
         String sql = sequence > 1 ? ADVANCE : database.postgres() ? FIRST_POSTGRES : FIRST_GUARDED;
         return em.createNativeQuery(sql)
                         .setParameter(1, consumer.id())
                         .setParameter(2, orderId)
                         .setParameter(3, sequence)
+                        .setParameter(4, epoch)
                         .executeUpdate()
                 == 1;
     }

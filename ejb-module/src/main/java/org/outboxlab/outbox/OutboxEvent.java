@@ -36,7 +36,8 @@ import org.outboxlab.contract.WriteMode;
                             @ColumnResult(name = "occurred_at", type = Instant.class),
                             @ColumnResult(name = "payload", type = String.class),
                             @ColumnResult(name = "trace_parent", type = String.class),
-                            @ColumnResult(name = "write_mode", type = String.class)
+                            @ColumnResult(name = "write_mode", type = String.class),
+                            @ColumnResult(name = "partition_no", type = Integer.class)
                         }))
 @Table(
         name = "outbox_event",

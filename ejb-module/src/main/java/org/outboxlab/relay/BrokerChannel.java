@@ -15,12 +15,15 @@ import jakarta.jms.JMSException;
 import jakarta.jms.JMSRuntimeException;
 import jakarta.jms.MessageProducer;
 import jakarta.jms.Session;
+import jakarta.jms.TextMessage;
 import jakarta.jms.Topic;
 import java.util.List;
 import org.outboxlab.broker.BrokerLogin;
 import org.outboxlab.broker.BrokerUnavailableException;
 import org.outboxlab.broker.EventMessages;
 import org.outboxlab.broker.EventRoutes;
+import org.outboxlab.cluster.Fence;
+import org.outboxlab.cluster.LeaseExpiredException;
 import org.outboxlab.faults.Faults;
 import org.outboxlab.outbox.PendingEvent;
 
@@ -55,35 +58,38 @@ public class BrokerChannel {
     private volatile boolean broken;
 
     /**
-     * Sends {@code events}, each with its message body ({@code bodies}, in the same order), in one
-     * broker transaction and commits it.
+     * Sends {@code events}, each with its message body ({@code bodies}, in the same order) and the
+     * epoch of {@code held}'s lease on its partition, in one broker transaction, and commits it
+     * only if {@code held} is still open right before the commit; otherwise rolls it back, so
+     * nothing of it reaches a consumer.
      *
+     * @throws LeaseExpiredException if the fence closed before the commit (nothing published)
      * @throws AlreadyPublishedException if the broker refused the batch as holding a duplicate
      * @throws RouteMissingException if a consumer's queue is not bound to the topic (nothing sent)
      * @throws BrokerUnavailableException if the broker did not commit the batch
      */
-    public synchronized void publish(List<PendingEvent> events, List<String> bodies) {
+    public synchronized void publish(List<PendingEvent> events, List<String> bodies, Fence held) {
         try {
             open();
             routes.check(session);
             for (int i = 0; i < events.size(); i++) {
                 PendingEvent event = events.get(i);
-                producer.send(
-                        EventMessages.withHeaders(session.createTextMessage(bodies.get(i)), event));
+                long epoch = held.epochOf(event.partition());
+                producer.send(message(bodies.get(i), event, epoch));
                 if (faults.publishTwice(event.eventId(), () -> EventMessages.customerOf(event))) {
-                    producer.send(
-                            EventMessages.republished(
-                                    EventMessages.withHeaders(
-                                            session.createTextMessage(bodies.get(i)), event)));
+                    producer.send(EventMessages.republished(message(bodies.get(i), event, epoch)));
                 }
             }
-            session.commit();
+            commit(held);
         } catch (JMSException | JMSRuntimeException e) {
             close();
             if (AlreadyPublishedException.isDuplicateRejection(e)) {
                 throw new AlreadyPublishedException(describe(e), e);
             }
             throw new BrokerUnavailableException(describe(e), e);
+        } catch (RuntimeException e) {
+            close(); // discards whatever this transaction sent: nothing of it is committed later
+            throw e;
         }
     }
 
@@ -114,6 +120,23 @@ public class BrokerChannel {
         connection = null;
         session = null;
         producer = null;
+    }
+
+    /**
+     * The last look at the fence, right before the broker commit: the time from here to the
+     * broker's receipt of the commit is the only window the fence does not cover.
+     */
+    private void commit(Fence held) throws JMSException {
+        if (!held.open()) {
+            session.rollback();
+            held.check(); // throws
+        }
+        session.commit();
+    }
+
+    private TextMessage message(String body, PendingEvent event, long epoch) throws JMSException {
+        return EventMessages.withEpoch(
+                EventMessages.withHeaders(session.createTextMessage(body), event), epoch);
     }
 
     private void open() throws JMSException {

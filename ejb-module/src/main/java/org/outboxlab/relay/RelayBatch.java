@@ -31,13 +31,19 @@ import org.outboxlab.outbox.PendingEvent;
 
 /**
  * One relay step in its own database transaction: fence the partitions this node holds a lease on
- * ({@link LeaseFence}), claim the oldest unpublished rows of those partitions (locked; none of an
- * order stuck behind its failed event), publish them in one broker transaction, then mark them
+ * ({@link LeaseFence}), claim the oldest ready rows of those partitions with their orders' later
+ * rows (locked; a row is ready once its order's previous event is published, whatever the ids'
+ * clocks), publish them in one broker transaction, each order's in its sequence, then mark them
  * published. A row another transaction holds is waited for, never skipped: skipping could let an
  * order's later event leave before its earlier one. A crash between the broker commit and the
  * database commit leaves the rows unpublished, so they are sent again: at-least-once. The broker's
  * duplicate detection refuses a repeat it remembers, and the row is then marked published; a repeat
- * it has forgotten reaches the consumers, whose inbox absorbs it.
+ * it has forgotten reaches the consumers, whose inbox absorbs it. The broker commit happens only
+ * within the fence's deadline (half a lease from reading the leases, checked before sending and
+ * right before the commit); a node frozen after that last check can still commit after another node
+ * took its partitions over and published the same rows. Artemis then accepts both copies (it adds a
+ * transaction's ids to its duplicate cache at commit), and the consumers count the late one by its
+ * lower partition epoch while their inbox absorbs it: no event takes effect twice.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
@@ -46,18 +52,31 @@ public class RelayBatch {
     private static final Logger LOG = Logger.getLogger(RelayBatch.class.getName());
 
     /**
-     * The oldest pending rows, except those of an order whose earlier event has FAILED: an order's
-     * events leave in its sequence or not at all, and its later events wait (pending, visible in
-     * the relay's lag) until an operator retries or discards the failed one. Other orders flow on.
+     * The pending rows of the orders whose next event is among the oldest ready rows, each order's
+     * in its own sequence, none behind a FAILED event of its order. A row is ready when its
+     * predecessor (sequence - 1 of the same order) has left the outbox: published, sent by its
+     * write path ({@code DIRECT}), or purged after either. Readiness never comes from the id, which
+     * carries the clock of the node that wrote the row: an order written on two nodes can have its
+     * later event's id lower. The ready rows are taken oldest first ({@code ix_outbox_status_id},
+     * the predecessor looked up on {@code ix_outbox_aggregate}); their orders' later pending rows
+     * come with them, so that {@link OutgoingBatch} can send a row right behind its predecessor in
+     * the same batch, and so each order's first row here is a ready one. An order whose event has
+     * FAILED has no ready row until an operator retries or discards it: its later events wait,
+     * pending and visible in the relay's lag. Other orders flow on.
      */
     private static final String CLAIM =
             "select "
                     + PendingEvent.COLUMNS
                     + " from outbox_event e where e.status = 'PENDING' "
+                    + "and e.partition_no in (:partitions) "
                     + "and not exists (select 1 from outbox_event f where f.aggregate_id = e.aggregate_id "
                     + "and f.sequence_no < e.sequence_no and f.status = 'FAILED') "
-                    + "and e.partition_no in (:partitions) "
-                    + "order by e.event_id fetch first :max rows only for update";
+                    + "and e.aggregate_id in (select r.aggregate_id from outbox_event r "
+                    + "where r.status = 'PENDING' and r.partition_no in (:partitions) "
+                    + "and not exists (select 1 from outbox_event p where p.aggregate_id = r.aggregate_id "
+                    + "and p.sequence_no = r.sequence_no - 1 and p.status in ('PENDING', 'FAILED')) "
+                    + "order by r.event_id fetch first :max rows only) "
+                    + "order by e.aggregate_id, e.sequence_no fetch first :max rows only for update";
 
     private static final int GIVE_UP_AFTER_CONSECUTIVE_FAILURES = 3;
 
@@ -98,7 +117,7 @@ public class RelayBatch {
         OutgoingBatch batch = OutgoingBatch.of(rows);
         if (!batch.events().isEmpty()) {
             held.check();
-            channel.publish(batch.events(), batch.bodies());
+            channel.publish(batch.events(), batch.bodies(), held);
             metrics.relayStep(RelayStep.PUBLISH, System.nanoTime() - claimed);
             faults.reach(CrashPoint.OUTBOX_AFTER_BROKER_COMMIT);
         }
@@ -162,7 +181,7 @@ public class RelayBatch {
                 continue;
             }
             try {
-                channel.publish(single.events(), single.bodies());
+                channel.publish(single.events(), single.bodies(), held);
                 published.add(row.eventId());
                 consecutiveFailures = 0;
             } catch (AlreadyPublishedException e) {

@@ -60,7 +60,8 @@ class EventMessagesTest {
                         Instant.parse("2026-01-01T00:00:00Z"),
                         "{}",
                         null,
-                        "OUTBOX"));
+                        "OUTBOX",
+                        7));
         return properties;
     }
 }

@@ -34,7 +34,8 @@ class EnvelopeRoundTripTest {
                         OCCURRED,
                         "{\"customerId\":\"c-1\",\"total\":12.5,\"lines\":[{\"sku\":\"BOOK-1\"}]}",
                         "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
-                        "OUTBOX");
+                        "OUTBOX",
+                        7);
 
         ReceivedEvent received = ReceivedEvent.from(text(EventMessages.envelope(row)));
 
@@ -64,7 +65,8 @@ class EnvelopeRoundTripTest {
                         OCCURRED,
                         "not json",
                         null,
-                        "OUTBOX");
+                        "OUTBOX",
+                        7);
         InvalidOutboxRowException refused =
                 assertThrows(InvalidOutboxRowException.class, () -> EventMessages.envelope(row));
         assertTrue(refused.getMessage().contains("event-2"), refused.getMessage());

@@ -1,19 +1,16 @@
 package org.outboxlab.control;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.Map;
 import java.util.TreeMap;
 import org.outboxlab.scenario.LabTarget;
 
 /**
  * The relay's leases as the database of record holds them ({@code relay_partition}, {@code
- * relay_lease_grant}): who owns which partition now, and whether a node published where it held no
- * lease (a failed fence). Reads only.
+ * relay_lease_grant}): who owns which partition now; and what the consumers received from a node
+ * that had lost its lease (a fence that did not hold). Reads only.
  */
 public final class LeaseInspection {
 
@@ -41,26 +38,19 @@ public final class LeaseInspection {
     }
 
     /**
-     * How many events {@code node} published since {@code since} in a partition whose latest lease
-     * at that moment was another node's: a failed fence (0 when fencing holds).
+     * How many deliveries the consumers have counted as coming from a lease its sender had lost (an
+     * epoch lower than one already applied for the order, {@code consumer_progress.stale}), summed
+     * over every consumer and order: what reached the broker and the consumers, not what a node
+     * marked, so a late broker commit after a takeover shows here.
      */
-    public long publishedWithoutLease(String node, Instant since) throws SQLException {
+    public long staleDeliveries() throws SQLException {
         try (Connection db = target.database();
-                PreparedStatement ps =
-                        db.prepareStatement(
-                                "select count(*) from outbox_event e where e.published_by = ?"
-                                        + " and e.published_at >= ? and coalesce((select g.owner"
-                                        + " from relay_lease_grant g where g.partition_no ="
-                                        + " e.partition_no and g.granted_at <= e.published_at"
-                                        + " order by g.granted_at desc, g.epoch desc fetch first 1"
-                                        + " rows only), '') <> ?")) {
-            ps.setString(1, node);
-            ps.setTimestamp(2, Timestamp.from(since));
-            ps.setString(3, node);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
+                ResultSet rs =
+                        db.createStatement()
+                                .executeQuery(
+                                        "select coalesce(sum(stale), 0) from consumer_progress")) {
+            rs.next();
+            return rs.getLong(1);
         }
     }
 }

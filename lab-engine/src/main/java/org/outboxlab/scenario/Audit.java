@@ -70,11 +70,17 @@ public final class Audit {
      * @param deadLetters event ids parked per consumer id (see {@link DeadLetters})
      * @param heuristic heuristic or unresolved XA transactions found after the run
      * @param quiesced whether the system settled before the audit's wait ran out
+     * @param cluster whether several nodes shared the relay: only then are stale publishes counted
      */
     public RunResult audit(
-            RunRecord run, Map<String, Set<String>> deadLetters, long heuristic, boolean quiesced)
+            RunRecord run,
+            Map<String, Set<String>> deadLetters,
+            long heuristic,
+            boolean quiesced,
+            boolean cluster)
             throws SQLException {
         String like = run.tag() + "-%";
+        Long stale = cluster ? stalePublishes(like) : null;
         Map<String, Event> events = new HashMap<>();
         try (PreparedStatement ps =
                 db.prepareStatement(
@@ -227,6 +233,7 @@ public final class Audit {
                 indeterminateCommitted,
                 ackedButMissing,
                 unpublished,
+                stale,
                 events.size() / loadSeconds,
                 percentile(latencies, 0.50),
                 percentile(latencies, 0.95),
@@ -234,6 +241,23 @@ public final class Audit {
                 recovery,
                 quiesced,
                 run.note());
+    }
+
+    /**
+     * Deliveries of the run's orders that a consumer counted as sent under a lost lease ({@code
+     * consumer_progress.stale}): what reached the consumers, not what a node marked.
+     */
+    private long stalePublishes(String like) throws SQLException {
+        try (PreparedStatement ps =
+                db.prepareStatement(
+                        "select coalesce(sum(p.stale), 0) from consumer_progress p "
+                                + "join customer_order o on o.id = p.order_id where o.customer_id like ?")) {
+            ps.setString(1, like);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
     }
 
     /** Effects of the run's orders in one consumer's table, in the order they were applied. */

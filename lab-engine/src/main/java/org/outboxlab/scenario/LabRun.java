@@ -9,7 +9,8 @@ import java.math.BigDecimal;
  * everything that reads a report takes it: the report writer, the verdict and the admin console.
  * Fields are in the file's order; rates and times are rounded to a tenth, written as JSON-P wrote
  * them ({@code BigDecimal.valueOf(double)}). Reading an older or hand-made file, a number it leaves
- * out stays {@code null} (unknown, not 0); {@code recoverySeconds} is also {@code null}, and
+ * out stays {@code null} (unknown, not 0); {@code stalePublishes} is written for a cluster's runs
+ * only (a single node's report is as before); {@code recoverySeconds} is also {@code null}, and
  * written as such, for a run whose events never all landed. {@code faultPointReached} is written
  * only with a {@code faultPoint}.
  */
@@ -33,6 +34,7 @@ import java.math.BigDecimal;
     "indeterminateCommitted",
     "ackedButMissing",
     "unpublished",
+    "stalePublishes",
     "throughputPerSec",
     "latencyMs",
     "recoverySeconds",
@@ -59,6 +61,7 @@ public record LabRun(
         Long indeterminateCommitted,
         Long ackedButMissing,
         Long unpublished,
+        Long stalePublishes,
         BigDecimal throughputPerSec,
         Latency latencyMs,
         @JsonbNillable BigDecimal recoverySeconds,
@@ -91,6 +94,7 @@ public record LabRun(
                 r.indeterminateCommitted(),
                 r.ackedButMissing(),
                 r.unpublished(),
+                r.stalePublishes(),
                 tenth(r.throughputPerSec()),
                 new Latency(
                         BigDecimal.valueOf(r.latencyP50Ms()),

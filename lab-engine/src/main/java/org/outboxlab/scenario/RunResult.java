@@ -25,6 +25,9 @@ package org.outboxlab.scenario;
  *     turned out committed
  * @param ackedButMissing writes the server acknowledged that the database does not hold
  * @param unpublished OUTBOX rows still PENDING or FAILED after the wait
+ * @param stalePublishes deliveries of the run's events that the consumers counted as sent under a
+ *     lease their sender had lost (a partition epoch lower than one applied for the order); {@code
+ *     null} on a single node, where no lease changes hands
  * @param recoverySeconds fault over (or load over) until every event committed by then was applied
  *     by every consumer; {@code null} if that never happened because events were lost
  */
@@ -48,6 +51,7 @@ public record RunResult(
         long indeterminateCommitted,
         long ackedButMissing,
         long unpublished,
+        Long stalePublishes,
         double throughputPerSec,
         double latencyP50Ms,
         double latencyP95Ms,

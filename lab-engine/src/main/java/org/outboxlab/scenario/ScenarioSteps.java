@@ -195,7 +195,8 @@ public final class ScenarioSteps {
                                 record,
                                 parked,
                                 twoPhaseCommit(record.mode()) ? heuristic + prepared : 0,
-                                settled));
+                                settled,
+                                target.baseUris().size() > 1));
             }
         }
         return results;

@@ -162,9 +162,9 @@ class AuditTest {
                                 "OUTBOX", "place", "t1-c4", null, Outcome.UNAVAILABLE, 503));
 
         RunResult upAllAlong =
-                new Audit(lab.db).audit(record("db-outage", requests), Map.of(), 0, true);
+                new Audit(lab.db).audit(record("db-outage", requests), Map.of(), 0, true, false);
         RunResult killed =
-                new Audit(lab.db).audit(record("server-kill", requests), Map.of(), 0, true);
+                new Audit(lab.db).audit(record("server-kill", requests), Map.of(), 0, true, false);
 
         assertEquals(List.of(1L, 3L), List.of(upAllAlong.rejected(), upAllAlong.errors()));
         assertEquals(List.of(3L, 1L), List.of(killed.rejected(), killed.errors()));
@@ -183,9 +183,11 @@ class AuditTest {
                 Timestamp.from(START.plusMillis(100)));
 
         RunResult xa =
-                new Audit(lab.db).audit(record("XA", "baseline", List.of()), Map.of(), 0, true);
+                new Audit(lab.db)
+                        .audit(record("XA", "baseline", List.of()), Map.of(), 0, true, false);
         RunResult outbox =
-                new Audit(lab.db).audit(record("OUTBOX", "baseline", List.of()), Map.of(), 0, true);
+                new Audit(lab.db)
+                        .audit(record("OUTBOX", "baseline", List.of()), Map.of(), 0, true, false);
 
         assertEquals(1, xa.phantom(), "charged to the mode that wrote it");
         assertEquals(0, outbox.phantom(), "not to another mode");
@@ -204,7 +206,8 @@ class AuditTest {
                         new WriteRequest("OUTBOX", "place", "t1-c2", "o2", Outcome.ACCEPTED, 201));
 
         RunResult result =
-                new Audit(lab.db).audit(record("OUTBOX", "baseline", requests), Map.of(), 0, true);
+                new Audit(lab.db)
+                        .audit(record("OUTBOX", "baseline", requests), Map.of(), 0, true, false);
 
         assertEquals(2, result.ackedButMissing(), "o1's payment and o2's placement");
     }
@@ -240,11 +243,36 @@ class AuditTest {
         assertEquals(0, result.lost());
     }
 
+    @Test
+    void aClusterRunCountsItsStaleDeliveriesAndASingleNodeRunNone() throws SQLException {
+        lab.order("o1", "c1");
+        lab.event("e1", "o1", "OrderPlaced", 0);
+        lab.appliedEverywhere("e1", "o1", 1, 100);
+        lab.update("insert into customer_order values (?, ?)", "o9", "t2-c1"); // another run's tag
+        lab.update("insert into consumer_progress values ('fulfilment', 'o1', 2)");
+        lab.update("insert into consumer_progress values ('ledger', 'o1', 1)");
+        lab.update("insert into consumer_progress values ('ledger', 'o9', 5)");
+
+        assertEquals(3L, audit(Map.of(), true).stalePublishes());
+        assertNull(audit(Map.of(), false).stalePublishes());
+    }
+
     private RunResult audit(Map<String, Set<String>> deadLetters) throws SQLException {
-        return audit(deadLetters, Set.of());
+        return audit(deadLetters, Set.of(), false);
+    }
+
+    private RunResult audit(Map<String, Set<String>> deadLetters, boolean cluster)
+            throws SQLException {
+        return audit(deadLetters, Set.of(), cluster);
     }
 
     private RunResult audit(Map<String, Set<String>> deadLetters, Set<String> poisoned)
+            throws SQLException {
+        return audit(deadLetters, poisoned, false);
+    }
+
+    private RunResult audit(
+            Map<String, Set<String>> deadLetters, Set<String> poisoned, boolean cluster)
             throws SQLException {
         RunRecord run =
                 new RunRecord(
@@ -260,6 +288,6 @@ class AuditTest {
                         List.of(),
                         poisoned,
                         "");
-        return new Audit(lab.db).audit(run, deadLetters, 0, true);
+        return new Audit(lab.db).audit(run, deadLetters, 0, true, cluster);
     }
 }

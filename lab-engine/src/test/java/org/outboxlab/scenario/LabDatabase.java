@@ -31,6 +31,8 @@ final class LabDatabase implements AutoCloseable {
                             + "event_type varchar(32), occurred_at timestamp, status varchar(16))");
             s.execute(
                     "create table inbox (event_id varchar(64), consumer varchar(32), duplicates int)");
+            s.execute(
+                    "create table consumer_progress (consumer varchar(32), order_id varchar(64), stale int)");
             for (ConsumerName consumer : ConsumerName.values()) {
                 s.execute(
                         "create table "

@@ -32,6 +32,7 @@ class ReportJsonTest {
                     1,
                     0,
                     0,
+                    null,
                     120.04,
                     3.25,
                     7.5,
@@ -60,6 +61,7 @@ class ReportJsonTest {
                     0,
                     0,
                     0,
+                    null,
                     99.96,
                     1.0,
                     2.0,
@@ -155,6 +157,42 @@ class ReportJsonTest {
     }
 
     @Test
+    void aClusterRunRecordsItsStalePublishesAfterUnpublished() {
+        RunResult cluster =
+                new RunResult(
+                        "OUTBOX",
+                        "node-pause",
+                        null,
+                        false,
+                        1,
+                        1,
+                        0,
+                        0,
+                        0,
+                        0,
+                        0,
+                        0,
+                        0,
+                        0,
+                        0,
+                        0,
+                        0,
+                        0,
+                        0,
+                        0L,
+                        1.0,
+                        1.0,
+                        1.0,
+                        1.0,
+                        1.0,
+                        true,
+                        null);
+        String json = ReportJson.of(Instant.EPOCH, Map.of(), "c", List.of(cluster));
+        assertTrue(json.contains("\"unpublished\": 0,\n            \"stalePublishes\": 0,"), json);
+        assertEquals(cluster.stalePublishes(), LabRun.of(cluster).stalePublishes());
+    }
+
+    @Test
     void writesNumbersAsBeforeWhateverTheirSize() {
         RunResult extreme =
                 new RunResult(
@@ -177,6 +215,7 @@ class ReportJsonTest {
                         0,
                         0,
                         0,
+                        null,
                         12345678.94,
                         0.0005,
                         1e-7,
