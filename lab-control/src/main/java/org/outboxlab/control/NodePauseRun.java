@@ -37,28 +37,6 @@ final class NodePauseRun extends TopologyRun {
         if (frozen.compareTo(steps.fraction(0.30)) < 0) {
             load.runFor(steps.fraction(0.30).minus(frozen));
         }
-        lab.node(2).resume();
-        Instant faultOver = Instant.now();
-        Duration rebalance = owners.awaitBothNodes();
-        load.runForShare(0.40);
-        long stale = lab.leases().staleDeliveries() - staleBefore;
-        String note =
-                "node-2 frozen (SIGSTOP) "
-                        + ScenarioSteps.seconds(paused, faultOver)
-                        + " s: node-1 owned its partitions after "
-                        + PartitionOwners.seconds(takeover)
-                        + " s; node-2 relaying its share again "
-                        + PartitionOwners.seconds(rebalance)
-                        + " s after SIGCONT; deliveries from a lease their sender had lost: "
-                        + stale;
-        load.say(note);
-        if (stale > 0) {
-            throw new IllegalStateException(
-                    scenario().id()
-                            + ": the consumers received "
-                            + stale
-                            + " deliveries sent under a lost lease");
-        }
-        return load.finish(null, faultOver, note);
+        return thawNodeTwo(load, owners, new Freeze("", paused, takeover, staleBefore), null);
     }
 }

@@ -14,8 +14,8 @@ import org.outboxlab.scenario.ScenarioSteps;
  * Runs every scenario against a {@link LabTopology}: the ones a running server can take, and the
  * ones that kill a process of it ({@link BrokerOutageRun}, {@link DatabaseOutageRun}, {@link
  * ServerKillRun}, {@link CrashPointRun}; with two or more nodes {@link NodeKillRun}, {@link
- * NodePauseRun} and {@link BrokerFailoverRun}), each registered once. One instance serves a whole
- * comparison: its runs' customer tags never repeat.
+ * NodePauseRun}, {@link CommitPauseRun} and {@link BrokerFailoverRun}), each registered once. One
+ * instance serves a whole comparison: its runs' customer tags never repeat.
  */
 public final class ScenarioRunner {
 
@@ -55,6 +55,7 @@ public final class ScenarioRunner {
                                 crashPoints,
                                 new NodeKillRun(lab, takeovers),
                                 new NodePauseRun(lab, takeovers),
+                                new CommitPauseRun(lab, takeovers),
                                 new BrokerFailoverRun(lab, takeovers));
     }
 
@@ -68,8 +69,9 @@ public final class ScenarioRunner {
     }
 
     /**
-     * How long the last {@code node-kill} or {@code node-pause} took until node 1 owned every
-     * partition, or the last {@code broker-failover} until the backup served; null before one ran.
+     * How long the last {@code node-kill} or {@code node-pause}(-at-commit) took until node 1 owned
+     * every partition, or the last {@code broker-failover} until the backup served; null before one
+     * ran.
      */
     public Duration lastTakeover() {
         return lastTakeover;

@@ -5,6 +5,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,6 +25,7 @@ import org.wildfly.core.launcher.StandaloneCommandBuilder;
 public final class ServerProcess implements AutoCloseable {
 
     private static final String PORT_OFFSET = "-Djboss.socket.binding.port-offset=";
+    private static final String CONSOLE = "server-console.log";
 
     private final Path baseDir;
     private final Process process;
@@ -66,7 +69,7 @@ public final class ServerProcess implements AutoCloseable {
         Process process =
                 Launcher.of(command)
                         .setRedirectErrorStream(true)
-                        .redirectOutput(baseDir.resolve("server-console.log"))
+                        .redirectOutput(baseDir.resolve(CONSOLE))
                         .launch();
         int offset =
                 Stream.of(javaOptions)
@@ -86,10 +89,7 @@ public final class ServerProcess implements AutoCloseable {
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new IllegalStateException(
-                        "WildFly exited with "
-                                + process.exitValue()
-                                + "; see "
-                                + baseDir.resolve("server-console.log"));
+                        "WildFly exited with " + process.exitValue() + "; see " + console());
             }
             try {
                 HttpResponse<Void> response =
@@ -111,7 +111,7 @@ public final class ServerProcess implements AutoCloseable {
                 "WildFly did not serve the outbox API within "
                         + timeout.toSeconds()
                         + " s; see "
-                        + baseDir.resolve("server-console.log"));
+                        + console());
     }
 
     /** The application's base URI, {@code http://127.0.0.1:<8080 + offset>/outbox/}. */
@@ -148,13 +148,30 @@ public final class ServerProcess implements AutoCloseable {
         return baseDir.resolve("log").resolve("server.log");
     }
 
+    /** The server's data directory ({@code jboss.server.data.dir}). */
+    public Path dataDir() {
+        return baseDir.resolve("data");
+    }
+
+    /** Where the console output and the server log end now: {@link #printedSince} looks after. */
+    public OutputMark outputMark() {
+        return new OutputMark(size(console()), serverLogMark());
+    }
+
+    /**
+     * Whether this process printed {@code line} after {@code mark}: in its console output or in its
+     * server log (all of either that was rotated or rewritten since).
+     */
+    public boolean printedSince(String line, OutputMark mark) {
+        return contains(console(), line, mark.console()) || contains(serverLog(), line, mark.log());
+    }
+
+    /** The ends of a server's console output and its server log at one moment. */
+    public record OutputMark(long console, long log) {}
+
     /** Where the server log ends now: {@link #logged} looks at what comes after. */
     public long serverLogMark() {
-        try {
-            return Files.exists(serverLog()) ? Files.size(serverLog()) : 0;
-        } catch (IOException e) {
-            return 0;
-        }
+        return size(serverLog());
     }
 
     /**
@@ -162,17 +179,39 @@ public final class ServerProcess implements AutoCloseable {
      * {@code mark} (all of it if the log was rotated since).
      */
     public boolean logged(String line, long mark) {
+        return contains(console(), line, 0) || contains(serverLog(), line, mark);
+    }
+
+    private Path console() {
+        return baseDir.resolve(CONSOLE);
+    }
+
+    private static long size(Path file) {
         try {
-            Path console = baseDir.resolve("server-console.log");
-            if (Files.exists(console) && Files.readString(console).contains(line)) {
-                return true;
+            return Files.exists(file) ? Files.size(file) : 0;
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    /**
+     * Whether {@code file}, from byte {@code mark} on (all of it if now shorter), holds {@code
+     * line}.
+     */
+    private static boolean contains(Path file, String line, long mark) {
+        if (!Files.exists(file)) {
+            return false;
+        }
+        try (SeekableByteChannel in = Files.newByteChannel(file)) {
+            long size = in.size();
+            long from = mark <= size ? mark : 0;
+            ByteBuffer text = ByteBuffer.allocate(Math.toIntExact(size - from));
+            in.position(from);
+            while (text.hasRemaining() && in.read(text) > 0) {
+                // reads what was there when the size was taken
             }
-            if (!Files.exists(serverLog())) {
-                return false;
-            }
-            byte[] log = Files.readAllBytes(serverLog());
-            int from = mark <= log.length ? (int) mark : 0;
-            return new String(log, from, log.length - from, StandardCharsets.UTF_8).contains(line);
+            return new String(text.array(), 0, text.position(), StandardCharsets.UTF_8)
+                    .contains(line);
         } catch (IOException e) {
             return false;
         }
@@ -190,6 +229,22 @@ public final class ServerProcess implements AutoCloseable {
      */
     public void pause() {
         signal("STOP");
+    }
+
+    /**
+     * Whether the server's JVM is stopped (SIGSTOP) now, as Linux reports its state in {@code
+     * /proc/<pid>/stat}; false where that cannot be read.
+     */
+    public boolean stopped() {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid()), "stat"));
+            // pid (comm) state ...: comm may hold spaces and parentheses, the state follows the
+            // last ')'
+            String rest = stat.substring(stat.lastIndexOf(')') + 1).strip();
+            return rest.startsWith("T");
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
     }
 
     /** Lets a frozen server run on (SIGCONT); harmless on one that runs. */

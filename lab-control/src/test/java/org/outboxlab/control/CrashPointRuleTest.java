@@ -1,28 +1,73 @@
 package org.outboxlab.control;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.jboss.byteman.agent.RuleScript;
+import org.jboss.byteman.agent.ScriptRepository;
+import org.jboss.byteman.rule.grammar.ECAGrammarParser;
+import org.jboss.byteman.rule.grammar.ECATokenLexer;
 import org.junit.jupiter.api.Test;
 import org.outboxlab.contract.CrashPoint;
 
 /**
- * The Byteman rule halts the JVM at {@code xa-after-prepare} only after printing the line the lab
- * reads to tell that halt from any other exit. Shown to fail with the rule's line mistyped.
+ * The lab's Byteman rules parse (the agent drops a rule it cannot parse without a word, so a typo
+ * would leave a fault point that is never reached), and each prints the line the lab reads before
+ * it halts or freezes the JVM, to tell that from any other exit or stop. Shown to fail with a
+ * rule's line mistyped, and with a method called on a {@code new} expression (which Byteman cannot
+ * parse).
  */
 class CrashPointRuleTest {
 
+    private static final String RULES = "crash-points.btm";
+
+    @Test
+    void everyRuleParses() throws Exception {
+        List<RuleScript> scripts = new ScriptRepository(false).processScripts(rules(), RULES);
+        assertEquals(3, scripts.size(), "rules in " + RULES);
+        for (RuleScript script : scripts) {
+            // what the agent does with a rule's BIND, IF and DO before it injects it
+            ECAGrammarParser parser =
+                    new ECAGrammarParser(new ECATokenLexer(new StringReader(script.getRuleText())));
+            parser.setFile(RULES);
+            try {
+                parser.parse();
+            } catch (Exception unrecovered) {
+                // counted below
+            }
+            assertEquals(0, parser.getErrorCount(), script.getName() + ": " + parser.getErrors());
+        }
+    }
+
     @Test
     void theXaRulePrintsTheReachedLineBeforeHalting() throws IOException {
-        String rules;
-        try (InputStream in = getClass().getResourceAsStream("crash-points.btm")) {
-            rules = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
+        String rules = rules();
         String line = CrashPoint.XA_AFTER_PREPARE.reachedLine();
         int printed = rules.indexOf("traceln(\"" + line + "\")");
         assertTrue(printed > 0, "the rule prints " + line);
         assertTrue(rules.indexOf("killJVM()", printed) > printed, "and halts after printing it");
+    }
+
+    @Test
+    void theRelayRuleIsArmedByTheRunsFileAndPrintsItsLineBeforeFreezing() throws IOException {
+        String rules = rules();
+        assertTrue(
+                rules.contains("\"" + CommitPauseRun.ARMING_FILE + "\")"),
+                "armed by " + CommitPauseRun.ARMING_FILE);
+        int printed = rules.indexOf("traceln(\"" + CommitPauseRun.REACHED_LINE + "\")");
+        assertTrue(printed > 0, "the rule prints " + CommitPauseRun.REACHED_LINE);
+        assertTrue(
+                rules.indexOf("kill -STOP ", printed) > printed, "and freezes after printing it");
+    }
+
+    private String rules() throws IOException {
+        try (InputStream in = getClass().getResourceAsStream(RULES)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 }

@@ -33,6 +33,12 @@ public enum Scenario {
      */
     NODE_PAUSE("node-pause", false, 2),
     /**
+     * As {@link #NODE_PAUSE}, with the freeze at the worst moment: node 2 stops itself inside a
+     * relay batch, its messages sent and its broker commit next, until node 1 took its partitions
+     * and published the same events; the late commit must not take effect.
+     */
+    NODE_PAUSE_AT_COMMIT("node-pause-at-commit", false, 2),
+    /**
      * A cluster's broker pair loses its primary (SIGKILL) during load; the backup takes over on the
      * same journal and the nodes follow it.
      */

@@ -32,6 +32,16 @@ import org.outboxlab.scenario.Verdict;
  */
 public final class Comparison {
 
+    /**
+     * A cluster's relay leases in the lab: 3 s, renewed every 500 ms (production defaults 10 s and
+     * 1 s), so that a node frozen inside a relay batch loses its partitions (two leases and a
+     * heartbeat) while its broker session still lives (connection TTL 10 s): the window {@code
+     * node-pause-at-commit} needs, and takeovers a reader can wait for.
+     */
+    static final String[] CLUSTER_TIMING = {
+        "-Doutbox.cluster.lease-ms=3000", "-Doutbox.cluster.heartbeat-ms=500"
+    };
+
     private static final DateTimeFormatter STAMP =
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
@@ -82,7 +92,7 @@ public final class Comparison {
                         root.resolve("lab/target/compare"),
                         options.ports())) {
             lab.nodes(options.nodes());
-            lab.start();
+            lab.start(options.nodes() > 1 ? CLUSTER_TIMING : new String[0]);
             log(
                     started,
                     "all three processes up; modes "

@@ -15,9 +15,10 @@ import org.outboxlab.scenario.Scenario;
  * mode (a dead letter is an effect that did not happen); a database outage refuses writes with a
  * 503 in every mode (none would mean it never happened); NAIVE loses events when the JVM dies
  * between commit and send; a consumer that dies between its database commit and the acknowledgement
- * gets the message again and its inbox absorbs it, in every mode; a crash-point row counts only if
- * the server logged reaching its point. Each check says whether the measurement agreed, so a
- * surprise is reported rather than hidden.
+ * gets the message again and its inbox absorbs it, in every mode; in a cluster no relayed delivery
+ * comes from a node that had lost its lease; a fault-point row counts only if the server logged
+ * reaching its point. Each check says whether the measurement agreed, so a surprise is reported
+ * rather than hidden.
  */
 final class Expectations {
 
@@ -39,8 +40,8 @@ final class Expectations {
                                         + r.faultPoint()
                                         + "): the server "
                                         + (r.faultPointReached() ? "logged" : "never logged")
-                                        + " reaching its fault point before the JVM halted"
-                                        + " (expected: an exit alone proves nothing, a SIGKILL exits the same)"));
+                                        + " reaching its fault point before the JVM halted or froze"
+                                        + " (expected: an exit or a stop alone proves nothing, a SIGKILL or a SIGSTOP looks the same)"));
             }
             if (mode.promisesExactlyOnceEffect()) {
                 long anomalies = r.lost() + r.phantom() + r.duplicateEffects() + r.outOfOrder();
@@ -66,6 +67,15 @@ final class Expectations {
                                         + ": "
                                         + r.unpublished()
                                         + " outbox rows left PENDING or FAILED (expected 0)"));
+            }
+            if (r.stalePublishes() != null && mode.leavesRowForRelay()) {
+                lines.add(
+                        verdict(
+                                r.stalePublishes() == 0,
+                                where
+                                        + ": deliveries sent under a lost lease "
+                                        + r.stalePublishes()
+                                        + " (expected 0: a node that lost its partitions publishes nothing of them)"));
             }
             if (r.errors() > 0) {
                 lines.add(

@@ -247,6 +247,32 @@ class ComparisonReportTest {
                                                 && l.contains("recovery never")));
     }
 
+    /** Shown to fail without the stale-publish check: a late commit after a takeover passed. */
+    @Test
+    void aClusterDeliverySentUnderALostLeaseIsNeverExpected() {
+        Map<String, Long> late = Map.of("stalePublishes", 2L);
+        RunResult outbox = counts("OUTBOX", "node-pause-at-commit", null, false, late, 1.0);
+        assertTrue(
+                Expectations.check(List.of(outbox)).stream()
+                        .anyMatch(
+                                l ->
+                                        l.startsWith("NOT as expected")
+                                                && l.contains("under a lost lease 2")),
+                Expectations.check(List.of(outbox)).toString());
+        RunResult fenced =
+                counts(
+                        "OUTBOX",
+                        "node-pause-at-commit",
+                        null,
+                        false,
+                        Map.of("stalePublishes", 0L),
+                        1.0);
+        assertTrue(
+                Expectations.check(List.of(fenced)).stream()
+                        .allMatch(l -> l.startsWith("as expected")),
+                Expectations.check(List.of(fenced)).toString());
+    }
+
     /** A settled run with every count 0 but {@code counts}' (by {@link RunResult}'s names). */
     private static RunResult counts(
             String mode,
@@ -256,7 +282,8 @@ class ComparisonReportTest {
             Map<String, Long> counts,
             Double recovery) {
         for (String name : counts.keySet()) {
-            if (!List.of("rejected", "lost", "heuristic", "deadLettered").contains(name)) {
+            if (!List.of("rejected", "lost", "heuristic", "deadLettered", "stalePublishes")
+                    .contains(name)) {
                 throw new IllegalArgumentException("no count " + name + " here");
             }
         }
@@ -280,7 +307,7 @@ class ComparisonReportTest {
                 0,
                 0,
                 0,
-                null,
+                counts.get("stalePublishes"),
                 5.5,
                 12,
                 40,
