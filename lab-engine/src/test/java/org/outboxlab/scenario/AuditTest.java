@@ -96,6 +96,26 @@ class AuditTest {
         assertEquals(0, result.lost());
     }
 
+    /**
+     * What a de-duplication bug leaves on the real schema, whose unique key on {@code event_id}
+     * refuses a second effect: the effect once, and the copy that kept rolling back on the key in
+     * the consumer's dead-letter queue. It must count against the mode (dead-lettered, and lost:
+     * the audit cannot tell that copy from an event that never took effect), not pass as clean.
+     * Shown to fail with the audit's old rule (a parked event is never lost): lost was 0.
+     */
+    @Test
+    void aSecondApplyTheUniqueKeyRolledBackShowsAsADeadLetterAgainstTheMode() throws SQLException {
+        lab.order("o1", "c1");
+        lab.event("e1", "o1", "OrderPlaced", 0);
+        lab.appliedEverywhere("e1", "o1", 1, 100);
+
+        RunResult result = audit(Map.of(ConsumerName.LEDGER.id(), Set.of("e1")));
+
+        assertEquals(0, result.duplicateEffects(), "the key let no second effect in");
+        assertEquals(1, result.deadLettered());
+        assertEquals(1, result.lost(), "counted against the mode");
+    }
+
     @Test
     void anOrdersLaterEventAppliedFirstIsOutOfOrder() throws SQLException {
         lab.order("o1", "c1");
