@@ -21,7 +21,16 @@ import picocli.CommandLine.Option;
 final class BenchOptions {
 
     private static final Set<String> PHASES =
-            Set.of("write", "idle", "transactions", "e2e", "relay", "fanout", "groups", "cluster");
+            Set.of(
+                    "write",
+                    "hotkey",
+                    "idle",
+                    "transactions",
+                    "e2e",
+                    "relay",
+                    "fanout",
+                    "groups",
+                    "cluster");
 
     /** Whether the consumers run while the write path is measured. */
     enum Consumers {
@@ -39,9 +48,9 @@ final class BenchOptions {
             names = "--phases",
             split = ",",
             paramLabel = "PHASE",
-            defaultValue = "write,idle,transactions,e2e,relay,fanout",
+            defaultValue = "write,hotkey,idle,transactions,e2e,relay,fanout",
             description =
-                    "what to measure: write, idle, transactions, e2e, relay, fanout, groups (a soak of minutes; "
+                    "what to measure: write, hotkey, idle, transactions, e2e, relay, fanout, groups (a soak of minutes; "
                             + "not in the default), cluster (the relay shared by --nodes; added by --nodes) "
                             + "(default: ${DEFAULT-VALUE})")
     List<String> phases;
@@ -60,6 +69,30 @@ final class BenchOptions {
             defaultValue = "1,4,16,32",
             description = "write path: concurrent clients (default: ${DEFAULT-VALUE})")
     int[] clients;
+
+    @Option(
+            names = "--hot-clients",
+            split = ",",
+            paramLabel = "N",
+            defaultValue = "16,64",
+            description = "hot key: concurrent clients (default: ${DEFAULT-VALUE})")
+    int[] hotClients;
+
+    @Option(
+            names = "--skus",
+            paramLabel = "N",
+            defaultValue = "1000",
+            description = "hot key: products in the catalogue (default: ${DEFAULT-VALUE})")
+    int skus;
+
+    @Option(
+            names = "--skew",
+            paramLabel = "S",
+            defaultValue = "1.1",
+            description =
+                    "hot key: Zipf exponent of the skewed catalogue's product choice, measured against a"
+                            + " uniform choice of the same products (default: ${DEFAULT-VALUE})")
+    double skew;
 
     @Option(
             names = "--rates",
@@ -228,6 +261,11 @@ final class BenchOptions {
         positive("--fanout-events", fanoutEvents);
         positive("--group-orders", groupOrders);
         IntStream.of(clients).forEach(c -> positive("--clients", c));
+        IntStream.of(hotClients).forEach(c -> positive("--hot-clients", c));
+        positive("--skus", skus);
+        if (!(skew > 0) || skew > 10) {
+            throw new IllegalArgumentException("--skew: more than 0 and at most 10, was " + skew);
+        }
         IntStream.of(rates).forEach(r -> positive("--rates", r));
         IntStream.of(sweep).forEach(s -> positive("--sweep", s));
     }

@@ -10,6 +10,7 @@ import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import javax.imageio.ImageIO;
@@ -56,10 +57,57 @@ final class BenchReport {
         if (bench.containsKey("writePath")) {
             singleNode(md, bench);
         }
+        if (bench.containsKey("hotKey")) {
+            hotKey(md, bench.getJsonObject("hotKey"));
+        }
         if (bench.containsKey("cluster")) {
             cluster(md, bench.getJsonObject("cluster"));
         }
         return md.toString();
+    }
+
+    /** OUTBOX writes on a skewed catalogue against a uniform one, per client count. */
+    private static void hotKey(StringBuilder md, JsonObject hot) {
+        md.append(
+                String.format(
+                        Locale.ROOT,
+                        "\n## Hot key (OUTBOX closed loop, %d products, Zipf skew %s: the top"
+                                + " product takes %.0f %% of orders)\n\n| clients | uniform orders/s"
+                                + " (p50/p99 ms) | skewed orders/s (p50/p99 ms) |\n|---|---|---|\n",
+                        hot.getInt("skus"),
+                        hot.getJsonNumber("skew"),
+                        100 * hot.getJsonNumber("topProductShare").doubleValue()));
+        Map<Integer, Map<String, JsonObject>> byClients = new LinkedHashMap<>();
+        for (JsonObject row : hot.getJsonArray("rows").getValuesAs(JsonObject.class)) {
+            byClients
+                    .computeIfAbsent(row.getInt("clients"), c -> new LinkedHashMap<>())
+                    .put(row.getString("catalogue"), row);
+        }
+        byClients.forEach(
+                (clients, rows) -> {
+                    md.append("| ").append(clients);
+                    for (String catalogue : List.of("uniform", "skewed")) {
+                        JsonObject r = rows.get(catalogue);
+                        md.append(" | ")
+                                .append(
+                                        r == null
+                                                ? "-"
+                                                : String.format(
+                                                        Locale.ROOT,
+                                                        "%.0f (%.1f/%.1f)",
+                                                        r.getJsonNumber("ordersPerSec")
+                                                                .doubleValue(),
+                                                        r.getJsonNumber("p50Ms").doubleValue(),
+                                                        r.getJsonNumber("p99Ms").doubleValue()));
+                    }
+                    md.append(" |\n");
+                });
+        md.append("\n| target | measured | met |\n|---|---|---|\n");
+        target(
+                md,
+                "skewed ≥ 0.8 × uniform write throughput at the most clients",
+                hot.getJsonNumber("skewedToUniform").doubleValue(),
+                0.8);
     }
 
     /** The relay shared by nodes: one row per node count, and the target. */

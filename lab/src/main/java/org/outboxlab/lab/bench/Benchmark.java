@@ -143,6 +143,18 @@ public final class Benchmark {
                     }
                 }
                 result.add("writePath", writePath);
+                if (phases.contains("hotkey")) {
+                    result.add(
+                            "hotKey",
+                            hotKey(
+                                    HotKeyBench.measure(
+                                            topology,
+                                            driver,
+                                            relayBench,
+                                            Catalogue.zipf(options.skus, options.skew),
+                                            options.hotClients,
+                                            seconds)));
+                }
                 if (!consumersDuringWrite) {
                     relayBench.awaitRelayDrained();
                     topology.purgeConsumerQueues();
@@ -371,6 +383,34 @@ public final class Benchmark {
         progress("wrote " + out.resolve("bench.json") + ", bench.md and bench.png");
     }
 
+    private static JsonObjectBuilder hotKey(HotKeyBench.Result r) {
+        JsonArrayBuilder rows = Json.createArrayBuilder();
+        for (HotKeyBench.Row row : r.rows()) {
+            rows.add(
+                    Json.createObjectBuilder()
+                            .add("catalogue", row.catalogue())
+                            .add("clients", row.clients())
+                            .add("ordersPerSec", round(row.outcome().ordersPerSec()))
+                            .add("p50Ms", round(row.outcome().latencies().percentileMs(50)))
+                            .add("p99Ms", round(row.outcome().latencies().percentileMs(99)))
+                            .add("refused", row.outcome().failed()));
+        }
+        progress(
+                String.format(
+                        Locale.ROOT,
+                        "hot key: %d products, skew %.2f (top product %.1f %% of orders): skewed/uniform %.2f at the most clients",
+                        r.skewed().size(),
+                        r.skewed().skew(),
+                        100 * r.skewed().topShare(),
+                        r.skewedToUniform()));
+        return Json.createObjectBuilder()
+                .add("skus", r.skewed().size())
+                .add("skew", r.skewed().skew())
+                .add("topProductShare", round2(r.skewed().topShare()))
+                .add("skewedToUniform", round(r.skewedToUniform()))
+                .add("rows", rows);
+    }
+
     /**
      * The relay shared by each node count: drain rate, each node's share, commit-to-effect latency
      * at the offered rate; and the drain rate of the most nodes against one node's.
@@ -560,7 +600,7 @@ public final class Benchmark {
                 .add("note", "load generator, WildFly, broker and database share the same machine");
     }
 
-    private static void progress(String line) {
+    static void progress(String line) {
         System.out.println("[bench " + java.time.LocalTime.now().withNano(0) + "] " + line);
     }
 

@@ -27,6 +27,9 @@ final class LoadDriver {
     /** The order endpoint of each node; orders go to them in turn. */
     private final List<URI> orders;
 
+    /** Where each order's product comes from; null for the sample catalogue, by customer. */
+    private final Catalogue catalogue;
+
     private final AtomicInteger turn = new AtomicInteger();
     private final HttpClient http =
             HttpClient.newBuilder()
@@ -50,7 +53,17 @@ final class LoadDriver {
      * Load spread over nodes, one order to each in turn; {@code baseUris} end in {@code /outbox/}.
      */
     LoadDriver(List<URI> baseUris) {
-        this.orders = baseUris.stream().map(uri -> uri.resolve("api/orders")).toList();
+        this(baseUris.stream().map(uri -> uri.resolve("api/orders")).toList(), null);
+    }
+
+    private LoadDriver(List<URI> orders, Catalogue catalogue) {
+        this.orders = orders;
+        this.catalogue = catalogue;
+    }
+
+    /** The same load on the same nodes, each order's product drawn from {@code catalogue}. */
+    LoadDriver choosingFrom(Catalogue catalogue) {
+        return new LoadDriver(orders, catalogue);
     }
 
     /**
@@ -156,7 +169,10 @@ final class LoadDriver {
     }
 
     private boolean place(String mode, String customerId) {
-        String sku = SKUS[Math.floorMod(customerId.hashCode(), SKUS.length)];
+        String sku =
+                catalogue != null
+                        ? catalogue.pick()
+                        : SKUS[Math.floorMod(customerId.hashCode(), SKUS.length)];
         String body =
                 "{\"customerId\":\""
                         + customerId
