@@ -20,10 +20,11 @@ import java.time.Duration;
 public final class OrderApi {
 
     /**
-     * An HTTP answer: its status and its JSON body (an object, or {@code null} if the body was not
-     * JSON).
+     * An HTTP answer: its status, its JSON body (an object, or {@code null} if the body was not
+     * JSON), and its {@code Retry-After} header ({@code null} if absent).
      */
-    public record Reply(int status, String contentType, JsonStructure json, String body) {
+    public record Reply(
+            int status, String contentType, JsonStructure json, String body, String retryAfter) {
 
         public JsonObject object() {
             if (!(json instanceof JsonObject o)) {
@@ -136,7 +137,12 @@ public final class OrderApi {
                             request.timeout(Duration.ofSeconds(30)).build(),
                             HttpResponse.BodyHandlers.ofString());
             String type = response.headers().firstValue("Content-Type").orElse("");
-            return new Reply(response.statusCode(), type, parse(response.body()), response.body());
+            return new Reply(
+                    response.statusCode(),
+                    type,
+                    parse(response.body()),
+                    response.body(),
+                    response.headers().firstValue("Retry-After").orElse(null));
         } catch (IOException e) {
             throw new AssertionError("request to " + base + " failed: " + e, e);
         } catch (InterruptedException e) {

@@ -215,6 +215,30 @@ public final class OutboxProbe {
         return counts;
     }
 
+    /**
+     * {@link #rowCounts()} once the system is quiet: two reads {@code quiet} apart agree (earlier
+     * tests' events still reaching the consumers would otherwise count as this test's writes).
+     * Fails after {@code timeout}.
+     */
+    public Map<String, Long> quietRowCounts(Duration quiet, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Map<String, Long> last = rowCounts();
+        while (System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(quiet.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted", e);
+            }
+            Map<String, Long> now = rowCounts();
+            if (now.equals(last)) {
+                return now;
+            }
+            last = now;
+        }
+        throw new AssertionError("row counts still changing after " + timeout + ": " + last);
+    }
+
     /** Runs a {@code select count(...)}-style query with positional parameters. */
     public long count(String sql, Object... params) {
         try (Connection c = dataSource.getConnection();

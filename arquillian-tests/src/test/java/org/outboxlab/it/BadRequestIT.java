@@ -14,6 +14,7 @@ import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.function.Executable;
+import org.outboxlab.contract.ProblemType;
 import org.outboxlab.testsupport.OrderApi;
 import org.outboxlab.testsupport.OutboxDeployments;
 import org.outboxlab.testsupport.OutboxProbe;
@@ -26,6 +27,13 @@ import org.outboxlab.testsupport.OutboxProbe;
 public class BadRequestIT {
 
     private record Case(String name, String body, int status, String field) {}
+
+    /** The documented problem type of each status these requests get. */
+    private static final Map<Integer, ProblemType> TYPES =
+            Map.of(
+                    400, ProblemType.INVALID_REQUEST,
+                    413, ProblemType.BODY_TOO_LARGE,
+                    422, ProblemType.UNKNOWN_PRODUCT);
 
     private static final List<Case> CASES =
             List.of(
@@ -112,7 +120,8 @@ public class BadRequestIT {
         OrderApi api = OrderApi.local();
         OutboxProbe probe = OutboxProbe.inServer();
         probe.awaitOutboxDrained(Duration.ofSeconds(30));
-        Map<String, Long> before = probe.rowCounts();
+        Map<String, Long> before =
+                probe.quietRowCounts(Duration.ofMillis(500), Duration.ofSeconds(30));
         List<Executable> checks = new ArrayList<>();
         for (Case c : CASES) {
             OrderApi.Reply reply = api.post("orders", c.body(), "application/json");
@@ -124,6 +133,9 @@ public class BadRequestIT {
                                 c.name() + ": " + reply.contentType());
                         assertEquals(c.status(), reply.object().getInt("status"), c.name());
                         assertTrue(!reply.string("detail").isBlank(), c.name());
+                        assertEquals(TYPES.get(c.status()).uri(), reply.string("type"), c.name());
+                        assertEquals(
+                                TYPES.get(c.status()).title(), reply.string("title"), c.name());
                         if (c.field() != null) {
                             assertEquals(
                                     c.field(),
@@ -135,6 +147,24 @@ public class BadRequestIT {
         OrderApi.Reply wrongType =
                 api.post("orders", "customerId=c", "application/x-www-form-urlencoded");
         checks.add(() -> assertEquals(415, wrongType.status(), wrongType.body()));
+        checks.add(() -> assertEquals("about:blank", wrongType.string("type"), wrongType.body()));
+        checks.add(
+                () ->
+                        assertEquals(
+                                "Unsupported Media Type",
+                                wrongType.string("title"),
+                                wrongType.body()));
+        OrderApi.Reply described =
+                new OrderApi(java.net.URI.create("http://127.0.0.1:8080/outbox/"))
+                        .get("problems.html");
+        checks.add(() -> assertEquals(200, described.status(), "the type URIs dereference"));
+        for (ProblemType type : TYPES.values()) {
+            checks.add(
+                    () ->
+                            assertTrue(
+                                    described.body().contains("id=\"" + type.id() + "\""),
+                                    type + " described at " + type.uri()));
+        }
         assertAll(checks);
         assertEquals(before, probe.rowCounts(), "refused requests wrote nothing");
     }

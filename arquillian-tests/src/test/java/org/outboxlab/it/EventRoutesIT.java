@@ -13,6 +13,7 @@ import org.jboss.dmr.ModelNode;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.outboxlab.contract.ProblemType;
 import org.outboxlab.contract.Subscriptions;
 import org.outboxlab.testsupport.Await;
 import org.outboxlab.testsupport.OrderApi;
@@ -20,8 +21,10 @@ import org.outboxlab.testsupport.OutboxDeployments;
 
 /**
  * A consumer's subscription queue removed from {@code OrderEvents}: the broker would drop that
- * consumer's copy of every event without a word, so nothing is published (OUTBOX rows wait, XA
- * writes are refused) until the queue is back; then the waiting events go out and are applied.
+ * consumer's copy of every event without a word, so nothing is published (OUTBOX rows wait, charged
+ * nothing; XA writes are refused, 503 route-missing with Retry-After; a NAIVE order commits and its
+ * send is refused, 503 committed-but-unsent) until the queue is back; then the waiting events go
+ * out and are applied.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -57,6 +60,18 @@ public class EventRoutesIT {
                     api.order(orderId).body());
             OrderApi.Reply xa = api.place("no-route-xa", "XA", "BOOK-1", 1);
             assertEquals(503, xa.status(), "XA refuses to send into a missing route: " + xa.body());
+            assertEquals(ProblemType.ROUTE_MISSING.uri(), xa.string("type"), xa.body());
+            assertEquals("30", xa.retryAfter(), "a missing route waits for an operator");
+            OrderApi.Reply naive = api.place("no-route-naive", "NAIVE", "BOOK-1", 1);
+            assertEquals(503, naive.status(), "NAIVE's send is refused after its commit");
+            assertEquals(
+                    ProblemType.COMMITTED_BUT_UNSENT.uri(), naive.string("type"), naive.body());
+            assertEquals(true, naive.object().getBoolean("committed"), naive.body());
+            assertEquals(null, naive.retryAfter(), "a retry would place a second order");
+            assertEquals(
+                    0,
+                    firstEvent(api, orderId).getInt("attempts"),
+                    "the relay's refusals charge the waiting row nothing");
             assertEquals(
                     "PENDING", firstEvent(api, orderId).getString("status"), "still not published");
         } finally {

@@ -17,6 +17,7 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.outboxlab.contract.ProblemType;
 import org.outboxlab.testsupport.OrderApi;
 import org.outboxlab.testsupport.OutboxDeployments;
 import org.outboxlab.testsupport.OutboxProbe;
@@ -24,6 +25,9 @@ import org.outboxlab.testsupport.OutboxProbe;
 /** A business transaction that fails produces no order, no event and no effect, in every mode. */
 @ExtendWith(ArquillianExtension.class)
 public class RejectedWritesIT {
+
+    /** How long the row counts must stand still before a test counts what it wrote. */
+    private static final Duration QUIET = Duration.ofMillis(500);
 
     @Deployment
     public static EnterpriseArchive deployment() {
@@ -51,11 +55,14 @@ public class RejectedWritesIT {
         OutboxProbe probe = OutboxProbe.inServer();
         String orderId = api.placed("transition", "XA", "PEN-1", 1);
         probe.awaitEffects(java.util.List.of(orderId), Duration.ofSeconds(30));
-        Map<String, Long> before = probe.rowCounts();
+        Map<String, Long> before = probe.quietRowCounts(QUIET, Duration.ofSeconds(30));
         OrderApi.Reply reply = api.advance(orderId, "ship");
         assertEquals(409, reply.status(), reply.body());
+        assertEquals(ProblemType.FORBIDDEN_TRANSITION.uri(), reply.string("type"), reply.body());
         assertEquals(before, probe.rowCounts());
-        assertEquals(404, api.advance("no-such-order", "pay").status());
+        OrderApi.Reply missing = api.advance("no-such-order", "pay");
+        assertEquals(404, missing.status());
+        assertEquals(ProblemType.NOT_FOUND.uri(), missing.string("type"), missing.body());
         assertEquals(before, probe.rowCounts());
     }
 
@@ -111,12 +118,13 @@ public class RejectedWritesIT {
         OrderApi api = OrderApi.local();
         OutboxProbe probe = OutboxProbe.inServer();
         probe.awaitOutboxDrained(Duration.ofSeconds(30));
-        Map<String, Long> before = probe.rowCounts();
+        Map<String, Long> before = probe.quietRowCounts(QUIET, Duration.ofSeconds(30));
         long limited = WriteModesIT.stockOf(api, "LIMITED-1");
 
         OrderApi.Reply reply = api.place("short-" + mode, mode, "LIMITED-1", (int) limited + 1);
 
         assertEquals(409, reply.status(), reply.body());
+        assertEquals(ProblemType.INSUFFICIENT_STOCK.uri(), reply.string("type"), reply.body());
         assertEquals("lines[0].quantity", reply.string("field"));
         assertEquals(before, probe.rowCounts(), "a refused order writes nothing");
         assertEquals(limited, WriteModesIT.stockOf(api, "LIMITED-1"));

@@ -13,6 +13,7 @@ import jakarta.ws.rs.ext.Provider;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.outboxlab.broker.RouteMissingException;
+import org.outboxlab.contract.ProblemType;
 import org.outboxlab.order.EventNotPublishedException;
 import org.outboxlab.order.IdempotencyKeyReusedException;
 import org.outboxlab.order.IdempotencyKeyTakenException;
@@ -52,20 +53,17 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
                             .build();
         }
         if (e instanceof OrderRejectedException r) {
-            return Problems.of(statusOf(r), r.field(), r.getMessage());
+            return Problems.of(typeOf(r), r.field(), r.getMessage());
         }
         if (e instanceof EventNotPublishedException n) {
             refusals.refused(Resource.BROKER, n.getMessage());
             return Problems.committedButUnsent(n.getMessage());
         }
         if (e instanceof IdempotencyKeyTakenException) {
-            return Response.fromResponse(
-                            Problems.of(
-                                    409,
-                                    "Idempotency-Key",
-                                    "a request with this Idempotency-Key is in progress; retry it"))
-                    .header(HttpHeaders.RETRY_AFTER, "1")
-                    .build();
+            return Problems.of(
+                    ProblemType.IDEMPOTENCY_KEY_IN_PROGRESS,
+                    "Idempotency-Key",
+                    "a request with this Idempotency-Key is in progress; retry it");
         }
         if (e instanceof UnreachableException u) {
             return unreachable(u.resource(), u);
@@ -73,7 +71,9 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         if (e instanceof RouteMissingException m) {
             refusals.refused(Resource.BROKER, m.getMessage());
             return Problems.of(
-                    503, null, "the broker has no queue for every consumer; nothing was written");
+                    ProblemType.ROUTE_MISSING,
+                    null,
+                    "the broker has no queue for every consumer; nothing was written");
         }
         if (e instanceof WebApplicationException w) {
             return Problems.of(w.getResponse().getStatus(), null, w.getMessage());
@@ -85,20 +85,26 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             return unreachable(Resource.BROKER, e);
         }
         LOG.log(Level.SEVERE, "unexpected failure", failure);
-        return Problems.of(500, null, "internal error; see the server log");
+        return Problems.of(ProblemType.INTERNAL_ERROR, null, "internal error; see the server log");
     }
 
-    private static int statusOf(OrderRejectedException r) {
+    private static ProblemType typeOf(OrderRejectedException r) {
         if (r instanceof OrderNotFoundException) {
-            return 404;
+            return ProblemType.NOT_FOUND;
         }
-        if (r instanceof UnknownProductException || r instanceof IdempotencyKeyReusedException) {
-            return 422;
+        if (r instanceof UnknownProductException) {
+            return ProblemType.UNKNOWN_PRODUCT;
         }
-        if (r instanceof InsufficientStockException || r instanceof IllegalTransitionException) {
-            return 409;
+        if (r instanceof IdempotencyKeyReusedException) {
+            return ProblemType.IDEMPOTENCY_KEY_REUSED;
         }
-        return 400;
+        if (r instanceof InsufficientStockException) {
+            return ProblemType.INSUFFICIENT_STOCK;
+        }
+        if (r instanceof IllegalTransitionException) {
+            return ProblemType.FORBIDDEN_TRANSITION;
+        }
+        return ProblemType.INVALID_REQUEST;
     }
 
     /**
@@ -109,11 +115,14 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         if (request == null || !HttpMethod.GET.equals(request.getMethod())) {
             refusals.refused(resource, e.getMessage());
         }
-        return Problems.of(
-                503,
-                null,
-                resource == Resource.DATABASE
-                        ? "the database is unavailable; try again later"
-                        : "the message broker is unavailable; nothing was written");
+        return resource == Resource.DATABASE
+                ? Problems.of(
+                        ProblemType.DATABASE_UNAVAILABLE,
+                        null,
+                        "the database is unavailable; try again later")
+                : Problems.of(
+                        ProblemType.BROKER_UNAVAILABLE,
+                        null,
+                        "the message broker is unavailable; nothing was written");
     }
 }

@@ -3,9 +3,16 @@ package org.outboxlab.web.api;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import java.util.Map;
+import org.outboxlab.contract.ProblemType;
 
-/** Builds {@code application/problem+json} responses. */
+/**
+ * Builds {@code application/problem+json} responses (RFC 9457): a {@link ProblemType}'s type URI,
+ * title and status, the detail, the request field at fault, and {@code Retry-After} where the type
+ * says a retry will do.
+ */
 final class Problems {
 
     static final String MEDIA_TYPE = "application/problem+json";
@@ -16,10 +23,21 @@ final class Problems {
      */
     static final String COMMITTED = "committed";
 
+    /** Reason phrases JAX-RS's {@code Response.Status} does not know (RFC 9110's names). */
+    private static final Map<Integer, String> REASONS =
+            Map.of(413, "Content Too Large", 422, "Unprocessable Content");
+
     private Problems() {}
 
+    static Response of(ProblemType type, String field, String detail) {
+        return response(type, document(type, field, detail));
+    }
+
+    /** A problem of {@code status}: its general type if it has one, else {@code about:blank}. */
     static Response of(int status, String field, String detail) {
-        return response(status, document(status, field, detail));
+        return ProblemType.generalFor(status)
+                .map(type -> of(type, field, detail))
+                .orElseGet(() -> response(null, blank(status, field, detail)));
     }
 
     /**
@@ -27,23 +45,35 @@ final class Problems {
      * {@code = true} tells a client that retrying would place a second order.
      */
     static Response committedButUnsent(String detail) {
-        return response(503, committedButUnsentDocument(detail));
+        return response(ProblemType.COMMITTED_BUT_UNSENT, committedButUnsentDocument(detail));
     }
 
-    static JsonObject document(int status, String field, String detail) {
-        return body(status, field, detail).build();
+    static JsonObject document(ProblemType type, String field, String detail) {
+        return body(type.uri(), type.title(), type.status(), field, detail).build();
     }
 
     static JsonObject committedButUnsentDocument(String detail) {
-        return body(503, null, detail).add(COMMITTED, true).build();
+        ProblemType type = ProblemType.COMMITTED_BUT_UNSENT;
+        return body(type.uri(), type.title(), type.status(), null, detail)
+                .add(COMMITTED, true)
+                .build();
     }
 
-    private static JsonObjectBuilder body(int status, String field, String detail) {
-        Response.StatusType type = Response.Status.fromStatusCode(status);
+    static JsonObject blank(int status, String field, String detail) {
+        Response.StatusType known = Response.Status.fromStatusCode(status);
+        String title =
+                known != null
+                        ? known.getReasonPhrase()
+                        : REASONS.getOrDefault(status, "HTTP " + status);
+        return body("about:blank", title, status, field, detail).build();
+    }
+
+    private static JsonObjectBuilder body(
+            String type, String title, int status, String field, String detail) {
         JsonObjectBuilder body =
                 Json.createObjectBuilder()
-                        .add("type", "about:blank")
-                        .add("title", type == null ? "HTTP " + status : type.getReasonPhrase())
+                        .add("type", type)
+                        .add("title", title)
                         .add("status", status)
                         .add("detail", detail == null ? "" : detail);
         if (field != null) {
@@ -52,7 +82,14 @@ final class Problems {
         return body;
     }
 
-    private static Response response(int status, JsonObject document) {
-        return Response.status(status).type(MEDIA_TYPE).entity(document.toString()).build();
+    private static Response response(ProblemType type, JsonObject document) {
+        Response.ResponseBuilder response =
+                Response.status(document.getInt("status"))
+                        .type(MEDIA_TYPE)
+                        .entity(document.toString());
+        if (type != null && type.retryAfterSeconds() > 0) {
+            response.header(HttpHeaders.RETRY_AFTER, Integer.toString(type.retryAfterSeconds()));
+        }
+        return response.build();
     }
 }
