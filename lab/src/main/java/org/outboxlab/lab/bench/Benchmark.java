@@ -407,7 +407,7 @@ public final class Benchmark {
                 .add("skus", r.skewed().size())
                 .add("skew", r.skewed().skew())
                 .add("topProductShare", round2(r.skewed().topShare()))
-                .add("skewedToUniform", round(r.skewedToUniform()))
+                .add("skewedToUniform", round2(r.skewedToUniform()))
                 .add("rows", rows);
     }
 
