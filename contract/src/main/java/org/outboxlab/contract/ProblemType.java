@@ -69,6 +69,11 @@ public enum ProblemType {
         return retryAfterSeconds;
     }
 
+    /** The kind whose type URI is {@code uri}, if any. */
+    public static Optional<ProblemType> byUri(String uri) {
+        return Arrays.stream(values()).filter(t -> t.uri().equals(uri)).findFirst();
+    }
+
     /**
      * The general kind for a status the API raises without a more specific one (400, 401, 403, 404,
      * 413), if there is one.

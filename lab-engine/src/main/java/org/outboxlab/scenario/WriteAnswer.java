@@ -5,19 +5,30 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
+import java.util.EnumSet;
+import java.util.Set;
+import org.outboxlab.contract.ProblemType;
 import org.outboxlab.contract.WriteMode;
 import org.outboxlab.contract.WriteMode.WhenBrokerDown;
 
 /**
  * What the order API's answer to one write tells its client: whether the write committed, was
- * refused with nothing written (a 503 with the documented problem), or (a mode that commits unsent
- * while the broker is down) committed without its event, the problem's member {@code "committed":
- * true} says; anything else is an error. And the order's id, if the answer carries one.
+ * refused with nothing written (a 503 of a documented refusal type: database or broker unavailable,
+ * a consumer's queue missing), or (a mode that commits unsent while the broker is down) committed
+ * without its event (type committed-but-unsent, member {@code "committed": true}); anything else is
+ * an error. And the order's id, if the answer carries one.
  */
 final class WriteAnswer {
 
     /** The problem member that says the refused write committed all the same. */
     private static final String COMMITTED = "committed";
+
+    /** The 503s a write answers having written nothing, as the API documents them. */
+    private static final Set<ProblemType> REFUSALS =
+            EnumSet.of(
+                    ProblemType.DATABASE_UNAVAILABLE,
+                    ProblemType.BROKER_UNAVAILABLE,
+                    ProblemType.ROUTE_MISSING);
 
     private WriteAnswer() {}
 
@@ -33,13 +44,15 @@ final class WriteAnswer {
         if (status != 503) {
             return Outcome.ERROR;
         }
-        if (problem.get(COMMITTED) != JsonValue.TRUE) {
-            return Outcome.REFUSED;
+        ProblemType type = ProblemType.byUri(problem.getString("type", "")).orElse(null);
+        boolean committed = problem.get(COMMITTED) == JsonValue.TRUE;
+        if (type == ProblemType.COMMITTED_BUT_UNSENT && committed) {
+            return WriteMode.byName(mode).map(WriteMode::whenBrokerDown).orElse(null)
+                            == WhenBrokerDown.COMMITS_UNSENT
+                    ? Outcome.COMMITTED_UNSENT
+                    : Outcome.ERROR;
         }
-        return WriteMode.byName(mode).map(WriteMode::whenBrokerDown).orElse(null)
-                        == WhenBrokerDown.COMMITS_UNSENT
-                ? Outcome.COMMITTED_UNSENT
-                : Outcome.ERROR;
+        return REFUSALS.contains(type) && !committed ? Outcome.REFUSED : Outcome.ERROR;
     }
 
     /**

@@ -8,11 +8,12 @@ import org.junit.jupiter.api.Test;
 class WriteAnswerTest {
 
     private static final String COMMITTED =
-            "{\"title\":\"Service Unavailable\",\"status\":503,\"detail\":\"order o1 committed but its event was not sent\",\"committed\":true}";
+            "{\"type\":\"/outbox/problems.html#committed-but-unsent\",\"title\":\"Order committed, event not sent\","
+                    + "\"status\":503,\"detail\":\"order o1 committed but its event was not sent\",\"committed\":true}";
     private static final String OLD_TEXT =
             "{\"status\":503,\"detail\":\"order o1 committed but its event was not sent\"}";
     private static final String REFUSAL =
-            "{\"type\":\"about:blank\",\"title\":\"Service Unavailable\",\"status\":503,"
+            "{\"type\":\"/outbox/problems.html#database-unavailable\",\"title\":\"Database unavailable\",\"status\":503,"
                     + "\"detail\":\"the database is unavailable; try again later\"}";
 
     /**
@@ -23,13 +24,16 @@ class WriteAnswerTest {
     void aCommittedUnsentAnswerIsTheProblemsMemberOnlyForTheModeThatCommitsUnsent() {
         assertEquals(Outcome.COMMITTED_UNSENT, WriteAnswer.outcome("NAIVE", 503, COMMITTED));
         assertEquals(
-                Outcome.REFUSED,
+                Outcome.ERROR,
                 WriteAnswer.outcome("NAIVE", 503, OLD_TEXT),
-                "the text alone no longer says committed");
+                "the text alone says nothing: no documented type");
         assertEquals(
-                Outcome.REFUSED,
+                Outcome.ERROR,
                 WriteAnswer.outcome(
-                        "NAIVE", 503, "{\"status\":503,\"detail\":\"\",\"committed\":false}"));
+                        "NAIVE",
+                        503,
+                        COMMITTED.replace("committed-but-unsent", "database-unavailable")),
+                "a refusal that says it committed contradicts itself");
         assertEquals(
                 Outcome.ERROR,
                 WriteAnswer.outcome("XA", 503, COMMITTED),
@@ -37,10 +41,26 @@ class WriteAnswerTest {
         assertEquals(Outcome.ACCEPTED, WriteAnswer.outcome("NAIVE", 201, "{}"));
     }
 
+    /** Shown to fail with the old rule (any 503 problem without "committed" was a refusal). */
     @Test
     void aRefusalIsA503WithTheDocumentedProblemAndAnythingElseAnError() {
         for (String mode : new String[] {"OUTBOX", "XA", "NAIVE"}) {
             assertEquals(Outcome.REFUSED, WriteAnswer.outcome(mode, 503, REFUSAL), mode);
+            assertEquals(
+                    Outcome.REFUSED,
+                    WriteAnswer.outcome(
+                            mode,
+                            503,
+                            REFUSAL.replace("database-unavailable", "broker-unavailable")),
+                    mode);
+            assertEquals(
+                    Outcome.ERROR,
+                    WriteAnswer.outcome(
+                            mode,
+                            503,
+                            REFUSAL.replace(
+                                    "/outbox/problems.html#database-unavailable", "about:blank")),
+                    mode + ": a 503 problem of no documented refusal type");
             assertEquals(
                     Outcome.ERROR,
                     WriteAnswer.outcome(
