@@ -1,6 +1,7 @@
 package org.outboxlab.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -117,6 +118,41 @@ public class RelayClusterIT {
                             .toList();
         }
         assertEquals(List.of(), clear, "files holding the cluster password in clear text");
+    }
+
+    /**
+     * configure-wildfly.sh on PostgreSQL with the remote broker pair (StockWildFlyIT checks H2): no
+     * node's configuration or users file holds a password in clear text, the datasources and the
+     * broker's connection factories read theirs from the credential store, and the broker refuses
+     * its management address to the application's broker user.
+     */
+    @Test
+    @org.junit.jupiter.api.Order(0)
+    public void theNodesKeepTheirPasswordsInTheCredentialStoreAndTheBrokerUserCannotManage()
+            throws Exception {
+        for (int node : List.of(1, 2)) {
+            Path xml = lab.nodeConfiguration(node);
+            Path users = xml.resolveSibling("application-users.properties");
+            for (Path file : List.of(xml, users)) {
+                assertEquals(List.of(), lab.passwordsInClear(file), file + " in clear text");
+            }
+            String text = Files.readString(xml);
+            assertTrue(
+                    occurrences(text, "alias=\"outbox-db\"") >= 2,
+                    "both datasources read the database password from the store: " + xml);
+            assertTrue(
+                    occurrences(text, "alias=\"outbox-broker\"") >= 2,
+                    "both pooled connection factories read the broker password from the store");
+        }
+        assertFalse(lab.brokerUserMayManage(), "the application's broker user may not manage");
+    }
+
+    private static int occurrences(String text, String needle) {
+        int count = 0;
+        for (int at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + 1)) {
+            count++;
+        }
+        return count;
     }
 
     private static boolean contains(Path file, byte[] needle) {

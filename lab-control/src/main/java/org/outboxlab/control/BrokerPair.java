@@ -127,6 +127,34 @@ final class BrokerPair {
         }
     }
 
+    /**
+     * Whether the application's broker user may use the broker's management address: asks for the
+     * broker's version as that user and returns false only when the broker refuses it for lack of
+     * permission (any other failure throws, so an unreachable broker proves nothing).
+     */
+    boolean applicationUserMayManage() {
+        try (ActiveMQConnectionFactory factory =
+                        new ActiveMQConnectionFactory(
+                                url(), BrokerProcess.USER, primary.password());
+                jakarta.jms.Connection connection = connect(factory)) {
+            BrokerManagement.attribute(connection, "broker", "version");
+            return true;
+        } catch (jakarta.jms.JMSSecurityException refused) {
+            return false;
+        } catch (JMSException e) {
+            throw new IllegalStateException(
+                    "broker management as " + BrokerProcess.USER + ": " + e, e);
+        }
+    }
+
+    /** A connection whose sends wait for the broker's answer, so a refusal fails the send. */
+    private static jakarta.jms.Connection connect(ActiveMQConnectionFactory factory)
+            throws JMSException {
+        factory.setBlockOnNonDurableSend(true);
+        factory.setCallTimeout(5000);
+        return factory.createConnection();
+    }
+
     /** Event ids parked in each consumer's dead-letter queue, by consumer id. */
     Map<String, Set<String>> deadLetters() {
         return DeadLetterBrowser.browse(url(), BrokerProcess.USER, primary.password());

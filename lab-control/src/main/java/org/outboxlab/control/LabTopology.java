@@ -248,6 +248,32 @@ public final class LabTopology implements LabTarget, AutoCloseable {
         return postgres.connectAsSuperuser();
     }
 
+    /**
+     * Which of this topology's passwords (the database user's, the broker user's, the fault-plan
+     * user's) {@code file} holds in clear text, by name; empty when none.
+     */
+    public List<String> passwordsInClear(Path file) throws IOException {
+        return new ClearSecrets(
+                        Map.of(
+                                "the database user's password", postgres.password(),
+                                "the broker user's password", broker.password(),
+                                "the fault-plan user's password", labPassword))
+                .foundIn(file);
+    }
+
+    /** Node {@code node}'s server configuration, as configure-wildfly.sh wrote it. */
+    public Path nodeConfiguration(int node) {
+        return nodes.configuration(node);
+    }
+
+    /**
+     * Whether the application's broker user may use the broker's management address (it must not:
+     * only the broker's administrator manages).
+     */
+    public boolean brokerUserMayManage() {
+        return broker.applicationUserMayManage();
+    }
+
     /** The relay's leases, as the database holds them. */
     public LeaseInspection leases() {
         return leases;

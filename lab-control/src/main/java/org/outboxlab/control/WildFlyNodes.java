@@ -20,6 +20,9 @@ import java.util.concurrent.Future;
  */
 final class WildFlyNodes {
 
+    /** The server configuration every node runs, as configure-wildfly.sh writes it. */
+    private static final String CONFIGURATION = "standalone-full.xml";
+
     private static final Duration SERVER_START = Duration.ofSeconds(240);
 
     private final Path home;
@@ -124,7 +127,7 @@ final class WildFlyNodes {
                         home,
                         parts.ear(),
                         baseDir(node),
-                        "standalone-full.xml",
+                        CONFIGURATION,
                         SERVER_START,
                         options.toArray(String[]::new));
         synchronized (nodes) {
@@ -191,6 +194,11 @@ final class WildFlyNodes {
 
     private int portOffset(int node) {
         return ports.portOffset() + 100 * (node - 1);
+    }
+
+    /** Node {@code node}'s server configuration file. */
+    Path configuration(int node) {
+        return baseDir(node).resolve("configuration").resolve(CONFIGURATION);
     }
 
     private Path baseDir(int node) {
