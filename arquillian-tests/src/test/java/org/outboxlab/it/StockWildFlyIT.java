@@ -28,6 +28,8 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.outboxlab.contract.ConsumerName;
+import org.outboxlab.contract.ProblemType;
 import org.outboxlab.control.BrokerProcess;
 import org.outboxlab.control.Command;
 import org.outboxlab.control.Directories;
@@ -229,6 +231,23 @@ public class StockWildFlyIT {
             OrderApi.Reply xa = api.place("stock-outage-xa", "XA", "MUG-1", 1);
             assertEquals(
                     503, xa.status(), "XA refuses writes while the broker is down: " + xa.body());
+            assertEquals(ProblemType.BROKER_UNAVAILABLE.uri(), xa.string("type"), xa.body());
+            assertEquals("5", xa.retryAfter(), "a refusal a retry can cure says when");
+        }
+        Await.until(
+                "the gauges to see the broker gone",
+                Duration.ofSeconds(30),
+                () -> MetricsIT.value(ServerModel.metrics(), "outbox_broker_reachable", "") == 0.0,
+                () -> "outbox_broker_reachable still 1");
+        String gauges = ServerModel.metrics();
+        for (ConsumerName consumer : ConsumerName.values()) {
+            assertTrue(
+                    MetricsIT.value(
+                                    gauges,
+                                    "outbox_consumer_dead_lettered",
+                                    "consumer=\"" + consumer.id() + "\"")
+                            >= 0,
+                    consumer + ": an unreadable depth keeps its last count, never a -1 sentinel");
         }
         assertEquals(
                 mugs,

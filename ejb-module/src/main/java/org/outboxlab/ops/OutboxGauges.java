@@ -175,7 +175,15 @@ public class OutboxGauges {
                     });
         }
         Map<ConsumerName, Long> depths = deadLetters.depths();
-        deadLettered.forEach((consumer, value) -> value.set(depths.get(consumer)));
+        // An unreadable depth (-1: the broker is unreachable) keeps the last count, so sums and
+        // alerts over the gauge stay meaningful; outbox_broker_reachable says why it is stale.
+        deadLettered.forEach(
+                (consumer, value) -> {
+                    long depth = depths.get(consumer);
+                    if (depth >= 0) {
+                        value.set(depth);
+                    }
+                });
         brokerReachable.set(depths.values().stream().allMatch(depth -> depth >= 0) ? 1 : 0);
         routes.refresh();
     }
