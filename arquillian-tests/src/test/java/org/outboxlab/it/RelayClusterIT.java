@@ -13,6 +13,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.outboxlab.contract.Partitions;
 import org.outboxlab.control.LabPorts;
 import org.outboxlab.control.LabTopology;
+import org.outboxlab.control.PausePoint;
 import org.outboxlab.control.ScenarioRunner;
 import org.outboxlab.scenario.LoadOptions;
 import org.outboxlab.scenario.RunResult;
@@ -333,8 +335,34 @@ public class RelayClusterIT {
         assertFrozenNodesPartitionsMovedAndCameBack();
     }
 
+    /**
+     * A node frozen inside its heartbeat, its lease rows locked and its transaction open, loses its
+     * partitions within two leases and a heartbeat like any frozen node: the beat's transaction
+     * tells PostgreSQL to end it after idling a lease. Shown to fail without that limit: the rows
+     * stayed locked for the role's 2-minute session timeout (node 1 owned every partition after
+     * 120.3 s in a node-pause run that froze node 2 there by chance).
+     */
     @Test
     @org.junit.jupiter.api.Order(6)
+    public void aNodeFrozenInsideItsHeartbeatLosesItsPartitionsWithinTwoLeases() throws Exception {
+        awaitEvenSplit();
+        Instant frozen =
+                PausePoint.HEARTBEAT_BEFORE_COMMIT.freeze(lab.node(2), Duration.ofSeconds(10));
+        assertNotNull(frozen, "node-2 froze inside a heartbeat");
+        try {
+            Await.until(
+                    "node-1 to own every partition",
+                    PAUSE_TAKEOVER_BOUND,
+                    () -> partitions().equals(Map.of("node-1", Partitions.COUNT)),
+                    () -> partitions() + " after " + Duration.between(frozen, Instant.now()));
+        } finally {
+            lab.node(2).resume();
+        }
+        awaitEvenSplit();
+    }
+
+    @Test
+    @org.junit.jupiter.api.Order(7)
     public void whenThePrimaryBrokerDiesTheBackupTakesOverAndNothingIsLost() throws Exception {
         Map<String, RunResult> runs =
                 ScenarioChecks.run(runner, "cluster", Scenario.BROKER_FAILOVER, MODES);

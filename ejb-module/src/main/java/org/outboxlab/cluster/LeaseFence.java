@@ -37,12 +37,7 @@ public class LeaseFence {
      */
     public Fence hold() {
         long deadline = System.nanoTime() + settings.leaseMs() * 1_000_000L / 2;
-        if (database.postgres()) {
-            em.createNativeQuery(
-                            "select set_config('idle_in_transaction_session_timeout', ?1, true)")
-                    .setParameter(1, Long.toString(settings.leaseMs()))
-                    .getSingleResult();
-        }
+        IdleLimit.apply(em, database, java.time.Duration.ofMillis(settings.leaseMs()));
         RelaySwitch relaySwitch = em.find(RelaySwitch.class, RelaySwitch.ID);
         if (relaySwitch != null && relaySwitch.isPaused()) {
             return new Fence(Map.of(), deadline);

@@ -45,6 +45,9 @@ public class PartitionLeases {
      * all its partitions.
      */
     public Ownership beat(String node, boolean relaying, Duration lease) {
+        // a node frozen inside its beat holds its lease rows locked: let PostgreSQL end this
+        // transaction one lease later, so peers take the partitions as after any freeze
+        IdleLimit.apply(em, database, lease);
         Instant now = Instant.now();
         seed();
         RelayMember member = em.find(RelayMember.class, node);

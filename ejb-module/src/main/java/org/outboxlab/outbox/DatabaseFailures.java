@@ -35,12 +35,15 @@ public final class DatabaseFailures {
     }
 
     /**
-     * SQLSTATE class 08 (connection exception) and PostgreSQL's 57P01-57P03 (the server shutting
-     * down, crashed, or starting up and not accepting connections yet).
+     * SQLSTATE class 08 (connection exception), PostgreSQL's 57P01-57P03 (the server shutting down,
+     * crashed, or starting up and not accepting connections yet) and 25P03 (the server ended a
+     * session that idled in its transaction too long, as after a freeze of this node: nothing of it
+     * committed, and the same work succeeds on a fresh connection).
      */
     static boolean unavailableState(String state) {
         return state != null
                 && (state.startsWith("08")
+                        || state.equals("25P03")
                         || state.equals("57P01")
                         || state.equals("57P02")
                         || state.equals("57P03"));

@@ -35,6 +35,12 @@ class DatabaseFailuresTest {
                 DatabaseFailures.unavailable(
                         new SQLException(
                                 "terminating connection due to administrator command", "57P01")));
+        assertTrue(
+                DatabaseFailures.unavailable(
+                        new SQLException(
+                                "FATAL: terminating connection due to idle-in-transaction timeout",
+                                "25P03")),
+                "a session the server ended after this node froze mid-transaction");
     }
 
     @Test

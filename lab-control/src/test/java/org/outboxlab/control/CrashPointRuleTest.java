@@ -29,7 +29,7 @@ class CrashPointRuleTest {
     @Test
     void everyRuleParses() throws Exception {
         List<RuleScript> scripts = new ScriptRepository(false).processScripts(rules(), RULES);
-        assertEquals(3, scripts.size(), "rules in " + RULES);
+        assertEquals(4, scripts.size(), "rules in " + RULES);
         for (RuleScript script : scripts) {
             // what the agent does with a rule's BIND, IF and DO before it injects it
             ECAGrammarParser parser =
@@ -54,15 +54,18 @@ class CrashPointRuleTest {
     }
 
     @Test
-    void theRelayRuleIsArmedByTheRunsFileAndPrintsItsLineBeforeFreezing() throws IOException {
+    void eachPauseRuleIsArmedByItsFileAndPrintsItsLineBeforeFreezing() throws IOException {
         String rules = rules();
-        assertTrue(
-                rules.contains("\"" + CommitPauseRun.ARMING_FILE + "\")"),
-                "armed by " + CommitPauseRun.ARMING_FILE);
-        int printed = rules.indexOf("traceln(\"" + CommitPauseRun.REACHED_LINE + "\")");
-        assertTrue(printed > 0, "the rule prints " + CommitPauseRun.REACHED_LINE);
-        assertTrue(
-                rules.indexOf("kill -STOP ", printed) > printed, "and freezes after printing it");
+        for (PausePoint point : PausePoint.values()) {
+            int armed = rules.indexOf("\"" + point.armingFile() + "\")");
+            assertTrue(armed > 0, point + " armed by " + point.armingFile());
+            int printed = rules.indexOf("traceln(\"" + point.reachedLine() + "\")", armed);
+            assertTrue(printed > armed, point + ": the rule prints " + point.reachedLine());
+            int frozen = rules.indexOf("kill -STOP ", printed);
+            assertTrue(
+                    frozen > printed && frozen < rules.indexOf("ENDRULE", printed),
+                    point + ": and freezes after printing it");
+        }
     }
 
     private String rules() throws IOException {
