@@ -303,6 +303,8 @@ public class ComparisonScenarioIT {
     @Test
     @org.junit.jupiter.api.Order(7)
     public void databaseOutageLosesNothingAndDeadLettersNothing() throws Exception {
+        long logMark = lab.server().serverLogMark();
+        double refusedBefore = databaseRefusals();
         Map<String, RunResult> runs =
                 ScenarioChecks.run(runner, "scenario", Scenario.DB_OUTAGE, MODES);
         for (RunResult r : runs.values()) {
@@ -325,6 +327,44 @@ public class ComparisonScenarioIT {
                 runs.get("OUTBOX").unpublished(),
                 "OUTBOX published its backlog after the outage");
         assertEquals(0, runs.get("XA").heuristic(), "XA left no heuristic or in-doubt transaction");
+        // what operations see of it: the refusals counted by cause, one WARN as they began and
+        // one INFO once writes succeeded again (the README's promise), not a line per request
+        assertTrue(
+                databaseRefusals() > refusedBefore,
+                "outbox_writes_refused_total{cause=\"database\"} counted the outage's 503s");
+        String log = logSince(logMark);
+        assertEquals(
+                1,
+                occurrences(log, "writes refused, database unreachable"),
+                "the outage's start is logged once");
+        assertEquals(
+                1,
+                occurrences(log, "refused while the database was unreachable"),
+                "its end is logged once");
+    }
+
+    private static double databaseRefusals() throws Exception {
+        String metrics =
+                java.net.http.HttpClient.newHttpClient()
+                        .send(
+                                java.net.http.HttpRequest.newBuilder(lab.metricsUri(1)).build(),
+                                java.net.http.HttpResponse.BodyHandlers.ofString())
+                        .body();
+        return MetricsIT.value(metrics, "outbox_writes_refused_total", "cause=\"database\"");
+    }
+
+    private static String logSince(long mark) throws java.io.IOException {
+        byte[] log = java.nio.file.Files.readAllBytes(lab.server().serverLog());
+        int from = mark <= log.length ? (int) mark : 0;
+        return new String(log, from, log.length - from, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private static int occurrences(String text, String needle) {
+        int count = 0;
+        for (int at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + 1)) {
+            count++;
+        }
+        return count;
     }
 
     /**
