@@ -305,8 +305,35 @@ public class ComparisonScenarioIT {
     public void databaseOutageLosesNothingAndDeadLettersNothing() throws Exception {
         long logMark = lab.server().serverLogMark();
         double refusedBefore = databaseRefusals();
-        Map<String, RunResult> runs =
-                ScenarioChecks.run(runner, "scenario", Scenario.DB_OUTAGE, MODES);
+        java.util.Set<Integer> readiness = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        java.util.concurrent.atomic.AtomicBoolean running =
+                new java.util.concurrent.atomic.AtomicBoolean(true);
+        Thread watcher =
+                new Thread(
+                        () -> {
+                            while (running.get()) {
+                                readiness.add(readinessStatus());
+                                try {
+                                    Thread.sleep(250);
+                                } catch (InterruptedException e) {
+                                    return;
+                                }
+                            }
+                        },
+                        "readiness-watcher");
+        watcher.setDaemon(true);
+        watcher.start();
+        Map<String, RunResult> runs;
+        try {
+            runs = ScenarioChecks.run(runner, "scenario", Scenario.DB_OUTAGE, MODES);
+        } finally {
+            running.set(false);
+            watcher.join(5_000);
+        }
+        assertTrue(
+                readiness.contains(503),
+                "readiness DOWN while the database was down (statuses seen: " + readiness + ")");
+        assertEquals(200, readinessStatus(), "readiness UP again after the outage");
         for (RunResult r : runs.values()) {
             ScenarioChecks.assertClean(r);
             assertEquals(
@@ -341,6 +368,28 @@ public class ComparisonScenarioIT {
                 1,
                 occurrences(log, "refused while the database was unreachable"),
                 "its end is logged once");
+    }
+
+    /** The HTTP status of the server's readiness check ({@code /health/ready}); 0 if no answer. */
+    private static int readinessStatus() {
+        try {
+            return java.net.http.HttpClient.newHttpClient()
+                    .send(
+                            java.net.http.HttpRequest.newBuilder(
+                                            java.net.URI.create(
+                                                    "http://127.0.0.1:"
+                                                            + lab.server().managementPort()
+                                                            + "/health/ready"))
+                                    .timeout(Duration.ofSeconds(2))
+                                    .build(),
+                            java.net.http.HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
+        } catch (java.io.IOException e) {
+            return 0;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 0;
+        }
     }
 
     private static double databaseRefusals() throws Exception {

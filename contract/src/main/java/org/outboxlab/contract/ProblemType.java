@@ -24,6 +24,12 @@ public enum ProblemType {
     DATABASE_UNAVAILABLE(503, "database-unavailable", "Database unavailable", 5),
     BROKER_UNAVAILABLE(503, "broker-unavailable", "Broker unavailable", 5),
     ROUTE_MISSING(503, "route-missing", "Consumer queue missing", 30),
+    /**
+     * The database failed while committing the write (its connection died at the commit): the write
+     * may or may not have committed. No {@code Retry-After}: retry only with the same {@code
+     * Idempotency-Key}, or look the order up.
+     */
+    COMMIT_OUTCOME_UNKNOWN(503, "commit-outcome-unknown", "Commit outcome unknown"),
     /** No {@code Retry-After}: the order committed, and a retry would place a second one. */
     COMMITTED_BUT_UNSENT(503, "committed-but-unsent", "Order committed, event not sent"),
     INTERNAL_ERROR(500, "internal-error", "Internal error");

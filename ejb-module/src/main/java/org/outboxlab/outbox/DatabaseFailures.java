@@ -6,11 +6,11 @@ import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientConnectionException;
 
 /**
- * Tells a database that cannot be reached (down, restarting, the connection cut) from a failure of
- * the work itself (a constraint, bad data, a bug). Only a JDBC failure counts: a socket or XA
- * failure alone could be the broker's. Only the first is worth waiting out: the same work succeeds
- * once the database is back, so a consumer holds its message instead of spending the broker's
- * bounded delivery attempts on it.
+ * Tells a database that cannot be reached (down, restarting, the connection cut, no connection to
+ * be had from the pool) from a failure of the work itself (a constraint, bad data, a bug). Only a
+ * JDBC failure counts: a socket, XA or connector failure alone could be the broker's. Only the
+ * first is worth waiting out: the same work succeeds once the database is back, so a consumer holds
+ * its message instead of spending the broker's bounded delivery attempts on it.
  */
 public final class DatabaseFailures {
 
@@ -19,9 +19,16 @@ public final class DatabaseFailures {
     /** Whether {@code failure}, or any of its causes, says the database could not be reached. */
     public static boolean unavailable(Throwable failure) {
         int depth = 0;
+        boolean jdbc = false;
         for (Throwable t = failure;
                 t != null && depth < 32;
                 t = t.getCause() == t ? null : t.getCause(), depth++) {
+            jdbc |= t instanceof SQLException;
+            if (jdbc && t instanceof jakarta.resource.ResourceException) {
+                // the connection manager could not hand out or enlist a JDBC connection (the
+                // database died under it): nothing ran, and a fresh connection will do
+                return true;
+            }
             if (t instanceof SQLTransientConnectionException
                     || t instanceof SQLNonTransientConnectionException
                     || t instanceof SQLRecoverableException) {
@@ -29,6 +36,28 @@ public final class DatabaseFailures {
             }
             if (t instanceof SQLException sql && unavailableState(sql.getSQLState())) {
                 return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether {@code failure} is a commit that failed because the database could not be reached
+     * (Narayana's {@code RollbackException} carrying the resource's failure as a suppressed
+     * exception): unlike a failure before the commit, the write may or may not have committed.
+     */
+    public static boolean unavailableDuringCommit(Throwable failure) {
+        int depth = 0;
+        for (Throwable t = failure;
+                t != null && depth < 32;
+                t = t.getCause() == t ? null : t.getCause(), depth++) {
+            if (t instanceof jakarta.transaction.RollbackException
+                    || t instanceof jakarta.transaction.HeuristicMixedException) {
+                for (Throwable suppressed : t.getSuppressed()) {
+                    if (unavailable(suppressed)) {
+                        return true;
+                    }
+                }
             }
         }
         return false;

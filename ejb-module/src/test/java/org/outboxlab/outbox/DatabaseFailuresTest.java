@@ -43,6 +43,54 @@ class DatabaseFailuresTest {
                 "a session the server ended after this node froze mid-transaction");
     }
 
+    /**
+     * Narayana's failed commit carries the resource's failure only as a suppressed exception: the
+     * database died during the commit, so the outcome is unknown (seen in the db-outage run).
+     */
+    @Test
+    void aCommitTheDatabaseDiedInIsUnavailableDuringTheCommit() {
+        jakarta.transaction.RollbackException rolledBack =
+                new jakarta.transaction.RollbackException(
+                        "ARJUNA016053: Could not commit transaction.");
+        rolledBack.addSuppressed(
+                new RuntimeException(
+                        "IJ001156: Could not commit local transaction",
+                        new SQLException(
+                                "FATAL: terminating connection due to unexpected postmaster exit",
+                                "57P02")));
+        jakarta.ejb.EJBTransactionRolledbackException failure =
+                new jakarta.ejb.EJBTransactionRolledbackException(
+                        rolledBack.getMessage(), rolledBack);
+        assertTrue(DatabaseFailures.unavailableDuringCommit(failure));
+        assertFalse(
+                DatabaseFailures.unavailableDuringCommit(
+                        new SQLException("the database system is starting up", "57P03")),
+                "a failure before the commit: nothing committed");
+        jakarta.transaction.RollbackException constraint =
+                new jakarta.transaction.RollbackException("could not commit");
+        constraint.addSuppressed(new SQLException("duplicate key", "23505"));
+        assertFalse(DatabaseFailures.unavailableDuringCommit(constraint));
+    }
+
+    /**
+     * An XA write that could not enlist its connection as the database died (seen in db-outage).
+     */
+    @Test
+    void aJdbcConnectionThePoolCouldNotHandOutIsUnavailable() {
+        jakarta.resource.ResourceException enlist =
+                new jakarta.resource.ResourceException(
+                        "IJ000461: Could not enlist in transaction on entering meta-aware object",
+                        new IllegalStateException("Resource was not enlisted."));
+        assertTrue(
+                DatabaseFailures.unavailable(
+                        new RuntimeException(
+                                "Unable to acquire JDBC Connection",
+                                new SQLException("IJ000457: Unchecked throwable", enlist))));
+        assertFalse(
+                DatabaseFailures.unavailable(new RuntimeException("JMS connector", enlist)),
+                "a connector failure without JDBC could be the broker's");
+    }
+
     @Test
     void aFailureOfTheWorkItselfIsNot() {
         assertFalse(

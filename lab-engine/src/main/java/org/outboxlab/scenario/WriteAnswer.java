@@ -46,6 +46,9 @@ final class WriteAnswer {
         }
         ProblemType type = ProblemType.byUri(problem.getString("type", "")).orElse(null);
         boolean committed = problem.get(COMMITTED) == JsonValue.TRUE;
+        if (type == ProblemType.COMMIT_OUTCOME_UNKNOWN && !committed) {
+            return Outcome.INDETERMINATE; // the audit finds out whether it committed
+        }
         if (type == ProblemType.COMMITTED_BUT_UNSENT && committed) {
             return WriteMode.byName(mode).map(WriteMode::whenBrokerDown).orElse(null)
                             == WhenBrokerDown.COMMITS_UNSENT

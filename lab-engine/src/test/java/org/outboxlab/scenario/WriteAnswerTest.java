@@ -85,6 +85,16 @@ class WriteAnswerTest {
     }
 
     @Test
+    void aCommitWhoseOutcomeTheServerCannotKnowIsIndeterminate() {
+        assertEquals(
+                Outcome.INDETERMINATE,
+                WriteAnswer.outcome(
+                        "OUTBOX",
+                        503,
+                        REFUSAL.replace("database-unavailable", "commit-outcome-unknown")));
+    }
+
+    @Test
     void readsTheOrderIdIfThereIsOne() {
         assertEquals("o1", WriteAnswer.orderId("{\"orderId\":\"o1\"}"));
         assertNull(WriteAnswer.orderId("not json"));

@@ -78,6 +78,14 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         if (e instanceof WebApplicationException w) {
             return Problems.of(w.getResponse().getStatus(), null, w.getMessage());
         }
+        if (DatabaseFailures.unavailableDuringCommit(e)) {
+            refusals.refused(Resource.DATABASE, e.getMessage());
+            return Problems.of(
+                    ProblemType.COMMIT_OUTCOME_UNKNOWN,
+                    null,
+                    "the database failed during the commit: the write may or may not have"
+                            + " committed; retry with the same Idempotency-Key, or look the order up");
+        }
         if (DatabaseFailures.unavailable(e)) {
             return unreachable(Resource.DATABASE, e);
         }
