@@ -362,11 +362,11 @@ public class ComparisonScenarioIT {
         String log = logSince(logMark);
         assertEquals(
                 1,
-                occurrences(log, "writes refused, database unreachable"),
+                Occurrences.in(log, "writes refused, database unreachable"),
                 "the outage's start is logged once");
         assertEquals(
                 1,
-                occurrences(log, "refused while the database was unreachable"),
+                Occurrences.in(log, "refused while the database was unreachable"),
                 "its end is logged once");
     }
 
@@ -406,14 +406,6 @@ public class ComparisonScenarioIT {
         byte[] log = java.nio.file.Files.readAllBytes(lab.server().serverLog());
         int from = mark <= log.length ? (int) mark : 0;
         return new String(log, from, log.length - from, java.nio.charset.StandardCharsets.UTF_8);
-    }
-
-    private static int occurrences(String text, String needle) {
-        int count = 0;
-        for (int at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + 1)) {
-            count++;
-        }
-        return count;
     }
 
     /**

@@ -140,21 +140,13 @@ public class RelayClusterIT {
             }
             String text = Files.readString(xml);
             assertTrue(
-                    occurrences(text, "alias=\"outbox-db\"") >= 2,
+                    Occurrences.in(text, "alias=\"outbox-db\"") >= 2,
                     "both datasources read the database password from the store: " + xml);
             assertTrue(
-                    occurrences(text, "alias=\"outbox-broker\"") >= 2,
+                    Occurrences.in(text, "alias=\"outbox-broker\"") >= 2,
                     "both pooled connection factories read the broker password from the store");
         }
         assertFalse(lab.brokerUserMayManage(), "the application's broker user may not manage");
-    }
-
-    private static int occurrences(String text, String needle) {
-        int count = 0;
-        for (int at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + 1)) {
-            count++;
-        }
-        return count;
     }
 
     private static boolean contains(Path file, byte[] needle) {

@@ -164,7 +164,7 @@ public class StockWildFlyIT {
         }
         assertEquals(
                 2,
-                count(
+                Occurrences.in(
                         xml,
                         "<credential-reference store=\"outbox-credentials\" alias=\"outbox-broker\"/>"),
                 "both pooled connection factories read the broker's password from the credential store");
@@ -259,11 +259,11 @@ public class StockWildFlyIT {
         String outageLog = serverLog();
         assertEquals(
                 1,
-                count(outageLog, "writes refused, broker unreachable"),
+                Occurrences.in(outageLog, "writes refused, broker unreachable"),
                 "three refusals, one log line");
         assertEquals(
                 0,
-                count(outageLog, "WFLYEJB0034"),
+                Occurrences.in(outageLog, "WFLYEJB0034"),
                 "an expected refusal is no EJB failure with a stack trace");
 
         broker.start();
@@ -279,14 +279,14 @@ public class StockWildFlyIT {
         Await.until(
                 "the relay to log the outage's end",
                 Duration.ofSeconds(10),
-                () -> count(serverLog(), "broker reachable again") > 0,
+                () -> Occurrences.in(serverLog(), "broker reachable again") > 0,
                 () -> "not logged yet");
         String log = serverLog();
         assertEquals(
                 1,
-                count(log, "broker unavailable, relay backing off"),
+                Occurrences.in(log, "broker unavailable, relay backing off"),
                 "the outage is logged once");
-        assertEquals(1, count(log, "broker reachable again"), "its end is logged once");
+        assertEquals(1, Occurrences.in(log, "broker reachable again"), "its end is logged once");
     }
 
     private static String serverLog() {
@@ -337,14 +337,6 @@ public class StockWildFlyIT {
                 Stream.concat(Stream.of("bash", CONFIGURE.toString()), Stream.of(args))
                         .toArray(String[]::new);
         return Command.run(env, 300, command);
-    }
-
-    private static int count(String text, String needle) {
-        int n = 0;
-        for (int i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + 1)) {
-            n++;
-        }
-        return n;
     }
 
     /**

@@ -88,17 +88,7 @@ final class BenchReport {
                     md.append("| ").append(clients);
                     for (String catalogue : List.of("uniform", "skewed")) {
                         JsonObject r = rows.get(catalogue);
-                        md.append(" | ")
-                                .append(
-                                        r == null
-                                                ? "-"
-                                                : String.format(
-                                                        Locale.ROOT,
-                                                        "%.0f (%.1f/%.1f)",
-                                                        r.getJsonNumber("ordersPerSec")
-                                                                .doubleValue(),
-                                                        r.getJsonNumber("p50Ms").doubleValue(),
-                                                        r.getJsonNumber("p99Ms").doubleValue()));
+                        md.append(" | ").append(throughputCell(r));
                     }
                     md.append(" |\n");
                 });
@@ -188,17 +178,7 @@ final class BenchReport {
                     md.append("| ").append(clients);
                     for (WriteMode mode : WriteMode.BENCHMARKED) {
                         JsonObject r = modes.get(mode.name());
-                        md.append(" | ")
-                                .append(
-                                        r == null
-                                                ? "-"
-                                                : String.format(
-                                                        Locale.ROOT,
-                                                        "%.0f (%.1f/%.1f)",
-                                                        r.getJsonNumber("ordersPerSec")
-                                                                .doubleValue(),
-                                                        r.getJsonNumber("p50Ms").doubleValue(),
-                                                        r.getJsonNumber("p99Ms").doubleValue()));
+                        md.append(" | ").append(throughputCell(r));
                     }
                     md.append(" | ")
                             .append(ratio(modes, OUTBOX, BASELINE))
@@ -387,6 +367,18 @@ final class BenchReport {
 
     private static String step(JsonObject steps, String name) {
         return steps.containsKey(name) ? steps.get(name).toString() : "-";
+    }
+
+    /** A closed-loop row as a table cell: orders/s (p50/p99 ms), or "-" when not measured. */
+    private static String throughputCell(JsonObject r) {
+        return r == null
+                ? "-"
+                : String.format(
+                        Locale.ROOT,
+                        "%.0f (%.1f/%.1f)",
+                        r.getJsonNumber("ordersPerSec").doubleValue(),
+                        r.getJsonNumber("p50Ms").doubleValue(),
+                        r.getJsonNumber("p99Ms").doubleValue());
     }
 
     private static void target(StringBuilder md, String name, double measured, double bound) {
