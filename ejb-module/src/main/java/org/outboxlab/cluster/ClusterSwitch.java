@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
+import org.outboxlab.outbox.RowLookup;
 
 /**
  * Switches the relay of every node off and on. Off takes effect for every batch that starts after
@@ -33,7 +34,7 @@ public class ClusterSwitch {
     }
 
     private void set(boolean paused) {
-        RelaySwitch relaySwitch = em.find(RelaySwitch.class, RelaySwitch.ID);
+        RelaySwitch relaySwitch = RowLookup.find(em, RelaySwitch.class, RelaySwitch.ID);
         if (relaySwitch == null) {
             em.persist(new RelaySwitch(paused, settings.node(), Instant.now()));
         } else {

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.TreeMap;
 import org.outboxlab.outbox.DatabaseKind;
+import org.outboxlab.outbox.RowLookup;
 
 /**
  * Fences a relay batch: in the batch's own transaction, reads this node's unexpired leases with a
@@ -38,7 +39,7 @@ public class LeaseFence {
     public Fence hold() {
         long deadline = System.nanoTime() + settings.leaseMs() * 1_000_000L / 2;
         IdleLimit.apply(em, database, java.time.Duration.ofMillis(settings.leaseMs()));
-        RelaySwitch relaySwitch = em.find(RelaySwitch.class, RelaySwitch.ID);
+        RelaySwitch relaySwitch = RowLookup.find(em, RelaySwitch.class, RelaySwitch.ID);
         if (relaySwitch != null && relaySwitch.isPaused()) {
             return new Fence(Map.of(), deadline);
         }

@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.outboxlab.contract.Partitions;
 import org.outboxlab.outbox.DatabaseKind;
+import org.outboxlab.outbox.RowLookup;
 
 /**
  * One heartbeat of a node, in a transaction of its own: records that the node lives, works out
@@ -50,7 +51,7 @@ public class PartitionLeases {
         IdleLimit.apply(em, database, lease);
         Instant now = Instant.now();
         seed();
-        RelayMember member = em.find(RelayMember.class, node);
+        RelayMember member = RowLookup.find(em, RelayMember.class, node);
         if (member == null) {
             member = new RelayMember(node, now);
             em.persist(member);
@@ -120,7 +121,7 @@ public class PartitionLeases {
                                 .setParameter("node", node)
                                 .setParameter("now", now)
                                 .getResultList());
-        RelaySwitch relaySwitch = em.find(RelaySwitch.class, RelaySwitch.ID);
+        RelaySwitch relaySwitch = RowLookup.find(em, RelaySwitch.class, RelaySwitch.ID);
         return new Ownership(node, held, relaySwitch != null && relaySwitch.isPaused(), live);
     }
 
@@ -130,7 +131,7 @@ public class PartitionLeases {
      */
     static void leave(EntityManager em, String node) {
         release(em, node, Set.of());
-        RelayMember member = em.find(RelayMember.class, node);
+        RelayMember member = RowLookup.find(em, RelayMember.class, node);
         if (member != null) {
             member.beat(Instant.now(), false);
         }
@@ -164,12 +165,12 @@ public class PartitionLeases {
                         .getSingleResult();
         if (rows < Partitions.COUNT) {
             for (int p = 0; p < Partitions.COUNT; p++) {
-                if (em.find(PartitionLease.class, p) == null) {
+                if (RowLookup.find(em, PartitionLease.class, p) == null) {
                     em.persist(new PartitionLease(p));
                 }
             }
         }
-        if (em.find(RelaySwitch.class, RelaySwitch.ID) == null) {
+        if (RowLookup.find(em, RelaySwitch.class, RelaySwitch.ID) == null) {
             em.persist(new RelaySwitch(false, null, Instant.now()));
         }
     }

@@ -9,6 +9,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import org.outboxlab.contract.ConsumerName;
 import org.outboxlab.outbox.DatabaseKind;
+import org.outboxlab.outbox.RowLookup;
 
 /**
  * Each consumer's progress per order, in the consumer's transaction. An event that is next in line
@@ -61,7 +62,7 @@ public class ProgressLog {
     public ConsumerProgress lock(ConsumerName consumer, String orderId) {
         ProgressKey key = new ProgressKey(consumer.id(), orderId);
         ConsumerProgress progress =
-                em.find(ConsumerProgress.class, key, LockModeType.PESSIMISTIC_WRITE);
+                RowLookup.find(em, ConsumerProgress.class, key, LockModeType.PESSIMISTIC_WRITE);
         if (progress == null) {
             progress =
                     new ConsumerProgress(

@@ -14,6 +14,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.outboxlab.contract.WriteMode;
 import org.outboxlab.outbox.OutboxEvent;
+import org.outboxlab.outbox.RowLookup;
 
 /**
  * The business transaction shared by every write mode: record the order or its status change and
@@ -92,7 +93,7 @@ final class OrderBook {
      * had other content.
      */
     Optional<WrittenEvent> answered(PlaceOrder command, WriteMode mode) {
-        IdempotencyKey known = em.find(IdempotencyKey.class, command.idempotencyKey());
+        IdempotencyKey known = RowLookup.find(em, IdempotencyKey.class, command.idempotencyKey());
         if (known == null) {
             return Optional.empty();
         }
@@ -122,7 +123,7 @@ final class OrderBook {
                 .isEmpty()) {
             throw new OrderNotFoundException(orderId);
         }
-        CustomerOrder order = em.find(CustomerOrder.class, orderId);
+        CustomerOrder order = RowLookup.find(em, CustomerOrder.class, orderId);
         order.moveTo(next);
         OutboxEvent event = OrderEvents.of(order, traceParent, order.getWriteMode());
         if (order.getWriteMode().recordsEvent()) {
@@ -139,7 +140,7 @@ final class OrderBook {
 
     /** The mode an order was placed with; its later events leave the same way. */
     WriteMode modeOf(String orderId) {
-        CustomerOrder order = em.find(CustomerOrder.class, orderId);
+        CustomerOrder order = RowLookup.find(em, CustomerOrder.class, orderId);
         if (order == null) {
             throw new OrderNotFoundException(orderId);
         }

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import org.outboxlab.contract.ConsumerName;
 import org.outboxlab.outbox.OutboxEvent;
+import org.outboxlab.outbox.RowLookup;
 
 /** Read side of orders and the catalogue. */
 @Stateless
@@ -29,7 +30,7 @@ public class OrderQueries {
 
     /** The order with its events and effects. */
     public OrderDetails details(String orderId) {
-        CustomerOrder order = em.find(CustomerOrder.class, orderId);
+        CustomerOrder order = RowLookup.find(em, CustomerOrder.class, orderId);
         if (order == null) {
             throw new OrderNotFoundException(orderId);
         }

@@ -61,7 +61,8 @@ public class OutboxSearch {
     }
 
     public Optional<OutboxEvent> event(String eventId) {
-        return Optional.ofNullable(eventId == null ? null : em.find(OutboxEvent.class, eventId));
+        return Optional.ofNullable(
+                eventId == null ? null : RowLookup.find(em, OutboxEvent.class, eventId));
     }
 
     /** The event types present in the outbox, for a filter's choices. */

@@ -28,6 +28,7 @@ import org.outboxlab.metrics.OutboxMetrics.RelayStep;
 import org.outboxlab.outbox.OutboxEvent;
 import org.outboxlab.outbox.OutboxStatus;
 import org.outboxlab.outbox.PendingEvent;
+import org.outboxlab.outbox.RowLookup;
 
 /**
  * One relay step in its own database transaction: fence the partitions this node holds a lease on
@@ -249,12 +250,12 @@ public class RelayBatch {
     }
 
     private void reject(String eventId, String error) {
-        em.find(OutboxEvent.class, eventId).markFailed(error);
+        RowLookup.find(em, OutboxEvent.class, eventId).markFailed(error);
         LOG.warning(() -> "event " + eventId + " cannot be published and is now FAILED: " + error);
     }
 
     private void fail(String eventId, String error) {
-        OutboxEvent row = em.find(OutboxEvent.class, eventId);
+        OutboxEvent row = RowLookup.find(em, OutboxEvent.class, eventId);
         row.recordFailure(error, settings.maxAttempts());
         LOG.warning(
                 () ->

@@ -163,6 +163,7 @@ public final class Audit {
         long indeterminate = 0;
         long indeterminateCommitted = 0;
         long ackedButMissing = 0;
+        WriteRequest firstError = null;
         for (WriteRequest request : run.requests()) {
             boolean inDatabase =
                     typesByCustomer
@@ -175,9 +176,13 @@ public final class Audit {
                         rejected++;
                     } else {
                         errors++;
+                        firstError = firstError == null ? request : firstError;
                     }
                 }
-                case ERROR -> errors++;
+                case ERROR -> {
+                    errors++;
+                    firstError = firstError == null ? request : firstError;
+                }
                 case INDETERMINATE -> {
                     indeterminate++;
                     if (inDatabase) {
@@ -240,7 +245,19 @@ public final class Audit {
                 percentile(latencies, 0.99),
                 recovery,
                 quiesced,
-                run.note());
+                noted(run.note(), firstError));
+    }
+
+    /**
+     * The run's note, and what the first write counted as an error answered, so a report (or a
+     * failed test) says which answer it was; the server log has the rest.
+     */
+    static String noted(String note, WriteRequest firstError) {
+        if (firstError == null) {
+            return note;
+        }
+        String error = "first error: " + firstError.answered();
+        return note == null || note.isBlank() ? error : note + "; " + error;
     }
 
     /**

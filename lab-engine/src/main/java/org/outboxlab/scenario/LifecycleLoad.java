@@ -236,7 +236,15 @@ public final class LifecycleLoad implements AutoCloseable {
             int status = response.statusCode();
             String id = orderId != null ? orderId : WriteAnswer.orderId(response.body());
             Outcome outcome = WriteAnswer.outcome(mode, status, response.body());
-            result = new WriteRequest(mode, action, customer, id, outcome, status);
+            result =
+                    new WriteRequest(
+                            mode,
+                            action,
+                            customer,
+                            id,
+                            outcome,
+                            status,
+                            WriteAnswer.problemType(response.body()));
         } catch (ConnectException | HttpConnectTimeoutException e) {
             result = new WriteRequest(mode, action, customer, orderId, Outcome.UNREACHABLE, 0);
         } catch (IOException e) {

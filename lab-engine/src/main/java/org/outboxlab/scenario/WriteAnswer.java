@@ -71,6 +71,19 @@ final class WriteAnswer {
         }
     }
 
+    /**
+     * The id of the problem type an answer names ({@code internal-error}), the type as written if
+     * the API does not document it, or {@code null} for an answer that is not a problem document.
+     */
+    static String problemType(String body) {
+        JsonObject problem = problem(body);
+        if (problem == null) {
+            return null;
+        }
+        String type = problem.getString("type", "about:blank");
+        return ProblemType.byUri(type).map(ProblemType::id).orElse(type);
+    }
+
     /** The {@code orderId} of an answer's JSON object, or {@code null}. */
     static String orderId(String body) {
         try (JsonReader reader = Json.createReader(new StringReader(body))) {

@@ -176,7 +176,14 @@ class AuditTest {
         List<WriteRequest> requests =
                 List.of(
                         new WriteRequest("OUTBOX", "place", "t1-c1", null, Outcome.REFUSED, 503),
-                        new WriteRequest("OUTBOX", "place", "t1-c2", null, Outcome.ERROR, 500),
+                        new WriteRequest(
+                                "OUTBOX",
+                                "place",
+                                "t1-c2",
+                                null,
+                                Outcome.ERROR,
+                                500,
+                                "internal-error"),
                         new WriteRequest("OUTBOX", "place", "t1-c3", null, Outcome.UNREACHABLE, 0),
                         new WriteRequest(
                                 "OUTBOX", "place", "t1-c4", null, Outcome.UNAVAILABLE, 503));
@@ -188,6 +195,8 @@ class AuditTest {
 
         assertEquals(List.of(1L, 3L), List.of(upAllAlong.rejected(), upAllAlong.errors()));
         assertEquals(List.of(3L, 1L), List.of(killed.rejected(), killed.errors()));
+        assertEquals("first error: place answered 500 internal-error", killed.note());
+        assertEquals("first error: place answered 500 internal-error", upAllAlong.note());
     }
 
     /**

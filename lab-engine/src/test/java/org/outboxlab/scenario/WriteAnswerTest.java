@@ -95,6 +95,13 @@ class WriteAnswerTest {
     }
 
     @Test
+    void namesTheProblemTypeOfAnAnswerThatHasOne() {
+        assertEquals("committed-but-unsent", WriteAnswer.problemType(COMMITTED));
+        assertEquals("about:blank", WriteAnswer.problemType(OLD_TEXT));
+        assertNull(WriteAnswer.problemType("<html>Internal Server Error</html>"));
+    }
+
+    @Test
     void readsTheOrderIdIfThereIsOne() {
         assertEquals("o1", WriteAnswer.orderId("{\"orderId\":\"o1\"}"));
         assertNull(WriteAnswer.orderId("not json"));
