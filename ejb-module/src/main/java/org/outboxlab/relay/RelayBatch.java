@@ -53,30 +53,37 @@ public class RelayBatch {
     private static final Logger LOG = Logger.getLogger(RelayBatch.class.getName());
 
     /**
-     * The pending rows of the orders whose next event is among the oldest ready rows, each order's
-     * in its own sequence, none behind a FAILED event of its order. A row is ready when its
-     * predecessor (sequence - 1 of the same order) has left the outbox: published, sent by its
-     * write path ({@code DIRECT}), or purged after either. Readiness never comes from the id, which
-     * carries the clock of the node that wrote the row: an order written on two nodes can have its
-     * later event's id lower. The ready rows are taken oldest first ({@code ix_outbox_status_id},
-     * the predecessor looked up on {@code ix_outbox_aggregate}); their orders' later pending rows
-     * come with them, so that {@link OutgoingBatch} can send a row right behind its predecessor in
-     * the same batch, and so each order's first row here is a ready one. An order whose event has
-     * FAILED has no ready row until an operator retries or discards it: its later events wait,
-     * pending and visible in the relay's lag. Other orders flow on.
+     * The orders whose next event is among the oldest ready rows of the partitions. A row is ready
+     * when its predecessor (sequence - 1 of the same order) has left the outbox: published, sent by
+     * its write path ({@code DIRECT}), or purged after either. Readiness never comes from the id,
+     * which carries the clock of the node that wrote the row: an order written on two nodes can
+     * have its later event's id lower. The ready rows are taken oldest first ({@code
+     * ix_outbox_status_id}, the predecessor looked up on {@code ix_outbox_aggregate}). An order
+     * whose event has FAILED has no ready row until an operator retries or discards it: its later
+     * events wait, pending and visible in the relay's lag. Other orders flow on.
+     */
+    private static final String READY_ORDERS =
+            "select r.aggregate_id from outbox_event r "
+                    + "where r.status = 'PENDING' and r.partition_no in (:partitions) "
+                    + "and not exists (select 1 from outbox_event p where p.aggregate_id = r.aggregate_id "
+                    + "and p.sequence_no = r.sequence_no - 1 and p.status in ('PENDING', 'FAILED')) "
+                    + "order by r.event_id fetch first :max rows only";
+
+    /**
+     * The pending rows of {@link #READY_ORDERS}, each order's in its own sequence, none behind a
+     * FAILED event of its order, locked: an order's later pending rows come with its ready one, so
+     * that {@link OutgoingBatch} can send a row right behind its predecessor in the same batch, and
+     * each order's first row here is a ready one (a row another drain published meanwhile is
+     * re-checked by the lock and left out; its successor is then ready). Two statements rather than
+     * one with the orders as a subquery: PostgreSQL once planned that one, cached, into a loop that
+     * ran for minutes over a few thousand pending rows, holding the relay and the lease heartbeat.
      */
     private static final String CLAIM =
             "select "
                     + PendingEvent.COLUMNS
-                    + " from outbox_event e where e.status = 'PENDING' "
-                    + "and e.partition_no in (:partitions) "
+                    + " from outbox_event e where e.aggregate_id in (:orders) and e.status = 'PENDING' "
                     + "and not exists (select 1 from outbox_event f where f.aggregate_id = e.aggregate_id "
                     + "and f.sequence_no < e.sequence_no and f.status = 'FAILED') "
-                    + "and e.aggregate_id in (select r.aggregate_id from outbox_event r "
-                    + "where r.status = 'PENDING' and r.partition_no in (:partitions) "
-                    + "and not exists (select 1 from outbox_event p where p.aggregate_id = r.aggregate_id "
-                    + "and p.sequence_no = r.sequence_no - 1 and p.status in ('PENDING', 'FAILED')) "
-                    + "order by r.event_id fetch first :max rows only) "
                     + "order by e.aggregate_id, e.sequence_no fetch first :max rows only for update";
 
     private static final int GIVE_UP_AFTER_CONSECUTIVE_FAILURES = 3;
@@ -243,8 +250,16 @@ public class RelayBatch {
         if (held.empty()) {
             return List.of();
         }
+        List<String> orders =
+                em.createNativeQuery(READY_ORDERS, String.class)
+                        .setParameter("partitions", held.partitions())
+                        .setParameter("max", max)
+                        .getResultList();
+        if (orders.isEmpty()) {
+            return List.of();
+        }
         return em.createNativeQuery(CLAIM, PendingEvent.MAPPING)
-                .setParameter("partitions", held.partitions())
+                .setParameter("orders", orders)
                 .setParameter("max", max)
                 .getResultList();
     }
