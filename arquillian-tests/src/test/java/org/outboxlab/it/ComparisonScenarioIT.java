@@ -20,6 +20,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.outboxlab.contract.CrashPoint;
 import org.outboxlab.control.LabPorts;
 import org.outboxlab.control.LabTopology;
 import org.outboxlab.control.ScenarioRunner;
@@ -60,7 +61,8 @@ public class ComparisonScenarioIT {
                                 new LoadOptions(2, 5, Duration.ofSeconds(6)),
                                 line -> System.out.println("[scenario] " + line),
                                 Duration.ofSeconds(10))
-                        .consumerCrashPointFor(List.of("OUTBOX"));
+                        .consumerCrashPointsFor(
+                                List.of("OUTBOX"), CrashPoint.CONSUMER_BATCH_AFTER_DB_COMMIT);
     }
 
     @AfterAll
@@ -223,11 +225,21 @@ public class ComparisonScenarioIT {
         results.forEach(r -> System.out.println("[scenario] " + r));
         Map<String, RunResult> runs =
                 results.stream()
-                        .filter(r -> !r.faultPoint().equals(ScenarioRunner.CONSUMER_CRASH_POINT))
+                        .filter(
+                                r ->
+                                        !r.faultPoint()
+                                                .equals(
+                                                        CrashPoint.CONSUMER_BATCH_AFTER_DB_COMMIT
+                                                                .id()))
                         .collect(Collectors.toMap(RunResult::mode, Function.identity()));
         Map<String, RunResult> consumerRuns =
                 results.stream()
-                        .filter(r -> r.faultPoint().equals(ScenarioRunner.CONSUMER_CRASH_POINT))
+                        .filter(
+                                r ->
+                                        r.faultPoint()
+                                                .equals(
+                                                        CrashPoint.CONSUMER_BATCH_AFTER_DB_COMMIT
+                                                                .id()))
                         .collect(Collectors.toMap(RunResult::mode, Function.identity()));
         for (String mode : MODES) {
             assertTrue(
@@ -256,15 +268,16 @@ public class ComparisonScenarioIT {
                     mode + " logged reaching the consumers' crash point: " + r.note());
             ScenarioChecks.assertClean(r);
             assertTrue(
-                    r.duplicateDeliveries() > 0,
+                    r.duplicateDeliveries() >= 2,
                     mode
-                            + ": the message committed but not acknowledged came again and the inbox counted it: "
+                            + ": every message of the batch committed but not acknowledged came again"
+                            + " and the inbox counted it: "
                             + r);
         }
         assertEquals(
                 0,
                 consumerRuns.get("OUTBOX").lost(),
-                "OUTBOX: every effect once after the consumer's crash");
+                "OUTBOX: every effect once after the consumer's crash in a batch");
     }
 
     @Test

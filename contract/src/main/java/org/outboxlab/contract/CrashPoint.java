@@ -19,7 +19,13 @@ public enum CrashPoint {
      * Any mode, consumer side: a consumer committed its inbox entry and effect in the database, the
      * broker has not had the acknowledgement; the message is redelivered and the inbox absorbs it.
      */
-    CONSUMER_AFTER_DB_COMMIT("consumer-after-db-commit", null);
+    CONSUMER_AFTER_DB_COMMIT("consumer-after-db-commit", null),
+    /**
+     * Any mode, consumer side: a consumer committed one transaction holding the effects of two or
+     * more deliveries that arrived together, none of them acknowledged yet; every one of them is
+     * redelivered and the inbox absorbs them all.
+     */
+    CONSUMER_BATCH_AFTER_DB_COMMIT("consumer-batch-after-db-commit", null);
 
     private final String id;
     private final WriteMode writePathOf;

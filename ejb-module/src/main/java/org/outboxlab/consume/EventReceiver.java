@@ -11,7 +11,10 @@ import jakarta.jms.Message;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Logger;
 import org.outboxlab.contract.ConsumerName;
 import org.outboxlab.contract.EventFields;
@@ -20,14 +23,15 @@ import org.outboxlab.metrics.EventConsumed;
 
 /**
  * Applies an event's effect exactly once per consumer and in its order's sequence, in one local
- * database transaction of its own (no two-phase commit: the message is acknowledged after this
- * commit, see {@link OrderEventConsumer}). An event next in line costs three statements: the inbox
- * entry, the progress row advanced (and locked), the effect. Any other event takes the progress row
- * with a locking read and is applied with the events held behind it, or held while an earlier event
- * of the same order is still missing. An event at or below the order's applied sequence was applied
- * before (its inbox entry since purged): it is counted as a duplicate and changes nothing. Any
- * failure rolls all of it back and propagates, so the broker redelivers and, after the bounded
- * attempts, dead-letters the message.
+ * database transaction of its own, or of a batch of events that arrived together ({@link
+ * DeliveryCombiner}); no two-phase commit: the messages are acknowledged after this commit, see
+ * {@link OrderEventConsumer}. An event next in line costs three statements: the inbox entry, the
+ * progress row advanced (and locked), the effect. Any other event takes the progress row with a
+ * locking read and is applied with the events held behind it, or held while an earlier event of the
+ * same order is still missing. An event at or below the order's applied sequence was applied before
+ * (its inbox entry since purged): it is counted as a duplicate and changes nothing. Any failure
+ * rolls all of it back and propagates, so the broker redelivers and, after the bounded attempts,
+ * dead-letters the message.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
@@ -58,6 +62,35 @@ public class EventReceiver {
             LOG.warning(() -> consumer.id() + ": " + e.getMessage());
             throw e;
         }
+        return receive(consumer, message, event);
+    }
+
+    /**
+     * Receives {@code messages} as {@link #receive} would, in one transaction, in the order of
+     * their orders' ids and sequences (so the events of one order that came together apply without
+     * being held, and two nodes' batches lock progress rows in the same order): all of them take
+     * effect or none does. A message that is not a valid event fails the batch, unlogged (applied
+     * alone, it is logged there).
+     */
+    public void receiveAll(ConsumerName consumer, List<Message> messages) {
+        List<Map.Entry<ReceivedEvent, Message>> events = new ArrayList<>(messages.size());
+        for (Message message : messages) {
+            events.add(Map.entry(ReceivedEvent.from(message), message));
+        }
+        events.sort(
+                Comparator.comparing(
+                                (Map.Entry<ReceivedEvent, Message> e) -> e.getKey().aggregateId())
+                        .thenComparingInt(e -> e.getKey().sequence()));
+        for (Map.Entry<ReceivedEvent, Message> e : events) {
+            receive(consumer, e.getValue(), e.getKey());
+            // written, and forgotten: the next event's bulk statements on the progress row must
+            // not meet a row this context still holds with older values
+            em.flush();
+            em.clear();
+        }
+    }
+
+    private boolean receive(ConsumerName consumer, Message message, ReceivedEvent event) {
         int deliveryCount = deliveryCount(message);
         long epoch = epochOf(message);
         String customerId = event.payload().getString("customerId", null);

@@ -1,6 +1,5 @@
 package org.outboxlab.consume;
 
-import jakarta.ejb.EJB;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
@@ -14,17 +13,18 @@ import org.outboxlab.metrics.OutboxMetrics;
 
 /**
  * A consumer of order events that needs no two-phase commit. The delivery is not transacted: {@link
- * EventReceiver} commits the inbox entry and the effect in one local database transaction, and the
- * broker's acknowledgement follows only when {@link #onMessage} has returned, after that commit. A
- * crash between the commit and the acknowledgement redelivers the message and the inbox absorbs it
- * as a duplicate; an exception rolls the database back and the broker redelivers, then dead-letters
- * after its bounded attempts. An unreachable database is not the event's fault: the delivery waits
- * for it ({@link DatabaseWait}) without spending those attempts.
+ * EventReceiver} commits the inbox entry and the effect in one local database transaction (with the
+ * deliveries that arrived beside it, {@link DeliveryCombiner}), and the broker's acknowledgement
+ * follows only when {@link #onMessage} has returned, after that commit. A crash between the commit
+ * and the acknowledgement redelivers the message and the inbox absorbs it as a duplicate; an
+ * exception rolls the database back and the broker redelivers, then dead-letters after its bounded
+ * attempts. An unreachable database is not the event's fault: the delivery waits for it ({@link
+ * DatabaseWait}) without spending those attempts.
  */
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public abstract class OrderEventConsumer implements MessageListener {
 
-    @EJB EventReceiver receiver;
+    @Inject DeliveryCombiner combiner;
 
     @Inject Faults faults;
 
@@ -40,7 +40,7 @@ public abstract class OrderEventConsumer implements MessageListener {
     public void onMessage(Message message) {
         long started = System.nanoTime();
         long lagMillis = System.currentTimeMillis() - sentAt(message);
-        database.run(consumer(), () -> receiver.receive(consumer(), message));
+        database.run(consumer(), () -> combiner.deliver(consumer(), message));
         metrics.delivered(consumer(), lagMillis, System.nanoTime() - started);
         faults.reach(CrashPoint.CONSUMER_AFTER_DB_COMMIT);
     }

@@ -40,6 +40,7 @@ public class OutboxMetrics {
     private final Map<ConsumerName, Timer> deliveryLag = new EnumMap<>(ConsumerName.class);
     private final Map<ConsumerName, Timer> receive = new EnumMap<>(ConsumerName.class);
     private final Map<ConsumerName, Counter> heldForDatabase = new EnumMap<>(ConsumerName.class);
+    private final Map<ConsumerName, Counter> commits = new EnumMap<>(ConsumerName.class);
 
     /** The parts of a relay batch, timed one by one. */
     public enum RelayStep {
@@ -78,6 +79,9 @@ public class OutboxMetrics {
             heldForDatabase.put(
                     consumer,
                     registry.counter("outbox.consumer.database.waits", "consumer", consumer.id()));
+            commits.put(
+                    consumer,
+                    registry.counter("outbox.consumer.commits", "consumer", consumer.id()));
         }
         for (RelayStep step : RelayStep.values()) {
             relaySteps.put(
@@ -93,6 +97,14 @@ public class OutboxMetrics {
      */
     public void heldForDatabase(ConsumerName consumer) {
         heldForDatabase.get(consumer).increment();
+    }
+
+    /**
+     * {@code consumer} committed one local transaction of deliveries (one, or a batch of those that
+     * waited together): deliveries over commits is the batching achieved.
+     */
+    public void committed(ConsumerName consumer) {
+        commits.get(consumer).increment();
     }
 
     /**

@@ -4,6 +4,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
+import org.outboxlab.contract.CrashPoint;
 import org.outboxlab.scenario.LoadOptions;
 import org.outboxlab.scenario.RunResult;
 import org.outboxlab.scenario.Scenario;
@@ -18,12 +19,6 @@ import org.outboxlab.scenario.ScenarioSteps;
  * instance serves a whole comparison: its runs' customer tags never repeat.
  */
 public final class ScenarioRunner {
-
-    /**
-     * The consumers' crash point, run for every mode: effect committed, message not yet
-     * acknowledged.
-     */
-    public static final String CONSUMER_CRASH_POINT = CrashPointRun.CONSUMER_POINT.id();
 
     /**
      * How long PostgreSQL stays down in {@code db-outage} by default: far past the broker's
@@ -60,11 +55,12 @@ public final class ScenarioRunner {
     }
 
     /**
-     * Runs {@code crash-point}'s consumers' point (the same in every mode) for {@code modes} only,
-     * instead of for every mode: the suite's shortened lab does, the comparison does not.
+     * Runs {@code crash-point}'s consumers' {@code points} (the same in every mode) for {@code
+     * modes} only, instead of both points for every mode: the suite's shortened lab does, the
+     * comparison does not.
      */
-    public ScenarioRunner consumerCrashPointFor(List<String> modes) {
-        crashPoints.consumerPointFor(java.util.Set.copyOf(modes));
+    public ScenarioRunner consumerCrashPointsFor(List<String> modes, CrashPoint... points) {
+        crashPoints.consumerPointFor(java.util.Set.copyOf(modes), List.of(points));
         return this;
     }
 

@@ -91,7 +91,9 @@ final class BenchChart {
             String mode = e.getString("mode");
             String name =
                     WriteMode.byName(mode).filter(WriteMode::leavesRowForRelay).isPresent()
-                            ? mode + (e.getBoolean("nudge", true) ? ", nudged" : ", timer only")
+                            ? mode
+                                    + (e.getBoolean("nudge", true) ? ", nudged" : ", timer only")
+                                    + (BenchReport.batched(e) ? "" : ", consumers unbatched")
                             : mode;
             double p99 = e.getJsonNumber("p99Ms").doubleValue();
             if (p99 >= 0) {

@@ -207,7 +207,7 @@ final class BenchReport {
                     .append(" |\n");
         }
         md.append(
-                "\n## End to end (open loop; commit to last consumer's effect, ms)\n\n| mode | nudge | offered/s | achieved/s | p50 | p95 | p99 | events | relay batch, mean ms | delivery lag, mean ms |\n|---|---|---|---|---|---|---|---|---|---|\n");
+                "\n## End to end (open loop; commit to last consumer's effect, ms)\n\n| mode | nudge | consumers | offered/s | achieved/s | p50 | p95 | p99 | events | consumer commits per delivery | relay batch, mean ms | delivery lag, mean ms |\n|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (JsonObject e : bench.getJsonArray("endToEnd").getValuesAs(JsonObject.class)) {
             JsonObject steps =
                     e.containsKey("serverStepsMeanMs")
@@ -216,15 +216,19 @@ final class BenchReport {
             md.append(
                     String.format(
                             Locale.ROOT,
-                            "| %s | %s | %d | %s | %s | %s | %s | %d | %s | %s |%n",
+                            "| %s | %s | %s | %d | %s | %s | %s | %s | %d | %s | %s | %s |%n",
                             e.getString("mode"),
                             e.getBoolean("nudge"),
+                            batched(e) ? "batched" : "one per transaction",
                             e.getInt("offeredPerSec"),
                             e.getJsonNumber("achievedPerSec"),
                             e.getJsonNumber("p50Ms"),
                             e.getJsonNumber("p95Ms"),
                             e.getJsonNumber("p99Ms"),
                             e.getJsonNumber("events").longValue(),
+                            e.containsKey("consumerCommitsPerDelivery")
+                                    ? e.getJsonNumber("consumerCommitsPerDelivery").toString()
+                                    : "-",
                             step(steps, "relayBatch"),
                             step(steps, "deliveryLag")));
         }
@@ -394,6 +398,11 @@ final class BenchReport {
                 .append(" |\n");
     }
 
+    /** Whether an end-to-end row ran with the consumers' batching on (the default). */
+    static boolean batched(JsonObject endToEndRow) {
+        return endToEndRow.getInt("consumerBatchMax", 2) > 1;
+    }
+
     /** The end-to-end {@code percentile} of the nudged relay at 200 offered orders a second. */
     private static double outboxNudgedAt200(JsonObject bench, String percentile) {
         return bench.getJsonArray("endToEnd").getValuesAs(JsonObject.class).stream()
@@ -401,6 +410,7 @@ final class BenchReport {
                         e ->
                                 e.getString("mode").equals(OUTBOX)
                                         && e.getBoolean("nudge")
+                                        && batched(e)
                                         && e.getInt("offeredPerSec") == 200)
                 .mapToDouble(e -> e.getJsonNumber(percentile).doubleValue())
                 .findFirst()

@@ -7,6 +7,7 @@ import jakarta.json.JsonObjectBuilder;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -225,20 +226,27 @@ public final class Benchmark {
                             endToEnd.add(openLoop(topology, driver, mode, true, rate, seconds));
                         }
                     }
-                    progress(
-                            "restarting WildFly with the after-commit nudge off (relay timer only, interval 1000 ms) ...");
-                    topology.restart("-Doutbox.relay.nudge=false");
+                    // OUTBOX again with one setting off at a time, each against the rows above
+                    outboxWith(
+                                    topology,
+                                    resources,
+                                    driver,
+                                    offered,
+                                    seconds,
+                                    "the after-commit nudge off (relay timer only, interval 1000 ms)",
+                                    "-Doutbox.relay.nudge=false")
+                            .forEach(endToEnd::add);
+                    outboxWith(
+                                    topology,
+                                    resources,
+                                    driver,
+                                    offered,
+                                    seconds,
+                                    "the consumers' batching off (one transaction per delivery)",
+                                    "-Doutbox.consumer.batch-max=1")
+                            .forEach(endToEnd::add);
+                    topology.restart();
                     resources.follow(topology.server().pid());
-                    for (int rate : offered) {
-                        endToEnd.add(
-                                openLoop(
-                                        topology,
-                                        driver,
-                                        WriteMode.OUTBOX.name(),
-                                        false,
-                                        rate,
-                                        seconds));
-                    }
                 }
                 result.add("endToEnd", endToEnd);
 
@@ -536,6 +544,35 @@ public final class Benchmark {
         return cluster;
     }
 
+    /**
+     * OUTBOX's end-to-end rows at each {@code offered} rate on a WildFly restarted with {@code
+     * property}; each row says what was off ({@code nudge} false, {@code consumerBatchMax} 1).
+     */
+    private static List<JsonObject> outboxWith(
+            BenchTopology topology,
+            ResourceSampler resources,
+            LoadDriver driver,
+            int[] offered,
+            Duration seconds,
+            String what,
+            String property)
+            throws Exception {
+        progress("restarting WildFly with " + what + " ...");
+        topology.restart(property);
+        resources.follow(topology.server().pid());
+        boolean nudge = !property.equals("-Doutbox.relay.nudge=false");
+        List<JsonObject> rows = new ArrayList<>();
+        for (int rate : offered) {
+            JsonObjectBuilder row =
+                    openLoop(topology, driver, WriteMode.OUTBOX.name(), nudge, rate, seconds);
+            if (property.equals("-Doutbox.consumer.batch-max=1")) {
+                row.add("consumerBatchMax", 1);
+            }
+            rows.add(row.build());
+        }
+        return rows;
+    }
+
     private static JsonObjectBuilder openLoop(
             BenchTopology topology,
             LoadDriver driver,
@@ -556,7 +593,9 @@ public final class Benchmark {
         ServerTimers before = ServerTimers.read(METRICS);
         LoadDriver.Outcome o = driver.openLoop(mode, prefix, rate, seconds);
         EndToEnd.Result e = EndToEnd.measure(topology, prefix, Duration.ofSeconds(60));
-        Map<String, Double> stepMeans = ServerTimers.read(METRICS).meanMsSince(before);
+        ServerTimers after = ServerTimers.read(METRICS);
+        Map<String, Double> stepMeans = after.meanMsSince(before);
+        double commitsPerDelivery = after.commitsPerDeliverySince(before);
         JsonObjectBuilder steps = Json.createObjectBuilder();
         stepMeans.forEach((step, ms) -> steps.add(step, round2(ms)));
         progress(
@@ -573,7 +612,12 @@ public final class Benchmark {
                         e.p99(),
                         e.events(),
                         e.missing() > 0 ? ", " + e.missing() + " not yet applied after 60 s" : ""));
-        progress("  mean server steps (ms): " + stepMeans);
+        progress(
+                String.format(
+                        Locale.ROOT,
+                        "  consumer commits per delivery %.2f; mean server steps (ms): %s",
+                        commitsPerDelivery,
+                        stepMeans));
         return Json.createObjectBuilder()
                 .add("mode", mode)
                 .add("nudge", nudge)
@@ -584,6 +628,7 @@ public final class Benchmark {
                 .add("p99Ms", round(e.p99()))
                 .add("events", e.events())
                 .add("refused", o.failed())
+                .add("consumerCommitsPerDelivery", round2(commitsPerDelivery))
                 .add("serverStepsMeanMs", steps);
     }
 

@@ -22,6 +22,10 @@ final class ServerTimers {
             Pattern.compile(
                     "^(outbox_relay_step|outbox_consumer_delivery_lag|outbox_consumer_receive)_seconds_(count|sum)\\{([^}]*)}\\s+(\\S+)$");
 
+    /** The consumers' committed transactions, per consumer. */
+    private static final Pattern COMMITS =
+            Pattern.compile("^outbox_consumer_commits_total\\{([^}]*)}\\s+(\\S+)$");
+
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     /** Sum (s) and count per timer, keyed by name and tag, e.g. {@code relay_step:claim}. */
@@ -41,6 +45,13 @@ final class ServerTimers {
         text.lines()
                 .forEach(
                         line -> {
+                            Matcher c = COMMITS.matcher(line);
+                            if (c.matches()) {
+                                totals.computeIfAbsent(
+                                                        "consumer_commits:" + tag(c.group(1)),
+                                                        k -> new double[2])[1] +=
+                                        Double.parseDouble(c.group(2));
+                            }
                             Matcher m = LINE.matcher(line);
                             if (m.matches()) {
                                 String key =
@@ -73,6 +84,26 @@ final class ServerTimers {
         means.put("deliveryLag", meanOverPrefix(before, "consumer_delivery_lag:"));
         means.put("consumerApplyAndCommit", meanOverPrefix(before, "consumer_receive:"));
         return means;
+    }
+
+    /**
+     * The consumers' committed transactions per delivery between {@code before} and this snapshot,
+     * over all three consumers: 1 when each delivery commits alone, less as they are batched.
+     */
+    double commitsPerDeliverySince(ServerTimers before) {
+        double commits = countOverPrefix(before, "consumer_commits:");
+        double deliveries = countOverPrefix(before, "consumer_receive:");
+        return deliveries <= 0 ? Double.NaN : commits / deliveries;
+    }
+
+    private double countOverPrefix(ServerTimers before, String prefix) {
+        double count = 0;
+        for (Map.Entry<String, double[]> e : totals.entrySet()) {
+            if (e.getKey().startsWith(prefix)) {
+                count += e.getValue()[1] - before.totals.getOrDefault(e.getKey(), new double[2])[1];
+            }
+        }
+        return count;
     }
 
     private double mean(ServerTimers before, String key) {

@@ -129,6 +129,20 @@ final class Expectations {
                                         + " (expected > 0 and 0: the message whose "
                                         + "effect committed before the halt came again, unacknowledged, and the inbox absorbed it)"));
             }
+            if (CrashPoint.CONSUMER_BATCH_AFTER_DB_COMMIT.id().equals(r.faultPoint())) {
+                lines.add(
+                        verdict(
+                                r.duplicateDeliveries() >= 2 && r.duplicateEffects() == 0,
+                                where
+                                        + " ("
+                                        + CrashPoint.CONSUMER_BATCH_AFTER_DB_COMMIT.id()
+                                        + "): duplicate deliveries absorbed "
+                                        + r.duplicateDeliveries()
+                                        + ", duplicate effects "
+                                        + r.duplicateEffects()
+                                        + " (expected >= 2 and 0: every message of the batch whose "
+                                        + "effects committed in one transaction before the halt came again, and the inbox absorbed them)"));
+            }
             if (mode.losesWhenHaltedBetweenItsWrites() && scenario == Scenario.SERVER_KILL) {
                 lines.add(
                         (r.lost() > 0 ? "as expected: " : "not observed this time: ")
