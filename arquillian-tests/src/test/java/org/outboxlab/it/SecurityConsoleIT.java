@@ -245,6 +245,7 @@ public class SecurityConsoleIT {
             assertEquals("admin", browser.text(By.id("role")));
             browser.awaitText(By.id("pending"), text -> text.matches("[0-9,]+"));
             browser.screenshot("dashboard-admin");
+            browser.open("").waitFor(By.id("pending")); // the console's root is the dashboard
 
             browser.click(By.id("session:logout"));
             browser.waitFor(By.id("login"));
