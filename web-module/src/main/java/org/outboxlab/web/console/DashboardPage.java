@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.outboxlab.cluster.ClusterSettings;
 import org.outboxlab.contract.ConsumerName;
 import org.outboxlab.contract.WriteMode;
 import org.outboxlab.ops.DeadLetters;
@@ -42,6 +43,8 @@ public class DashboardPage {
 
     @Inject DashboardHistory history;
 
+    @Inject ClusterSettings cluster;
+
     private OutboxBacklog.Snapshot snapshot;
     private OutboxCounters.Reading reading;
     private Map<ConsumerName, Long> depths;
@@ -62,6 +65,11 @@ public class DashboardPage {
                         reading.published(),
                         reading.publishFailures()));
         samples = history.samples();
+    }
+
+    /** This node's name: the relay's and the consumers' figures are this node's own. */
+    public String getNode() {
+        return cluster.node();
     }
 
     public long count(String status) {
