@@ -53,6 +53,12 @@ public class LeaseKeeper {
     private volatile boolean relaying = true;
     private volatile boolean failing;
 
+    /** The cluster's switch as this node last set it, and when; null before it did. */
+    private volatile LocalSwitch lastSwitch;
+
+    /** A switch of the cluster's relay made on this node, at {@code atNanos} (System.nanoTime). */
+    private record LocalSwitch(boolean paused, long atNanos) {}
+
     @PostConstruct
     void start() {
         ownership = Ownership.none(settings.node());
@@ -82,7 +88,11 @@ public class LeaseKeeper {
         Ownership before = ownership;
         try {
             Ownership now =
-                    leases.beat(settings.node(), relaying, Duration.ofMillis(settings.leaseMs()));
+                    recentSwitchWins(
+                            leases.beat(
+                                    settings.node(),
+                                    relaying,
+                                    Duration.ofMillis(settings.leaseMs())));
             ownership = now;
             if (failing) {
                 failing = false;
@@ -133,8 +143,24 @@ public class LeaseKeeper {
 
     /** Notes a change of the cluster's relay switch made on this node before the next beat. */
     public void switched(boolean paused) {
+        lastSwitch = new LocalSwitch(paused, System.nanoTime());
         Ownership last = ownership;
         ownership = new Ownership(last.node(), last.partitions(), paused, last.liveNodes());
+    }
+
+    /**
+     * {@code found}, with the switch this node set within the last two heartbeats instead of the
+     * one the beat read: a beat that read the switch before the operator's transaction committed
+     * would otherwise show (and act on) the old state until the next beat.
+     */
+    private Ownership recentSwitchWins(Ownership found) {
+        LocalSwitch local = lastSwitch;
+        if (local == null
+                || local.paused() == found.clusterPaused()
+                || System.nanoTime() - local.atNanos() > 2 * settings.heartbeatMs() * 1_000_000L) {
+            return found;
+        }
+        return new Ownership(found.node(), found.partitions(), local.paused(), found.liveNodes());
     }
 
     /**
