@@ -295,6 +295,7 @@ fi
 apply 'pool-name="OutboxDS"' "datasource-$db.cli"
 apply 'RecoveryEnvironmentBean.periodicRecoveryPeriod' transactions.cli
 apply 'prometheus-registry' observability-extensions.cli observability.cli
+apply 'microprofile-openapi-smallrye' openapi.cli
 apply 'org.hibernate.engine.jdbc.spi.SqlExceptionHelper' logging.cli
 flush
 if [ $users = yes ]; then

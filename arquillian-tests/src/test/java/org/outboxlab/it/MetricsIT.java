@@ -32,6 +32,7 @@ public class MetricsIT {
 
     private static final URI METRICS = URI.create("http://127.0.0.1:9990/metrics");
     private static final URI READY = URI.create("http://127.0.0.1:9990/health/ready");
+    private static final URI OPENAPI = URI.create("http://127.0.0.1:8080/openapi?format=JSON");
     private final HttpClient http = HttpClient.newHttpClient();
 
     @Deployment
@@ -112,6 +113,26 @@ public class MetricsIT {
                 value(after, "outbox_consumer_receive_seconds_sum", "consumer=\"ledger\"")
                         > receiveSeconds,
                 grep(after, "outbox_consumer_receive"));
+    }
+
+    /** WildFly's MicroProfile OpenAPI describes the order API from its Jakarta REST resources. */
+    @Test
+    public void theOrderApiIsDescribedByAnOpenApiDocument() throws Exception {
+        HttpResponse<String> document =
+                http.send(
+                        HttpRequest.newBuilder(OPENAPI).build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, document.statusCode(), document.body());
+        jakarta.json.JsonObject paths =
+                jakarta.json.Json.createReader(new java.io.StringReader(document.body()))
+                        .readObject()
+                        .getJsonObject("paths");
+        assertTrue(
+                paths.keySet().stream().anyMatch(p -> p.endsWith("/orders")),
+                "the place-order path: " + paths.keySet());
+        assertTrue(
+                paths.keySet().stream().anyMatch(p -> p.endsWith("/orders/{id}/pay")),
+                "the pay path: " + paths.keySet());
     }
 
     @Test
