@@ -27,6 +27,7 @@ final class BenchOptions {
                     "idle",
                     "transactions",
                     "e2e",
+                    "steady",
                     "relay",
                     "fanout",
                     "groups",
@@ -48,9 +49,10 @@ final class BenchOptions {
             names = "--phases",
             split = ",",
             paramLabel = "PHASE",
-            defaultValue = "write,hotkey,idle,transactions,e2e,relay,fanout",
+            defaultValue = "write,hotkey,idle,transactions,e2e,steady,relay,fanout",
             description =
-                    "what to measure: write, hotkey, idle, transactions, e2e, relay, fanout, groups (a soak of minutes; "
+                    "what to measure: write, hotkey, idle, transactions, e2e, steady (each rate held past a warm-up:"
+                            + " is the backlog flat?), relay, fanout, groups (a soak of minutes; "
                             + "not in the default), cluster (the relay shared by --nodes; added by --nodes) "
                             + "(default: ${DEFAULT-VALUE})")
     List<String> phases;
@@ -101,6 +103,32 @@ final class BenchOptions {
             defaultValue = "100,200,500,1000",
             description = "end to end: offered orders a second (default: ${DEFAULT-VALUE})")
     int[] rates;
+
+    @Option(
+            names = "--steady-rates",
+            split = ",",
+            paramLabel = "R",
+            defaultValue = "50,100,150,200,300",
+            description =
+                    "steady state: offered orders a second, climbed per mode until one is not sustained"
+                            + " (default: ${DEFAULT-VALUE})")
+    int[] steadyRates;
+
+    @Option(
+            names = "--steady-seconds",
+            paramLabel = "S",
+            defaultValue = "60",
+            description =
+                    "steady state: seconds measured at each rate, after the warm-up (default: ${DEFAULT-VALUE})")
+    int steadySeconds;
+
+    @Option(
+            names = "--warmup-seconds",
+            paramLabel = "S",
+            defaultValue = "10",
+            description =
+                    "steady state: seconds at each rate before it is measured (default: ${DEFAULT-VALUE})")
+    int warmupSeconds;
 
     @Option(
             names = "--consumers",
@@ -267,6 +295,9 @@ final class BenchOptions {
             throw new IllegalArgumentException("--skew: more than 0 and at most 10, was " + skew);
         }
         IntStream.of(rates).forEach(r -> positive("--rates", r));
+        IntStream.of(steadyRates).forEach(r -> positive("--steady-rates", r));
+        positive("--steady-seconds", steadySeconds);
+        positive("--warmup-seconds", warmupSeconds);
         IntStream.of(sweep).forEach(s -> positive("--sweep", s));
     }
 

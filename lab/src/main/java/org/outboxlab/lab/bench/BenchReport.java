@@ -232,6 +232,47 @@ final class BenchReport {
                             step(steps, "relayBatch"),
                             step(steps, "deliveryLag")));
         }
+        if (bench.containsKey("steadyState")) {
+            md.append(
+                    "\n## Steady state (each rate held past a warm-up; sustained while the backlog stays flat)\n\n"
+                            + "| mode | offered/s | achieved/s | seconds | backlog start → end | slope, events/s | deliveries/s per consumer | p50 | p99 | sustained |\n"
+                            + "|---|---|---|---|---|---|---|---|---|---|\n");
+            for (JsonObject r : bench.getJsonArray("steadyState").getValuesAs(JsonObject.class)) {
+                StringBuilder deliveries = new StringBuilder();
+                r.getJsonObject("deliveriesPerSec")
+                        .forEach(
+                                (c, v) ->
+                                        deliveries
+                                                .append(deliveries.isEmpty() ? "" : ", ")
+                                                .append(c)
+                                                .append(' ')
+                                                .append(v));
+                md.append(
+                        String.format(
+                                Locale.ROOT,
+                                "| %s | %d | %s | %d | %d → %d | %s | %s | %s | %s | %s |%n",
+                                r.getString("mode"),
+                                r.getInt("offeredPerSec"),
+                                r.getJsonNumber("achievedPerSec"),
+                                r.getInt("seconds"),
+                                r.getJsonNumber("backlogAtStart").longValue(),
+                                r.getJsonNumber("backlogAtEnd").longValue(),
+                                r.getJsonNumber("backlogSlopePerSec"),
+                                deliveries,
+                                r.getJsonNumber("p50Ms"),
+                                r.getJsonNumber("p99Ms"),
+                                r.getBoolean("sustained") ? "yes" : "no"));
+            }
+            JsonObject sustained = bench.getJsonObject("sustained");
+            md.append("\nHighest sustained rate: ");
+            sustained.forEach(
+                    (mode, v) ->
+                            md.append(mode)
+                                    .append(' ')
+                                    .append(v.asJsonObject().getInt("ordersPerSec"))
+                                    .append(" orders/s; "));
+            md.append('\n');
+        }
         if (bench.containsKey("idle")) {
             JsonObject idle = bench.getJsonObject("idle");
             md.append(

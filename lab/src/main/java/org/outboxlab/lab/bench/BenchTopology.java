@@ -124,6 +124,11 @@ final class BenchTopology implements AutoCloseable {
         return lab.cli(commands);
     }
 
+    /** Invokes a broker management operation as administrator, e.g. a queue's countMessages. */
+    Object manageBroker(String resource, String operation) {
+        return lab.manageBroker(resource, operation);
+    }
+
     /**
      * Empties the three consumer queues on the broker (its management operation removeAllMessages,
      * as administrator).

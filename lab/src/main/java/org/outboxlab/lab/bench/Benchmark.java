@@ -249,6 +249,9 @@ public final class Benchmark {
                     resources.follow(topology.server().pid());
                 }
                 result.add("endToEnd", endToEnd);
+                if (phases.contains("steady")) {
+                    steady(topology, driver, options, result);
+                }
 
                 JsonArrayBuilder sweepRows = Json.createArrayBuilder();
                 JsonObjectBuilder relay =
@@ -542,6 +545,72 @@ public final class Benchmark {
             cluster.add("drainRatioMostToOne", round2(ratio));
         }
         return cluster;
+    }
+
+    /**
+     * Climbs {@code --steady-rates} per exactly-once mode until a rate is not sustained; adds the
+     * rows as {@code steadyState} and the highest sustained rate per mode as {@code sustained}.
+     */
+    private static void steady(
+            BenchTopology topology,
+            LoadDriver driver,
+            BenchOptions options,
+            JsonObjectBuilder result)
+            throws Exception {
+        JsonArrayBuilder rows = Json.createArrayBuilder();
+        JsonObjectBuilder sustained = Json.createObjectBuilder();
+        for (String mode : exactlyOnceModes()) {
+            int best = 0;
+            for (int rate : options.steadyRates) {
+                SteadyState.Row r =
+                        SteadyState.measure(
+                                topology,
+                                driver,
+                                mode,
+                                rate,
+                                Duration.ofSeconds(options.warmupSeconds),
+                                Duration.ofSeconds(options.steadySeconds));
+                progress(
+                        String.format(
+                                Locale.ROOT,
+                                "steady state %-6s offered %4d/s over %d s: achieved %6.1f/s, backlog %d -> %d"
+                                        + " (slope %+.1f events/s), deliveries/s %s, p50 %.1f p99 %.1f ms: %s",
+                                mode,
+                                rate,
+                                r.seconds(),
+                                r.achievedPerSec(),
+                                r.backlogAtStart(),
+                                r.backlogAtEnd(),
+                                r.backlogSlopePerSec(),
+                                r.deliveriesPerSec(),
+                                r.latency().p50(),
+                                r.latency().p99(),
+                                r.sustained() ? "sustained" : "not sustained"));
+                JsonObjectBuilder deliveries = Json.createObjectBuilder();
+                r.deliveriesPerSec().forEach((c, v) -> deliveries.add(c, round(v)));
+                rows.add(
+                        Json.createObjectBuilder()
+                                .add("mode", mode)
+                                .add("offeredPerSec", rate)
+                                .add("achievedPerSec", round(r.achievedPerSec()))
+                                .add("seconds", r.seconds())
+                                .add("warmupSeconds", options.warmupSeconds)
+                                .add("backlogAtStart", r.backlogAtStart())
+                                .add("backlogAtEnd", r.backlogAtEnd())
+                                .add("backlogSlopePerSec", round2(r.backlogSlopePerSec()))
+                                .add("deliveriesPerSec", deliveries)
+                                .add("p50Ms", round(r.latency().p50()))
+                                .add("p99Ms", round(r.latency().p99()))
+                                .add("sustained", r.sustained()));
+                if (!r.sustained()) {
+                    break;
+                }
+                best = rate;
+            }
+            sustained.add(mode, Json.createObjectBuilder().add("ordersPerSec", best));
+        }
+        result.add("steadyState", rows);
+        result.add("sustained", sustained);
     }
 
     /**

@@ -96,6 +96,23 @@ final class ServerTimers {
         return deliveries <= 0 ? Double.NaN : commits / deliveries;
     }
 
+    /**
+     * Each consumer's deliveries a second between {@code before} and this snapshot, over {@code
+     * seconds}.
+     */
+    Map<String, Double> deliveriesPerSecSince(ServerTimers before, double seconds) {
+        Map<String, Double> rates = new java.util.TreeMap<>();
+        for (Map.Entry<String, double[]> e : totals.entrySet()) {
+            if (e.getKey().startsWith("consumer_receive:")) {
+                double then = before.totals.getOrDefault(e.getKey(), new double[2])[1];
+                rates.put(
+                        e.getKey().substring("consumer_receive:".length()),
+                        (e.getValue()[1] - then) / seconds);
+            }
+        }
+        return rates;
+    }
+
     private double countOverPrefix(ServerTimers before, String prefix) {
         double count = 0;
         for (Map.Entry<String, double[]> e : totals.entrySet()) {
