@@ -251,7 +251,7 @@ final class BenchReport {
                         String.format(
                                 Locale.ROOT,
                                 "| %s | %d | %s | %d | %d → %d | %s | %s | %s | %s | %s |%n",
-                                r.getString("mode"),
+                                r.getString("mode") + (batched(r) ? "" : ", consumers unbatched"),
                                 r.getInt("offeredPerSec"),
                                 r.getJsonNumber("achievedPerSec"),
                                 r.getInt("seconds"),
@@ -271,6 +271,15 @@ final class BenchReport {
                                     .append(' ')
                                     .append(v.asJsonObject().getInt("ordersPerSec"))
                                     .append(" orders/s; "));
+            if (bench.containsKey("sustainedConsumersUnbatched")) {
+                bench.getJsonObject("sustainedConsumersUnbatched")
+                        .forEach(
+                                (mode, v) ->
+                                        md.append(mode)
+                                                .append(" with the consumers unbatched ")
+                                                .append(v.asJsonObject().getInt("ordersPerSec"))
+                                                .append(" orders/s; "));
+            }
             md.append('\n');
         }
         if (bench.containsKey("idle")) {

@@ -250,7 +250,7 @@ public final class Benchmark {
                 }
                 result.add("endToEnd", endToEnd);
                 if (phases.contains("steady")) {
-                    steady(topology, driver, options, result);
+                    steady(topology, driver, options, resources, result);
                 }
 
                 JsonArrayBuilder sweepRows = Json.createArrayBuilder();
@@ -555,62 +555,105 @@ public final class Benchmark {
             BenchTopology topology,
             LoadDriver driver,
             BenchOptions options,
+            ResourceSampler resources,
             JsonObjectBuilder result)
             throws Exception {
         JsonArrayBuilder rows = Json.createArrayBuilder();
         JsonObjectBuilder sustained = Json.createObjectBuilder();
         for (String mode : exactlyOnceModes()) {
-            int best = 0;
-            for (int rate : options.steadyRates) {
-                SteadyState.Row r =
-                        SteadyState.measure(
-                                topology,
-                                driver,
-                                mode,
-                                rate,
-                                Duration.ofSeconds(options.warmupSeconds),
-                                Duration.ofSeconds(options.steadySeconds));
-                progress(
-                        String.format(
-                                Locale.ROOT,
-                                "steady state %-6s offered %4d/s over %d s: achieved %6.1f/s, backlog %d -> %d"
-                                        + " (slope %+.1f events/s), deliveries/s %s, p50 %.1f p99 %.1f ms: %s",
-                                mode,
-                                rate,
-                                r.seconds(),
-                                r.achievedPerSec(),
-                                r.backlogAtStart(),
-                                r.backlogAtEnd(),
-                                r.backlogSlopePerSec(),
-                                r.deliveriesPerSec(),
-                                r.latency().p50(),
-                                r.latency().p99(),
-                                r.sustained() ? "sustained" : "not sustained"));
-                JsonObjectBuilder deliveries = Json.createObjectBuilder();
-                r.deliveriesPerSec().forEach((c, v) -> deliveries.add(c, round(v)));
-                rows.add(
-                        Json.createObjectBuilder()
-                                .add("mode", mode)
-                                .add("offeredPerSec", rate)
-                                .add("achievedPerSec", round(r.achievedPerSec()))
-                                .add("seconds", r.seconds())
-                                .add("warmupSeconds", options.warmupSeconds)
-                                .add("backlogAtStart", r.backlogAtStart())
-                                .add("backlogAtEnd", r.backlogAtEnd())
-                                .add("backlogSlopePerSec", round2(r.backlogSlopePerSec()))
-                                .add("deliveriesPerSec", deliveries)
-                                .add("p50Ms", round(r.latency().p50()))
-                                .add("p99Ms", round(r.latency().p99()))
-                                .add("sustained", r.sustained()));
-                if (!r.sustained()) {
-                    break;
-                }
-                best = rate;
-            }
-            sustained.add(mode, Json.createObjectBuilder().add("ordersPerSec", best));
+            sustained.add(
+                    mode,
+                    Json.createObjectBuilder()
+                            .add(
+                                    "ordersPerSec",
+                                    climb(topology, driver, options, mode, rows, false)));
         }
+        progress(
+                "restarting WildFly with the consumers' batching off (one transaction per delivery) ...");
+        topology.restart("-Doutbox.consumer.batch-max=1");
+        resources.follow(topology.server().pid());
+        String outbox = WriteMode.OUTBOX.name();
+        JsonObjectBuilder unbatched =
+                Json.createObjectBuilder()
+                        .add(
+                                outbox,
+                                Json.createObjectBuilder()
+                                        .add(
+                                                "ordersPerSec",
+                                                climb(
+                                                        topology, driver, options, outbox, rows,
+                                                        true)));
+        topology.restart();
+        resources.follow(topology.server().pid());
         result.add("steadyState", rows);
         result.add("sustained", sustained);
+        result.add("sustainedConsumersUnbatched", unbatched);
+    }
+
+    /**
+     * Offers {@code mode} each {@code --steady-rates} rate in turn until one is not sustained; adds
+     * a row per rate to {@code rows} and returns the highest sustained rate (0 if none).
+     */
+    private static int climb(
+            BenchTopology topology,
+            LoadDriver driver,
+            BenchOptions options,
+            String mode,
+            JsonArrayBuilder rows,
+            boolean unbatched)
+            throws Exception {
+        int best = 0;
+        for (int rate : options.steadyRates) {
+            SteadyState.Row r =
+                    SteadyState.measure(
+                            topology,
+                            driver,
+                            mode,
+                            rate,
+                            Duration.ofSeconds(options.warmupSeconds),
+                            Duration.ofSeconds(options.steadySeconds));
+            progress(
+                    String.format(
+                            Locale.ROOT,
+                            "steady state %-6s offered %4d/s over %d s: achieved %6.1f/s, backlog %d -> %d"
+                                    + " (slope %+.1f events/s), deliveries/s %s, p50 %.1f p99 %.1f ms: %s",
+                            mode + (unbatched ? " (consumers unbatched)" : ""),
+                            rate,
+                            r.seconds(),
+                            r.achievedPerSec(),
+                            r.backlogAtStart(),
+                            r.backlogAtEnd(),
+                            r.backlogSlopePerSec(),
+                            r.deliveriesPerSec(),
+                            r.latency().p50(),
+                            r.latency().p99(),
+                            r.sustained() ? "sustained" : "not sustained"));
+            JsonObjectBuilder deliveries = Json.createObjectBuilder();
+            r.deliveriesPerSec().forEach((c, v) -> deliveries.add(c, round(v)));
+            JsonObjectBuilder row =
+                    Json.createObjectBuilder()
+                            .add("mode", mode)
+                            .add("offeredPerSec", rate)
+                            .add("achievedPerSec", round(r.achievedPerSec()))
+                            .add("seconds", r.seconds())
+                            .add("warmupSeconds", options.warmupSeconds)
+                            .add("backlogAtStart", r.backlogAtStart())
+                            .add("backlogAtEnd", r.backlogAtEnd())
+                            .add("backlogSlopePerSec", round2(r.backlogSlopePerSec()))
+                            .add("deliveriesPerSec", deliveries)
+                            .add("p50Ms", round(r.latency().p50()))
+                            .add("p99Ms", round(r.latency().p99()))
+                            .add("sustained", r.sustained());
+            if (unbatched) {
+                row.add("consumerBatchMax", 1);
+            }
+            rows.add(row);
+            if (!r.sustained()) {
+                break;
+            }
+            best = rate;
+        }
+        return best;
     }
 
     /**
