@@ -9,6 +9,7 @@ import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
 import org.outboxlab.contract.EventFields;
 import org.outboxlab.contract.EventTypes;
+import org.outboxlab.outbox.EventEnvelope;
 import org.outboxlab.outbox.PendingEvent;
 
 /**
@@ -35,12 +36,16 @@ public final class EventMessages {
     private EventMessages() {}
 
     /**
-     * The JSON envelope sent as the message body; fails if the stored payload is not a JSON object.
+     * The message body of {@code event}: the envelope stored with its row, or, for a row without
+     * one, the envelope built from its values ({@link EventEnvelope}); fails if that row's payload
+     * is not a JSON object.
      */
     public static String envelope(PendingEvent event) {
-        JsonObject payload;
-        try (JsonReader reader = JSON.createReader(new StringReader(event.payload()))) {
-            payload = reader.readObject();
+        if (event.body() != null) {
+            return event.body();
+        }
+        try {
+            return EventEnvelope.of(event);
         } catch (JsonException | IllegalStateException e) {
             throw new InvalidOutboxRowException(
                     "payload of event "
@@ -48,31 +53,23 @@ public final class EventMessages {
                             + " is not a JSON object: "
                             + e.getMessage());
         }
-        return JSON.createObjectBuilder()
-                .add(EventFields.EVENT_ID, event.eventId())
-                .add(EventFields.AGGREGATE_TYPE, event.aggregateType())
-                .add(EventFields.AGGREGATE_ID, event.aggregateId())
-                .add(EventFields.EVENT_TYPE, event.eventType())
-                .add(EventFields.SEQUENCE, event.sequence())
-                .add(EventFields.SCHEMA_VERSION, event.schemaVersion())
-                .add(EventFields.OCCURRED_AT, event.occurredAt().toString())
-                .add(
-                        EventFields.TRACE_PARENT,
-                        event.traceParent() == null ? "" : event.traceParent())
-                .add(EventFields.WRITE_MODE, event.writeMode())
-                .add(EventFields.PAYLOAD, payload)
-                .build()
-                .toString();
     }
 
     /**
-     * The customer of {@code event}'s order, from its payload; {@code null} if it has none or is
-     * not JSON.
+     * The customer of {@code event}'s order, from its payload (or its stored envelope's); {@code
+     * null} if it has none or is not JSON.
      */
     public static String customerOf(PendingEvent event) {
-        try (JsonReader reader = JSON.createReader(new StringReader(event.payload()))) {
-            return reader.readObject().getString("customerId", null);
-        } catch (JsonException | IllegalStateException | ClassCastException e) {
+        String json = event.payload() != null ? event.payload() : event.body();
+        try (JsonReader reader = JSON.createReader(new StringReader(json))) {
+            JsonObject read = reader.readObject();
+            JsonObject payload =
+                    event.payload() != null ? read : read.getJsonObject(EventFields.PAYLOAD);
+            return payload == null ? null : payload.getString("customerId", null);
+        } catch (JsonException
+                | IllegalStateException
+                | ClassCastException
+                | NullPointerException e) {
             return null;
         }
     }

@@ -37,7 +37,8 @@ import org.outboxlab.contract.WriteMode;
                             @ColumnResult(name = "payload", type = String.class),
                             @ColumnResult(name = "trace_parent", type = String.class),
                             @ColumnResult(name = "write_mode", type = String.class),
-                            @ColumnResult(name = "partition_no", type = Integer.class)
+                            @ColumnResult(name = "partition_no", type = Integer.class),
+                            @ColumnResult(name = "message_body", type = String.class)
                         }))
 @Table(
         name = "outbox_event",
@@ -80,6 +81,13 @@ public class OutboxEvent {
 
     @Column(name = "payload", nullable = false, length = 16000)
     private String payload;
+
+    /**
+     * The message body, built once as the row is written ({@link EventEnvelope}) and sent as it is
+     * by the relay; {@code null} on a row written before bodies were stored.
+     */
+    @Column(name = "message_body", length = 20000)
+    private String messageBody;
 
     @Column(name = "trace_parent", length = 55)
     private String traceParent;
@@ -127,6 +135,7 @@ public class OutboxEvent {
         this.traceParent = traceParent;
         this.writeMode = writeMode;
         this.status = writeMode.leavesRowForRelay() ? OutboxStatus.PENDING : OutboxStatus.DIRECT;
+        this.messageBody = EventEnvelope.of(PendingEvent.of(this));
     }
 
     /** Records that the broker committed this event. */
@@ -193,6 +202,10 @@ public class OutboxEvent {
 
     public String getPayload() {
         return payload;
+    }
+
+    public String getMessageBody() {
+        return messageBody;
     }
 
     public String getTraceParent() {

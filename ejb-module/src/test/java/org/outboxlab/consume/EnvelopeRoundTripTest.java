@@ -1,6 +1,7 @@
 package org.outboxlab.consume;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.outboxlab.broker.EventMessages;
 import org.outboxlab.broker.InvalidOutboxRowException;
 import org.outboxlab.contract.EventTypes;
+import org.outboxlab.outbox.EventEnvelope;
 import org.outboxlab.outbox.PendingEvent;
 
 /**
@@ -50,6 +52,47 @@ class EnvelopeRoundTripTest {
         assertEquals(
                 "BOOK-1",
                 received.payload().getJsonArray("lines").getJsonObject(0).getString("sku"));
+    }
+
+    @Test
+    void aRowWrittenWithItsBodyIsSentAsStoredAndReadsBackTheSame() {
+        PendingEvent values =
+                new PendingEvent(
+                        "event-3",
+                        "Order",
+                        "order-3",
+                        EventTypes.ORDER_PLACED,
+                        1,
+                        1,
+                        OCCURRED,
+                        "{\"customerId\":\"c-3\",\"totalCents\":4500}",
+                        null,
+                        "OUTBOX",
+                        9);
+        String stored = EventEnvelope.of(values);
+        // as the claim reads a row with a stored body: the payload is left out, the body sent as is
+        PendingEvent claimed =
+                new PendingEvent(
+                        "event-3",
+                        "Order",
+                        "order-3",
+                        EventTypes.ORDER_PLACED,
+                        1,
+                        1,
+                        OCCURRED,
+                        null,
+                        null,
+                        "OUTBOX",
+                        9,
+                        stored);
+
+        assertSame(stored, EventMessages.envelope(claimed));
+        assertEquals(stored, EventMessages.envelope(values));
+        assertEquals("c-3", EventMessages.customerOf(claimed));
+        assertEquals("c-3", EventMessages.customerOf(values));
+        ReceivedEvent received = ReceivedEvent.from(text(EventMessages.envelope(claimed)));
+        assertEquals("event-3", received.eventId());
+        assertEquals(4500, received.payload().getInt("totalCents"));
     }
 
     @Test

@@ -72,31 +72,49 @@ final class RelayBench {
      * (events/s).
      */
     double drain(String run, int n) throws SQLException, InterruptedException {
+        return drain(run, n, true);
+    }
+
+    /**
+     * As {@link #drain(String, int)}, with rows as the write path stores them ({@code
+     * storedBodies}, their message bodies written with them) or as rows written before bodies were
+     * stored, whose bodies the relay builds as it publishes.
+     */
+    double drain(String run, int n, boolean storedBodies)
+            throws SQLException, InterruptedException {
         try (java.sql.Connection db = topology.database()) {
-            insertBacklog(db, run, n);
+            insertBacklog(db, run, n, storedBodies);
             return drainRate(db, run, n);
         }
     }
 
     /**
      * Inserts {@code n} pending OrderPlaced events of orders {@code run-0 … run-(n-1)} in one
-     * transaction, each in its order's relay partition.
+     * transaction, each in its order's relay partition, with its message body as the write path
+     * stores it.
      */
     static void insertBacklog(java.sql.Connection db, String run, int n) throws SQLException {
+        insertBacklog(db, run, n, true);
+    }
+
+    private static void insertBacklog(
+            java.sql.Connection db, String run, int n, boolean storedBodies) throws SQLException {
         db.setAutoCommit(false);
         try (PreparedStatement insert =
                 db.prepareStatement(
                         "insert into outbox_event (event_id, aggregate_type, "
                                 + "aggregate_id, event_type, sequence_no, schema_version, occurred_at, payload, trace_parent, write_mode, "
-                                + "status, attempts, partition_no) values (?, 'Order', ?, 'OrderPlaced', 1, 1, ?, ?, null, 'OUTBOX', 'PENDING', 0, ?)")) {
+                                + "status, attempts, partition_no, message_body) values (?, 'Order', ?, 'OrderPlaced', 1, 1, ?, ?, null, 'OUTBOX', 'PENDING', 0, ?, ?)")) {
             Timestamp now = new Timestamp(System.currentTimeMillis());
             for (int i = 0; i < n; i++) {
                 String orderId = run + "-" + i;
-                insert.setString(1, EventIds.next());
+                String eventId = EventIds.next();
+                insert.setString(1, eventId);
                 insert.setString(2, orderId);
                 insert.setTimestamp(3, now);
                 insert.setString(4, payload(orderId));
                 insert.setInt(5, Partitions.of(orderId));
+                insert.setString(6, storedBodies ? envelope(eventId, orderId) : null);
                 insert.addBatch();
                 if (i % 1000 == 999) {
                     insert.executeBatch();
