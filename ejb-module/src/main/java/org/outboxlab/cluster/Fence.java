@@ -25,6 +25,27 @@ public record Fence(Map<Integer, Long> epochs, long deadlineNanos) {
         epochs = Map.copyOf(epochs);
     }
 
+    /**
+     * The share of this fence that relay lane {@code lane} of {@code lanes} publishes: of the held
+     * partitions in ascending order, every {@code lanes}-th one from the {@code lane}-th. The
+     * shares of one fence are disjoint and together hold every partition, so an order has one lane
+     * at a time; when the node's leases change, a partition may move to another lane, whose claim
+     * then waits for the rows the first lane holds locked (as a node taking a partition over does).
+     */
+    public Fence lane(int lane, int lanes) {
+        if (lanes == 1) {
+            return this;
+        }
+        Map<Integer, Long> share = new java.util.HashMap<>();
+        int index = 0;
+        for (Integer partition : new java.util.TreeSet<>(epochs.keySet())) {
+            if (index++ % lanes == lane) {
+                share.put(partition, epochs.get(partition));
+            }
+        }
+        return new Fence(share, deadlineNanos);
+    }
+
     /** The partitions the batch may publish. */
     public Set<Integer> partitions() {
         return epochs.keySet();

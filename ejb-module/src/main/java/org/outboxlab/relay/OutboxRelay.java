@@ -31,9 +31,10 @@ public interface OutboxRelay {
     void nudge(long requestedAtNanos);
 
     /**
-     * Publishes on the caller's thread until the outbox is empty, the relay is paused, or the
-     * broker fails. Returns the number of rows handled by this call (0 when another drain was
-     * running).
+     * Publishes until the outbox is empty, the relay is paused, or the broker fails: one lane on
+     * the caller's thread, the node's other lanes on the server's managed executor, returning once
+     * every lane is done. Returns the number of rows handled by this call (0 for a lane whose drain
+     * was already running).
      */
     int drain();
 

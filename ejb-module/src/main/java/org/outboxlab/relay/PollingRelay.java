@@ -16,8 +16,13 @@ import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Logger;
 import org.outboxlab.broker.BrokerUnavailableException;
@@ -35,8 +40,12 @@ import org.outboxlab.relay.RelayOutage.Cause;
  * The polling {@link OutboxRelay}: claims PENDING rows, oldest first, so one order's events leave
  * in their sequence, and publishes each at least once. Runs on an EJB timer and on an after-commit
  * nudge, never two drains at once on this node, and publishes only the partitions this node holds a
- * lease on ({@link LeaseKeeper}), so with several nodes each order has one publisher at a time. On
- * a broker or database outage it backs off (bounded, exponential) and resumes by itself.
+ * lease on ({@link LeaseKeeper}), so with several nodes each order has one publisher at a time. The
+ * node's partitions are split over {@link RelaySettings#lanes()} lanes that drain at once, one on
+ * the caller's thread and the others on the server's managed executor, each lane never twice at
+ * once: one lane's claim and mark overlap another's sends and broker commit, and an order, being in
+ * one partition, is in one lane. On a broker or database outage it backs off (bounded, exponential)
+ * and resumes by itself.
  */
 @Singleton
 @Startup
@@ -65,13 +74,21 @@ public class PollingRelay implements OutboxRelay {
 
     @EJB ClusterSwitch clusterSwitch;
 
-    private final AtomicBoolean draining = new AtomicBoolean();
-    private final AtomicBoolean nudged = new AtomicBoolean();
+    @Resource ManagedExecutorService executor;
+
+    private AtomicBoolean[] draining;
+    private AtomicBoolean[] nudged;
     private final RelayOutage outage = new RelayOutage();
     private volatile Timer timer;
 
     @PostConstruct
     void start() {
+        draining = new AtomicBoolean[settings.lanes()];
+        nudged = new AtomicBoolean[settings.lanes()];
+        for (int i = 0; i < draining.length; i++) {
+            draining[i] = new AtomicBoolean();
+            nudged[i] = new AtomicBoolean();
+        }
         keeper.relaying(!settings.paused());
         schedule();
     }
@@ -95,24 +112,53 @@ public class PollingRelay implements OutboxRelay {
         drain();
     }
 
+    /** Every lane at once: the others on the managed executor, the first on this thread. */
     @Override
     public int drain() {
+        List<Future<Integer>> others = new ArrayList<>(draining.length - 1);
+        for (int lane = 1; lane < draining.length; lane++) {
+            int own = lane;
+            others.add(executor.submit(() -> drainLane(own)));
+        }
+        int total = drainLane(0);
+        for (Future<Integer> other : others) {
+            total += awaitLane(other);
+        }
+        return total;
+    }
+
+    private static int awaitLane(Future<Integer> lane) {
+        try {
+            return lane.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 0; // the lane drains on; its rows are counted by its own call
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    /** Drains one lane until it is empty; coalesces with a drain of that lane already running. */
+    private int drainLane(int lane) {
         int total = 0;
         while (true) {
             if (paused()) {
                 return total;
             }
-            if (!draining.compareAndSet(false, true)) {
-                nudged.set(true);
+            if (!draining[lane].compareAndSet(false, true)) {
+                nudged[lane].set(true);
                 return total;
             }
             try {
-                nudged.set(false);
-                total += drainOnce();
+                nudged[lane].set(false);
+                total += drainOnce(lane);
             } finally {
-                draining.set(false);
+                draining[lane].set(false);
             }
-            if (!nudged.get()) {
+            if (!nudged[lane].get()) {
                 return total;
             }
         }
@@ -156,14 +202,14 @@ public class PollingRelay implements OutboxRelay {
         return settings.paused() || keeper.ownership().clusterPaused();
     }
 
-    private int drainOnce() {
+    private int drainOnce(int lane) {
         int total = 0;
         while (!paused() && outage.mayTry(Instant.now())) {
             int size = settings.batchSize();
             int claimed;
             long started = System.nanoTime();
             try {
-                claimed = batch.publishNext(size);
+                claimed = batch.publishNext(lane, size);
                 if (claimed > 0) {
                     metrics.relayStep(RelayStep.BATCH, System.nanoTime() - started);
                 }
@@ -177,7 +223,7 @@ public class PollingRelay implements OutboxRelay {
                 if (!(batchFailure instanceof AlreadyPublishedException)) {
                     metrics.publishFailed(1);
                 }
-                claimed = publishSingly(size, batchFailure);
+                claimed = publishSingly(lane, size, batchFailure);
                 if (claimed < 0) {
                     return total;
                 }
@@ -199,10 +245,10 @@ public class PollingRelay implements OutboxRelay {
      * After a failed batch: row by row if the broker is reachable, else back off. Returns -1 on
      * outage.
      */
-    private int publishSingly(int size, BrokerUnavailableException batchFailure) {
-        if (channel.reachable()) {
+    private int publishSingly(int lane, int size, BrokerUnavailableException batchFailure) {
+        if (channel.reachable(lane)) {
             try {
-                return batch.publishOneByOne(size);
+                return batch.publishOneByOne(lane, size);
             } catch (LeaseExpiredException e) {
                 LOG.warning(e.getMessage());
                 return -1;

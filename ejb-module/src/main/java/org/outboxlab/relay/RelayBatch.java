@@ -25,6 +25,7 @@ import org.outboxlab.faults.Faults;
 import org.outboxlab.metrics.BatchRelayed;
 import org.outboxlab.metrics.OutboxMetrics;
 import org.outboxlab.metrics.OutboxMetrics.RelayStep;
+import org.outboxlab.outbox.DatabaseKind;
 import org.outboxlab.outbox.OutboxEvent;
 import org.outboxlab.outbox.OutboxStatus;
 import org.outboxlab.outbox.PendingEvent;
@@ -61,20 +62,30 @@ public class RelayBatch {
      * ix_outbox_status_id}, the predecessor looked up on {@code ix_outbox_aggregate}). An order
      * whose event has FAILED has no ready row until an operator retries or discards it: its later
      * events wait, pending and visible in the relay's lag. Other orders flow on.
+     *
+     * <p>The predecessor is read by a correlated subquery that names only its order and sequence,
+     * never its status, so the only index it can use is {@code ix_outbox_aggregate}. As a {@code
+     * not exists} with the status inside, PostgreSQL planned it, on statistics taken before a
+     * backlog arrived (a bulk of pending rows the planner did not know yet), as a scan of every
+     * pending row by {@code ix_outbox_status_id} for each candidate: 40,000 pending rows took 15 s
+     * a claim instead of 3 ms, holding the lease rows the heartbeat waits for.
      */
     private static final String READY_ORDERS =
             "select r.aggregate_id from outbox_event r "
                     + "where r.status = 'PENDING' and r.partition_no in (:partitions) "
-                    + "and not exists (select 1 from outbox_event p where p.aggregate_id = r.aggregate_id "
-                    + "and p.sequence_no = r.sequence_no - 1 and p.status in ('PENDING', 'FAILED')) "
+                    + "and coalesce((select min(case when p.status in ('PENDING', 'FAILED') then 0 else 1 end) "
+                    + "from outbox_event p where p.aggregate_id = r.aggregate_id "
+                    + "and p.sequence_no = r.sequence_no - 1), 1) = 1 "
                     + "order by r.event_id fetch first :max rows only";
 
     /**
-     * The pending rows of {@link #READY_ORDERS}, each order's in its own sequence, none behind a
-     * FAILED event of its order, locked: an order's later pending rows come with its ready one, so
-     * that {@link OutgoingBatch} can send a row right behind its predecessor in the same batch, and
-     * each order's first row here is a ready one (a row another drain published meanwhile is
-     * re-checked by the lock and left out; its successor is then ready). Two statements rather than
+     * The pending rows of {@link #READY_ORDERS}, each order's in its own sequence, locked: an
+     * order's later pending rows come with its ready one, so that {@link OutgoingBatch} can send a
+     * row right behind its predecessor in the same batch, and each order's first row here is a
+     * ready one (a row another drain published meanwhile is re-checked by the lock and left out;
+     * its successor is then ready). A row behind a FAILED one of its order comes after a gap in its
+     * order's sequence (the FAILED row is not pending, so not here), and {@link OutgoingBatch}
+     * sends nothing of an order from its first gap on: it stays pending. Two statements rather than
      * one with the orders as a subquery: PostgreSQL once planned that one, cached, into a loop that
      * ran for minutes over a few thousand pending rows, holding the relay and the lease heartbeat.
      */
@@ -82,8 +93,6 @@ public class RelayBatch {
             "select "
                     + PendingEvent.COLUMNS
                     + " from outbox_event e where e.aggregate_id in (:orders) and e.status = 'PENDING' "
-                    + "and not exists (select 1 from outbox_event f where f.aggregate_id = e.aggregate_id "
-                    + "and f.sequence_no < e.sequence_no and f.status = 'FAILED') "
                     + "order by e.aggregate_id, e.sequence_no fetch first :max rows only for update";
 
     private static final int GIVE_UP_AFTER_CONSECUTIVE_FAILURES = 3;
@@ -108,14 +117,17 @@ public class RelayBatch {
 
     @Inject ClusterSettings cluster;
 
+    @Inject DatabaseKind database;
+
     /**
-     * Publishes up to {@code max} rows in one broker transaction; returns how many rows it claimed.
-     * A row that cannot become a message is FAILED, and its order's later rows in the batch stay
-     * pending.
+     * Publishes up to {@code max} rows of relay lane {@code lane}'s partitions ({@link Fence#lane})
+     * in one broker transaction on that lane's session; returns how many rows it claimed. A row
+     * that cannot become a message is FAILED, and its order's later rows in the batch stay pending.
      */
-    public int publishNext(int max) {
+    public int publishNext(int lane, int max) {
         long started = System.nanoTime();
-        Fence held = fence.hold();
+        RelayTransaction.tune(em, database);
+        Fence held = fence.hold().lane(lane, settings.lanes());
         List<PendingEvent> rows = claim(max, held);
         long claimed = System.nanoTime();
         if (rows.isEmpty()) {
@@ -125,7 +137,7 @@ public class RelayBatch {
         OutgoingBatch batch = OutgoingBatch.of(rows);
         if (!batch.events().isEmpty()) {
             held.check();
-            channel.publish(batch.events(), batch.bodies(), held);
+            channel.publish(lane, batch.events(), batch.bodies(), held);
             metrics.relayStep(RelayStep.PUBLISH, System.nanoTime() - claimed);
             faults.reach(CrashPoint.OUTBOX_AFTER_BROKER_COMMIT);
         }
@@ -136,21 +148,23 @@ public class RelayBatch {
     }
 
     /**
-     * Publishes up to {@code max} rows one broker transaction each, after a batch failed while the
-     * broker stayed reachable: the rows the broker refuses are charged an attempt, the rows it
-     * already holds (refused by duplicate id) are marked published, the others go out. An order
-     * whose row was not published in this pass publishes none of its later rows in it. Stops after
-     * {@link RelaySettings#oneByOneBudgetMs()} (10 s) and commits what it did, well inside the
-     * transaction timeout: the rows not reached stay pending for the next drain, so a large batch
-     * cannot time out, roll back every mark and repeat for ever. Returns how many rows it handled.
+     * Publishes up to {@code max} rows of lane {@code lane} one broker transaction each, after a
+     * batch failed while the broker stayed reachable: the rows the broker refuses are charged an
+     * attempt, the rows it already holds (refused by duplicate id) are marked published, the others
+     * go out. An order whose row was not published in this pass publishes none of its later rows in
+     * it. Stops after {@link RelaySettings#oneByOneBudgetMs()} (10 s) and commits what it did, well
+     * inside the transaction timeout: the rows not reached stay pending for the next drain, so a
+     * large batch cannot time out, roll back every mark and repeat for ever. Returns how many rows
+     * it handled.
      *
      * @throws BrokerUnavailableException after several rows in a row failed: the broker, not the
      *     rows
      */
-    public int publishOneByOne(int max) {
+    public int publishOneByOne(int lane, int max) {
         long deadline =
                 System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(settings.oneByOneBudgetMs());
-        Fence held = fence.hold();
+        RelayTransaction.tune(em, database);
+        Fence held = fence.hold().lane(lane, settings.lanes());
         List<PendingEvent> rows = claim(max, held);
         int consecutiveFailures = 0;
         List<String> published = new ArrayList<>(rows.size());
@@ -189,7 +203,7 @@ public class RelayBatch {
                 continue;
             }
             try {
-                channel.publish(single.events(), single.bodies(), held);
+                channel.publish(lane, single.events(), single.bodies(), held);
                 published.add(row.eventId());
                 consecutiveFailures = 0;
             } catch (AlreadyPublishedException e) {

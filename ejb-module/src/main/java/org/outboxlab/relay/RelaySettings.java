@@ -45,6 +45,10 @@ public class RelaySettings {
     @ConfigProperty(name = "outbox.relay.one-by-one-budget-ms", defaultValue = "10000")
     long configuredOneByOneBudgetMs;
 
+    @Inject
+    @ConfigProperty(name = "outbox.relay.lanes", defaultValue = "2")
+    int lanes;
+
     private volatile long intervalMs;
     private volatile int batchSize;
     private volatile boolean paused;
@@ -57,10 +61,20 @@ public class RelaySettings {
         requireRange("outbox.relay.max-attempts", maxAttempts, 1, 1_000);
         requireRange("outbox.relay.backoff.initial-ms", backoffInitialMs, 1, 600_000);
         requireRange("outbox.relay.backoff.max-ms", backoffMaxMs, backoffInitialMs, 3_600_000);
+        requireRange("outbox.relay.lanes", lanes, 1, 8);
         paused = configuredPaused;
         oneByOneBudgetMs =
                 requireRange(
                         "outbox.relay.one-by-one-budget-ms", configuredOneByOneBudgetMs, 1, 30_000);
+    }
+
+    /**
+     * How many drains of this node run at once, each over its own share of the node's partitions
+     * and with its own broker session: one lane's database work overlaps another's publishing.
+     * Fixed at start.
+     */
+    public int lanes() {
+        return lanes;
     }
 
     public long intervalMs() {

@@ -17,7 +17,10 @@ class OutgoingBatchTest {
                         List.of(
                                 row("a1", "a", 1, "{}"),
                                 row("a2", "a", 2, "{}"),
-                                row("a4", "a", 4, "{}"), // 3 is not in the batch: waits
+                                row(
+                                        "a4", "a", 4,
+                                        "{}"), // 3 is not in the batch (FAILED, or not yet
+                                // claimed): waits
                                 row("b2", "b", 2, "not json"),
                                 row("b3", "b", 3, "{}"), // behind a row that fails
                                 row("c3", "c", 3, "{}")));
