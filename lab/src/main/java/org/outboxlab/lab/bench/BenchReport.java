@@ -198,7 +198,35 @@ final class BenchReport {
                 .append(relay.getJsonNumber("rawBrokerEventsPerSec"))
                 .append(" | ")
                 .append(relay.getJsonNumber("ratioToRaw"))
-                .append(" |\n\n| batch size | events/s |\n|---|---|\n");
+                .append(" |\n");
+        if (relay.containsKey("byLanes")) {
+            md.append("\n| relay lanes (batch ")
+                    .append(relay.getInt("batchSize"))
+                    .append(
+                            ", warm) | events/s | claim / publish and broker commit / mark and commit, mean ms |\n|---|---|---|\n");
+            for (JsonObject l : relay.getJsonArray("byLanes").getValuesAs(JsonObject.class)) {
+                JsonObject steps = l.getJsonObject("serverStepsMeanMs");
+                md.append("| ")
+                        .append(l.getInt("lanes"))
+                        .append(" | ")
+                        .append(l.getJsonNumber("eventsPerSec"))
+                        .append(" | ")
+                        .append(steps.getOrDefault("relayClaim", Json.createValue(-1)))
+                        .append(" / ")
+                        .append(
+                                steps.getOrDefault(
+                                        "relayPublishAndBrokerCommit", Json.createValue(-1)))
+                        .append(" / ")
+                        .append(steps.getOrDefault("relayMarkAndDbCommit", Json.createValue(-1)))
+                        .append(" |\n");
+            }
+            md.append("\nAt ")
+                    .append(relay.getInt("lanes"))
+                    .append(" lanes, rows without a stored message body (built at publish): ")
+                    .append(relay.getJsonNumber("bodiesBuiltAtPublishEventsPerSec"))
+                    .append(" events/s.\n");
+        }
+        md.append("\n| batch size | events/s |\n|---|---|\n");
         for (JsonObject s : relay.getJsonArray("sweep").getValuesAs(JsonObject.class)) {
             md.append("| ")
                     .append(s.getInt("batchSize"))

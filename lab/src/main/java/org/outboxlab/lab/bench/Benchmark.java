@@ -78,8 +78,6 @@ public final class Benchmark {
         int[] rates = options.rates;
         int backlog = options.backlog;
         int batch = options.batch;
-        int[] sweep = options.sweep;
-        int sweepBacklog = options.sweepBacklog;
         List<String> phases = options.phases;
         boolean consumersDuringWrite = options.consumersDuringWrite();
         Path root = Path.of(args[0]).toAbsolutePath();
@@ -253,63 +251,17 @@ public final class Benchmark {
                     steady(topology, driver, options, resources, result);
                 }
 
-                JsonArrayBuilder sweepRows = Json.createArrayBuilder();
-                JsonObjectBuilder relay =
-                        Json.createObjectBuilder().add("backlog", backlog).add("batchSize", batch);
-                for (int size : phases.contains("relay") ? sweep : new int[0]) {
-                    topology.restart("-Doutbox.relay.batch-size=" + size);
-                    resources.follow(topology.server().pid());
-                    relayBench.pauseConsumers();
-                    double rate = relayBench.drain("sweep" + size, sweepBacklog);
-                    topology.purgeConsumerQueues();
-                    progress(
-                            String.format(
-                                    Locale.ROOT,
-                                    "relay sweep batch %5d: %8.0f events/s (%d events)",
-                                    size,
-                                    rate,
-                                    sweepBacklog));
-                    sweepRows.add(
-                            Json.createObjectBuilder()
-                                    .add("batchSize", size)
-                                    .add("backlog", sweepBacklog)
-                                    .add("eventsPerSec", round(rate)));
-                }
-                double relayRate = -1;
-                double rawRate = -1;
-                if (phases.contains("relay")) {
-                    topology.restart("-Doutbox.relay.batch-size=" + batch);
-                    resources.follow(topology.server().pid());
-                    relayBench.pauseConsumers();
-                    ServerTimers before = ServerTimers.read(METRICS);
-                    relayRate = relayBench.drain("relay", backlog);
-                    Map<String, Double> steps = ServerTimers.read(METRICS).meanMsSince(before);
-                    progress(
-                            String.format(
-                                    Locale.ROOT,
-                                    "relay, batch %d: %8.0f events/s draining %d events; mean server steps per batch (ms) %s",
-                                    batch,
-                                    relayRate,
-                                    backlog,
-                                    steps));
-                    JsonObjectBuilder relaySteps = Json.createObjectBuilder();
-                    steps.forEach(
-                            (step, ms) -> {
-                                if (step.startsWith("relay") && !step.equals("relayWakeup")) {
-                                    relaySteps.add(step, round2(ms));
-                                }
-                            });
-                    relay.add("serverStepsMeanMs", relaySteps);
-                    topology.purgeConsumerQueues();
-                    rawRate = relayBench.rawProducer("raw", backlog, batch);
-                    progress(
-                            String.format(
-                                    Locale.ROOT,
-                                    "raw Artemis producer, transactions of %d: %8.0f messages/s",
-                                    batch,
-                                    rawRate));
-                    topology.purgeConsumerQueues();
-                }
+                JsonObject relay =
+                        phases.contains("relay")
+                                ? new RelayPhase(topology, resources, relayBench, options).run()
+                                : Json.createObjectBuilder()
+                                        .add("backlog", backlog)
+                                        .add("batchSize", batch)
+                                        .add("eventsPerSec", -1)
+                                        .add("rawBrokerEventsPerSec", -1)
+                                        .add("ratioToRaw", -1)
+                                        .add("sweep", Json.createArrayBuilder())
+                                        .build();
                 if (phases.contains("fanout")) {
                     int events = options.fanoutEvents;
                     relayBench.pauseConsumers();
@@ -367,12 +319,7 @@ public final class Benchmark {
                                     .add("groupsWithoutBuckets", soak.groupsUnbounded())
                                     .add("brokerHeapMiBWithoutBuckets", soak.heapUnboundedMiB()));
                 }
-                result.add(
-                        "relay",
-                        relay.add("eventsPerSec", round(relayRate))
-                                .add("rawBrokerEventsPerSec", round(rawRate))
-                                .add("ratioToRaw", round(relayRate / rawRate))
-                                .add("sweep", sweepRows));
+                result.add("relay", relay);
 
                 result.add(
                         "resources",
