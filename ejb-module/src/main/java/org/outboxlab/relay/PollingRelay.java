@@ -232,13 +232,27 @@ public class PollingRelay implements OutboxRelay {
                 return total;
             }
             database.reached();
-            outage.recovered(Instant.now());
+            recovered(lane, claimed);
             total += claimed;
             if (claimed < size) {
                 return total;
             }
         }
         return total;
+    }
+
+    /**
+     * What a batch that did not fail proves: the database answered, and the broker did if the batch
+     * published (or, when it found nothing to publish during a broker outage, if a fresh connection
+     * opens). The lanes share one outage: a lane whose partitions have nothing pending must not end
+     * the outage another lane's batches are failing in.
+     */
+    private void recovered(int lane, int claimed) {
+        if (claimed > 0 || (outage.brokerDown() && channel.reachable(lane))) {
+            outage.recovered(Instant.now());
+        } else {
+            outage.databaseReached();
+        }
     }
 
     /**

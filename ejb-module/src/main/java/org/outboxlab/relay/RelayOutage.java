@@ -42,10 +42,14 @@ final class RelayOutage {
 
     /**
      * A failed attempt for {@code cause}; a broker failure starting to be the cause is logged with
-     * {@code reason}.
+     * {@code reason}. A failure of the same cause reported while a back-off is still running is
+     * another relay lane's attempt of the same round: it neither lengthens the back-off nor counts.
      */
     synchronized void failed(
             Instant now, Cause failure, String reason, long initialMs, long maxMs) {
+        if (failure == cause && nextAttempt != null && now.isBefore(nextAttempt)) {
+            return;
+        }
         if (since == null) {
             since = now;
         }

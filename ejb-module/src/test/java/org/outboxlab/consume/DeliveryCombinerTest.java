@@ -132,7 +132,14 @@ class DeliveryCombinerTest {
         first.get(5, TimeUnit.SECONDS);
         b.get(5, TimeUnit.SECONDS);
         c.get(5, TimeUnit.SECONDS);
-        assertEquals(List.of(List.of("a"), List.of("b"), List.of("c")), alone.sortedTransactions());
+        List<List<String>> transactions = alone.sortedTransactions();
+        assertEquals(List.of("a"), transactions.get(0), "the first delivery commits first");
+        // b and c wait together; which of them the next leader takes first is the threads' race
+        assertEquals(
+                java.util.Set.of(List.of("b"), List.of("c")),
+                java.util.Set.copyOf(transactions.subList(1, transactions.size())),
+                transactions.toString());
+        assertEquals(3, transactions.size(), transactions.toString());
     }
 
     private void awaitQueued(int n) throws InterruptedException {

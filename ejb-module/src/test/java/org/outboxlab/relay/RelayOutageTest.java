@@ -29,6 +29,18 @@ class RelayOutageTest {
     }
 
     @Test
+    void theLanesFailingInOneRoundBackOffOnceNotTwice() {
+        RelayOutage outage = new RelayOutage();
+        Instant t = Instant.parse("2026-01-01T00:00:00Z");
+        outage.failed(t, RelayOutage.Cause.BROKER, "down", 100, 1000); // lane 0
+        outage.failed(t.plusMillis(5), RelayOutage.Cause.BROKER, "down", 100, 1000); // lane 1
+        assertTrue(outage.mayTry(t.plusMillis(100)), "one failure's back-off: 100 ms");
+        outage.failed(t.plusMillis(100), RelayOutage.Cause.BROKER, "down", 100, 1000);
+        assertFalse(outage.mayTry(t.plusMillis(299)));
+        assertTrue(outage.mayTry(t.plusMillis(300)), "the second round doubles it: 200 ms");
+    }
+
+    @Test
     void aDatabaseOutageEndsWhenTheDatabaseAnswersElsewhereABrokerOutageDoesNot() {
         Instant t = Instant.parse("2026-01-01T00:00:00Z");
         RelayOutage database = new RelayOutage();
