@@ -60,16 +60,16 @@ public final class EventMessages {
      * null} if it has none or is not JSON.
      */
     public static String customerOf(PendingEvent event) {
-        String json = event.payload() != null ? event.payload() : event.body();
+        boolean fromBody = event.payload() == null;
+        String json = fromBody ? event.body() : event.payload();
+        if (json == null) {
+            return null;
+        }
         try (JsonReader reader = JSON.createReader(new StringReader(json))) {
             JsonObject read = reader.readObject();
-            JsonObject payload =
-                    event.payload() != null ? read : read.getJsonObject(EventFields.PAYLOAD);
+            JsonObject payload = fromBody ? read.getJsonObject(EventFields.PAYLOAD) : read;
             return payload == null ? null : payload.getString("customerId", null);
-        } catch (JsonException
-                | IllegalStateException
-                | ClassCastException
-                | NullPointerException e) {
+        } catch (JsonException | IllegalStateException | ClassCastException e) {
             return null;
         }
     }

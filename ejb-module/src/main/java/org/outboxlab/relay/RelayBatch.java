@@ -126,8 +126,7 @@ public class RelayBatch {
      */
     public int publishNext(int lane, int max) {
         long started = System.nanoTime();
-        RelayTransaction.tune(em, database);
-        Fence held = fence.hold().lane(lane, settings.lanes());
+        Fence held = begin(lane);
         List<PendingEvent> rows = claim(max, held);
         long claimed = System.nanoTime();
         if (rows.isEmpty()) {
@@ -163,8 +162,7 @@ public class RelayBatch {
     public int publishOneByOne(int lane, int max) {
         long deadline =
                 System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(settings.oneByOneBudgetMs());
-        RelayTransaction.tune(em, database);
-        Fence held = fence.hold().lane(lane, settings.lanes());
+        Fence held = begin(lane);
         List<PendingEvent> rows = claim(max, held);
         int consecutiveFailures = 0;
         List<String> published = new ArrayList<>(rows.size());
@@ -231,6 +229,12 @@ public class RelayBatch {
         markPublished(published, Instant.now());
         report(published.size(), failed);
         return handled;
+    }
+
+    /** Sets up this batch's transaction and fences it to lane {@code lane}'s partitions. */
+    private Fence begin(int lane) {
+        RelayTransaction.tune(em, database);
+        return fence.hold().lane(lane, settings.lanes());
     }
 
     /**

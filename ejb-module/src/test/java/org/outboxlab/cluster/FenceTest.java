@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -28,7 +30,7 @@ class FenceTest {
     @Test
     void lanesShareTheHeldPartitionsDisjointlyWithTheirEpochsAndDeadline() {
         // the partitions a node holds with two nodes: every other one
-        Map<Integer, Long> held = new java.util.HashMap<>();
+        Map<Integer, Long> held = new HashMap<>();
         for (int p = 0; p < 64; p += 2) {
             held.put(p, 10L + p);
         }
@@ -40,7 +42,7 @@ class FenceTest {
         assertEquals(16, second.partitions().size());
         assertTrue(first.partitions().containsAll(Set.of(0, 4, 8, 60)));
         assertTrue(second.partitions().containsAll(Set.of(2, 6, 10, 62)));
-        java.util.Set<Integer> union = new java.util.HashSet<>(first.partitions());
+        Set<Integer> union = new HashSet<>(first.partitions());
         union.addAll(second.partitions());
         assertEquals(held.keySet(), union);
         assertEquals(16L, second.epochOf(6));
