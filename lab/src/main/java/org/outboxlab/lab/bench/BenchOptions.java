@@ -108,7 +108,7 @@ final class BenchOptions {
             names = "--steady-rates",
             split = ",",
             paramLabel = "R",
-            defaultValue = "50,100,150,200,300",
+            defaultValue = "50,100,150,200,300,400,600",
             description =
                     "steady state: offered orders a second, climbed per mode until one is not sustained"
                             + " (default: ${DEFAULT-VALUE})")

@@ -153,6 +153,18 @@ final class BenchReport {
                     "most nodes drain ≥ 0.9 × one node's rate (same cores)",
                     cluster.getJsonNumber("drainRatioMostToOne").doubleValue(),
                     0.9);
+            for (JsonObject run : cluster.getJsonArray("runs").getValuesAs(JsonObject.class)) {
+                if (run.getInt("nodes") == 2) {
+                    target(
+                            md,
+                            "two nodes achieve ≥ 0.95 × the offered "
+                                    + run.getInt("offeredPerSec")
+                                    + " OUTBOX orders/s end to end",
+                            run.getJsonNumber("achievedPerSec").doubleValue()
+                                    / run.getInt("offeredPerSec"),
+                            0.95);
+                }
+            }
             md.append("| two nodes each publish 40–60 % | ")
                     .append(even ? "yes" : "no")
                     .append(" | ")
@@ -332,7 +344,9 @@ final class BenchReport {
         }
         if (bench.containsKey("transactions")) {
             md.append(
-                    "\n## Transactions (pg_stat_statements)\n\n| mode | two-phase commits per event | consumer statements per delivery | events |\n|---|---|---|---|\n");
+                    "\n## Transactions (pg_stat_statements, pg_stat_database)\n\n| mode | offered orders/s | two-phase commits per event "
+                            + "| consumer statements per delivery | consumer commits per delivery | commits per order | events |\n"
+                            + "|---|---|---|---|---|---|---|\n");
             bench.getJsonObject("transactions")
                     .forEach(
                             (mode, v) -> {
@@ -340,9 +354,15 @@ final class BenchReport {
                                 md.append("| ")
                                         .append(mode)
                                         .append(" | ")
+                                        .append(t.getInt("offeredPerSec", -1))
+                                        .append(" | ")
                                         .append(t.getJsonNumber("twoPhaseCommitsPerEvent"))
                                         .append(" | ")
                                         .append(t.getJsonNumber("statementsPerDelivery"))
+                                        .append(" | ")
+                                        .append(number(t, "commitsPerDelivery"))
+                                        .append(" | ")
+                                        .append(number(t, "commitsPerOrder"))
                                         .append(" | ")
                                         .append(t.getJsonNumber("events"))
                                         .append(" |\n");
@@ -419,6 +439,21 @@ final class BenchReport {
                     10,
                     "ms");
         }
+        steadyTargets(md, bench, at16);
+        if (bench.containsKey("transactions")
+                && bench.getJsonObject("transactions").containsKey(OUTBOX)) {
+            JsonObject t = bench.getJsonObject("transactions").getJsonObject(OUTBOX);
+            atMost(
+                    md,
+                    "consumer commits per delivery ≤ 0.3 (OUTBOX at "
+                            + t.getInt("offeredPerSec", -1)
+                            + "/s, pg_stat_database)",
+                    t.containsKey("commitsPerDelivery")
+                            ? t.getJsonNumber("commitsPerDelivery").doubleValue()
+                            : Double.NaN,
+                    0.3,
+                    "");
+        }
         JsonObject res = bench.getJsonObject("resources");
         md.append("\n## Resources of WildFly\n\npeak CPU ")
                 .append(res.getJsonNumber("peakCpuCores"))
@@ -433,6 +468,67 @@ final class BenchReport {
                 .append(".\n");
     }
 
+    /**
+     * The steady-state targets: the highest sustained OUTBOX rate against its closed-loop write
+     * rate at 16 clients, and OUTBOX held at 200 orders/s (p50, p99, a flat backlog).
+     */
+    private static void steadyTargets(
+            StringBuilder md, JsonObject bench, Map<String, JsonObject> at16) {
+        if (!bench.containsKey("sustained")) {
+            return;
+        }
+        int sustained =
+                bench.getJsonObject("sustained").getJsonObject(OUTBOX).getInt("ordersPerSec");
+        JsonObject write = at16.get(OUTBOX);
+        target(
+                md,
+                "sustained OUTBOX rate ("
+                        + sustained
+                        + "/s) ≥ 0.9 × its closed-loop write rate at 16 clients",
+                write == null
+                        ? Double.NaN
+                        : sustained / write.getJsonNumber("ordersPerSec").doubleValue(),
+                0.9);
+        JsonObject at200 = null;
+        for (JsonObject r : bench.getJsonArray("steadyState").getValuesAs(JsonObject.class)) {
+            if (r.getString("mode").equals(OUTBOX)
+                    && batched(r)
+                    && r.getInt("offeredPerSec") == 200) {
+                at200 = r;
+            }
+        }
+        String window = at200 == null ? "" : " over " + at200.getInt("seconds") + " s";
+        atMost(
+                md,
+                "OUTBOX p50 ≤ 15 ms at 200/s" + window,
+                at200 == null ? Double.NaN : at200.getJsonNumber("p50Ms").doubleValue(),
+                15,
+                "ms");
+        atMost(
+                md,
+                "OUTBOX p99 ≤ 50 ms at 200/s" + window,
+                at200 == null ? Double.NaN : at200.getJsonNumber("p99Ms").doubleValue(),
+                50,
+                "ms");
+        md.append("| OUTBOX backlog flat at 200/s")
+                .append(window)
+                .append(" | ")
+                .append(
+                        at200 == null
+                                ? "not measured"
+                                : "slope "
+                                        + at200.getJsonNumber("backlogSlopePerSec")
+                                        + " events/s")
+                .append(" | ")
+                .append(at200 == null ? "-" : at200.getBoolean("sustained") ? "yes" : "no")
+                .append(" |\n");
+    }
+
+    /** A number of {@code o} as text, or "-" when it is absent. */
+    private static String number(JsonObject o, String key) {
+        return o.containsKey(key) ? o.getJsonNumber(key).toString() : "-";
+    }
+
     private static void atMost(
             StringBuilder md, String name, double measured, double bound, String unit) {
         md.append("| ")
@@ -441,7 +537,9 @@ final class BenchReport {
                 .append(
                         Double.isNaN(measured)
                                 ? "not measured"
-                                : String.format(Locale.ROOT, "%.1f %s", measured, unit))
+                                : unit.isEmpty()
+                                        ? String.format(Locale.ROOT, "%.2f", measured)
+                                        : String.format(Locale.ROOT, "%.1f %s", measured, unit))
                 .append(" | ")
                 .append(Double.isNaN(measured) ? "-" : measured <= bound ? "yes" : "no")
                 .append(" |\n");

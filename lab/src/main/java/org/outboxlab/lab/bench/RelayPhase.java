@@ -25,20 +25,16 @@ final class RelayPhase {
     /** The lane counts measured; the last is the product's default. */
     static final int[] LANES = {1, 2};
 
+    private final BenchRig rig;
     private final BenchTopology topology;
-    private final ResourceSampler resources;
     private final RelayBench relayBench;
     private final BenchOptions options;
 
-    RelayPhase(
-            BenchTopology topology,
-            ResourceSampler resources,
-            RelayBench relayBench,
-            BenchOptions options) {
-        this.topology = topology;
-        this.resources = resources;
-        this.relayBench = relayBench;
-        this.options = options;
+    RelayPhase(BenchRig rig) {
+        this.rig = rig;
+        this.topology = rig.topology();
+        this.relayBench = rig.relayBench();
+        this.options = rig.options();
     }
 
     JsonObject run() throws Exception {
@@ -135,8 +131,7 @@ final class RelayPhase {
     }
 
     private void restart(String... properties) throws Exception {
-        topology.restart(properties);
-        resources.follow(topology.server().pid());
+        rig.restart(properties);
         relayBench.pauseConsumers();
     }
 }
