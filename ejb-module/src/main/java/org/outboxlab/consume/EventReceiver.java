@@ -1,6 +1,5 @@
 package org.outboxlab.consume;
 
-import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -25,13 +24,13 @@ import org.outboxlab.metrics.EventConsumed;
  * Applies an event's effect exactly once per consumer and in its order's sequence, in one local
  * database transaction of its own, or of a batch of events that arrived together ({@link
  * DeliveryCombiner}); no two-phase commit: the messages are acknowledged after this commit, see
- * {@link OrderEventConsumer}. An event next in line costs three statements: the inbox entry, the
- * progress row advanced (and locked), the effect. Any other event takes the progress row with a
- * locking read and is applied with the events held behind it, or held while an earlier event of the
- * same order is still missing. An event at or below the order's applied sequence was applied before
- * (its inbox entry since purged): it is counted as a duplicate and changes nothing. Any failure
- * rolls all of it back and propagates, so the broker redelivers and, after the bounded attempts,
- * dead-letters the message.
+ * {@link OrderEventConsumer}. An event next in line costs two statements on PostgreSQL: its arrival
+ * (the inbox entry and the progress row advanced and locked, {@link ArrivalLog}) and the effect;
+ * three elsewhere. Any other event takes the progress row with a locking read and is applied with
+ * the events held behind it, or held while an earlier event of the same order is still missing. An
+ * event at or below the order's applied sequence was applied before (its inbox entry since purged):
+ * it is counted as a duplicate and changes nothing. Any failure rolls all of it back and
+ * propagates, so the broker redelivers and, after the bounded attempts, dead-letters the message.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
@@ -42,9 +41,11 @@ public class EventReceiver {
     @PersistenceContext(unitName = "outbox")
     EntityManager em;
 
-    @EJB InboxLog inbox;
+    @Inject ArrivalLog arrivals;
 
-    @EJB ProgressLog progressLog;
+    @Inject InboxLog inbox;
+
+    @Inject ProgressLog progressLog;
 
     @Inject Event<EventConsumed> consumed;
 
@@ -95,7 +96,11 @@ public class EventReceiver {
         long epoch = epochOf(message);
         String customerId = event.payload().getString("customerId", null);
         faults.beforeEffect(consumer.id(), event.eventId(), customerId, deliveryCount);
-        if (!inbox.firstDelivery(consumer, event.eventId())) {
+        ArrivalLog.Arrival arrival =
+                arrivals.arrive(
+                        consumer, event.eventId(), event.aggregateId(), event.sequence(), epoch);
+        if (arrival == ArrivalLog.Arrival.DUPLICATE) {
+            inbox.countDuplicate(consumer, event.eventId(), Instant.now());
             if (epoch > 0) {
                 ConsumerProgress progress = progressLog.lock(consumer, event.aggregateId());
                 if (progress.staleFrom(epoch)) {
@@ -106,7 +111,7 @@ public class EventReceiver {
             duplicate(consumer, event);
             return false;
         }
-        if (progressLog.advanceInLine(consumer, event.aggregateId(), event.sequence(), epoch)) {
+        if (arrival == ArrivalLog.Arrival.IN_LINE) {
             apply(consumer, event);
         } else if (!applyOrHold(consumer, event, epoch)) {
             return false;

@@ -1,23 +1,23 @@
 package org.outboxlab.consume;
 
-import jakarta.ejb.Stateless;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
 import java.time.Instant;
 import org.outboxlab.contract.ConsumerName;
 import org.outboxlab.outbox.DatabaseKind;
 
 /**
  * The consumers' log of applied event ids. Runs in the consumer's transaction, so an inbox entry
- * exists exactly when the effect it guards was committed. A delivery costs one statement: an insert
- * that tolerates the entry being there already (PostgreSQL's {@code on conflict do nothing}, a
- * guarded insert elsewhere), with no locking read before it.
+ * exists exactly when the effect it guards was committed. An entry is an insert that tolerates the
+ * entry being there already (PostgreSQL's {@code on conflict do nothing}, a guarded insert
+ * elsewhere), with no locking read before it; on PostgreSQL {@link ArrivalLog} makes it in the same
+ * statement as the order's progress.
  */
-@Stateless
-@TransactionAttribute(TransactionAttributeType.MANDATORY)
+@ApplicationScoped
+@Transactional(Transactional.TxType.MANDATORY)
 public class InboxLog {
 
     private static final String INSERT_POSTGRES =
@@ -37,22 +37,17 @@ public class InboxLog {
 
     /**
      * Records the first delivery of {@code eventId} to {@code consumer} and returns {@code true};
-     * for any later delivery counts a duplicate and returns {@code false}. A concurrent first
-     * delivery of the same event waits for this transaction, then finds the entry.
+     * returns {@code false} for any later delivery, which the caller counts ({@link
+     * #countDuplicate}). A concurrent first delivery of the same event waits for this transaction,
+     * then finds the entry.
      */
-    public boolean firstDelivery(ConsumerName consumer, String eventId) {
-        Instant now = Instant.now();
-        int inserted =
-                em.createNativeQuery(database.postgres() ? INSERT_POSTGRES : INSERT_GUARDED)
+    public boolean enter(ConsumerName consumer, String eventId) {
+        return em.createNativeQuery(database.postgres() ? INSERT_POSTGRES : INSERT_GUARDED)
                         .setParameter(1, consumer.id())
                         .setParameter(2, eventId)
-                        .setParameter(3, now)
-                        .executeUpdate();
-        if (inserted == 1) {
-            return true;
-        }
-        countDuplicate(consumer, eventId, now);
-        return false;
+                        .setParameter(3, Instant.now())
+                        .executeUpdate()
+                == 1;
     }
 
     /** Counts a delivery of an event this consumer had applied already as a duplicate. */

@@ -1,12 +1,11 @@
 package org.outboxlab.consume;
 
-import jakarta.ejb.Stateless;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
 import org.outboxlab.contract.ConsumerName;
 import org.outboxlab.outbox.DatabaseKind;
 import org.outboxlab.outbox.RowLookup;
@@ -17,8 +16,8 @@ import org.outboxlab.outbox.RowLookup;
  * progress row in one statement that also locks it; anything else takes the row with a locking read
  * and decides: duplicate, hold, or apply and drain the held ones.
  */
-@Stateless
-@TransactionAttribute(TransactionAttributeType.MANDATORY)
+@ApplicationScoped
+@Transactional(Transactional.TxType.MANDATORY)
 public class ProgressLog {
 
     private static final String FIRST_POSTGRES =

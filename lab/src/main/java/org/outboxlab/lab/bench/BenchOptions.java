@@ -84,7 +84,9 @@ final class BenchOptions {
             names = "--skus",
             paramLabel = "N",
             defaultValue = "1000",
-            description = "hot key: products in the catalogue (default: ${DEFAULT-VALUE})")
+            description =
+                    "products in the catalogue every phase's orders draw from (default:"
+                            + " ${DEFAULT-VALUE})")
     int skus;
 
     @Option(
@@ -92,8 +94,8 @@ final class BenchOptions {
             paramLabel = "S",
             defaultValue = "1.1",
             description =
-                    "hot key: Zipf exponent of the skewed catalogue's product choice, measured against a"
-                            + " uniform choice of the same products (default: ${DEFAULT-VALUE})")
+                    "Zipf exponent of the product choice (the hot key phase measures it against a"
+                            + " uniform choice of the same products) (default: ${DEFAULT-VALUE})")
     double skew;
 
     @Option(

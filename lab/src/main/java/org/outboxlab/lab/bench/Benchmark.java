@@ -84,11 +84,15 @@ public final class Benchmark {
                 topology.start();
                 resources.follow(topology.server().pid());
                 resources.start();
+                Catalogue catalogue = Catalogue.zipf(options.skus, options.skew);
+                try (java.sql.Connection db = topology.database()) {
+                    catalogue.install(db);
+                }
                 BenchRig rig =
                         new BenchRig(
                                 topology,
                                 resources,
-                                new LoadDriver(),
+                                new LoadDriver().choosingFrom(catalogue),
                                 new RelayBench(topology),
                                 options);
                 singleNode(rig, result);

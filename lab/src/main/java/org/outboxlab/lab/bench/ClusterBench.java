@@ -85,9 +85,9 @@ final class ClusterBench {
     private ClusterBench() {}
 
     /**
-     * Runs one node count on a broker pair or a single broker; with {@code jfr} set, each node
-     * records a JDK Flight Recorder profile of the drain alone ({@code
-     * cluster-<n>nodes-node-<i>.jfr}).
+     * Runs one node count on a broker pair or a single broker, the end-to-end orders drawn from
+     * {@code catalogue} (installed first); with {@code jfr} set, each node records a JDK Flight
+     * Recorder profile of the drain alone ({@code cluster-<n>nodes-node-<i>.jfr}).
      */
     static Result measure(
             Path root,
@@ -95,6 +95,7 @@ final class ClusterBench {
             boolean brokerPair,
             int backlog,
             int rate,
+            Catalogue catalogue,
             Duration seconds,
             Path jfr)
             throws IOException, InterruptedException, SQLException {
@@ -137,7 +138,10 @@ final class ClusterBench {
             for (int node = 1; node <= nodes; node++) {
                 lab.cli(node, ConsumerDelivery.start());
             }
-            LoadDriver driver = new LoadDriver(lab.baseUris());
+            try (java.sql.Connection db = lab.database()) {
+                catalogue.install(db);
+            }
+            LoadDriver driver = new LoadDriver(lab.baseUris()).choosingFrom(catalogue);
             // the write path and the consumers have not run yet on these JVMs: one untimed run of
             // the same load first, its events applied, as the relay had its warm-up
             String warmUp = "cew-" + nodes + "-" + System.nanoTime() % 100000;

@@ -45,6 +45,7 @@ final class ClusterPhase {
                             options.clusterBroker == BenchOptions.ClusterBroker.PAIR,
                             options.clusterBacklog,
                             options.clusterRate,
+                            Catalogue.zipf(options.skus, options.skew),
                             seconds,
                             options.jfr == null ? null : options.jfr.toAbsolutePath());
             drain.put(nodes, r.drainPerSec());
