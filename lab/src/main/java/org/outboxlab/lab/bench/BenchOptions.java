@@ -1,6 +1,7 @@
 package org.outboxlab.lab.bench;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.IntStream;
@@ -227,6 +228,14 @@ final class BenchOptions {
             description = "record a JDK Flight Recorder profile of every WildFly run into DIR")
     Path jfr;
 
+    @Option(
+            names = "--server-property",
+            paramLabel = "NAME=VALUE",
+            description =
+                    "a system property for every WildFly run of the benchmark (repeatable), e.g."
+                            + " outbox.relay.lanes=1 to measure a setting against a run without it")
+    List<String> serverProperties = new ArrayList<>();
+
     /** The options in {@code args}, checked. */
     static BenchOptions parse(String... args) {
         BenchOptions options = new BenchOptions();
@@ -301,6 +310,17 @@ final class BenchOptions {
         positive("--steady-seconds", steadySeconds);
         positive("--warmup-seconds", warmupSeconds);
         IntStream.of(sweep).forEach(s -> positive("--sweep", s));
+        for (String property : serverProperties) {
+            if (!property.matches("[A-Za-z][A-Za-z0-9._-]*=.*")) {
+                throw new IllegalArgumentException(
+                        "--server-property: NAME=VALUE, was \"" + property + "\"");
+            }
+        }
+    }
+
+    /** The server properties as JVM options ({@code -DNAME=VALUE}). */
+    String[] serverOptions() {
+        return serverProperties.stream().map(p -> "-D" + p).toArray(String[]::new);
     }
 
     private static void positive(String option, int value) {

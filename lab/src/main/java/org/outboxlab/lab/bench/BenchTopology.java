@@ -24,14 +24,16 @@ final class BenchTopology implements AutoCloseable {
     private final Path work;
     private final LabTopology lab;
     private final Path jfr;
+    private final List<String> serverOptions;
     private int recordings;
 
     /**
      * @param root the project's root directory (for jms-config and the built parts)
      * @param work where the benchmark keeps its servers and data
      */
-    BenchTopology(Path root, Path work, Path jfr) {
+    BenchTopology(Path root, Path work, Path jfr, String... serverOptions) {
         this.work = work;
+        this.serverOptions = List.of(serverOptions);
         this.lab =
                 new LabTopology(
                         root.resolve("jms-config"),
@@ -42,9 +44,16 @@ final class BenchTopology implements AutoCloseable {
         this.jfr = jfr;
     }
 
-    /** Creates everything afresh and starts PostgreSQL, the broker and WildFly. */
+    /**
+     * Creates everything afresh and starts PostgreSQL, the broker and WildFly, which gets the
+     * benchmark's options and the {@code --server-property} ones on this and every later start.
+     */
     void start() throws IOException, InterruptedException {
-        lab.start("-Doutbox.bench.baseline-enabled=true", "-Xmx2g");
+        List<String> options =
+                new java.util.ArrayList<>(
+                        List.of("-Doutbox.bench.baseline-enabled=true", "-Xmx2g"));
+        options.addAll(serverOptions);
+        lab.start(options.toArray(String[]::new));
         if (jfr != null) {
             restart();
         }

@@ -77,7 +77,11 @@ public final class Benchmark {
         Path jfr = options.jfr == null ? null : options.jfr.toAbsolutePath();
         if (options.singleNodePhases()) {
             try (BenchTopology topology =
-                            new BenchTopology(root, root.resolve("lab/target/bench"), jfr);
+                            new BenchTopology(
+                                    root,
+                                    root.resolve("lab/target/bench"),
+                                    jfr,
+                                    options.serverOptions());
                     ResourceSampler resources = new ResourceSampler()) {
                 progress(
                         "starting PostgreSQL, Artemis and WildFly (configured by configure-wildfly.sh) ...");
