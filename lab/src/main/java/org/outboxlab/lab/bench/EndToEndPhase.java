@@ -18,8 +18,8 @@ import org.outboxlab.contract.WriteMode;
  * Phase {@code e2e}: commit to the last effect at each open-loop offered rate of {@code --rates}
  * and 0.8 × the best closed-loop OUTBOX rate, for every mode whose each event takes effect; then
  * OUTBOX again on a WildFly restarted with one setting off at a time (the after-commit nudge, the
- * consumers' batching), each row against those above. Rows of {@code --seconds} each, on a server
- * that had not run the load before: they measure a burst; phase {@code steady} measures what is
+ * consumers' batching), each after one untimed run at the first rate, each row against those above.
+ * Rows of {@code --seconds} each: they measure a burst; phase {@code steady} measures what is
  * sustained. Writes bench.json's {@code endToEnd}, every row with its {@code seconds}.
  */
 final class EndToEndPhase {
@@ -76,6 +76,7 @@ final class EndToEndPhase {
             throws Exception {
         progress("restarting WildFly with " + what + " ...");
         rig.restart(property);
+        warmUp(offered[0]);
         boolean nudge = !property.equals(NUDGE_OFF);
         for (int rate : offered) {
             JsonObjectBuilder row = openLoop(WriteMode.OUTBOX, nudge, rate);
@@ -84,6 +85,21 @@ final class EndToEndPhase {
             }
             rows.add(row);
         }
+    }
+
+    /**
+     * One untimed run of OUTBOX at {@code rate} on a server just restarted, its events applied: the
+     * rows after it compare a warm server with the warm one above, not a cold one.
+     */
+    private void warmUp(int rate) throws Exception {
+        String prefix = "ew-" + System.nanoTime() % 100000;
+        rig.driver()
+                .openLoop(
+                        WriteMode.OUTBOX.name(),
+                        prefix,
+                        rate,
+                        Duration.ofSeconds(rig.options().seconds));
+        EndToEnd.measure(rig.topology(), prefix, Duration.ofSeconds(60));
     }
 
     private JsonObjectBuilder openLoop(WriteMode mode, boolean nudge, int rate) throws Exception {
