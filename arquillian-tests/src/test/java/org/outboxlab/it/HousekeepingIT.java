@@ -1,7 +1,6 @@
 package org.outboxlab.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSContext;
@@ -29,7 +28,8 @@ import org.outboxlab.testsupport.OutboxRelayControl;
 
 /**
  * The housekeeping timer purges published outbox rows and old inbox rows, and keeps failed and
- * pending rows.
+ * pending rows. Each purge's returned count is asserted exactly: shown to fail with the inbox's
+ * cutoff at now instead of now less the retention (1 expected, 3 purged; 3 expected, 0 left).
  */
 @ExtendWith(ArquillianExtension.class)
 public class HousekeepingIT {
@@ -114,21 +114,32 @@ public class HousekeepingIT {
         String envelope = DuplicateDeliveryIT.envelopeOf(probe, eventId);
         OutboxHousekeeper housekeeper = housekeeper();
 
-        housekeeper.purge(Instant.now());
+        // One consumer's inbox row aged past the 7-day retention, the other two processed just now:
+        // the run must purge exactly that one (so it ran) and keep the two.
+        Timestamp eightDaysAgo = Timestamp.from(Instant.now().minus(Duration.ofDays(8)));
+        String first = OutboxProbe.EFFECT_TABLES.keySet().iterator().next();
+        probe.update(
+                "update inbox set processed_at = ? where event_id = ? and consumer = ?",
+                eightDaysAgo,
+                eventId,
+                first);
         assertEquals(
-                3,
+                1,
+                purgeByHand(housekeeper).inboxRows(),
+                "the purge counted the one inbox row it removed");
+        assertEquals(
+                2,
                 probe.count("select count(*) from inbox where event_id = ?", eventId),
                 "processed just now: kept for the whole retention");
-        probe.update(
-                "update inbox set processed_at = ? where event_id = ?",
-                Timestamp.from(Instant.now().minus(Duration.ofDays(8))),
-                eventId);
-        int purgedInbox = purgeByHand(housekeeper).inboxRows();
+        probe.update("update inbox set processed_at = ? where event_id = ?", eightDaysAgo, eventId);
+        assertEquals(
+                2,
+                purgeByHand(housekeeper).inboxRows(),
+                "the purge counted the two rows it removed");
         assertEquals(
                 0,
                 probe.count("select count(*) from inbox where event_id = ?", eventId),
                 "the inbox rows processed 8 days ago purged after the 7-day retention");
-        assertTrue(purgedInbox >= 3, "the purge counted the three rows it removed: " + purgedInbox);
 
         sendLateCopy(orderId, eventId, envelope);
         for (String consumer : OutboxProbe.EFFECT_TABLES.keySet()) {
@@ -182,8 +193,10 @@ public class HousekeepingIT {
                 applied,
                 held[0]);
 
-        int purged = purgeByHand(housekeeper()).inboxRows();
-        assertTrue(purged >= 3, "the applied order's inbox rows purged: " + purged);
+        assertEquals(
+                3,
+                purgeByHand(housekeeper()).inboxRows(),
+                "the applied order's three inbox rows purged, the held event's kept");
         assertEquals(
                 3,
                 probe.count("select count(*) from inbox where event_id = ?", heldEvent),
@@ -222,12 +235,14 @@ public class HousekeepingIT {
                 oldId,
                 UUID.randomUUID().toString(),
                 Timestamp.from(dayAgo));
-        int purgedRows = purgeByHand(housekeeper()).outboxRows();
+        assertEquals(
+                1,
+                purgeByHand(housekeeper()).outboxRows(),
+                "the purge counted the one row it removed");
         assertEquals(
                 0,
                 probe.count("select count(*) from outbox_event where event_id = ?", oldId),
                 "the 25-hour-old row is gone");
-        assertTrue(purgedRows >= 1, "the purge counted the row it removed: " + purgedRows);
         assertEquals(1, probe.eventIds(orderId).size(), "a row younger than 24 h stays");
         assertEquals(
                 3,
