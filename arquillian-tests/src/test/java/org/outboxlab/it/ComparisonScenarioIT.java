@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.jms.JMSContext;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -15,6 +17,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.apache.activemq.artemis.api.jms.ActiveMQJMSClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -89,33 +92,10 @@ public class ComparisonScenarioIT {
                                 "OUTBOX", "place", "audit-probe-1", orderId, Outcome.ACCEPTED, 201),
                         new WriteRequest(
                                 "OUTBOX", "pay", "audit-probe-1", orderId, Outcome.ACCEPTED, 200));
-        RunRecord record =
-                new RunRecord(
-                        "OUTBOX",
-                        "audit-check",
-                        null,
-                        false,
-                        "audit-probe",
-                        start,
-                        Instant.now(),
-                        Instant.now(),
-                        1,
-                        requests,
-                        Set.of(),
-                        null);
+        RunRecord record = probeRecord("audit-probe", start, requests);
         try (Connection db = lab.database()) {
             Audit audit = new Audit(db);
-            Await.until(
-                    "both events applied by every consumer",
-                    Duration.ofSeconds(60),
-                    () -> {
-                        try {
-                            return audit.audit(record, Map.of(), 0, true, false).lost() == 0;
-                        } catch (SQLException e) {
-                            throw new IllegalStateException(e);
-                        }
-                    },
-                    () -> orderId);
+            awaitApplied(audit, record, orderId);
             RunResult clean = audit.audit(record, Map.of(), 0, true, false);
             assertEquals(
                     List.of(2L, 0L, 0L, 0L, 0L),
@@ -174,6 +154,126 @@ public class ComparisonScenarioIT {
                         "alter table ledger_entry add constraint uk_ledger_event unique (event_id)");
             }
         }
+    }
+
+    /**
+     * A second apply the effect table's unique key refuses is counted from PostgreSQL's log: the
+     * ledger's inbox entry and progress for a delivered event are removed (an inbox that forgot
+     * it), the event is sent again, and the database refuses the ledger's second entry. The inbox
+     * entry comes back once the refusal is counted, so the redelivery is absorbed. Shown to fail
+     * with the ledger's key left out of {@code EffectKeyViolations.KEYS}: the wait for the refusal
+     * timed out.
+     */
+    @Test
+    @org.junit.jupiter.api.Order(0)
+    public void aSecondApplyTheUniqueKeyRefusesIsCountedFromTheDatabaseLog() throws Exception {
+        OrderApi api = new OrderApi(lab.baseUri().resolve("api/"));
+        Instant start = Instant.now();
+        String orderId = api.placed("audit-key-1", "OUTBOX", "BOOK-1", 1);
+        RunRecord record =
+                probeRecord(
+                        "audit-key",
+                        start,
+                        List.of(
+                                new WriteRequest(
+                                        "OUTBOX",
+                                        "place",
+                                        "audit-key-1",
+                                        orderId,
+                                        Outcome.ACCEPTED,
+                                        201)));
+        try (Connection db = lab.database()) {
+            Audit audit = new Audit(db);
+            awaitApplied(audit, record, orderId);
+            assertEquals(
+                    0L,
+                    audit.audit(record, Map.of(), 0, true, false, lab.effectKeyViolations())
+                            .effectKeyRollbacks(),
+                    "nothing refused before the fault");
+            String eventId;
+            String body;
+            try (Statement sql = db.createStatement();
+                    ResultSet row =
+                            sql.executeQuery(
+                                    "select event_id, message_body from outbox_event where aggregate_id = '"
+                                            + orderId
+                                            + "'")) {
+                row.next();
+                eventId = row.getString(1);
+                body = row.getString(2);
+            }
+            try (Statement sql = db.createStatement()) {
+                sql.executeUpdate(
+                        "delete from inbox where consumer = 'ledger' and event_id = '"
+                                + eventId
+                                + "'");
+                sql.executeUpdate(
+                        "update consumer_progress set last_sequence = 0 where consumer = 'ledger'"
+                                + " and order_id = '"
+                                + orderId
+                                + "'");
+            }
+            try (JMSContext jms = lab.brokerAdminFactory().createContext()) {
+                jms.createProducer()
+                        .setProperty("JMSXGroupID", orderId)
+                        .send(ActiveMQJMSClient.createTopic("OrderEvents"), body);
+            }
+            Await.until(
+                    "PostgreSQL to refuse the ledger's second entry",
+                    Duration.ofSeconds(30),
+                    () -> lab.effectKeyViolations().contains(eventId),
+                    () -> eventId);
+            try (Statement sql = db.createStatement()) {
+                sql.executeUpdate(
+                        "insert into inbox (consumer, event_id, processed_at, duplicates) values"
+                                + " ('ledger', '"
+                                + eventId
+                                + "', now(), 0) on conflict do nothing");
+                sql.executeUpdate(
+                        "update consumer_progress set last_sequence = 1 where consumer = 'ledger'"
+                                + " and order_id = '"
+                                + orderId
+                                + "'");
+            }
+            RunResult refused =
+                    audit.audit(record, Map.of(), 0, true, false, lab.effectKeyViolations());
+            assertTrue(
+                    refused.effectKeyRollbacks() >= 1,
+                    "the refused second apply counted: " + refused);
+            assertEquals(0, refused.duplicateEffects(), "the key let no second effect in");
+        }
+    }
+
+    /** A hand-made OUTBOX run of the audit's own, tagged {@code tag}, begun at {@code start}. */
+    private static RunRecord probeRecord(String tag, Instant start, List<WriteRequest> requests) {
+        return new RunRecord(
+                "OUTBOX",
+                "audit-check",
+                null,
+                false,
+                tag,
+                start,
+                Instant.now(),
+                Instant.now(),
+                1,
+                requests,
+                Set.of(),
+                null);
+    }
+
+    /** Waits until the audit finds every event of {@code record} applied by every consumer. */
+    private static void awaitApplied(Audit audit, RunRecord record, String orderId) {
+        Await.until(
+                "every event applied by every consumer",
+                Duration.ofSeconds(60),
+                () -> {
+                    try {
+                        return audit.audit(record, Map.of(), 0, true, false).lost() == 0;
+                    } catch (SQLException e) {
+                        throw new IllegalStateException(e);
+                    }
+                },
+                () -> orderId);
     }
 
     @Test

@@ -26,19 +26,26 @@ final class ScenarioChecks {
     }
 
     /**
-     * No phantom, duplicate or reordered effect, nothing acknowledged and missing, nothing lost but
-     * in NAIVE, no answer but a success or a documented refusal, nothing dead-lettered but
-     * consumer-failure's poison (in every mode), in a cluster no delivery the consumers counted as
-     * sent under a lost lease, and the audit saw a settled system.
+     * No phantom, duplicate or reordered effect, no second apply refused by an effect's unique key,
+     * nothing acknowledged and missing, nothing lost but in NAIVE, no heuristic outcome or
+     * transaction left prepared, no answer but a success or a documented refusal, nothing
+     * dead-lettered but consumer-failure's poison (in every mode), in a cluster no delivery the
+     * consumers counted as sent under a lost lease, and the audit saw a settled system.
      */
     static void assertClean(RunResult r) {
         String where = r.mode() + " in " + r.scenario() + ": " + r;
         assertTrue(r.quiesced(), "settled before the audit: " + where);
         assertEquals(0, r.phantom(), "phantoms, " + where);
         assertEquals(0, r.duplicateEffects(), "duplicate effects, " + where);
+        assertEquals(
+                0L,
+                r.effectKeyRollbacks(),
+                "second applies the effect tables' unique key refused (read from PostgreSQL's log), "
+                        + where);
         assertEquals(0, r.outOfOrder(), "out of order, " + where);
         assertEquals(0, r.ackedButMissing(), "acknowledged but missing, " + where);
         assertEquals(0, r.errors(), "answers neither a success nor a documented refusal, " + where);
+        assertEquals(0, r.heuristic(), "XA heuristics or transactions left prepared, " + where);
         assertEquals(
                 r.scenario().equals(Scenario.CONSUMER_FAILURE.id()) ? 1 : 0,
                 r.deadLettered(),

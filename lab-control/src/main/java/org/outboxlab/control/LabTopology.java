@@ -1,7 +1,9 @@
 package org.outboxlab.control;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -15,6 +17,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.outboxlab.contract.FaultPlan;
+import org.outboxlab.scenario.EffectKeyViolations;
 import org.outboxlab.scenario.LabTarget;
 
 /**
@@ -293,6 +296,21 @@ public final class LabTopology implements LabTarget, AutoCloseable {
     @Override
     public long heuristics() {
         return TransactionLog.heuristics(this::cli);
+    }
+
+    /** Read from PostgreSQL's server log, which survives its kills and restarts. */
+    @Override
+    public List<String> effectKeyViolations() {
+        Path log = postgres.log();
+        if (!Files.exists(log)) {
+            return null;
+        }
+        try {
+            return EffectKeyViolations.in(
+                    new String(Files.readAllBytes(log), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read PostgreSQL's log " + log, e);
+        }
     }
 
     /** Runs WildFly CLI commands against node 1 (local authentication: no password). */

@@ -70,6 +70,13 @@ final class PostgresProcess {
         Command.bash(pgScript, "stop", "--dir", dir.toString());
     }
 
+    /**
+     * The server's log ({@code pg.sh}: {@code DIR/cluster/log/postgres.log}), kept across restarts.
+     */
+    Path log() {
+        return dir.resolve("cluster/log/postgres.log");
+    }
+
     /** The application's user's password, which WildFly's datasource is configured with. */
     String password() {
         return password;

@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 final class TransactionLog {
 
     private static final Pattern HEURISTIC = Pattern.compile("\"status\" => \"HEURISTIC");
+    private static final Pattern SUCCESS = Pattern.compile("\"outcome\" => \"success\"");
 
     private TransactionLog() {}
 
@@ -23,8 +24,15 @@ final class TransactionLog {
                                 + "child-type=transactions,recursive=true)"));
     }
 
-    /** Participants in a heuristic state in the CLI's output of the log store's transactions. */
+    /**
+     * Participants in a heuristic state in the CLI's output of the log store's transactions; an
+     * output that does not report success is refused, never read as none.
+     */
     static long heuristicsIn(String cliOutput) {
+        if (!SUCCESS.matcher(cliOutput).find()) {
+            throw new IllegalStateException(
+                    "the transaction log could not be read: " + cliOutput.strip());
+        }
         Matcher m = HEURISTIC.matcher(cliOutput);
         long count = 0;
         while (m.find()) {

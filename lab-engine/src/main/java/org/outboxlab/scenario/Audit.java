@@ -79,6 +79,24 @@ public final class Audit {
             boolean quiesced,
             boolean cluster)
             throws SQLException {
+        return audit(run, deadLetters, heuristic, quiesced, cluster, null);
+    }
+
+    /**
+     * As {@link #audit(RunRecord, Map, long, boolean, boolean)}, with the effects the database
+     * refused on an effect table's unique key.
+     *
+     * @param effectKeyViolations the event id of each such refusal since the run began ({@link
+     *     EffectKeyViolations}), any run's; {@code null} if they could not be read
+     */
+    public RunResult audit(
+            RunRecord run,
+            Map<String, Set<String>> deadLetters,
+            long heuristic,
+            boolean quiesced,
+            boolean cluster,
+            List<String> effectKeyViolations)
+            throws SQLException {
         String like = run.tag() + "-%";
         Long stale = cluster ? stalePublishes(like) : null;
         Map<String, Event> events = new HashMap<>();
@@ -239,6 +257,9 @@ public final class Audit {
                 ackedButMissing,
                 unpublished,
                 stale,
+                effectKeyViolations == null
+                        ? null
+                        : effectKeyViolations.stream().filter(events::containsKey).count(),
                 events.size() / loadSeconds,
                 percentile(latencies, 0.50),
                 percentile(latencies, 0.95),

@@ -10,9 +10,10 @@ import java.math.BigDecimal;
  * Fields are in the file's order; rates and times are rounded to a tenth, written as JSON-P wrote
  * them ({@code BigDecimal.valueOf(double)}). Reading an older or hand-made file, a number it leaves
  * out stays {@code null} (unknown, not 0); {@code stalePublishes} is written for a cluster's runs
- * only (a single node's report is as before); {@code recoverySeconds} is also {@code null}, and
- * written as such, for a run whose events never all landed. {@code faultPointReached} is written
- * only with a {@code faultPoint}.
+ * only (a single node's report is as before), {@code effectKeyRollbacks} where the lab read the
+ * database's log; {@code recoverySeconds} is also {@code null}, and written as such, for a run
+ * whose events never all landed. {@code faultPointReached} is written only with a {@code
+ * faultPoint}.
  */
 @JsonbPropertyOrder({
     "mode",
@@ -35,6 +36,7 @@ import java.math.BigDecimal;
     "ackedButMissing",
     "unpublished",
     "stalePublishes",
+    "effectKeyRollbacks",
     "throughputPerSec",
     "latencyMs",
     "recoverySeconds",
@@ -62,6 +64,7 @@ public record LabRun(
         Long ackedButMissing,
         Long unpublished,
         Long stalePublishes,
+        Long effectKeyRollbacks,
         BigDecimal throughputPerSec,
         Latency latencyMs,
         @JsonbNillable BigDecimal recoverySeconds,
@@ -95,6 +98,7 @@ public record LabRun(
                 r.ackedButMissing(),
                 r.unpublished(),
                 r.stalePublishes(),
+                r.effectKeyRollbacks(),
                 tenth(r.throughputPerSec()),
                 new Latency(
                         BigDecimal.valueOf(r.latencyP50Ms()),
@@ -114,11 +118,12 @@ public record LabRun(
     }
 
     /**
-     * Broken promises the console charts: lost, phantom and duplicated effects (0 is the only right
-     * answer for a mode that promises exactly-once effect).
+     * Broken promises the console charts: lost, phantom and duplicated effects, and second applies
+     * the effect tables' unique key refused (0 is the only right answer for a mode that promises
+     * exactly-once effect).
      */
     public long violations() {
-        return n(lost) + n(phantom) + n(duplicateEffects);
+        return n(lost) + n(phantom) + n(duplicateEffects) + n(effectKeyRollbacks);
     }
 
     /** Everything that breaks a mode's promise: {@link #violations()} and reordered effects. */

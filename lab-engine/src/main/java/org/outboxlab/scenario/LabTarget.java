@@ -36,4 +36,13 @@ public interface LabTarget {
      * XA participants in a heuristic state in the server's transaction log; 0 if it cannot tell.
      */
     long heuristics();
+
+    /**
+     * The event id of each effect the database refused on an effect table's unique key, from its
+     * server log ({@link EffectKeyViolations}), every run's; {@code null} if this target cannot
+     * read that log.
+     */
+    default List<String> effectKeyViolations() {
+        return null;
+    }
 }

@@ -28,6 +28,10 @@ package org.outboxlab.scenario;
  * @param stalePublishes deliveries of the run's events that the consumers counted as sent under a
  *     lease their sender had lost (a partition epoch lower than one applied for the order); {@code
  *     null} on a single node, where no lease changes hands
+ * @param effectKeyRollbacks effects of the run's events the database refused on an effect table's
+ *     unique key (a second apply: what a de-duplication bug produces now that the key stands
+ *     guard), from PostgreSQL's server log ({@link EffectKeyViolations}); {@code null} where the
+ *     lab cannot read that log
  * @param recoverySeconds fault over (or load over) until every event committed by then was applied
  *     by every consumer; {@code null} if that never happened because events were lost
  */
@@ -52,6 +56,7 @@ public record RunResult(
         long ackedButMissing,
         long unpublished,
         Long stalePublishes,
+        Long effectKeyRollbacks,
         double throughputPerSec,
         double latencyP50Ms,
         double latencyP95Ms,

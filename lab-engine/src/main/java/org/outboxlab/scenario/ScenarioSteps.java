@@ -185,6 +185,7 @@ public final class ScenarioSteps {
     private List<RunResult> audit(List<RunRecord> records, boolean settled) throws SQLException {
         long heuristic = target.heuristics();
         Map<String, Set<String>> parked = target.deadLetters();
+        List<String> keyViolations = target.effectKeyViolations();
         List<RunResult> results = new ArrayList<>();
         try (Connection db = target.database()) {
             Audit audit = new Audit(db);
@@ -196,7 +197,8 @@ public final class ScenarioSteps {
                                 parked,
                                 twoPhaseCommit(record.mode()) ? heuristic + prepared : 0,
                                 settled,
-                                target.baseUris().size() > 1));
+                                target.baseUris().size() > 1,
+                                keyViolations));
             }
         }
         return results;

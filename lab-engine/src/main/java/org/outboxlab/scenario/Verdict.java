@@ -48,7 +48,9 @@ public final class Verdict {
                     .append(", invented ")
                     .append(sum(runs, LabRun::phantom))
                     .append(", duplicated ")
-                    .append(sum(runs, LabRun::duplicateEffects))
+                    .append(
+                            sum(runs, LabRun::duplicateEffects)
+                                    + sum(runs, LabRun::effectKeyRollbacks))
                     .append(", reordered ")
                     .append(sum(runs, LabRun::outOfOrder));
         }

@@ -77,6 +77,15 @@ final class Expectations {
                                         + r.stalePublishes()
                                         + " (expected 0: a node that lost its partitions publishes nothing of them)"));
             }
+            if (r.effectKeyRollbacks() != null) {
+                lines.add(
+                        verdict(
+                                r.effectKeyRollbacks() == 0,
+                                where
+                                        + ": second applies the effect tables' unique key refused "
+                                        + r.effectKeyRollbacks()
+                                        + " (expected 0: the inboxes absorb every repeat before it reaches an effect)"));
+            }
             if (r.errors() > 0) {
                 lines.add(
                         verdict(

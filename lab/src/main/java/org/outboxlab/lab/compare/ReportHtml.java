@@ -60,7 +60,9 @@ final class ReportHtml {
         ReportFiles.COLUMNS.forEach(c -> html.append("<th>").append(esc(c)).append("</th>"));
         html.append("</tr>\n");
         for (RunResult r : runs) {
-            boolean bad = r.lost() + r.phantom() + r.duplicateEffects() + r.outOfOrder() > 0;
+            boolean bad =
+                    r.lost() + r.phantom() + r.duplicateEffects() + keyRollbacks(r) + r.outOfOrder()
+                            > 0;
             html.append(bad ? "<tr class=\"bad\">" : "<tr>");
             ReportFiles.cells(r).forEach(c -> html.append("<td>").append(esc(c)).append("</td>"));
             html.append("</tr>\n");
@@ -79,7 +81,12 @@ final class ReportHtml {
                 chart(
                         "Anomalies: lost, phantom, duplicated, reordered",
                         runs,
-                        r -> r.lost() + r.phantom() + r.duplicateEffects() + r.outOfOrder(),
+                        r ->
+                                r.lost()
+                                        + r.phantom()
+                                        + r.duplicateEffects()
+                                        + keyRollbacks(r)
+                                        + r.outOfOrder(),
                         false));
         html.append(chart("Writes refused (nothing written)", runs, r -> r.rejected(), false));
         html.append(
@@ -237,5 +244,9 @@ final class ReportHtml {
             }
         }
         return out.toString();
+    }
+
+    private static long keyRollbacks(RunResult r) {
+        return r.effectKeyRollbacks() == null ? 0 : r.effectKeyRollbacks();
     }
 }
