@@ -23,8 +23,9 @@ import org.outboxlab.testsupport.OutboxDeployments;
  * A consumer's subscription queue removed from {@code OrderEvents}: the broker would drop that
  * consumer's copy of every event without a word, so nothing is published (OUTBOX rows wait, charged
  * nothing; XA writes are refused, 503 route-missing with Retry-After; a NAIVE order commits and its
- * send is refused, 503 committed-but-unsent) until the queue is back; then the waiting events go
- * out and are applied.
+ * send is refused, 503 committed-but-unsent) until the queue is back; the product's stock says
+ * which wrote: unchanged by the refused XA order, taken by the NAIVE one; then the waiting events
+ * go out and are applied.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -58,16 +59,25 @@ public class EventRoutesIT {
                     "PENDING",
                     firstEvent(api, orderId).getString("status"),
                     api.order(orderId).body());
+            long stock = WriteModesIT.stockOf(api, "BOOK-1");
             OrderApi.Reply xa = api.place("no-route-xa", "XA", "BOOK-1", 1);
             assertEquals(503, xa.status(), "XA refuses to send into a missing route: " + xa.body());
             assertEquals(ProblemType.ROUTE_MISSING.uri(), xa.string("type"), xa.body());
             assertEquals("30", xa.retryAfter(), "a missing route waits for an operator");
+            assertEquals(
+                    stock,
+                    WriteModesIT.stockOf(api, "BOOK-1"),
+                    "XA wrote nothing: the order's stock decrement rolled back with it");
             OrderApi.Reply naive = api.place("no-route-naive", "NAIVE", "BOOK-1", 1);
             assertEquals(503, naive.status(), "NAIVE's send is refused after its commit");
             assertEquals(
                     ProblemType.COMMITTED_BUT_UNSENT.uri(), naive.string("type"), naive.body());
             assertEquals(true, naive.object().getBoolean("committed"), naive.body());
             assertEquals(null, naive.retryAfter(), "a retry would place a second order");
+            assertEquals(
+                    stock - 1,
+                    WriteModesIT.stockOf(api, "BOOK-1"),
+                    "NAIVE's order committed before its send failed: its stock is taken");
             assertEquals(
                     0,
                     firstEvent(api, orderId).getInt("attempts"),
