@@ -60,9 +60,7 @@ final class ReportHtml {
         ReportFiles.COLUMNS.forEach(c -> html.append("<th>").append(esc(c)).append("</th>"));
         html.append("</tr>\n");
         for (RunResult r : runs) {
-            boolean bad =
-                    r.lost() + r.phantom() + r.duplicateEffects() + keyRollbacks(r) + r.outOfOrder()
-                            > 0;
+            boolean bad = anomalies(r) > 0;
             html.append(bad ? "<tr class=\"bad\">" : "<tr>");
             ReportFiles.cells(r).forEach(c -> html.append("<td>").append(esc(c)).append("</td>"));
             html.append("</tr>\n");
@@ -81,12 +79,7 @@ final class ReportHtml {
                 chart(
                         "Anomalies: lost, phantom, duplicated, reordered",
                         runs,
-                        r ->
-                                r.lost()
-                                        + r.phantom()
-                                        + r.duplicateEffects()
-                                        + keyRollbacks(r)
-                                        + r.outOfOrder(),
+                        ReportHtml::anomalies,
                         false));
         html.append(chart("Writes refused (nothing written)", runs, r -> r.rejected(), false));
         html.append(
@@ -246,7 +239,8 @@ final class ReportHtml {
         return out.toString();
     }
 
-    private static long keyRollbacks(RunResult r) {
-        return r.effectKeyRollbacks() == null ? 0 : r.effectKeyRollbacks();
+    /** Lost, phantom, duplicated (applied twice or refused by the key) and reordered effects. */
+    private static long anomalies(RunResult r) {
+        return LabRun.of(r).broken();
     }
 }
