@@ -37,10 +37,14 @@ public final class LabTopology implements LabTarget, AutoCloseable {
     private final Path work;
     private final ServerParts parts;
     private final PostgresProcess postgres;
+    private final int postgresPort;
     private final WildFlyNodes nodes;
     private final LeaseInspection leases = new LeaseInspection(this);
     private final ServerConfiguration configuration;
     private BrokerPair broker;
+
+    /** Node 2's path to PostgreSQL, if it goes through one the lab can cut; else null. */
+    private DatabaseLink nodeTwoLink;
 
     /** The fault plan's user's ({@code outbox-lab}) password, made for this topology. */
     private final String labPassword = UUID.randomUUID().toString();
@@ -67,6 +71,7 @@ public final class LabTopology implements LabTarget, AutoCloseable {
         this.jmsConfig = jmsConfig;
         this.parts = parts;
         this.work = work;
+        this.postgresPort = ports.postgres();
         this.postgres =
                 new PostgresProcess(
                         jmsConfig, work.resolve("postgres"), parts.postgres(), ports.postgres());
@@ -100,6 +105,50 @@ public final class LabTopology implements LabTarget, AutoCloseable {
                             jmsConfig, work.resolve("artemis"), parts.artemis(), broker.port());
         }
         return this;
+    }
+
+    /**
+     * Sends node 2's database connections through a link of the lab's ({@code node-cut-off} cuts
+     * it: node 2 loses PostgreSQL while node 1 keeps it), on this and every later start of node 2.
+     * Call after {@link #nodes} and before {@link #start}; without it node 2 connects directly.
+     */
+    public LabTopology linkNodeTwoToTheDatabase() {
+        if (nodeTwoLink == null) {
+            nodeTwoLink = DatabaseLink.to(postgresPort);
+            nodes.databasePort(2, nodeTwoLink.port());
+        }
+        return this;
+    }
+
+    /**
+     * Cuts node 2 off from PostgreSQL: its connections are closed and new ones refused until {@link
+     * #reconnectNodeTwo}; node 1 still reaches the database. Returns how many connections of node 2
+     * were cut; fails unless node 2 goes through the lab's link.
+     */
+    public long cutNodeTwoOff() {
+        return requireLink().cut();
+    }
+
+    /**
+     * Lets node 2 reach PostgreSQL again after {@link #cutNodeTwoOff}; returns how many connections
+     * node 2 tried to open, and was refused, while it was cut off.
+     */
+    public long reconnectNodeTwo() {
+        return requireLink().mend();
+    }
+
+    /** Whether node 2's database connections go through a link the lab can cut. */
+    public boolean nodeTwoLinked() {
+        return nodeTwoLink != null;
+    }
+
+    private DatabaseLink requireLink() {
+        if (nodeTwoLink == null) {
+            throw new IllegalStateException(
+                    "node 2 reaches PostgreSQL directly; call linkNodeTwoToTheDatabase() before"
+                            + " start()");
+        }
+        return nodeTwoLink;
     }
 
     /**
@@ -326,6 +375,9 @@ public final class LabTopology implements LabTarget, AutoCloseable {
     @Override
     public void close() throws InterruptedException {
         nodes.closeAll();
+        if (nodeTwoLink != null) {
+            nodeTwoLink.close();
+        }
         broker.stopAll();
         postgres.stop();
     }

@@ -38,6 +38,47 @@ public final class LeaseInspection {
     }
 
     /**
+     * Node {@code from}'s and node {@code to}'s leases now, by the database's clock: how many
+     * unexpired partitions each holds and when {@code from}'s latest lease ends (NaN if it holds
+     * none any more).
+     */
+    public LeaseMoment moment(String from, String to) throws SQLException {
+        try (Connection db = target.database();
+                java.sql.PreparedStatement ps =
+                        db.prepareStatement(
+                                "select extract(epoch from current_timestamp),"
+                                        + " count(*) filter (where owner = ? and lease_until > current_timestamp),"
+                                        + " extract(epoch from max(lease_until) filter (where owner = ?)),"
+                                        + " count(*) filter (where owner = ? and lease_until > current_timestamp),"
+                                        + " count(*) from relay_partition")) {
+            ps.setString(1, from);
+            ps.setString(2, from);
+            ps.setString(3, to);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                double fromLeaseEnd = rs.getDouble(3);
+                if (rs.wasNull()) {
+                    fromLeaseEnd = Double.NaN;
+                }
+                return new LeaseMoment(
+                        rs.getDouble(1), rs.getInt(2), fromLeaseEnd, rs.getInt(4), rs.getInt(5));
+            }
+        }
+    }
+
+    /**
+     * Two nodes' leases at one moment of the database's clock (seconds since the epoch).
+     *
+     * @param now the database's clock
+     * @param fromHeld the unexpired partitions the first node holds
+     * @param fromLeaseEnd when the first node's latest lease ends, NaN if it owns none
+     * @param toHeld the unexpired partitions the second node holds
+     * @param partitions every partition
+     */
+    public record LeaseMoment(
+            double now, int fromHeld, double fromLeaseEnd, int toHeld, int partitions) {}
+
+    /**
      * How many deliveries the consumers have counted as coming from a lease its sender had lost (an
      * epoch lower than one already applied for the order, {@code consumer_progress.stale}), summed
      * over every consumer and order: what reached the broker and the consumers, not what a node

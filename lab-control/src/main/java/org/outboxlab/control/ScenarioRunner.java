@@ -15,8 +15,9 @@ import org.outboxlab.scenario.ScenarioSteps;
  * Runs every scenario against a {@link LabTopology}: the ones a running server can take, and the
  * ones that kill a process of it ({@link BrokerOutageRun}, {@link DatabaseOutageRun}, {@link
  * ServerKillRun}, {@link CrashPointRun}; with two or more nodes {@link NodeKillRun}, {@link
- * NodePauseRun}, {@link CommitPauseRun} and {@link BrokerFailoverRun}), each registered once. One
- * instance serves a whole comparison: its runs' customer tags never repeat.
+ * NodeRestartRun}, {@link NodeCutOffRun}, {@link NodePauseRun}, {@link CommitPauseRun} and {@link
+ * BrokerFailoverRun}), each registered once. One instance serves a whole comparison: its runs'
+ * customer tags never repeat.
  */
 public final class ScenarioRunner {
 
@@ -49,6 +50,8 @@ public final class ScenarioRunner {
                                 new ServerKillRun(lab),
                                 crashPoints,
                                 new NodeKillRun(lab, takeovers),
+                                new NodeRestartRun(lab, takeovers),
+                                new NodeCutOffRun(lab, takeovers),
                                 new NodePauseRun(lab, takeovers),
                                 new CommitPauseRun(lab, takeovers),
                                 new BrokerFailoverRun(lab, takeovers));
@@ -65,9 +68,9 @@ public final class ScenarioRunner {
     }
 
     /**
-     * How long the last {@code node-kill} or {@code node-pause}(-at-commit) took until node 1 owned
-     * every partition, or the last {@code broker-failover} until the backup served; null before one
-     * ran.
+     * How long the last {@code node-kill}, {@code node-cut-off} or {@code node-pause}(-at-commit)
+     * took until node 1 owned every partition, the last {@code node-restart} from node 2's release
+     * until then, or the last {@code broker-failover} until the backup served; null before one ran.
      */
     public Duration lastTakeover() {
         return lastTakeover;

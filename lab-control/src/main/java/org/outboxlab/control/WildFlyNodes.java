@@ -36,6 +36,10 @@ final class WildFlyNodes {
 
     private int count = 1;
 
+    /** Nodes that reach PostgreSQL on another port than the lab's (through a link), by node. */
+    private final Map<Integer, Integer> databasePorts =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
     WildFlyNodes(Path home, ServerParts parts, ServerConfiguration configuration, LabPorts ports) {
         this.home = home;
         this.parts = parts;
@@ -56,6 +60,12 @@ final class WildFlyNodes {
 
     Path home() {
         return home;
+    }
+
+    /** Node {@code node} reaches PostgreSQL at {@code port} on this and every later start. */
+    void databasePort(int node, int port) {
+        check(node);
+        databasePorts.put(node, port);
     }
 
     /** Options every node gets on this and every later start. */
@@ -119,7 +129,10 @@ final class WildFlyNodes {
         check(node);
         List<String> options =
                 new ArrayList<>(
-                        configuration.nodeOptions(node, ports.postgres(), portOffset(node)));
+                        configuration.nodeOptions(
+                                node,
+                                databasePorts.getOrDefault(node, ports.postgres()),
+                                portOffset(node)));
         options.addAll(serverOptions);
         options.addAll(List.of(extraOptions));
         ServerProcess started =

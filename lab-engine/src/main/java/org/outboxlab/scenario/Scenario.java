@@ -28,6 +28,16 @@ public enum Scenario {
      */
     NODE_KILL("node-kill", false, 2),
     /**
+     * A cluster's second node is stopped gracefully during load, then started again: it gives its
+     * relay partitions up as it stops, and the first must hold them before its leases run out.
+     */
+    NODE_RESTART("node-restart", false, 2),
+    /**
+     * A cluster's second node loses the database (its connections cut, new ones refused) while the
+     * first keeps it: its writes are refused and its partitions pass on once its leases run out.
+     */
+    NODE_CUT_OFF("node-cut-off", false, 2),
+    /**
      * A cluster's second node is frozen (SIGSTOP) past its relay lease, then let run (SIGCONT): it
      * must publish nothing for the partitions it lost.
      */
@@ -63,7 +73,10 @@ public enum Scenario {
      * 503 (booting) is an expected answer rather than an error.
      */
     public boolean takesWildFlyDown() {
-        return this == SERVER_KILL || this == CRASH_POINT || this == NODE_KILL;
+        return this == SERVER_KILL
+                || this == CRASH_POINT
+                || this == NODE_KILL
+                || this == NODE_RESTART;
     }
 
     /** How many WildFly nodes the scenario needs. */

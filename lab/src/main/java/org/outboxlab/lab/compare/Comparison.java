@@ -92,6 +92,9 @@ public final class Comparison {
                         root.resolve("lab/target/compare"),
                         options.ports())) {
             lab.nodes(options.nodes());
+            if (options.nodes() > 1) {
+                lab.linkNodeTwoToTheDatabase();
+            }
             lab.start(options.nodes() > 1 ? CLUSTER_TIMING : new String[0]);
             log(
                     started,

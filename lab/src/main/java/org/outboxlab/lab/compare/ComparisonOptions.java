@@ -60,7 +60,7 @@ public record ComparisonOptions(
                 paramLabel = "ID",
                 description =
                         "all, or scenario ids: baseline, broker-outage, db-outage, server-kill, crash-point, "
-                                + "consumer-failure, redelivery; with --nodes 2 or 3 also node-kill, node-pause, node-pause-at-commit, broker-failover "
+                                + "consumer-failure, redelivery; with --nodes 2 or 3 also node-kill, node-restart, node-cut-off, node-pause, node-pause-at-commit, broker-failover "
                                 + "(default: ${DEFAULT-VALUE})",
                 defaultValue = "all")
         List<String> scenarios;
@@ -91,7 +91,7 @@ public record ComparisonOptions(
                 paramLabel = "N",
                 description =
                         "WildFly nodes sharing the database and the broker, 1 to 3; 2 or 3 run a broker "
-                                + "pair too and add the scenarios node-kill, node-pause, node-pause-at-commit and broker-failover "
+                                + "pair too and add the scenarios node-kill, node-restart, node-cut-off, node-pause, node-pause-at-commit and broker-failover "
                                 + "(default: ${DEFAULT-VALUE})",
                 defaultValue = "1")
         int nodes;

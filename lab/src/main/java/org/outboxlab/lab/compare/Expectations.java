@@ -13,12 +13,12 @@ import org.outboxlab.scenario.Scenario;
  * lose, invent, duplicate or reorder an effect; XA refuses writes while the broker is down and
  * OUTBOX accepts them; nothing but consumer-failure's poison ends in a dead-letter queue, in any
  * mode (a dead letter is an effect that did not happen); a database outage refuses writes with a
- * 503 in every mode (none would mean it never happened); NAIVE loses events when the JVM dies
- * between commit and send; a consumer that dies between its database commit and the acknowledgement
- * gets the message again and its inbox absorbs it, in every mode; in a cluster no relayed delivery
- * comes from a node that had lost its lease; a fault-point row counts only if the server logged
- * reaching its point. Each check says whether the measurement agreed, so a surprise is reported
- * rather than hidden.
+ * 503 in every mode (none would mean it never happened), and so does a node cut off from it; NAIVE
+ * loses events when the JVM dies between commit and send; a consumer that dies between its database
+ * commit and the acknowledgement gets the message again and its inbox absorbs it, in every mode; in
+ * a cluster no relayed delivery comes from a node that had lost its lease; a fault-point row counts
+ * only if the server logged reaching its point. Each check says whether the measurement agreed, so
+ * a surprise is reported rather than hidden.
  */
 final class Expectations {
 
@@ -193,14 +193,16 @@ final class Expectations {
                                         + r.lost()
                                         + " (expected 0 and 0: accepted during the outage, delivered after)"));
             }
-            if (scenario == Scenario.DB_OUTAGE) {
+            if (scenario == Scenario.DB_OUTAGE || scenario == Scenario.NODE_CUT_OFF) {
                 lines.add(
                         verdict(
                                 r.rejected() > 0,
                                 where
                                         + ": rejected "
                                         + r.rejected()
-                                        + " (expected > 0: every mode answers 503 while the database is down; 0 means the outage never happened)"));
+                                        + (scenario == Scenario.DB_OUTAGE
+                                                ? " (expected > 0: every mode answers 503 while the database is down; 0 means the outage never happened)"
+                                                : " (expected > 0: node-2 answers 503 while it cannot reach the database; 0 means it was never cut off)")));
             }
             if (scenario == Scenario.DB_OUTAGE && mode.promisesExactlyOnceEffect()) {
                 lines.add(

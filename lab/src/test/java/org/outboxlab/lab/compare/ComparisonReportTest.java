@@ -248,6 +248,24 @@ class ComparisonReportTest {
                                                 && l.contains("recovery never")));
     }
 
+    /** A node cut off from the database that refused nothing was never cut off. */
+    @Test
+    void aNodeCutOffThatRefusedNothingWasNeverCutOff() {
+        RunResult none = run("NAIVE", "node-cut-off", 0, 0, 0, 0.0, null);
+        RunResult real = run("NAIVE", "node-cut-off", 9, 0, 0, 0.0, null);
+        assertTrue(
+                Expectations.check(List.of(none)).stream()
+                        .anyMatch(
+                                l ->
+                                        l.startsWith("NOT as expected")
+                                                && l.contains("never cut off")),
+                Expectations.check(List.of(none)).toString());
+        assertTrue(
+                Expectations.check(List.of(real)).stream()
+                        .allMatch(l -> l.startsWith("as expected")),
+                Expectations.check(List.of(real)).toString());
+    }
+
     /** Shown to fail without the stale-publish check: a late commit after a takeover passed. */
     @Test
     void aClusterDeliverySentUnderALostLeaseIsNeverExpected() {
