@@ -415,8 +415,8 @@ public class RelayClusterIT {
      * A node cut off from the database (its connections closed, new ones refused, node 1 still
      * connected) refuses its writes with 503 and loses its partitions once its leases run out, one
      * lease after its last beat; mended, it takes its share back, nothing lost or sent under a lost
-     * lease. Shown to fail with node 2 started without the link: the run refused to count a cut
-     * that closed nothing.
+     * lease. Shown to fail with node 2 connected directly, past the link: node 1 never owned its
+     * partitions (the run now stops at once when the cut closed no connection).
      */
     @Test
     @org.junit.jupiter.api.Order(9)

@@ -15,7 +15,7 @@ import org.outboxlab.scenario.UnderLoad;
  * lab's link closed, new ones refused) while node 1 keeps it. Node 2 cannot renew its leases, so
  * node 1 takes its partitions once they run out (timed); node 2's writes are refused meanwhile. The
  * link is mended, node 2 takes its share back, and the run fails if the consumers counted a
- * delivery sent under a lease node 2 had lost, or if nothing of node 2's went through the link.
+ * delivery sent under a lease node 2 had lost, or if the cut closed none of node 2's connections.
  */
 final class NodeCutOffRun extends TopologyRun {
 
@@ -43,16 +43,17 @@ final class NodeCutOffRun extends TopologyRun {
                 "node-2 cut off from PostgreSQL: "
                         + closed
                         + " connections closed, new ones refused");
+        if (closed == 0) {
+            lab.reconnectNodeTwo();
+            throw new IllegalStateException(
+                    "node-cut-off: the link closed no connection: node 2 (its pool keeps at least"
+                            + " two) does not reach PostgreSQL through it, so it was never cut off");
+        }
         PartitionOwners owners = partitionOwners(load);
         Duration takeover = owners.awaitNodeOneAlone();
         load.runFor(CUT_OFF_AFTER_TAKEOVER);
         long refused = lab.reconnectNodeTwo();
         Instant faultOver = Instant.now();
-        if (closed + refused == 0) {
-            throw new IllegalStateException(
-                    "node-cut-off: the link closed and refused nothing: node 2 does not reach"
-                            + " PostgreSQL through it, so it was never cut off");
-        }
         Duration rebalance = owners.awaitBothNodes();
         load.runForShare(0.40);
         long stale = lab.leases().staleDeliveries() - staleBefore;
