@@ -1,6 +1,7 @@
 package org.outboxlab.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
 import java.time.Duration;
@@ -43,9 +44,11 @@ public class EventRoutesIT {
         OrderApi api = OrderApi.local();
         ModelNode ledger = ServerModel.messageDrivenBean("LedgerConsumer");
         ModelNode queue = ServerModel.messaging("queue", Subscriptions.LEDGER);
+        long errorsBefore = routeErrorLines();
         execute(op(ledger, "stop-delivery"));
         execute(op(queue, "remove"));
         String orderId;
+        String naiveOrderId;
         try {
             orderId = api.placed("no-route", "OUTBOX", "BOOK-1", 1);
             // the relay asks before each batch: the event must stay PENDING, never "published" into
@@ -74,6 +77,11 @@ public class EventRoutesIT {
                     ProblemType.COMMITTED_BUT_UNSENT.uri(), naive.string("type"), naive.body());
             assertEquals(true, naive.object().getBoolean("committed"), naive.body());
             assertEquals(null, naive.retryAfter(), "a retry would place a second order");
+            naiveOrderId = naive.string("orderId");
+            assertEquals(
+                    "PLACED",
+                    api.order(naiveOrderId).object().getString("status"),
+                    "the problem names the order that committed: " + naive.body());
             assertEquals(
                     stock - 1,
                     WriteModesIT.stockOf(api, "BOOK-1"),
@@ -103,8 +111,41 @@ public class EventRoutesIT {
                 },
                 () -> api.order(orderId).body());
         assertEquals("PUBLISHED", firstEvent(api, orderId).getString("status"));
+        // NAIVE's refused send sent nothing: its event would have reached fulfilment and
+        // notification, whose queues stayed, before the OUTBOX event that waited was applied
+        assertTrue(
+                api
+                        .order(naiveOrderId)
+                        .object()
+                        .getJsonArray("effects")
+                        .getValuesAs(JsonObject.class)
+                        .stream()
+                        .noneMatch(e -> e.getBoolean("applied")),
+                "NAIVE's event was never sent, so never applied: "
+                        + api.order(naiveOrderId).body());
+        assertEquals(
+                1,
+                routeErrorLines() - errorsBefore,
+                "the missing route is logged once, as an ERROR, not once per refused batch");
         assertEquals(
                 0.0, metric("outbox_broker_routes_missing"), "the relay found every route again");
+    }
+
+    /**
+     * ERROR lines (SEVERE, as java.util.logging names it) of the server's log that report a missing
+     * route.
+     */
+    private long routeErrorLines() {
+        ModelNode read =
+                op(
+                        ServerModel.address("subsystem", "logging", "log-file", "server.log"),
+                        "read-log-file");
+        read.get("lines").set(-1);
+        return execute(read).asList().stream()
+                .map(ModelNode::asString)
+                .filter(line -> line.matches("^\\S+ \\S+ (?:ERROR|SEVERE) .*"))
+                .filter(line -> line.contains("nothing is published until an operator restores"))
+                .count();
     }
 
     private static JsonObject firstEvent(OrderApi api, String orderId) {

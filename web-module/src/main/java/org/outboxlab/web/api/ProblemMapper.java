@@ -57,7 +57,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         }
         if (e instanceof EventNotPublishedException n) {
             refusals.refused(Resource.BROKER, n.getMessage());
-            return Problems.committedButUnsent(n.getMessage());
+            return Problems.committedButUnsent(n.orderId(), n.eventId(), n.getMessage());
         }
         if (e instanceof IdempotencyKeyTakenException) {
             return Problems.of(

@@ -23,6 +23,15 @@ final class Problems {
      */
     static final String COMMITTED = "committed";
 
+    /**
+     * The committed order's id, beside {@value #COMMITTED}: the order to look up, not to place
+     * again.
+     */
+    static final String ORDER_ID = "orderId";
+
+    /** The id of the event that was not sent, beside {@value #COMMITTED}. */
+    static final String EVENT_ID = "eventId";
+
     /** Reason phrases JAX-RS's {@code Response.Status} does not know (RFC 9110's names). */
     private static final Map<Integer, String> REASONS =
             Map.of(413, "Content Too Large", 422, "Unprocessable Content");
@@ -42,21 +51,30 @@ final class Problems {
 
     /**
      * A 503 for a write whose order committed but whose event was not sent: {@value #COMMITTED}
-     * {@code = true} tells a client that retrying would place a second order.
+     * {@code = true} tells a client that retrying would place a second order, {@value #ORDER_ID}
+     * which order to look up instead, {@value #EVENT_ID} which event was lost.
      */
-    static Response committedButUnsent(String detail) {
-        return response(ProblemType.COMMITTED_BUT_UNSENT, committedButUnsentDocument(detail));
+    static Response committedButUnsent(String orderId, String eventId, String detail) {
+        return response(
+                ProblemType.COMMITTED_BUT_UNSENT,
+                committedButUnsentDocument(orderId, eventId, detail));
     }
 
     static JsonObject document(ProblemType type, String field, String detail) {
         return body(type.uri(), type.title(), type.status(), field, detail).build();
     }
 
-    static JsonObject committedButUnsentDocument(String detail) {
+    static JsonObject committedButUnsentDocument(String orderId, String eventId, String detail) {
         ProblemType type = ProblemType.COMMITTED_BUT_UNSENT;
-        return body(type.uri(), type.title(), type.status(), null, detail)
-                .add(COMMITTED, true)
-                .build();
+        JsonObjectBuilder body =
+                body(type.uri(), type.title(), type.status(), null, detail).add(COMMITTED, true);
+        if (orderId != null) {
+            body.add(ORDER_ID, orderId);
+        }
+        if (eventId != null) {
+            body.add(EVENT_ID, eventId);
+        }
+        return body.build();
     }
 
     static JsonObject blank(int status, String field, String detail) {

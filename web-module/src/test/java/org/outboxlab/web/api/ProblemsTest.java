@@ -22,11 +22,13 @@ class ProblemsTest {
     void aCommittedButUnsentWriteSaysSoInAMemberAndByItsType() {
         JsonObject problem =
                 Problems.committedButUnsentDocument(
-                        "order o-1 committed but its event e-1 was not");
+                        "o-1", "e-1", "order o-1 committed but its event e-1 was not");
         assertEquals(503, problem.getInt("status"));
         assertEquals(ProblemType.COMMITTED_BUT_UNSENT.uri(), problem.getString("type"));
         assertEquals("order o-1 committed but its event e-1 was not", problem.getString("detail"));
         assertTrue(problem.getBoolean(Problems.COMMITTED));
+        assertEquals("o-1", problem.getString(Problems.ORDER_ID), "the order to look up");
+        assertEquals("e-1", problem.getString(Problems.EVENT_ID), "the event that was lost");
         assertEquals(0, ProblemType.COMMITTED_BUT_UNSENT.retryAfterSeconds(), "never retried");
     }
 
@@ -40,6 +42,7 @@ class ProblemsTest {
         assertEquals("Broker unavailable", problem.getString("title"));
         assertEquals("/outbox/problems.html#broker-unavailable", problem.getString("type"));
         assertFalse(problem.containsKey(Problems.COMMITTED));
+        assertFalse(problem.containsKey(Problems.ORDER_ID));
     }
 
     @Test
