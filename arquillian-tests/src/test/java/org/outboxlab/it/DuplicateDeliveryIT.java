@@ -45,10 +45,12 @@ public class DuplicateDeliveryIT {
         InitialContext jndi = new InitialContext();
         ConnectionFactory factory = (ConnectionFactory) jndi.lookup("java:/ConnectionFactory");
         Topic orderEvents = (Topic) jndi.lookup("java:/jms/outbox/OrderEvents");
+        String marker = java.util.UUID.randomUUID().toString();
         try (JMSContext context = factory.createContext()) {
             for (int i = 0; i < 2; i++) {
                 context.createProducer()
                         .setProperty("JMSXGroupID", orderId)
+                        .setProperty("probe", marker)
                         .send(orderEvents, envelope);
             }
         }
@@ -62,6 +64,22 @@ public class DuplicateDeliveryIT {
             assertEquals(1, probe.effects(consumer, eventId), consumer + " applied the event once");
         }
         probe.assertEachEffectExactlyOnce(List.of(orderId));
+        // absorbed, not refused by the effect tables' key and parked: no copy in any DLQ
+        try (JMSContext context = factory.createContext()) {
+            for (String dlq : List.of("FulfilmentEvents", "LedgerEvents", "NotificationEvents")) {
+                jakarta.jms.Queue queue =
+                        (jakarta.jms.Queue) jndi.lookup("java:/jms/outbox/queue/" + dlq + ".DLQ");
+                try (jakarta.jms.QueueBrowser browser =
+                        context.createBrowser(queue, "probe = '" + marker + "'")) {
+                    assertEquals(
+                            0,
+                            java.util.Collections.list(browser.getEnumeration()).size(),
+                            "copies of the repeated event in " + dlq + ".DLQ");
+                } catch (jakarta.jms.JMSException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
         assertEquals(
                 1,
                 probe.count("select count(*) from ledger_entry where order_id = ?", orderId),
