@@ -353,6 +353,16 @@ public class OperationsConsoleIT {
                         "NAIVE",
                         report.findElement(By.cssSelector("tr.bad td.mode")).getText(),
                         "the run that lost orders is marked");
+                List<WebElement> naive = report.findElements(By.cssSelector("tr.bad td"));
+                assertEquals("12", naive.get(7).getText(), "NAIVE's lost events, after errors");
+                assertEquals(
+                        "-",
+                        naive.get(10).getText(),
+                        "key rollbacks unread in this report: '-', not 0");
+                assertEquals(
+                        org.outboxlab.scenario.CountDefinitions.LINES.size(),
+                        report.findElements(By.cssSelector("details.definitions li")).size(),
+                        "what each count sees, beside the table");
                 List<WebElement> verdict = report.findElements(By.cssSelector("ul.verdict li"));
                 assertEquals(2, verdict.size(), "one verdict line per mode");
                 assertTrue(
@@ -446,7 +456,9 @@ public class OperationsConsoleIT {
                 assertTrue(
                         number(cells.get(4).getText()) > 0,
                         cells.get(0).getText() + " committed nothing");
-                assertEquals("0", cells.get(6).getText(), cells.get(0).getText() + " lost events");
+                assertEquals(
+                        "0", cells.get(6).getText(), cells.get(0).getText() + " answered errors");
+                assertEquals("0", cells.get(7).getText(), cells.get(0).getText() + " lost events");
             }
             assertTrue(
                     report.findElement(By.cssSelector("code.command"))

@@ -84,6 +84,11 @@ public class LabPage implements Serializable {
         return ResultsDirectory.configured().map(Path::toString).orElse(null);
     }
 
+    /** What each count of a report's table sees and cannot see. */
+    public List<String> getDefinitions() {
+        return org.outboxlab.scenario.CountDefinitions.LINES;
+    }
+
     public List<LabReport> getReports() {
         forThisRequest();
         if (reports == null) {
