@@ -152,6 +152,7 @@ public class StockWildFlyIT {
                 users.stream().anyMatch(l -> l.contains("admin-Stock-1")),
                 "the console users' passwords are kept as hashes");
         // the exact line add-user.sh would write: a missing user or a wrong hash fails here
+        // (shown to fail with the admin's password given as admin-Stock-2 here)
         for (ConsoleLogin user :
                 List.of(
                         new ConsoleLogin("outbox-admin", "admin-Stock-1"),
