@@ -60,8 +60,11 @@ record GracefulHandover(double leaseEnd, double released, double takenOver) {
         return Duration.ofMillis(Math.round((takenOver - released) * 1000));
     }
 
-    /** How long before the stopping node's leases would have run out the handover was done. */
+    /**
+     * Seconds between the handover and the end of the stopping node's leases, one decimal: how long
+     * before they ran out, or after if the handover came late.
+     */
     String margin() {
-        return String.format(Locale.ROOT, "%.1f", leaseEnd - takenOver);
+        return String.format(Locale.ROOT, "%.1f", Math.abs(leaseEnd - takenOver));
     }
 }

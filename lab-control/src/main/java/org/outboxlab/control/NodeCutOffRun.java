@@ -72,12 +72,7 @@ final class NodeCutOffRun extends TopologyRun {
                         + " lost: "
                         + stale;
         load.say(note);
-        if (stale > 0) {
-            throw new IllegalStateException(
-                    "node-cut-off: the consumers received "
-                            + stale
-                            + " deliveries sent under a lost lease");
-        }
+        refuseStale(stale);
         return load.finish(null, faultOver, note);
     }
 }

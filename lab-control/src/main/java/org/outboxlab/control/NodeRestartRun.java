@@ -45,7 +45,7 @@ final class NodeRestartRun extends TopologyRun {
         if (!handover.beforeLeasesRanOut()) {
             throw new IllegalStateException(
                     "node-restart: node-1 held node-2's partitions only "
-                            + handover.margin().replace("-", "")
+                            + handover.margin()
                             + " s after node-2's leases ran out: node-2 did not give them up as it"
                             + " stopped");
         }

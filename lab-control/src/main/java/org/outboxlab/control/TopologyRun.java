@@ -72,6 +72,14 @@ abstract class TopologyRun implements LabScenario {
                         + " s after SIGCONT; deliveries from a lease their sender had lost: "
                         + stale;
         load.say(note);
+        refuseStale(stale);
+        return faultPoint == null
+                ? load.finish(null, faultOver, note)
+                : load.finish(faultPoint, true, faultOver, note);
+    }
+
+    /** Fails the run if the consumers counted {@code stale} deliveries sent under a lost lease. */
+    final void refuseStale(long stale) {
         if (stale > 0) {
             throw new IllegalStateException(
                     scenario.id()
@@ -79,9 +87,6 @@ abstract class TopologyRun implements LabScenario {
                             + stale
                             + " deliveries sent under a lost lease");
         }
-        return faultPoint == null
-                ? load.finish(null, faultOver, note)
-                : load.finish(faultPoint, true, faultOver, note);
     }
 
     @Override
