@@ -316,6 +316,14 @@ public class ComparisonScenarioIT {
         ScenarioChecks.assertClean(runs.get("XA"));
         assertEquals(0, runs.get("OUTBOX").unpublished(), "OUTBOX relay drained after the restart");
         assertEquals(0, runs.get("XA").heuristic(), "XA left no heuristic or in-doubt transaction");
+        // the kill landed under an XA write held between its phases, prepared in PostgreSQL; the
+        // run itself fails unless PostgreSQL's commit log shows recovery committed it
+        RunResult xa = runs.get("XA");
+        assertEquals("xa-prepared-at-db-kill", xa.faultPoint(), "the outage's fault point: " + xa);
+        assertTrue(xa.faultPointReached(), "an XA write was held prepared at the kill: " + xa);
+        assertTrue(
+                xa.note().contains("committed by Narayana's recovery"),
+                "and the run saw it committed after the restart: " + xa.note());
     }
 
     @Test
@@ -411,7 +419,8 @@ public class ComparisonScenarioIT {
      * PostgreSQL killed for 10 s, far longer than the broker's five delivery attempts: OUTBOX and
      * XA lose, duplicate and reorder nothing, and nothing is dead-lettered in any mode. The outage
      * is shown to have happened: the kill fails unless PostgreSQL ran and refuses connections after
-     * it, and every mode answered 503s during it.
+     * it, and every mode answered 503s during it. An XA write held between its phases (prepared in
+     * PostgreSQL and the broker) when the kill came is committed by recovery after the restart.
      */
     @Test
     @org.junit.jupiter.api.Order(7)
@@ -468,6 +477,14 @@ public class ComparisonScenarioIT {
                 runs.get("OUTBOX").unpublished(),
                 "OUTBOX published its backlog after the outage");
         assertEquals(0, runs.get("XA").heuristic(), "XA left no heuristic or in-doubt transaction");
+        // the kill landed under an XA write held between its phases, prepared in PostgreSQL; the
+        // run itself fails unless PostgreSQL's commit log shows recovery committed it
+        RunResult xa = runs.get("XA");
+        assertEquals("xa-prepared-at-db-kill", xa.faultPoint(), "the outage's fault point: " + xa);
+        assertTrue(xa.faultPointReached(), "an XA write was held prepared at the kill: " + xa);
+        assertTrue(
+                xa.note().contains("committed by Narayana's recovery"),
+                "and the run saw it committed after the restart: " + xa.note());
         // what operations see of it: the refusals counted by cause, one WARN as they began and
         // one INFO once writes succeeded again (the README's promise), not a line per request
         // every refusal the load counted was the database's: the server counted at least as many

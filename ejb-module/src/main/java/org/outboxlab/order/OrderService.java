@@ -63,6 +63,7 @@ public class OrderService {
      * answer again and writes nothing; the key is stored in the order's own transaction.
      */
     public WrittenEvent place(PlaceOrder command) {
+        long began = System.nanoTime();
         WriteMode mode = command.mode() == null ? defaultMode : command.mode();
         if (mode == WriteMode.BASELINE && !baselineEnabled) {
             throw new ModeNotEnabledException(mode);
@@ -87,15 +88,16 @@ public class OrderService {
             return local.answered(traced, mode)
                     .orElseThrow(() -> e); // the concurrent request's answer
         }
-        refusals.accepted(mode);
+        refusals.accepted(mode, began);
         return WrittenEvent.of(event);
     }
 
     public WrittenEvent advance(String orderId, OrderStatus next, String traceParent) {
+        long began = System.nanoTime();
         String trace = TraceParent.orNew(traceParent);
         WriteMode mode = local.modeOf(orderId);
         OutboxEvent event = writesOf(mode).advance(orderId, next, trace);
-        refusals.accepted(mode);
+        refusals.accepted(mode, began);
         return WrittenEvent.of(event);
     }
 

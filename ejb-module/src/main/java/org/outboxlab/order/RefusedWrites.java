@@ -18,8 +18,10 @@ import org.outboxlab.outbox.UnreachableException.Resource;
 /**
  * Writes refused because the database or the broker could not be reached: counted in {@code
  * outbox_writes_refused_total{cause}}, logged as one WARN line when the refusals start and one INFO
- * line when a write that needs the same resource succeeds again, so an outage does not flood the
- * log with one stack trace per request.
+ * line when a write that needs the same resource, begun after they started, succeeds again, so an
+ * outage does not flood the log with one stack trace per request. A write begun before the first
+ * refusal proves nothing about the resource now (an XA write held before its phase 2 returns once
+ * its commit is logged, the database's part left to recovery), so it ends no outage.
  */
 @ApplicationScoped
 public class RefusedWrites {
@@ -30,6 +32,7 @@ public class RefusedWrites {
 
     private final Map<Resource, Counter> counters = new EnumMap<>(Resource.class);
     private final Map<Resource, AtomicLong> sinceLastSuccess = new EnumMap<>(Resource.class);
+    private final Map<Resource, Long> outageBegan = new EnumMap<>(Resource.class);
 
     /** Created with the deployment, so a scrape shows every meter, at zero, before any work. */
     void atDeployment(@Observes @Initialized(ApplicationScoped.class) Object deployment) {
@@ -42,6 +45,7 @@ public class RefusedWrites {
             counters.put(
                     resource, registry.counter("outbox.writes.refused", "cause", name(resource)));
             sinceLastSuccess.put(resource, new AtomicLong());
+            outageBegan.put(resource, System.nanoTime());
         }
     }
 
@@ -51,7 +55,14 @@ public class RefusedWrites {
      */
     public void refused(Resource resource, String reason) {
         counters.get(resource).increment();
-        if (sinceLastSuccess.get(resource).getAndIncrement() == 0) {
+        boolean began;
+        synchronized (outageBegan) {
+            began = sinceLastSuccess.get(resource).getAndIncrement() == 0;
+            if (began) {
+                outageBegan.put(resource, System.nanoTime());
+            }
+        }
+        if (began) {
             LOG.warning(
                     "writes refused, "
                             + name(resource)
@@ -62,13 +73,13 @@ public class RefusedWrites {
     }
 
     /**
-     * A write in {@code mode} committed: the database was reachable, and the broker too if the mode
-     * sends while writing.
+     * A write in {@code mode}, begun at {@code beganNanos} ({@link System#nanoTime()}), committed:
+     * the database was reachable, and the broker too if the mode sends while writing.
      */
-    public void accepted(WriteMode mode) {
-        ended(Resource.DATABASE);
+    public void accepted(WriteMode mode, long beganNanos) {
+        ended(Resource.DATABASE, beganNanos);
         if (mode.sendsWhileWriting()) {
-            ended(Resource.BROKER);
+            ended(Resource.BROKER, beganNanos);
         }
     }
 
@@ -76,18 +87,25 @@ public class RefusedWrites {
         return resource.name().toLowerCase(Locale.ROOT);
     }
 
-    private void ended(Resource resource) {
+    private void ended(Resource resource, long beganNanos) {
         AtomicLong refused = sinceLastSuccess.get(resource);
-        if (refused.get() > 0) {
-            long n = refused.getAndSet(0);
-            if (n > 0) {
-                LOG.info(
-                        "writes succeed again; "
-                                + n
-                                + " refused while the "
-                                + name(resource)
-                                + " was unreachable");
+        if (refused.get() == 0) {
+            return;
+        }
+        long n;
+        synchronized (outageBegan) {
+            if (beganNanos - outageBegan.get(resource) < 0) {
+                return;
             }
+            n = refused.getAndSet(0);
+        }
+        if (n > 0) {
+            LOG.info(
+                    "writes succeed again; "
+                            + n
+                            + " refused while the "
+                            + name(resource)
+                            + " was unreachable");
         }
     }
 }

@@ -22,11 +22,22 @@ record ProcessOutage(String what, Runnable kill, Duration down, Runnable restart
             throws InterruptedException, SQLException {
         UnderLoad load = steps.underLoad(scenario, modes);
         load.runForShare(0.25);
+        Instant faultOver = killAndRestart(steps, load, () -> {});
+        return load.finish(null, faultOver, note);
+    }
+
+    /**
+     * The outage itself, the load running: kills the process, restarts it {@code down} later, runs
+     * {@code whenBack} at once and lets 40 % more load go by; returns when the process was back.
+     */
+    Instant killAndRestart(ScenarioSteps steps, UnderLoad load, Runnable whenBack)
+            throws InterruptedException {
         kill.run();
         load.say(what + " killed (SIGKILL), restarting in " + down.toSeconds() + " s");
         load.runFor(down);
         restart.run();
         Instant faultOver = Instant.now();
+        whenBack.run();
         load.say(
                 what
                         + " restarted after "
@@ -34,6 +45,6 @@ record ProcessOutage(String what, Runnable kill, Duration down, Runnable restart
                         + " s of load");
         Duration after = steps.fraction(0.40);
         load.runFor(after.compareTo(AFTER_AT_LEAST) < 0 ? AFTER_AT_LEAST : after);
-        return load.finish(null, faultOver, note);
+        return faultOver;
     }
 }

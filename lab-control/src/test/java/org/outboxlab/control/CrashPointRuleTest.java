@@ -29,7 +29,7 @@ class CrashPointRuleTest {
     @Test
     void everyRuleParses() throws Exception {
         List<RuleScript> scripts = new ScriptRepository(false).processScripts(rules(), RULES);
-        assertEquals(4, scripts.size(), "rules in " + RULES);
+        assertEquals(5, scripts.size(), "rules in " + RULES);
         for (RuleScript script : scripts) {
             // what the agent does with a rule's BIND, IF and DO before it injects it
             ECAGrammarParser parser =
@@ -66,6 +66,19 @@ class CrashPointRuleTest {
                     frozen > printed && frozen < rules.indexOf("ENDRULE", printed),
                     point + ": and freezes after printing it");
         }
+    }
+
+    @Test
+    void theHoldRuleIsArmedByItsFileAndPrintsItsLineBeforeHoldingForItsTime() throws IOException {
+        String rules = rules();
+        int armed = rules.indexOf("\"" + PhaseTwoHold.ARMING_FILE + "\")");
+        assertTrue(armed > 0, "armed by " + PhaseTwoHold.ARMING_FILE);
+        int printed = rules.indexOf("traceln(\"" + PhaseTwoHold.reachedLine() + "\")", armed);
+        assertTrue(printed > armed, "the rule prints " + PhaseTwoHold.reachedLine());
+        int held = rules.indexOf("Thread.sleep(" + PhaseTwoHold.HOLD.toMillis() + "L)", printed);
+        assertTrue(
+                held > printed && held < rules.indexOf("ENDRULE", printed),
+                "and holds the thread for PhaseTwoHold.HOLD after printing it");
     }
 
     private String rules() throws IOException {

@@ -40,8 +40,8 @@ final class Expectations {
                                         + r.faultPoint()
                                         + "): the server "
                                         + (r.faultPointReached() ? "logged" : "never logged")
-                                        + " reaching its fault point before the JVM halted or froze"
-                                        + " (expected: an exit or a stop alone proves nothing, a SIGKILL or a SIGSTOP looks the same)"));
+                                        + " reaching its fault point before the JVM halted or froze, or the write was held"
+                                        + " (expected: an exit, a stop or a wait alone proves nothing, a SIGKILL or a SIGSTOP looks the same)"));
             }
             if (mode.promisesExactlyOnceEffect()) {
                 long anomalies = r.lost() + r.phantom() + r.duplicateEffects() + r.outOfOrder();
