@@ -116,10 +116,9 @@ start() {
             echo $! > "$base/launcher.pid"
         )
         echo "cluster: node-$i starting at http://127.0.0.1:$((8080 + $(node_offset "$i")))/outbox/"
-        # node-1 alone first: on a fresh database it creates the schema and seeds the catalogue
-        [ "$i" != 1 ] || await_ready 1
     done
-    for i in $(seq 2 "$nodes"); do
+    # all at once: the first to deploy migrates the schema under Flyway's lock, the others wait
+    for i in $(seq 1 "$nodes"); do
         await_ready "$i"
     done
     status

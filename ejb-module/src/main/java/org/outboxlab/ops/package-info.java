@@ -1,2 +1,5 @@
-/** Operating the application: start-up seeding, and later housekeeping, metrics and health. */
+/**
+ * Operating the application: housekeeping, dead letters, failed-event retry, the outbox backlog and
+ * its counters.
+ */
 package org.outboxlab.ops;

@@ -1,0 +1,2 @@
+/** The database schema: versioned migrations, applied as the persistence unit starts. */
+package org.outboxlab.schema;
