@@ -11,7 +11,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 
 /**
  * A client of the order REST API at {@code http://127.0.0.1:8080/outbox/api}, as the shop's front
@@ -40,11 +42,30 @@ public final class OrderApi {
     }
 
     private final URI base;
+    private final String authorization;
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     public OrderApi(URI base) {
+        this(base, null);
+    }
+
+    private OrderApi(URI base, String authorization) {
         this.base = base;
+        this.authorization = authorization;
+    }
+
+    /**
+     * The same API, every request signed in as {@code login} (HTTP Basic): for the operator API
+     * ({@code operator/…}, {@code outbox-admin}) and the fault plan.
+     */
+    public OrderApi as(ConsoleLogin login) {
+        String credentials = login.user() + ":" + login.password();
+        return new OrderApi(
+                base,
+                "Basic "
+                        + Base64.getEncoder()
+                                .encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
     }
 
     /** The API of the server on this machine's loopback, port 8080. */
@@ -131,6 +152,9 @@ public final class OrderApi {
     }
 
     private Reply send(HttpRequest.Builder request) {
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
         try {
             HttpResponse<String> response =
                     http.send(

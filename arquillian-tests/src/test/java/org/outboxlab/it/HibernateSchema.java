@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.hibernate.boot.Metadata;
 import org.hibernate.boot.MetadataSources;
@@ -18,10 +19,13 @@ import org.outboxlab.outbox.OutboxEvent;
 
 /**
  * What the product's earlier builds did to a database at every start: Hibernate's {@code
- * hibernate.hbm2ddl.auto=update} over every entity of the EJB module, with the Hibernate WildFly 39
- * runs.
+ * hibernate.hbm2ddl.auto=update} over every entity of the EJB module they had (every entity but
+ * those whose tables later migrations create), with the Hibernate WildFly 39 runs.
  */
 final class HibernateSchema {
+
+    /** Entities whose tables came after the earlier builds, with the migration that makes them. */
+    static final Set<String> SINCE_MIGRATIONS = Set.of("org.outboxlab.ops.OperatorAction"); // V4
 
     private HibernateSchema() {}
 
@@ -45,7 +49,9 @@ final class HibernateSchema {
         }
     }
 
-    /** The classes annotated {@code @Entity} where the EJB module's classes are. */
+    /**
+     * The earlier builds' entities: those annotated {@code @Entity} in the EJB module's classes.
+     */
     static List<Class<?>> entities() throws IOException, URISyntaxException {
         Path root =
                 Path.of(
@@ -70,6 +76,7 @@ final class HibernateSchema {
                     .map(name -> name.substring(0, name.length() - 6).replace('/', '.'))
                     .<Class<?>>map(HibernateSchema::load)
                     .filter(type -> type.isAnnotationPresent(Entity.class))
+                    .filter(type -> !SINCE_MIGRATIONS.contains(type.getName()))
                     .toList();
         }
     }

@@ -84,30 +84,107 @@ public class DeadLetterQueues {
                         messageId
                                 + " is not a text message: only events can be replayed; discard it");
             }
-            JMSProducer producer = context.createProducer();
-            for (String name :
-                    Collections.list((Enumeration<?>) message.getPropertyNames()).stream()
-                            .map(String::valueOf)
-                            .toList()) {
-                // Broker bookkeeping (_AMQ_*, JMSX*) stays behind: the inbox, not duplicate
-                // detection,
-                // decides whether a replayed event is applied again.
-                if (!name.startsWith("_AMQ") && !name.startsWith("JMSX")) {
-                    producer.setProperty(name, message.getObjectProperty(name));
-                }
-            }
-            String group = message.getStringProperty(EventMessages.GROUP_ID);
-            if (group != null) {
-                producer.setProperty(EventMessages.GROUP_ID, group);
-            }
-            // To the topic, for this consumer's subscription only (its queue's filter admits
-            // replayTo).
-            producer.setProperty(Subscriptions.REPLAY_TO, consumer.queue());
-            producer.send(orderEvents(), text.getText());
+            resend(context, consumer, text);
             return true;
         } catch (JMSException e) {
             throw new JMSRuntimeException(e.getMessage(), e.getErrorCode(), e);
         }
+    }
+
+    /**
+     * How many messages of {@code consumer}'s dead-letter queue are of {@code eventType} (any type
+     * if null), counted by browsing: the most a bulk action over them needs to look at.
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public long count(ConsumerName consumer, String eventType) {
+        long n = 0;
+        try (JMSContext context = login.context(browseFactory);
+                QueueBrowser browser =
+                        context.createBrowser(deadLetterQueue(consumer), selector(eventType))) {
+            for (Enumeration<?> e = browser.getEnumeration(); e.hasMoreElements(); n++) {
+                e.nextElement();
+            }
+        } catch (JMSException e) {
+            throw new JMSRuntimeException(e.getMessage(), e.getErrorCode(), e);
+        }
+        return n;
+    }
+
+    /**
+     * Takes up to {@code max} messages of {@code eventType} (any if null) from the head of {@code
+     * consumer}'s dead-letter queue in one transaction: with {@code replay} each event goes back to
+     * the consumer's queue as {@link #replay} sends it, else it is removed for good. A message that
+     * is not an event (not a text message) is never replayed: it goes back to the end of the
+     * dead-letter queue, for a discard to remove. Returns what was done.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRED)
+    public Batch takeBatch(ConsumerName consumer, String eventType, int max, boolean replay) {
+        int moved = 0;
+        int kept = 0;
+        try (JMSContext context = transactedFactory.createContext();
+                JMSConsumer receiver =
+                        context.createConsumer(deadLetterQueue(consumer), selector(eventType))) {
+            for (int i = 0; i < max; i++) {
+                Message message = receiver.receive(i == 0 ? 2_000 : 500);
+                if (message == null) {
+                    break;
+                }
+                if (!replay) {
+                    moved++;
+                } else if (message instanceof TextMessage text) {
+                    resend(context, consumer, text);
+                    moved++;
+                } else {
+                    context.createProducer().send(deadLetterQueue(consumer), message);
+                    kept++;
+                }
+            }
+        } catch (JMSException e) {
+            throw new JMSRuntimeException(e.getMessage(), e.getErrorCode(), e);
+        }
+        return new Batch(moved, kept);
+    }
+
+    /**
+     * One batch of a bulk action: messages replayed or discarded, and those left in the dead-letter
+     * queue (not events).
+     */
+    public record Batch(int moved, int kept) {}
+
+    /** A JMS selector for {@code eventType}, or none; refuses what is not an event type's name. */
+    static String selector(String eventType) {
+        if (eventType == null) {
+            return null;
+        }
+        if (!eventType.matches("[A-Za-z][A-Za-z0-9_.-]{0,63}")) {
+            throw new IllegalArgumentException(
+                    "eventType must be an event type's name (letters, digits, '_', '.', '-'): "
+                            + eventType);
+        }
+        return EventFields.EVENT_TYPE + " = '" + eventType + "'";
+    }
+
+    /** Sends {@code message} to the topic for {@code consumer}'s subscription alone. */
+    private static void resend(JMSContext context, ConsumerName consumer, TextMessage message)
+            throws JMSException {
+        JMSProducer producer = context.createProducer();
+        for (String name :
+                Collections.list((Enumeration<?>) message.getPropertyNames()).stream()
+                        .map(String::valueOf)
+                        .toList()) {
+            // Broker bookkeeping (_AMQ_*, JMSX*) stays behind: the inbox, not duplicate
+            // detection, decides whether a replayed event is applied again.
+            if (!name.startsWith("_AMQ") && !name.startsWith("JMSX")) {
+                producer.setProperty(name, message.getObjectProperty(name));
+            }
+        }
+        String group = message.getStringProperty(EventMessages.GROUP_ID);
+        if (group != null) {
+            producer.setProperty(EventMessages.GROUP_ID, group);
+        }
+        // To the topic, for this consumer's subscription only (its queue's filter admits replayTo).
+        producer.setProperty(Subscriptions.REPLAY_TO, consumer.queue());
+        producer.send(orderEvents(), message.getText());
     }
 
     /** Removes the message for good; {@code false} if it is no longer in the dead-letter queue. */

@@ -2,7 +2,6 @@ package org.outboxlab.web.api;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -11,11 +10,8 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
-import java.util.logging.Logger;
+import java.util.Set;
 import org.outboxlab.contract.FaultPlan;
 import org.outboxlab.faults.Faults;
 import org.outboxlab.web.security.ConsoleRoles;
@@ -30,9 +26,6 @@ import org.outboxlab.web.security.ConsoleRoles;
 @Path("faults")
 @Produces(MediaType.APPLICATION_JSON)
 public class FaultResource {
-
-    private static final Logger LOG = Logger.getLogger(FaultResource.class.getName());
-    private static final String CHALLENGE = "Basic realm=\"outbox lab\", charset=\"UTF-8\"";
 
     @Inject Faults faults;
 
@@ -66,52 +59,9 @@ public class FaultResource {
         return FaultPlan.NONE.toJson();
     }
 
-    /**
-     * Authenticates HTTP Basic credentials if the request has no user yet; refuses all but the
-     * lab's operators.
-     */
+    /** Refuses all but the lab's operators (HTTP Basic, or a console session). */
     private void requireLabOperator() {
-        if (request.getUserPrincipal() == null) {
-            String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
-            if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
-                login(authorization.substring(6).trim());
-            }
-        }
-        if (request.getUserPrincipal() == null) {
-            throw new ProblemException(
-                    401,
-                    null,
-                    "the fault plan needs an outbox-admin or outbox-lab user (HTTP Basic)",
-                    CHALLENGE);
-        }
-        if (!request.isUserInRole(ConsoleRoles.ADMIN) && !request.isUserInRole(ConsoleRoles.LAB)) {
-            LOG.warning(
-                    () ->
-                            "fault plan refused to "
-                                    + request.getUserPrincipal().getName()
-                                    + ": not outbox-admin or outbox-lab");
-            throw new ProblemException(
-                    403, null, "the fault plan needs the outbox-admin or outbox-lab role");
-        }
-    }
-
-    private void login(String encoded) {
-        String credentials;
-        try {
-            credentials = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            return; // not Base64: stays anonymous, answered 401
-        }
-        int colon = credentials.indexOf(':');
-        if (colon < 0) {
-            return;
-        }
-        String user = credentials.substring(0, colon);
-        try {
-            request.login(user, credentials.substring(colon + 1));
-        } catch (ServletException e) {
-            LOG.warning(() -> "fault plan: failed login of " + user);
-        }
+        BasicLogin.require(request, Set.of(ConsoleRoles.ADMIN, ConsoleRoles.LAB), "the fault plan");
     }
 
     private void requireEnabled() {

@@ -12,10 +12,8 @@ import jakarta.inject.Inject;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.logging.Logger;
-import org.outboxlab.consume.EventReceiver;
 import org.outboxlab.contract.ConsumerName;
-import org.outboxlab.ops.DeadLetterQueues;
-import org.outboxlab.ops.FailedEventRetry;
+import org.outboxlab.ops.OperatorCommands;
 import org.outboxlab.relay.OutboxRelay;
 import org.outboxlab.web.lab.ComparisonRequest;
 import org.outboxlab.web.lab.ComparisonRunner;
@@ -23,7 +21,9 @@ import org.outboxlab.web.security.ConsoleRoles;
 
 /**
  * Every state-changing action of the console, callable only by {@code outbox-admin}: the container
- * refuses anyone else whatever the page showed them, and each action is logged with its caller.
+ * refuses anyone else whatever the page showed them. The actions on events and the relay's switch
+ * are {@link OperatorCommands}' (recorded with their caller in the operators' record, as the
+ * operator API's are); the rest are logged with their caller.
  */
 @Stateless
 @DeclareRoles({ConsoleRoles.ADMIN, ConsoleRoles.VIEWER})
@@ -35,24 +35,18 @@ public class OperatorActions {
 
     @EJB OutboxRelay relay;
 
-    @EJB FailedEventRetry retry;
-
-    @EJB DeadLetterQueues deadLetters;
-
-    @EJB EventReceiver receiver;
+    @EJB OperatorCommands commands;
 
     @Inject ComparisonRunner comparisons;
 
     @Resource SessionContext session;
 
     public void pauseRelay() {
-        relay.pause();
-        audit("paused the relay");
+        commands.pauseRelay(caller());
     }
 
     public void resumeRelay() {
-        relay.resume();
-        audit("resumed the relay");
+        commands.resumeRelay(caller());
     }
 
     /**
@@ -68,12 +62,7 @@ public class OperatorActions {
      * once.
      */
     public boolean retryEvent(String eventId) {
-        boolean retried = retry.retry(eventId);
-        if (retried) {
-            relay.nudge();
-            audit("retried failed event " + eventId);
-        }
-        return retried;
+        return commands.retryEvent(caller(), eventId);
     }
 
     /**
@@ -81,31 +70,15 @@ public class OperatorActions {
      * events missing before them are skipped for good); returns how many were applied.
      */
     public int releaseHeld(ConsumerName consumer, String orderId) {
-        int applied = receiver.release(consumer, orderId, session.getCallerPrincipal().getName());
-        audit(
-                "released "
-                        + applied
-                        + " held event(s) of order "
-                        + orderId
-                        + " for "
-                        + consumer.id());
-        return applied;
+        return commands.releaseHeld(caller(), consumer, orderId);
     }
 
     public boolean replayDeadLetter(ConsumerName consumer, String messageId) {
-        boolean replayed = deadLetters.replay(consumer, messageId);
-        if (replayed) {
-            audit("replayed dead letter " + messageId + " to " + consumer.queue());
-        }
-        return replayed;
+        return commands.replayDeadLetter(caller(), consumer, messageId);
     }
 
     public boolean discardDeadLetter(ConsumerName consumer, String messageId) {
-        boolean discarded = deadLetters.discard(consumer, messageId);
-        if (discarded) {
-            audit("discarded dead letter " + messageId + " of " + consumer.queue());
-        }
-        return discarded;
+        return commands.discardDeadLetter(caller(), consumer, messageId);
     }
 
     /**
@@ -119,6 +92,10 @@ public class OperatorActions {
         Path report = comparisons.start(request, baseUri, session.getCallerPrincipal().getName());
         audit("started a comparison " + request.options());
         return report;
+    }
+
+    private String caller() {
+        return session.getCallerPrincipal().getName();
     }
 
     private void audit(String what) {
