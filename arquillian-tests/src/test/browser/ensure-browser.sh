@@ -2,15 +2,16 @@
 # Makes sure the console's browser tests have Debian's Chromium and ChromeDriver, before any build
 # starts (the root pom runs this at validate):
 #
-#   ensure-browser.sh SKIP_TESTS SKIP_ITS
+#   ensure-browser.sh SKIP_TESTS SKIP_ITS [SKIP_BROWSER]
 #
-# Nothing to do when the tests are skipped or both binaries are there. Otherwise it installs the
+# Nothing to do when the tests or the browser tests are skipped (-Dit.browser.skip), or both
+# binaries are there. Otherwise it installs the
 # packages chromium and chromium-driver with apt-get, as root or through password-less sudo; where it
 # cannot, it prints one line with the command to run and fails.
 set -euo pipefail
 
-skip_tests=${1:-false} skip_its=${2:-false}
-[ "$skip_tests" = true ] || [ "$skip_its" = true ] && exit 0
+skip_tests=${1:-false} skip_its=${2:-false} skip_browser=${3:-false}
+[ "$skip_tests" = true ] || [ "$skip_its" = true ] || [ "$skip_browser" = true ] && exit 0
 [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ] && exit 0
 
 install="apt-get install -y chromium chromium-driver"
@@ -19,7 +20,7 @@ if [ "$(id -u)" = 0 ]; then
 elif command -v sudo > /dev/null && sudo -n true 2> /dev/null; then
     sudo=sudo
 else
-    echo "outbox-lab: the console's browser tests need Chromium and ChromeDriver; install them first: sudo $install" >&2
+    echo "outbox-lab: the console's browser tests need Chromium and ChromeDriver; install them first: sudo $install (or skip the browser tests: -Dit.browser.skip)" >&2
     exit 1
 fi
 if ! command -v apt-get > /dev/null; then

@@ -16,7 +16,7 @@ import java.time.Duration;
 import java.util.Base64;
 
 /**
- * A client of the order REST API at {@code http://127.0.0.1:8080/outbox/api}, as the shop's front
+ * A client of the order REST API ({@code api/} under {@link ServerUrl#base()}), as the shop's front
  * end uses it.
  */
 public final class OrderApi {
@@ -68,9 +68,12 @@ public final class OrderApi {
                                 .encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
     }
 
-    /** The API of the server on this machine's loopback, port 8080. */
+    /**
+     * The API of the server under test: on this machine's loopback, port 8080, unless {@link
+     * ServerUrl#PROPERTY} says otherwise.
+     */
     public static OrderApi local() {
-        return new OrderApi(URI.create("http://127.0.0.1:8080/outbox/api/"));
+        return new OrderApi(ServerUrl.base().resolve("api/"));
     }
 
     /**

@@ -209,6 +209,26 @@ public class OperationsConsoleIT {
             assertEquals(0, count(queue(FULFILMENT + ".DLQ"), "aggregateId='" + discarded + "'"));
             browser.screenshot("dead-letters-after");
 
+            // the operators' record, newest first: the discard, then the replay, by this admin
+            browser.open("actions.xhtml");
+            List<WebElement> rows = browser.all(By.cssSelector("#actions tbody tr"));
+            assertEquals(
+                    List.of("dead-letter-discard", "dead-letter-replay"),
+                    rows.stream().limit(2).map(r -> r.getAttribute("data-action")).toList(),
+                    browser.text(By.id("actions")));
+            for (WebElement row : rows.subList(0, 2)) {
+                assertEquals(
+                        ConsoleLogin.admin().user(),
+                        row.findElement(By.className("actor")).getText());
+                assertEquals("1", row.findElement(By.className("affected")).getText());
+                assertTrue(
+                        row.findElement(By.className("target"))
+                                .getText()
+                                .startsWith(FULFILMENT + " ID:"),
+                        row.getText());
+            }
+            browser.screenshot("console-actions");
+
             Await.until(
                     "the replayed event's fulfilment effect",
                     Duration.ofSeconds(30),

@@ -22,11 +22,13 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.opentest4j.TestAbortedException;
 import org.outboxlab.control.Directories;
 import org.outboxlab.testsupport.ConsoleLogin;
+import org.outboxlab.testsupport.ServerUrl;
 
 /**
- * One headless Chromium session on the console at {@code http://127.0.0.1:8080/outbox/console/}:
+ * One headless Chromium session on the console ({@code console/} under {@link ServerUrl#base()}):
  * sign in, open pages, click, wait for what the page shows, and save screenshots. Uses the system's
  * {@code /usr/bin/chromium} and {@code /usr/bin/chromedriver} (override with the system properties
  * {@code console.chromium} and {@code console.chromedriver}); nothing is downloaded. Each session
@@ -34,7 +36,7 @@ import org.outboxlab.testsupport.ConsoleLogin;
  */
 public final class ConsoleBrowser implements AutoCloseable {
 
-    public static final String BASE = "http://127.0.0.1:8080/outbox/";
+    public static final String BASE = ServerUrl.base().toString();
     static final Duration WAIT = Duration.ofSeconds(30);
 
     private final WebDriver driver;
@@ -50,6 +52,10 @@ public final class ConsoleBrowser implements AutoCloseable {
      * is missing.
      */
     public static ConsoleBrowser start() {
+        if (Boolean.getBoolean("it.browser.skip")) {
+            throw new TestAbortedException(
+                    "browser tests skipped (-Dit.browser.skip): this test needs Chromium");
+        }
         File chromium = new File(System.getProperty("console.chromium", "/usr/bin/chromium"));
         File chromedriver =
                 new File(System.getProperty("console.chromedriver", "/usr/bin/chromedriver"));
