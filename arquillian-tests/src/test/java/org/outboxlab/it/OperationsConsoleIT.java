@@ -152,15 +152,17 @@ public class OperationsConsoleIT {
         OrderApi api = OrderApi.local();
         String replayed;
         String discarded;
+        String replayedWithAll;
         ModelNode consumer = fulfilmentConsumer();
         execute(op(consumer, "stop-delivery"));
         try {
             replayed = api.placed("dlq-replay", "OUTBOX", "MUG-1", 1);
             discarded = api.placed("dlq-discard", "OUTBOX", "MUG-1", 1);
+            replayedWithAll = api.placed("dlq-replay-all", "OUTBOX", "MUG-1", 1);
             // With the fulfilment consumer stopped its copies wait in its queue; move them to the
             // DLQ as
             // the broker does after the last failed delivery.
-            for (String orderId : List.of(replayed, discarded)) {
+            for (String orderId : List.of(replayed, discarded, replayedWithAll)) {
                 String filter = "aggregateId='" + orderId + "'";
                 Await.until(
                         "the fulfilment copy of " + orderId,
@@ -209,14 +211,38 @@ public class OperationsConsoleIT {
             assertEquals(0, count(queue(FULFILMENT + ".DLQ"), "aggregateId='" + discarded + "'"));
             browser.screenshot("dead-letters-after");
 
-            // the operators' record, newest first: the discard, then the replay, by this admin
+            // the rest at once: every message in the queue, whatever the page shows
+            assertFalse(
+                    browser.all(By.cssSelector("tr[data-order='" + replayedWithAll + "']"))
+                            .isEmpty());
+            long inQueue = count(queue(FULFILMENT + ".DLQ"), null);
+            browser.click(By.id("all:replay-all"));
+            assertTrue(
+                    browser.text(By.id("question")).startsWith("Replay every message in"),
+                    browser.text(By.id("question")));
+            browser.click(By.id("confirm:yes"));
+            assertTrue(
+                    browser.text(By.id("messages"))
+                            .contains(
+                                    "Replayed "
+                                            + inQueue
+                                            + " message(s) of "
+                                            + FULFILMENT
+                                            + ".DLQ."),
+                    browser.text(By.id("messages")));
+            assertEquals(0, count(queue(FULFILMENT + ".DLQ"), null), "the queue is empty");
+
+            // the operators' record, newest first: the replay of all, the discard, the replay
             browser.open("actions.xhtml");
             List<WebElement> rows = browser.all(By.cssSelector("#actions tbody tr"));
             assertEquals(
-                    List.of("dead-letter-discard", "dead-letter-replay"),
-                    rows.stream().limit(2).map(r -> r.getAttribute("data-action")).toList(),
+                    List.of("dead-letter-replay-all", "dead-letter-discard", "dead-letter-replay"),
+                    rows.stream().limit(3).map(r -> r.getAttribute("data-action")).toList(),
                     browser.text(By.id("actions")));
-            for (WebElement row : rows.subList(0, 2)) {
+            assertEquals(
+                    String.valueOf(inQueue),
+                    rows.get(0).findElement(By.className("affected")).getText());
+            for (WebElement row : rows.subList(1, 3)) {
                 assertEquals(
                         ConsoleLogin.admin().user(),
                         row.findElement(By.className("actor")).getText());
@@ -245,6 +271,17 @@ public class OperationsConsoleIT {
                     browser.text(By.cssSelector("#effect-fulfilment .num")),
                     "applied exactly once");
             browser.screenshot("order-after-replay");
+            Await.until(
+                    "the fulfilment effect of the event replayed with all the others",
+                    Duration.ofSeconds(30),
+                    () ->
+                            "yes"
+                                    .equals(
+                                            browser.open("orders.xhtml?orderId=" + replayedWithAll)
+                                                    .text(
+                                                            By.cssSelector(
+                                                                    "#effect-fulfilment .applied"))),
+                    () -> browser.text(By.id("effects")));
             browser.open("orders.xhtml?orderId=" + discarded);
             assertEquals(
                     "no",
@@ -536,7 +573,9 @@ public class OperationsConsoleIT {
 
     private long count(ModelNode queue, String filter) {
         ModelNode count = op(queue, "count-messages");
-        count.get("filter").set(filter);
+        if (filter != null) {
+            count.get("filter").set(filter);
+        }
         return execute(count).asLong();
     }
 

@@ -13,7 +13,8 @@ import org.outboxlab.ops.DeadLetterQueues;
 
 /**
  * One consumer's dead-letter queue: its messages, and replay to that consumer's subscription or
- * discard, each asked first and done only on confirmation.
+ * discard, of one message or of every message in the queue (beyond the 200 shown), each asked first
+ * and done only on confirmation.
  */
 @Named
 @ViewScoped
@@ -66,6 +67,15 @@ public class DeadLetterPage implements Serializable {
         pending = new Pending("discard", messageId);
     }
 
+    /** Every message of the queue, not only those shown. */
+    public void askReplayAll() {
+        pending = new Pending("replay-all", null);
+    }
+
+    public void askDiscardAll() {
+        pending = new Pending("discard-all", null);
+    }
+
     public void cancel() {
         pending = null;
     }
@@ -83,6 +93,18 @@ public class DeadLetterPage implements Serializable {
         ConsumerName target = consumerName();
         adminOnly.run(
                 () -> {
+                    if (action.messageId() == null) {
+                        boolean replay = "replay-all".equals(action.action());
+                        DeadLetterQueues.Batch taken = actions.takeAllDeadLetters(target, replay);
+                        return (replay ? "Replayed " : "Discarded ")
+                                + taken.moved()
+                                + " message(s) of "
+                                + target.queue()
+                                + ".DLQ"
+                                + (taken.kept() > 0
+                                        ? "; " + taken.kept() + " not an event, left there."
+                                        : ".");
+                    }
                     if ("replay".equals(action.action())) {
                         return actions.replayDeadLetter(target, action.messageId())
                                 ? "Replayed " + action.messageId() + " to " + target.queue() + "."

@@ -13,6 +13,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.logging.Logger;
 import org.outboxlab.contract.ConsumerName;
+import org.outboxlab.ops.DeadLetterQueues;
 import org.outboxlab.ops.OperatorCommands;
 import org.outboxlab.relay.OutboxRelay;
 import org.outboxlab.web.lab.ComparisonRequest;
@@ -79,6 +80,14 @@ public class OperatorActions {
 
     public boolean discardDeadLetter(ConsumerName consumer, String messageId) {
         return commands.discardDeadLetter(caller(), consumer, messageId);
+    }
+
+    /**
+     * Replays (or, without {@code replay}, discards) every message in {@code consumer}'s
+     * dead-letter queue; returns how many were moved and how many stayed (not events).
+     */
+    public DeadLetterQueues.Batch takeAllDeadLetters(ConsumerName consumer, boolean replay) {
+        return commands.takeDeadLetters(caller(), consumer, null, replay);
     }
 
     /**
