@@ -133,6 +133,10 @@ public class MetricsIT {
         assertTrue(
                 paths.keySet().stream().anyMatch(p -> p.endsWith("/orders/{id}/pay")),
                 "the pay path: " + paths.keySet());
+        assertTrue(
+                paths.keySet().stream()
+                        .anyMatch(p -> p.endsWith("/operator/dead-letters/{consumer}/replay")),
+                "the operator API's bulk replay: " + paths.keySet());
     }
 
     @Test
