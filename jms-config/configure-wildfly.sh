@@ -6,7 +6,9 @@
 #
 #   configure-wildfly.sh WILDFLY_HOME [--config standalone-full.xml]
 #       [--db h2|postgres] [--jdbc-driver /path/to/postgresql.jar]
-#        (postgres: the database user's password in $OUTBOX_DB_PASSWORD, required)
+#        (postgres: the database user's password in $OUTBOX_DB_PASSWORD, required; with
+#        $OUTBOX_REPLICATION_PASSWORD, the replication role's, also the datasource
+#        OutboxReplicationDS the log-tailing relay reads the slot through)
 #       [--broker embedded|remote] [--broker-host 127.0.0.1] [--broker-port 61616]
 #       [--broker-user outbox] (the broker user's password in $OUTBOX_BROKER_PASSWORD, required)
 #       [--broker-backup-port PORT] (remote: the backup of a primary/backup pair, same host)
@@ -293,6 +295,12 @@ use a fresh copy of the configuration"
     fi
 fi
 apply 'pool-name="OutboxDS"' "datasource-$db.cli"
+if [ "$db" = postgres ] && [ -n "${OUTBOX_REPLICATION_PASSWORD:-}" ]; then
+    [[ "$OUTBOX_REPLICATION_PASSWORD" != *[\"\\]* && "$OUTBOX_REPLICATION_PASSWORD" != *$'\n'* ]] \
+        || die "\$OUTBOX_REPLICATION_PASSWORD must be one line without \" or \\"
+    prelude="/subsystem=elytron/credential-store=outbox-credentials:add-alias(alias=outbox-replication, secret-value=\"$OUTBOX_REPLICATION_PASSWORD\")"
+    apply 'pool-name="OutboxReplicationDS"' datasource-postgres-replication.cli
+fi
 apply 'RecoveryEnvironmentBean.periodicRecoveryPeriod' transactions.cli
 apply 'prometheus-registry' observability-extensions.cli observability.cli
 apply 'microprofile-openapi-smallrye' openapi.cli

@@ -190,6 +190,39 @@ SQL
     touch "$home/least-privilege"
 }
 
+# Prepares the cluster for the relay's log tailing, once (also on a cluster an earlier pg.sh made):
+# WAL decoded logically (wal_level = logical), at most 1 GB of WAL kept for a slot whose reader
+# stalls (max_slot_wal_keep_size; past it the slot is invalidated, and the relay's sweeper publishes
+# what it missed), the role outbox_replicator with REPLICATION and nothing else (it may connect to
+# the database outbox and stream the publication's changes, but read no table), and the publication
+# outbox_events, empty and owned by the application's role, whose migration adds the outbox table
+# (a role without CREATE in the database may own a publication only if a superuser gives it one).
+# The replicator's password comes from $OUTBOX_REPLICATION_PASSWORD, or is generated into
+# DIR/replication.password.
+enable_log_reading() {
+    [ -f "$home/log-reading" ] && return
+    local password
+    password=$(password_of pg.sh OUTBOX_REPLICATION_PASSWORD "$dir/replication.password")
+    [[ "$password" != *"'"* ]] || die "\$OUTBOX_REPLICATION_PASSWORD must not contain a single quote"
+    as_owner tee -a "$data/postgresql.conf" > /dev/null <<CONF
+wal_level = logical
+max_slot_wal_keep_size = 1GB
+CONF
+    single_user postgres <<SQL
+CREATE ROLE outbox_replicator LOGIN REPLICATION NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD '$password';
+
+SQL
+    single_user outbox <<SQL
+GRANT CONNECT ON DATABASE outbox TO outbox_replicator;
+
+CREATE PUBLICATION outbox_events WITH (publish = 'insert, update');
+
+ALTER PUBLICATION outbox_events OWNER TO outbox;
+
+SQL
+    touch "$home/log-reading"
+}
+
 # Preloads pg_stat_statements, when the binaries have it, so the benchmark can count statements.
 enable_statement_stats() {
     as_owner grep -q "^shared_preload_libraries" "$data/postgresql.conf" && return
@@ -238,10 +271,11 @@ case "$action" in
             echo "pg.sh: PostgreSQL already running in $data"
             exit 0
         fi
+        enable_log_reading
         resolve_log
         as_owner "$bin/pg_ctl" -D "$data" -l "$logfile" -o "-p $port" -w -t 60 start > /dev/null \
             || { as_owner tail -20 "$logfile" >&2; die "PostgreSQL did not start (log: $logfile)"; }
-        echo "pg.sh: PostgreSQL listening on 127.0.0.1:$port (database outbox, user outbox, superuser postgres)"
+        echo "pg.sh: PostgreSQL listening on 127.0.0.1:$port (database outbox, user outbox, replication role outbox_replicator, superuser postgres)"
         ;;
     stop)
         resolve_home existing

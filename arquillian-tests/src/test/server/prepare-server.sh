@@ -11,12 +11,13 @@ configure="$here/../../../../jms-config/configure-wildfly.sh"
 home="$target/wildfly"
 
 # Known passwords for the test server's console users (this server is never shipped); the test
-# database's password comes from the build ($OUTBOX_DB_PASSWORD, the pom's pg.test.password).
+# database's passwords come from the build ($OUTBOX_DB_PASSWORD and $OUTBOX_REPLICATION_PASSWORD,
+# the pom's pg.test.password and pg.test.replication-password).
 export OUTBOX_ADMIN_PASSWORD=${OUTBOX_ADMIN_PASSWORD:-admin-Test-1}
 export OUTBOX_VIEWER_PASSWORD=${OUTBOX_VIEWER_PASSWORD:-viewer-Test-1}
 [ -n "${OUTBOX_DB_PASSWORD:-}" ] || { echo "prepare-server: \$OUTBOX_DB_PASSWORD is not set" >&2; exit 2; }
 
-fingerprint=$( (echo "$version"; echo "$OUTBOX_DB_PASSWORD"; cat "$configure" "$here"/../../../../jms-config/secrets.sh "$here"/../../../../jms-config/cli/*.cli) | sha256sum | cut -d' ' -f1)
+fingerprint=$( (echo "$version"; echo "$OUTBOX_DB_PASSWORD"; echo "${OUTBOX_REPLICATION_PASSWORD:-}"; cat "$configure" "$here"/../../../../jms-config/secrets.sh "$here"/../../../../jms-config/cli/*.cli) | sha256sum | cut -d' ' -f1)
 if [ -d "$home" ] && [ "$(cat "$home/.outbox-config" 2>/dev/null)" != "$fingerprint" ]; then
     echo "prepare-server: jms-config or the WildFly version changed since $home was configured: configuring afresh"
     rm -rf "$home"

@@ -3,6 +3,7 @@ package org.outboxlab.testsupport;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Map;
 import org.jboss.shrinkwrap.api.ArchivePath;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.importer.ZipImporter;
@@ -24,6 +25,25 @@ public final class OutboxDeployments {
     static final String WEB_MODULE = "outbox.war";
 
     private OutboxDeployments() {}
+
+    /**
+     * {@link #ear} with MicroProfile Config {@code settings} of its own (such as {@code
+     * outbox.relay.strategy}), in a library of the EAR that every module sees: they apply to this
+     * deployment only, and a system property or environment variable of the server still wins.
+     */
+    public static EnterpriseArchive ear(Map<String, String> settings, Class<?>... testClasses) {
+        EnterpriseArchive ear = ear(testClasses);
+        StringBuilder properties = new StringBuilder();
+        settings.forEach(
+                (key, value) -> properties.append(key).append('=').append(value).append('\n'));
+        ear.addAsLibrary(
+                ShrinkWrap.create(JavaArchive.class, "outbox-test-settings.jar")
+                        .addAsManifestResource(
+                                new org.jboss.shrinkwrap.api.asset.StringAsset(
+                                        properties.toString()),
+                                "microprofile-config.properties"));
+        return ear;
+    }
 
     /** The built EAR with the packages of {@code testClasses} (and their subpackages) added. */
     public static EnterpriseArchive ear(Class<?>... testClasses) {

@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Map;
 import javax.naming.InitialContext;
 import javax.sql.DataSource;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -29,12 +30,14 @@ import org.outboxlab.testsupport.OutboxProbe;
 @ExtendWith(ArquillianExtension.class)
 public class LeaseRenewalPostgresIT {
 
-    /** The test server's lease ({@code outbox.cluster.lease-ms} default) and a heartbeat more. */
-    private static final Duration LEASE = Duration.ofSeconds(10);
+    /** This deployment's lease ({@code outbox.cluster.lease-ms}): four heartbeats. */
+    private static final Duration LEASE = Duration.ofSeconds(4);
 
     @Deployment
     public static EnterpriseArchive deployment() {
-        return OutboxDeployments.ear(LeaseRenewalPostgresIT.class);
+        return OutboxDeployments.ear(
+                Map.of("outbox.cluster.lease-ms", Long.toString(LEASE.toMillis())),
+                LeaseRenewalPostgresIT.class);
     }
 
     @Test

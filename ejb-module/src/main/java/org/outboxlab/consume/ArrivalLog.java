@@ -39,7 +39,7 @@ public class ArrivalLog {
                     + "advanced as (update consumer_progress set last_sequence = ?5, "
                     + "epoch = case when epoch < ?6 then ?6 else epoch end "
                     + "where consumer = ?1 and order_id = ?4 and last_sequence = ?5 - 1 and held = 0 "
-                    + "and epoch <= ?6 and exists (select 1 from entry) returning 1) "
+                    + "and (?6 = 0 or epoch <= ?6) and exists (select 1 from entry) returning 1) "
                     + "select (select count(*) from entry), (select count(*) from advanced)";
     private static final String FIRST_POSTGRES =
             ENTRY

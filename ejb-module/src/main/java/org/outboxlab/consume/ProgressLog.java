@@ -30,7 +30,7 @@ public class ProgressLog {
             "update consumer_progress set last_sequence = ?3, "
                     + "epoch = case when epoch < ?4 then ?4 else epoch end "
                     + "where consumer = ?1 and order_id = ?2 and last_sequence = ?3 - 1 and held = 0 "
-                    + "and epoch <= ?4";
+                    + "and (?4 = 0 or epoch <= ?4)";
 
     @PersistenceContext(unitName = "outbox")
     EntityManager em;
@@ -40,7 +40,9 @@ public class ProgressLog {
     /**
      * Records {@code sequence} as applied and returns {@code true} if it is next in line for the
      * order with nothing held and {@code epoch} is no lower than the order's latest applied one
-     * (raising that to {@code epoch}); otherwise changes nothing and returns {@code false}.
+     * (raising that to {@code epoch}; epoch 0, an event published without a partition lease, by the
+     * log-tailing relay or a write path, is never lower); otherwise changes nothing and returns
+     * {@code false}.
      */
     public boolean advanceInLine(ConsumerName consumer, String orderId, int sequence, long epoch) {
         String sql = sequence > 1 ? ADVANCE : database.postgres() ? FIRST_POSTGRES : FIRST_GUARDED;

@@ -19,10 +19,11 @@ import org.outboxlab.outbox.PendingEvent;
  * out only right behind its predecessor (sequence - 1) in this batch, so no order's event overtakes
  * an earlier one of the same order, whatever the rows' ids.
  */
-record OutgoingBatch(List<PendingEvent> events, List<String> bodies, Map<String, String> rejected) {
+public record OutgoingBatch(
+        List<PendingEvent> events, List<String> bodies, Map<String, String> rejected) {
 
     /** {@code rows} as the claim gives them: each order's rows together, in its sequence. */
-    static OutgoingBatch of(List<PendingEvent> rows) {
+    public static OutgoingBatch of(List<PendingEvent> rows) {
         List<PendingEvent> events = new ArrayList<>(rows.size());
         List<String> bodies = new ArrayList<>(rows.size());
         Map<String, String> rejected = new LinkedHashMap<>();
@@ -49,7 +50,7 @@ record OutgoingBatch(List<PendingEvent> events, List<String> bodies, Map<String,
         return new OutgoingBatch(events, bodies, rejected);
     }
 
-    List<String> eventIds() {
+    public List<String> eventIds() {
         return events.stream().map(PendingEvent::eventId).toList();
     }
 }

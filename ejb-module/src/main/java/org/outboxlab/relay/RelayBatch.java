@@ -79,6 +79,15 @@ public class RelayBatch {
                     + "order by r.event_id fetch first :max rows only";
 
     /**
+     * {@link #READY_ORDERS} for the sweeper of {@link RelayStrategy#LOG_TAILING}: only rows older
+     * than {@code :before}, which the log reader has had its time to publish.
+     */
+    private static final String READY_ORDERS_SWEPT =
+            READY_ORDERS.replace(
+                    "where r.status = 'PENDING' and",
+                    "where r.status = 'PENDING' and r.occurred_at < :before and");
+
+    /**
      * The pending rows of {@link #READY_ORDERS}, each order's in its own sequence, locked: an
      * order's later pending rows come with its ready one, so that {@link OutgoingBatch} can send a
      * row right behind its predecessor in the same batch, and each order's first row here is a
@@ -268,11 +277,15 @@ public class RelayBatch {
         if (held.empty()) {
             return List.of();
         }
-        List<String> orders =
-                em.createNativeQuery(READY_ORDERS, String.class)
+        boolean sweeping = settings.strategy() == RelayStrategy.LOG_TAILING;
+        jakarta.persistence.Query ready =
+                em.createNativeQuery(sweeping ? READY_ORDERS_SWEPT : READY_ORDERS, String.class)
                         .setParameter("partitions", held.partitions())
-                        .setParameter("max", max)
-                        .getResultList();
+                        .setParameter("max", max);
+        if (sweeping) {
+            ready.setParameter("before", Instant.now().minusMillis(settings.sweepAfterMs()));
+        }
+        List<String> orders = ready.getResultList();
         if (orders.isEmpty()) {
             return List.of();
         }

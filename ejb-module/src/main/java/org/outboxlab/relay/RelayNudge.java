@@ -14,7 +14,9 @@ import org.outboxlab.outbox.OutboxWritten;
  * outbox.relay.nudge} is off), so its event leaves at once instead of at the next timer tick; when
  * another node holds the row's partition, that node is asked instead, by a notice sent in the
  * writing transaction. Nothing is asked for a transaction that rolled back. A node that took
- * partitions over, or that another node woke up, drains at once too.
+ * partitions over, or that another node woke up, drains at once too. Under {@link
+ * RelayStrategy#LOG_TAILING} nothing is asked: the log reader sees the commit itself, and the
+ * polling relay only sweeps rows older than a bound, which a fresh commit is not.
  */
 @ApplicationScoped
 public class RelayNudge {
@@ -26,15 +28,19 @@ public class RelayNudge {
     @Inject WakeOwner owner;
 
     void inTransaction(@Observes OutboxWritten written) {
-        if (settings.nudge()) {
+        if (polling()) {
             owner.wakeOwnerOf(written.partition());
         }
     }
 
     void afterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) OutboxWritten written) {
-        if (settings.nudge()) {
+        if (polling()) {
             relay.nudge(System.nanoTime());
         }
+    }
+
+    private boolean polling() {
+        return settings.nudge() && settings.strategy() == RelayStrategy.POLLING;
     }
 
     void partitionsGained(@Observes PartitionsGained gained) {

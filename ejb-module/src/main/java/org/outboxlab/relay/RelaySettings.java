@@ -49,13 +49,29 @@ public class RelaySettings {
     @ConfigProperty(name = "outbox.relay.lanes", defaultValue = "2")
     int lanes;
 
+    @Inject
+    @ConfigProperty(name = "outbox.relay.strategy", defaultValue = "polling")
+    String configuredStrategy;
+
+    @Inject
+    @ConfigProperty(name = "outbox.relay.sweep-after-ms", defaultValue = "30000")
+    long sweepAfterMs;
+
+    @Inject
+    @ConfigProperty(name = "outbox.relay.sweep-interval-ms", defaultValue = "5000")
+    long sweepIntervalMs;
+
     private volatile long intervalMs;
     private volatile int batchSize;
     private volatile boolean paused;
     private volatile long oneByOneBudgetMs;
+    private RelayStrategy strategy;
 
     @PostConstruct
     void validate() {
+        strategy = RelayStrategy.of(configuredStrategy);
+        requireRange("outbox.relay.sweep-after-ms", sweepAfterMs, 1_000, 86_400_000);
+        requireRange("outbox.relay.sweep-interval-ms", sweepIntervalMs, 50, 3_600_000);
         intervalMs = requireRange("outbox.relay.interval-ms", configuredIntervalMs, 50, 3_600_000);
         batchSize = (int) requireRange("outbox.relay.batch-size", configuredBatchSize, 1, 10_000);
         requireRange("outbox.relay.max-attempts", maxAttempts, 1, 1_000);
@@ -77,8 +93,29 @@ public class RelaySettings {
         return lanes;
     }
 
+    /**
+     * How the relay finds committed rows ({@code outbox.relay.strategy}, {@code polling} unless
+     * set); fixed at start.
+     */
+    public RelayStrategy strategy() {
+        return strategy;
+    }
+
+    /**
+     * Under {@link RelayStrategy#LOG_TAILING}, how old a row must be ({@code occurred_at}) before
+     * the polling relay, now a sweeper, publishes it: the log reader publishes younger rows, and
+     * the sweeper only what it missed (a lost or recreated slot, a stalled reader, an order held
+     * behind an unpublished event).
+     */
+    public long sweepAfterMs() {
+        return sweepAfterMs;
+    }
+
+    /** The polling relay's interval: its own under polling, the sweeper's under log tailing. */
     public long intervalMs() {
-        return intervalMs;
+        return strategy == RelayStrategy.LOG_TAILING
+                ? Math.max(intervalMs, sweepIntervalMs)
+                : intervalMs;
     }
 
     public int batchSize() {

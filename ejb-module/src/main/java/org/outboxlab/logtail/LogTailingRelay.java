@@ -1,0 +1,469 @@
+package org.outboxlab.logtail;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.inject.Inject;
+import java.nio.ByteBuffer;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
+import javax.sql.DataSource;
+import org.outboxlab.cluster.ClusterSettings;
+import org.outboxlab.cluster.Fence;
+import org.outboxlab.cluster.LeaseExpiredException;
+import org.outboxlab.cluster.LeaseKeeper;
+import org.outboxlab.contract.CrashPoint;
+import org.outboxlab.contract.Partitions;
+import org.outboxlab.faults.Faults;
+import org.outboxlab.outbox.PendingEvent;
+import org.outboxlab.relay.AlreadyPublishedException;
+import org.outboxlab.relay.BrokerChannel;
+import org.outboxlab.relay.OutgoingBatch;
+import org.outboxlab.relay.RelaySettings;
+import org.outboxlab.relay.RelayStrategy;
+import org.postgresql.replication.LogSequenceNumber;
+
+/**
+ * The log-tailing relay ({@code outbox.relay.strategy=log-tailing}): on the one node that holds the
+ * slot's lease ({@link SlotLeases}), a thread of the server reads the outbox table's committed
+ * inserts from the slot, whole transactions in commit order, and publishes each batch in one broker
+ * transaction, then marks its rows published (refused if the lease passed on), then confirms the
+ * slot's position. A crash anywhere before the confirmation re-reads the batch from the last
+ * confirmed position: at-least-once, the broker's duplicate detection and the consumers' inbox
+ * absorb the repeats. An order's row goes out only behind its predecessor (published before, or
+ * ahead of it in the batch); a row whose predecessor is unpublished stays pending for the polling
+ * relay, which under this strategy sweeps rows older than {@link RelaySettings#sweepAfterMs()}. The
+ * broker commit happens only within half a lease of the last renewal, as for a polling batch. The
+ * messages carry epoch 0: the slot, not a partition lease, fences them. {@link LogTailingCheck}
+ * refuses a deployment that cannot run it; a missing publication is reported and retried, so that a
+ * DBA can add it without a redeployment.
+ */
+@Singleton
+@Startup
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class LogTailingRelay {
+
+    /** The datasource whose connections are in logical replication mode (configure-wildfly.sh). */
+    public static final String REPLICATION_DATASOURCE =
+            "java:jboss/datasources/OutboxReplicationDS";
+
+    private static final Logger LOG = Logger.getLogger(LogTailingRelay.class.getName());
+
+    private static final long BACKOFF_MAX_MS = 15_000;
+
+    @Inject RelaySettings settings;
+
+    @Inject LogTailSettings log;
+
+    @Inject ClusterSettings cluster;
+
+    @Inject Faults faults;
+
+    @EJB LeaseKeeper keeper;
+
+    @EJB SlotLeases leases;
+
+    @EJB SlotBatch batches;
+
+    @EJB BrokerChannel channel;
+
+    @Resource ManagedThreadFactory threads;
+
+    @Resource(lookup = "java:jboss/datasources/OutboxDS")
+    DataSource outbox;
+
+    private DataSource replication;
+
+    /** The application's schema: the publication may hold other schemas' outbox tables too. */
+    private String schema;
+
+    private volatile boolean running;
+    private Thread reader;
+
+    // the reader thread's own state
+    private volatile long epoch;
+    private long renewedAtNanos;
+    private SlotSession session;
+    private final Map<Integer, LogMessage.Relation> relations = new HashMap<>();
+    private List<PendingEvent> open;
+    private final List<PendingEvent> batch = new ArrayList<>();
+    private LogSequenceNumber batchEnd;
+    private volatile LogSequenceNumber confirmed = LogSequenceNumber.INVALID_LSN;
+    private boolean failing;
+    private final Map<Integer, Long> noEpochs = new HashMap<>();
+    private final java.util.concurrent.atomic.AtomicLong publishedHere =
+            new java.util.concurrent.atomic.AtomicLong();
+
+    @PostConstruct
+    void start() {
+        if (settings.strategy() != RelayStrategy.LOG_TAILING) {
+            return;
+        }
+        try { // LogTailingCheck refused the deployment if the datasource is missing
+            replication = (DataSource) new InitialContext().lookup(REPLICATION_DATASOURCE);
+        } catch (NamingException e) {
+            throw new IllegalStateException(e);
+        }
+        try (java.sql.Connection connection = outbox.getConnection();
+                java.sql.Statement statement = connection.createStatement();
+                java.sql.ResultSet current = statement.executeQuery("select current_schema()")) {
+            current.next();
+            schema = current.getString(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the outbox schema: " + e.getMessage(), e);
+        }
+        for (int partition = 0; partition < Partitions.COUNT; partition++) {
+            noEpochs.put(partition, 0L);
+        }
+        running = true;
+        reader = threads.newThread(this::run);
+        reader.setName("outbox-log-reader");
+        reader.start();
+        LOG.info(
+                "relay strategy log-tailing: slot "
+                        + log.slot()
+                        + ", publication "
+                        + log.publication()
+                        + "; the polling relay sweeps rows older than "
+                        + settings.sweepAfterMs()
+                        + " ms");
+    }
+
+    @PreDestroy
+    void stop() {
+        if (reader == null) {
+            return;
+        }
+        running = false;
+        try {
+            reader.join(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The slot's reader as this node sees it: whether it is this node, and under which epoch. */
+    public State state() {
+        return new State(
+                settings.strategy() == RelayStrategy.LOG_TAILING,
+                log.slot(),
+                epoch > 0,
+                epoch,
+                confirmed.asString(),
+                publishedHere.get());
+    }
+
+    /**
+     * The log reader's state on this node.
+     *
+     * @param active the relay's strategy is log tailing
+     * @param reading this node holds the slot's lease
+     * @param confirmedLsn the last position this node confirmed
+     * @param published events this node published from the log since it started
+     */
+    public record State(
+            boolean active,
+            String slot,
+            boolean reading,
+            long epoch,
+            String confirmedLsn,
+            long published) {}
+
+    /** The publication the slot is read for does not publish the outbox table's inserts. */
+    static final class MissingPublicationException extends IllegalStateException {
+
+        private static final long serialVersionUID = 1L;
+
+        MissingPublicationException(String publication) {
+            super(
+                    "the publication "
+                            + publication
+                            + " does not publish the inserts into "
+                            + OutboxImage.TABLE
+                            + ": nothing is read from the log, and the sweeper publishes every row "
+                            + "once it is old enough (pg.sh makes the publication and the migrations "
+                            + "fill it; elsewhere: CREATE PUBLICATION "
+                            + publication
+                            + " FOR TABLE "
+                            + OutboxImage.TABLE
+                            + " WITH (publish = 'insert, update'))");
+        }
+    }
+
+    private void run() {
+        long backoffMs = 0;
+        while (running) {
+            try {
+                if (!holdLease()) {
+                    closeSession();
+                    sleep(cluster.heartbeatMs());
+                    continue;
+                }
+                if (settings.paused() || keeper.ownership().clusterPaused()) {
+                    closeSession();
+                    sleep(Math.min(cluster.heartbeatMs(), 200));
+                    continue;
+                }
+                if (session == null) {
+                    if (!SlotSession.publishes(replication, log.publication())) {
+                        throw new MissingPublicationException(log.publication());
+                    }
+                    session = SlotSession.open(replication, log.slot(), log.publication());
+                    if (failing) {
+                        LOG.info("log reader of slot " + log.slot() + " reads again");
+                        failing = false;
+                    }
+                }
+                if (!readAndPublish()) {
+                    sleep(log.pollMs());
+                }
+                backoffMs = 0;
+            } catch (LeaseExpiredException e) {
+                LOG.warning(e.getMessage());
+                closeSession();
+                epoch = 0;
+            } catch (SQLException | RuntimeException e) {
+                closeSession();
+                backoffMs = backoffMs == 0 ? 250 : Math.min(backoffMs * 2, BACKOFF_MAX_MS);
+                if (!failing) {
+                    failing = true;
+                    LOG.log(
+                            e instanceof MissingPublicationException ? Level.SEVERE : Level.WARNING,
+                            "log reader of slot "
+                                    + log.slot()
+                                    + " failed; it resumes from the last confirmed position "
+                                    + confirmed.asString()
+                                    + " when it can: "
+                                    + e,
+                            e instanceof SQLException || e instanceof MissingPublicationException
+                                    ? null
+                                    : e);
+                }
+                sleep(backoffMs);
+            }
+        }
+        closeSession();
+        if (epoch > 0) {
+            try {
+                leases.release(log.slot(), cluster.node());
+            } catch (RuntimeException e) {
+                LOG.fine("slot lease not released; it runs out: " + e.getMessage());
+            }
+        }
+    }
+
+    /** Renews or takes the slot's lease once a heartbeat; whether this node holds it. */
+    private boolean holdLease() {
+        long now = System.nanoTime();
+        if (epoch > 0 && now - renewedAtNanos < cluster.heartbeatMs() * 1_000_000L) {
+            return true;
+        }
+        long held =
+                leases.hold(
+                        log.slot(), cluster.node(), epoch, Duration.ofMillis(cluster.leaseMs()));
+        if (held != epoch) {
+            closeSession(); // a new epoch reads from the slot's confirmed position
+            if (held > 0) {
+                LOG.info(
+                        "node "
+                                + cluster.node()
+                                + " reads slot "
+                                + log.slot()
+                                + " (epoch "
+                                + held
+                                + ")");
+            } else if (epoch > 0) {
+                LOG.warning("node " + cluster.node() + " no longer holds slot " + log.slot());
+            }
+        }
+        epoch = held;
+        renewedAtNanos = now;
+        return held > 0;
+    }
+
+    /**
+     * Reads what has arrived, whole transactions into the batch, and publishes the batch once
+     * nothing more has arrived or it is full. Returns false if nothing arrived.
+     */
+    private boolean readAndPublish() throws SQLException {
+        boolean any = false;
+        ByteBuffer message;
+        while ((message = session.next()) != null) {
+            any = true;
+            if (take(LogMessage.decode(message)) && batch.size() >= settings.batchSize()) {
+                break;
+            }
+        }
+        if (!batch.isEmpty()) {
+            publish();
+        } else if (open == null) {
+            // nothing of the outbox in flight: keepalives and other tables' transactions move the
+            // slot on, so an idle outbox pins no WAL
+            confirmReceived();
+        }
+        return any;
+    }
+
+    /** Takes one message in; returns true at a commit. */
+    private boolean take(LogMessage message) {
+        if (message instanceof LogMessage.Relation relation) {
+            relations.put(relation.oid(), relation);
+        } else if (message instanceof LogMessage.Begin) {
+            open = new ArrayList<>();
+        } else if (message instanceof LogMessage.Row row) {
+            LogMessage.Relation relation = relations.get(row.relation());
+            if (row.kind() == 'I'
+                    && open != null
+                    && relation != null
+                    && OutboxImage.TABLE.equals(relation.name())
+                    && relation.namespace().equals(schema)) {
+                try {
+                    OutboxImage image = OutboxImage.of(relation, row.values());
+                    if (image.pending()) {
+                        open.add(image.event());
+                    }
+                } catch (RuntimeException unreadable) {
+                    // never a reason to stop reading: the row, if pending, is the sweeper's
+                    LOG.severe(
+                            "an outbox row in the log cannot be read, left to the sweeper: "
+                                    + unreadable.getMessage());
+                }
+            }
+        } else if (message instanceof LogMessage.Commit commit) {
+            if (open != null) {
+                batch.addAll(open);
+            }
+            open = null;
+            batchEnd = LogSequenceNumber.valueOf(commit.endLsn());
+            return true;
+        }
+        return false;
+    }
+
+    /** Publishes the batch, marks it, confirms its end. */
+    private void publish() throws SQLException {
+        Fence fence = new Fence(noEpochs, renewedAtNanos + cluster.leaseMs() * 1_000_000L / 2);
+        fence.check();
+        List<PendingEvent> ready = ready(batch);
+        OutgoingBatch outgoing = OutgoingBatch.of(ready);
+        List<String> published = new ArrayList<>(outgoing.events().size());
+        if (!outgoing.events().isEmpty()) {
+            try {
+                channel.publish(0, outgoing.events(), outgoing.bodies(), fence);
+                published.addAll(outgoing.eventIds());
+            } catch (AlreadyPublishedException repeat) {
+                published.addAll(oneByOne(outgoing, fence)); // a batch read again after a crash
+            }
+            faults.reach(CrashPoint.OUTBOX_AFTER_BROKER_COMMIT);
+        }
+        batches.mark(log.slot(), cluster.node(), epoch, published, outgoing.rejected());
+        publishedHere.addAndGet(published.size());
+        batch.clear();
+        confirmed = batchEnd;
+        session.confirm(batchEnd, true);
+    }
+
+    /**
+     * The batch's rows that may go out now: those still PENDING in the table (a row read again
+     * after a crash, swept, or deleted meanwhile is not), each an order's first event, or right
+     * behind its predecessor in the batch, or behind one that is settled (published, or sent by its
+     * write path). A row behind an unsettled predecessor stays pending for the sweeper, and so does
+     * every later row of its order in the batch.
+     */
+    private List<PendingEvent> ready(List<PendingEvent> rows) {
+        Set<String> orders = new HashSet<>();
+        for (PendingEvent row : rows) {
+            orders.add(row.aggregateId());
+        }
+        Map<String, SlotBatch.Unsettled> unsettled = batches.unsettled(orders);
+        Set<String> unsettledSteps = new HashSet<>();
+        for (SlotBatch.Unsettled row : unsettled.values()) {
+            unsettledSteps.add(row.orderId() + ":" + row.sequence());
+        }
+        List<PendingEvent> ready = new ArrayList<>(rows.size());
+        Map<String, Integer> sent = new HashMap<>();
+        Set<String> waiting = new HashSet<>();
+        for (PendingEvent row : rows) {
+            String order = row.aggregateId();
+            SlotBatch.Unsettled now = unsettled.get(row.eventId());
+            if (now == null || !now.pending() || waiting.contains(order)) {
+                continue;
+            }
+            Integer previous = sent.get(order);
+            boolean behindItsPredecessor =
+                    row.sequence() == 1
+                            || (previous != null && previous == row.sequence() - 1)
+                            || (previous == null
+                                    && !unsettledSteps.contains(
+                                            order + ":" + (row.sequence() - 1)));
+            if (!behindItsPredecessor) {
+                waiting.add(order); // behind an unpublished event: left to the sweeper
+                continue;
+            }
+            ready.add(row);
+            sent.put(order, row.sequence());
+        }
+        return ready;
+    }
+
+    /** After the broker refused a batch as holding a repeat: each event in its own transaction. */
+    private List<String> oneByOne(OutgoingBatch outgoing, Fence fence) {
+        List<String> published = new ArrayList<>();
+        for (int i = 0; i < outgoing.events().size(); i++) {
+            PendingEvent event = outgoing.events().get(i);
+            try {
+                channel.publish(0, List.of(event), List.of(outgoing.bodies().get(i)), fence);
+            } catch (AlreadyPublishedException alreadyThere) {
+                // the broker has it: published
+            }
+            published.add(event.eventId());
+        }
+        return published;
+    }
+
+    private void confirmReceived() throws SQLException {
+        LogSequenceNumber received = session.received();
+        if (received != null && received.asLong() > confirmed.asLong()) {
+            confirmed = received;
+            session.confirm(received, false);
+        }
+    }
+
+    private void closeSession() {
+        if (session != null) {
+            session.close();
+            session = null;
+        }
+        relations.clear();
+        open = null;
+        batch.clear();
+    }
+
+    private void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+    }
+}

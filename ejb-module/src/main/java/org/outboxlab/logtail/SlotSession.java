@@ -1,0 +1,216 @@
+package org.outboxlab.logtail;
+
+import java.nio.ByteBuffer;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.postgresql.PGConnection;
+import org.postgresql.replication.LogSequenceNumber;
+import org.postgresql.replication.PGReplicationStream;
+
+/**
+ * One replication connection streaming a slot's changes with {@code pgoutput} from the slot's
+ * confirmed position: it first ends any other session streaming the slot (a walsender of a node
+ * whose lease passed on), creates the slot if it is missing, and recreates it if PostgreSQL
+ * invalidated it (its retained WAL passed {@code max_slot_wal_keep_size}); what was committed
+ * before a new slot is left to the sweeper. Confirms positions only when told to.
+ */
+final class SlotSession implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(SlotSession.class.getName());
+
+    private final Connection connection;
+    private final PGReplicationStream stream;
+
+    private SlotSession(Connection connection, PGReplicationStream stream) {
+        this.connection = connection;
+        this.stream = stream;
+    }
+
+    /**
+     * Opens a session on {@code slot} (a validated name) for {@code publication}, through a
+     * connection of {@code replication}, a datasource whose connections are in logical replication
+     * mode.
+     */
+    static SlotSession open(DataSource replication, String slot, String publication)
+            throws SQLException {
+        Connection connection = replication.getConnection();
+        try {
+            PGConnection pg = connection.unwrap(PGConnection.class);
+            endOtherReaders(connection, slot);
+            ensureSlot(connection, pg, slot);
+            PGReplicationStream stream =
+                    pg.getReplicationAPI()
+                            .replicationStream()
+                            .logical()
+                            .withSlotName(slot)
+                            .withSlotOption("proto_version", "1")
+                            .withSlotOption("publication_names", publication)
+                            .withStatusInterval(1, TimeUnit.SECONDS)
+                            .start();
+            return new SlotSession(connection, stream);
+        } catch (SQLException | RuntimeException e) {
+            closeQuietly(connection);
+            throw e;
+        }
+    }
+
+    /**
+     * Whether {@code publication} publishes the inserts of the outbox table, asked through a
+     * connection of {@code replication}.
+     */
+    static boolean publishes(DataSource replication, String publication) throws SQLException {
+        try (Connection connection = replication.getConnection();
+                Statement statement = connection.createStatement();
+                ResultSet rows =
+                        statement.executeQuery(
+                                "select count(*) from pg_publication p join pg_publication_tables t "
+                                        + "on t.pubname = p.pubname where p.pubname = '"
+                                        + publication
+                                        + "' and t.tablename = '"
+                                        + OutboxImage.TABLE
+                                        + "' and p.pubinsert")) {
+            return rows.next() && rows.getLong(1) > 0;
+        }
+    }
+
+    /** The next message, or null when none has arrived. */
+    ByteBuffer next() throws SQLException {
+        return stream.readPending();
+    }
+
+    /** The position of the last message or keepalive received. */
+    LogSequenceNumber received() {
+        return stream.getLastReceiveLSN();
+    }
+
+    /**
+     * Tells PostgreSQL that everything up to {@code lsn} is done with: the slot may release the WAL
+     * before it, and a new session resumes after it. {@code now}: at once, not at the next status
+     * interval.
+     */
+    void confirm(LogSequenceNumber lsn, boolean now) throws SQLException {
+        stream.setFlushedLSN(lsn);
+        stream.setAppliedLSN(lsn);
+        if (now) {
+            stream.forceUpdateStatus();
+        }
+    }
+
+    /**
+     * Ends the session and its physical connection: a replication connection whose stream failed
+     * can keep the driver's copy lock, and the pool would hand it out again to a caller that then
+     * waits on that lock for ever. The pool validates a connection before handing it out and
+     * discards the closed one.
+     */
+    @Override
+    public void close() {
+        try {
+            if (!stream.isClosed()) {
+                stream.close();
+            }
+        } catch (SQLException | RuntimeException ignored) {
+            // the session is discarded; its server side ends with the connection
+        }
+        try {
+            connection.unwrap(org.postgresql.core.BaseConnection.class).close();
+        } catch (SQLException | RuntimeException ignored) {
+            // closed already
+        }
+        closeQuietly(connection);
+    }
+
+    private static void endOtherReaders(Connection connection, String slot) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            boolean ended = false;
+            try (ResultSet rows =
+                    statement.executeQuery(
+                            "select pg_terminate_backend(active_pid) from pg_replication_slots "
+                                    + "where slot_name = '"
+                                    + slot
+                                    + "' and active_pid is not null")) {
+                while (rows.next()) {
+                    ended |= rows.getBoolean(1);
+                }
+            }
+            if (ended) {
+                LOG.info("ended the previous reader's session on slot " + slot);
+            }
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (active(statement, slot)) {
+                if (System.nanoTime() - deadline > 0) {
+                    throw new SQLException("slot " + slot + " is still in use by another session");
+                }
+                sleep(50);
+            }
+        }
+    }
+
+    private static boolean active(Statement statement, String slot) throws SQLException {
+        try (ResultSet rows =
+                statement.executeQuery(
+                        "select count(*) from pg_replication_slots where slot_name = '"
+                                + slot
+                                + "' and active")) {
+            return rows.next() && rows.getLong(1) > 0;
+        }
+    }
+
+    private static void ensureSlot(Connection connection, PGConnection pg, String slot)
+            throws SQLException {
+        String status = null;
+        boolean found = false;
+        try (Statement statement = connection.createStatement();
+                ResultSet rows =
+                        statement.executeQuery(
+                                "select wal_status from pg_replication_slots where slot_name = '"
+                                        + slot
+                                        + "'")) {
+            if (rows.next()) {
+                found = true;
+                status = rows.getString(1);
+            }
+        }
+        if (found && "lost".equals(status)) {
+            LOG.warning(
+                    "slot "
+                            + slot
+                            + " was invalidated (its retained WAL passed max_slot_wal_keep_size): "
+                            + "recreating it; the sweeper publishes the rows committed meanwhile");
+            pg.getReplicationAPI().dropReplicationSlot(slot);
+            found = false;
+        }
+        if (!found) {
+            pg.getReplicationAPI()
+                    .createReplicationSlot()
+                    .logical()
+                    .withSlotName(slot)
+                    .withOutputPlugin("pgoutput")
+                    .make();
+            LOG.info(
+                    "created replication slot "
+                            + slot
+                            + "; rows committed before it are left to the sweeper");
+        }
+    }
+
+    private static void closeQuietly(Connection connection) {
+        try {
+            connection.close();
+        } catch (SQLException | RuntimeException ignored) {
+            // discarded
+        }
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
