@@ -19,7 +19,8 @@
 # WILDFLY_HOME to DIR/wildfly and configures it once (PostgreSQL, remote broker, the console users
 # outbox-admin and outbox-viewer with $OUTBOX_ADMIN_PASSWORD / $OUTBOX_VIEWER_PASSWORD or generated
 # passwords printed once); later starts reuse every node's data and transaction log. Passwords of
-# the database and the broker: $OUTBOX_DB_PASSWORD, $OUTBOX_BROKER_PASSWORD and
+# the database, its replication role and the broker: $OUTBOX_DB_PASSWORD, $OUTBOX_REPLICATION_PASSWORD,
+# $OUTBOX_BROKER_PASSWORD and
 # $ARTEMIS_ADMIN_PASSWORD when given (on the first start), else the ones pg.sh and artemis.sh
 # generated into their files in DIR. Bad usage exits 2.
 set -euo pipefail
@@ -90,6 +91,7 @@ start() {
         rm -rf "$home"
         cp -r "$wildfly" "$home"
         OUTBOX_DB_PASSWORD=${OUTBOX_DB_PASSWORD:-$(cat "$dir/postgres/outbox.password")} \
+        OUTBOX_REPLICATION_PASSWORD=${OUTBOX_REPLICATION_PASSWORD:-$(cat "$dir/postgres/replication.password")} \
         OUTBOX_BROKER_PASSWORD=${OUTBOX_BROKER_PASSWORD:-$(cat "$dir/artemis/broker.password")} \
             bash "$here/configure-wildfly.sh" "$home" --db postgres --jdbc-driver "$driver" \
                 --broker remote --broker-port "$broker_port" --broker-backup-port "$backup_port"

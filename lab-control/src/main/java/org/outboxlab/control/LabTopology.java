@@ -175,6 +175,7 @@ public final class LabTopology implements LabTarget, AutoCloseable {
                     broker.isPair() ? broker.backupPort() : null,
                     labPassword,
                     postgres.password(),
+                    postgres.replicationPassword(),
                     broker.password());
         } finally {
             awaitStarted(servers);
@@ -301,13 +302,14 @@ public final class LabTopology implements LabTarget, AutoCloseable {
     }
 
     /**
-     * Which of this topology's passwords (the database user's, the broker user's, the fault-plan
-     * user's) {@code file} holds in clear text, by name; empty when none.
+     * Which of this topology's passwords (the database user's and replication role's, the broker
+     * user's, the fault-plan user's) {@code file} holds in clear text, by name; empty when none.
      */
     public List<String> passwordsInClear(Path file) throws IOException {
         return new ClearSecrets(
                         Map.of(
                                 "the database user's password", postgres.password(),
+                                "the replication role's password", postgres.replicationPassword(),
                                 "the broker user's password", broker.password(),
                                 "the fault-plan user's password", labPassword))
                 .foundIn(file);

@@ -23,6 +23,7 @@ final class PostgresProcess {
     private final String password = UUID.randomUUID().toString();
 
     private final String superuserPassword = UUID.randomUUID().toString();
+    private final String replicationPassword = UUID.randomUUID().toString();
 
     PostgresProcess(Path jmsConfig, Path dir, Path distribution, int port) {
         this.pgScript = jmsConfig.resolve("postgres/pg.sh");
@@ -34,7 +35,13 @@ final class PostgresProcess {
     /** Starts it (again, after crash recovery if it was killed); returns once it accepts. */
     void start() {
         Command.bash(
-                Map.of("OUTBOX_DB_PASSWORD", password, "PG_SUPERUSER_PASSWORD", superuserPassword),
+                Map.of(
+                        "OUTBOX_DB_PASSWORD",
+                        password,
+                        "PG_SUPERUSER_PASSWORD",
+                        superuserPassword,
+                        "OUTBOX_REPLICATION_PASSWORD",
+                        replicationPassword),
                 pgScript,
                 "start",
                 "--dir",
@@ -80,6 +87,11 @@ final class PostgresProcess {
     /** The application's user's password, which WildFly's datasource is configured with. */
     String password() {
         return password;
+    }
+
+    /** The replication role's password, which the log-tailing relay's datasource uses. */
+    String replicationPassword() {
+        return replicationPassword;
     }
 
     /** As the application's user, who owns the schema {@code outbox} and nothing more. */

@@ -41,6 +41,7 @@ final class ServerConfiguration {
             Integer backupBrokerPort,
             String labPassword,
             String dbPassword,
+            String replicationPassword,
             String brokerPassword)
             throws IOException {
         List<String> arguments =
@@ -66,6 +67,8 @@ final class ServerConfiguration {
                         labPassword,
                         "OUTBOX_DB_PASSWORD",
                         dbPassword,
+                        "OUTBOX_REPLICATION_PASSWORD",
+                        replicationPassword,
                         "OUTBOX_BROKER_PASSWORD",
                         brokerPassword),
                 jmsConfig.resolve("configure-wildfly.sh"),
