@@ -104,9 +104,12 @@ public class LogTailingRelay {
     private long renewedAtNanos;
     private SlotSession session;
     private final Map<Integer, LogMessage.Relation> relations = new HashMap<>();
-    private List<PendingEvent> open;
+    private boolean inTransaction;
     private final List<PendingEvent> batch = new ArrayList<>();
-    private LogSequenceNumber batchEnd;
+
+    /** The end of the last transaction received whole: where a new session may resume. */
+    private LogSequenceNumber lastCommitEnd = LogSequenceNumber.INVALID_LSN;
+
     private volatile LogSequenceNumber confirmed = LogSequenceNumber.INVALID_LSN;
     private boolean failing;
     private final Map<Integer, Long> noEpochs = new HashMap<>();
@@ -301,21 +304,25 @@ public class LogTailingRelay {
     }
 
     /**
-     * Reads what has arrived, whole transactions into the batch, and publishes the batch once
-     * nothing more has arrived or it is full. Returns false if nothing arrived.
+     * Reads what has arrived into the batch and publishes it once nothing more has arrived or it is
+     * full. pgoutput sends a transaction only once it has committed, so a large transaction is
+     * published in batches as it arrives; the slot's position is confirmed only at the end of a
+     * transaction whose rows are all published. Returns false if nothing arrived.
      */
     private boolean readAndPublish() throws SQLException {
         boolean any = false;
         ByteBuffer message;
-        while ((message = session.next()) != null) {
+        while (batch.size() < settings.batchSize() && (message = session.next()) != null) {
             any = true;
-            if (take(LogMessage.decode(message)) && batch.size() >= settings.batchSize()) {
-                break;
-            }
+            take(LogMessage.decode(message));
         }
         if (!batch.isEmpty()) {
             publish();
-        } else if (open == null) {
+        }
+        if (lastCommitEnd.asLong() > confirmed.asLong()) {
+            confirmed = lastCommitEnd;
+            session.confirm(lastCommitEnd, true);
+        } else if (!inTransaction && batch.isEmpty()) {
             // nothing of the outbox in flight: keepalives and other tables' transactions move the
             // slot on, so an idle outbox pins no WAL
             confirmReceived();
@@ -323,23 +330,22 @@ public class LogTailingRelay {
         return any;
     }
 
-    /** Takes one message in; returns true at a commit. */
-    private boolean take(LogMessage message) {
+    /** Takes one message in. */
+    private void take(LogMessage message) {
         if (message instanceof LogMessage.Relation relation) {
             relations.put(relation.oid(), relation);
         } else if (message instanceof LogMessage.Begin) {
-            open = new ArrayList<>();
+            inTransaction = true;
         } else if (message instanceof LogMessage.Row row) {
             LogMessage.Relation relation = relations.get(row.relation());
             if (row.kind() == 'I'
-                    && open != null
                     && relation != null
                     && OutboxImage.TABLE.equals(relation.name())
                     && relation.namespace().equals(schema)) {
                 try {
                     OutboxImage image = OutboxImage.of(relation, row.values());
                     if (image.pending()) {
-                        open.add(image.event());
+                        batch.add(image.event());
                     }
                 } catch (RuntimeException unreadable) {
                     // never a reason to stop reading: the row, if pending, is the sweeper's
@@ -349,18 +355,13 @@ public class LogTailingRelay {
                 }
             }
         } else if (message instanceof LogMessage.Commit commit) {
-            if (open != null) {
-                batch.addAll(open);
-            }
-            open = null;
-            batchEnd = LogSequenceNumber.valueOf(commit.endLsn());
-            return true;
+            inTransaction = false;
+            lastCommitEnd = LogSequenceNumber.valueOf(commit.endLsn());
         }
-        return false;
     }
 
-    /** Publishes the batch, marks it, confirms its end. */
-    private void publish() throws SQLException {
+    /** Publishes the batch and marks it. */
+    private void publish() {
         Fence fence = new Fence(noEpochs, renewedAtNanos + cluster.leaseMs() * 1_000_000L / 2);
         fence.check();
         List<PendingEvent> ready = ready(batch);
@@ -378,8 +379,6 @@ public class LogTailingRelay {
         batches.mark(log.slot(), cluster.node(), epoch, published, outgoing.rejected());
         publishedHere.addAndGet(published.size());
         batch.clear();
-        confirmed = batchEnd;
-        session.confirm(batchEnd, true);
     }
 
     /**
@@ -454,8 +453,9 @@ public class LogTailingRelay {
             session = null;
         }
         relations.clear();
-        open = null;
-        batch.clear();
+        inTransaction = false;
+        batch.clear(); // read again by the next session, from the confirmed position
+        lastCommitEnd = confirmed;
     }
 
     private void sleep(long ms) {
