@@ -17,10 +17,8 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.naming.InitialContext;
@@ -30,13 +28,8 @@ import org.outboxlab.cluster.ClusterSettings;
 import org.outboxlab.cluster.Fence;
 import org.outboxlab.cluster.LeaseExpiredException;
 import org.outboxlab.cluster.LeaseKeeper;
-import org.outboxlab.contract.CrashPoint;
 import org.outboxlab.contract.Partitions;
-import org.outboxlab.faults.Faults;
 import org.outboxlab.outbox.PendingEvent;
-import org.outboxlab.relay.AlreadyPublishedException;
-import org.outboxlab.relay.BrokerChannel;
-import org.outboxlab.relay.OutgoingBatch;
 import org.outboxlab.relay.RelaySettings;
 import org.outboxlab.relay.RelayStrategy;
 import org.postgresql.replication.LogSequenceNumber;
@@ -70,21 +63,24 @@ public class LogTailingRelay {
 
     private static final long BACKOFF_MAX_MS = 15_000;
 
+    /**
+     * How long a partly filled batch waits for more of the stream before it is published: while a
+     * backlog streams, the walsender fills the socket in bursts, and without the wait a batch held
+     * only what one burst brought.
+     */
+    private static final long LINGER_NANOS = 2_000_000;
+
     @Inject RelaySettings settings;
 
     @Inject LogTailSettings log;
 
     @Inject ClusterSettings cluster;
 
-    @Inject Faults faults;
-
     @EJB LeaseKeeper keeper;
 
     @EJB SlotLeases leases;
 
     @EJB SlotBatch batches;
-
-    @EJB BrokerChannel channel;
 
     @Resource ManagedThreadFactory threads;
 
@@ -304,15 +300,32 @@ public class LogTailingRelay {
     }
 
     /**
-     * Reads what has arrived into the batch and publishes it once nothing more has arrived or it is
-     * full. pgoutput sends a transaction only once it has committed, so a large transaction is
-     * published in batches as it arrives; the slot's position is confirmed only at the end of a
-     * transaction whose rows are all published. Returns false if nothing arrived.
+     * Reads what has arrived into the batch and publishes it once it is full or nothing more has
+     * arrived for {@link #LINGER_NANOS}. pgoutput sends a transaction only once it has committed,
+     * so a large transaction is published in batches as it arrives; the slot's position is
+     * confirmed only at the end of a transaction whose rows are all published. Returns false if
+     * nothing arrived.
      */
     private boolean readAndPublish() throws SQLException {
         boolean any = false;
-        ByteBuffer message;
-        while (batch.size() < settings.batchSize() && (message = session.next()) != null) {
+        long quietSince = 0;
+        while (batch.size() < settings.batchSize()) {
+            ByteBuffer message = session.next();
+            if (message == null) {
+                // the walsender may be mid-send: a partly filled batch waits a moment for more
+                if (batch.isEmpty()) {
+                    break;
+                }
+                long now = System.nanoTime();
+                if (quietSince == 0) {
+                    quietSince = now;
+                } else if (now - quietSince > LINGER_NANOS) {
+                    break;
+                }
+                java.util.concurrent.locks.LockSupport.parkNanos(100_000);
+                continue;
+            }
+            quietSince = 0;
             any = true;
             take(LogMessage.decode(message));
         }
@@ -360,83 +373,12 @@ public class LogTailingRelay {
         }
     }
 
-    /** Publishes the batch and marks it. */
+    /** Publishes the batch and marks it, in one transaction ({@link SlotBatch#publish}). */
     private void publish() {
         Fence fence = new Fence(noEpochs, renewedAtNanos + cluster.leaseMs() * 1_000_000L / 2);
         fence.check();
-        List<PendingEvent> ready = ready(batch);
-        OutgoingBatch outgoing = OutgoingBatch.of(ready);
-        List<String> published = new ArrayList<>(outgoing.events().size());
-        if (!outgoing.events().isEmpty()) {
-            try {
-                channel.publish(0, outgoing.events(), outgoing.bodies(), fence);
-                published.addAll(outgoing.eventIds());
-            } catch (AlreadyPublishedException repeat) {
-                published.addAll(oneByOne(outgoing, fence)); // a batch read again after a crash
-            }
-            faults.reach(CrashPoint.OUTBOX_AFTER_BROKER_COMMIT);
-        }
-        batches.mark(log.slot(), cluster.node(), epoch, published, outgoing.rejected());
-        publishedHere.addAndGet(published.size());
+        publishedHere.addAndGet(batches.publish(batch, fence, log.slot(), cluster.node(), epoch));
         batch.clear();
-    }
-
-    /**
-     * The batch's rows that may go out now: those still PENDING in the table (a row read again
-     * after a crash, swept, or deleted meanwhile is not), each an order's first event, or right
-     * behind its predecessor in the batch, or behind one that is settled (published, or sent by its
-     * write path). A row behind an unsettled predecessor stays pending for the sweeper, and so does
-     * every later row of its order in the batch.
-     */
-    private List<PendingEvent> ready(List<PendingEvent> rows) {
-        Set<String> orders = new HashSet<>();
-        for (PendingEvent row : rows) {
-            orders.add(row.aggregateId());
-        }
-        Map<String, SlotBatch.Unsettled> unsettled = batches.unsettled(orders);
-        Set<String> unsettledSteps = new HashSet<>();
-        for (SlotBatch.Unsettled row : unsettled.values()) {
-            unsettledSteps.add(row.orderId() + ":" + row.sequence());
-        }
-        List<PendingEvent> ready = new ArrayList<>(rows.size());
-        Map<String, Integer> sent = new HashMap<>();
-        Set<String> waiting = new HashSet<>();
-        for (PendingEvent row : rows) {
-            String order = row.aggregateId();
-            SlotBatch.Unsettled now = unsettled.get(row.eventId());
-            if (now == null || !now.pending() || waiting.contains(order)) {
-                continue;
-            }
-            Integer previous = sent.get(order);
-            boolean behindItsPredecessor =
-                    row.sequence() == 1
-                            || (previous != null && previous == row.sequence() - 1)
-                            || (previous == null
-                                    && !unsettledSteps.contains(
-                                            order + ":" + (row.sequence() - 1)));
-            if (!behindItsPredecessor) {
-                waiting.add(order); // behind an unpublished event: left to the sweeper
-                continue;
-            }
-            ready.add(row);
-            sent.put(order, row.sequence());
-        }
-        return ready;
-    }
-
-    /** After the broker refused a batch as holding a repeat: each event in its own transaction. */
-    private List<String> oneByOne(OutgoingBatch outgoing, Fence fence) {
-        List<String> published = new ArrayList<>();
-        for (int i = 0; i < outgoing.events().size(); i++) {
-            PendingEvent event = outgoing.events().get(i);
-            try {
-                channel.publish(0, List.of(event), List.of(outgoing.bodies().get(i)), fence);
-            } catch (AlreadyPublishedException alreadyThere) {
-                // the broker has it: published
-            }
-            published.add(event.eventId());
-        }
-        return published;
     }
 
     private void confirmReceived() throws SQLException {

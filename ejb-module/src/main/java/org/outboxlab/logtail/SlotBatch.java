@@ -1,5 +1,6 @@
 package org.outboxlab.logtail;
 
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -8,27 +9,45 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
-import java.util.Collection;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.logging.Logger;
+import org.outboxlab.cluster.Fence;
 import org.outboxlab.cluster.LeaseExpiredException;
+import org.outboxlab.contract.CrashPoint;
+import org.outboxlab.faults.Faults;
 import org.outboxlab.metrics.BatchRelayed;
+import org.outboxlab.outbox.DatabaseKind;
 import org.outboxlab.outbox.OutboxEvent;
+import org.outboxlab.outbox.PendingEvent;
 import org.outboxlab.outbox.RowLookup;
+import org.outboxlab.relay.AlreadyPublishedException;
+import org.outboxlab.relay.BrokerChannel;
+import org.outboxlab.relay.OutgoingBatch;
+import org.outboxlab.relay.RelayTransaction;
 
 /**
- * The log reader's two statements in the database, each in a transaction of its own: which rows of
- * some orders are still unpublished (the predecessors a row read from the log must wait for), and
- * the mark of a published batch, refused unless the reader's slot lease is still the one it read
- * under.
+ * One batch of rows read from the log, in one database transaction (tuned as a polling batch's,
+ * {@link RelayTransaction}): one statement for which of the rows are still PENDING and which of
+ * their predecessors are unpublished, one broker transaction for the rows that may go out, then the
+ * mark, refused unless the reader's slot lease is still the one it read under. A crash between the
+ * broker commit and the database commit leaves the rows pending; the slot, not yet confirmed past
+ * them, gives them again, and the broker refuses the repeats it remembers.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
 public class SlotBatch {
 
     private static final Logger LOG = Logger.getLogger(SlotBatch.class.getName());
+
+    /** Of some orders, their rows neither published nor sent by their write path. */
+    private static final String UNSETTLED =
+            "select event_id, aggregate_id, sequence_no, status from outbox_event "
+                    + "where aggregate_id in (?1) and status in ('PENDING', 'FAILED')";
 
     /**
      * Marks the rows published, but only while the slot is still held under the reader's epoch: the
@@ -46,91 +65,129 @@ public class SlotBatch {
     @PersistenceContext(unitName = "outbox")
     EntityManager em;
 
+    @Inject DatabaseKind database;
+
     @Inject Event<BatchRelayed> relayed;
 
+    @Inject Faults faults;
+
+    @EJB BrokerChannel channel;
+
     /**
-     * Of {@code orders}, the rows that are neither published nor sent by their write path (PENDING
-     * or FAILED), by event id; one statement for both questions the reader asks of a batch: which
-     * of its rows are still to publish (a row read again after a crash, or swept meanwhile, is not;
-     * nor is one deleted since), and which of their predecessors are not published yet.
+     * Publishes what of {@code rows} (as the log gave them, in commit order) may go out now, under
+     * {@code fence}, and marks it published by {@code node}, holding {@code slot} under {@code
+     * epoch}; rows that cannot become a message are FAILED. Returns how many rows it published.
+     *
+     * @throws LeaseExpiredException if the fence closed or the slot passed to another node: the
+     *     transaction rolls back, and what the broker committed is sent again by the next reader
      */
-    @SuppressWarnings("unchecked")
-    public Map<String, Unsettled> unsettled(Collection<String> orders) {
-        Map<String, Unsettled> found = new HashMap<>();
-        if (orders.isEmpty()) {
-            return found;
+    public int publish(List<PendingEvent> rows, Fence fence, String slot, String node, long epoch) {
+        RelayTransaction.tune(em, database);
+        OutgoingBatch outgoing = OutgoingBatch.of(ready(rows));
+        List<String> published = new ArrayList<>(outgoing.events().size());
+        if (!outgoing.events().isEmpty()) {
+            fence.check();
+            try {
+                channel.publish(0, outgoing.events(), outgoing.bodies(), fence);
+                published.addAll(outgoing.eventIds());
+            } catch (AlreadyPublishedException repeat) {
+                published.addAll(oneByOne(outgoing, fence)); // a batch read again after a crash
+            }
+            faults.reach(CrashPoint.OUTBOX_AFTER_BROKER_COMMIT);
+            mark(slot, node, epoch, published);
         }
-        for (Object[] row :
-                (List<Object[]>)
-                        em.createNativeQuery(
-                                        "select event_id, aggregate_id, sequence_no, status from outbox_event "
-                                                + "where aggregate_id in (?1) and status in ('PENDING', 'FAILED')")
-                                .setParameter(1, orders)
-                                .getResultList()) {
-            found.put(
-                    (String) row[0],
-                    new Unsettled(
-                            (String) row[1],
-                            ((Number) row[2]).intValue(),
-                            "PENDING".equals(row[3])));
-        }
-        return found;
+        outgoing.rejected().forEach(this::reject);
+        relayed.fire(new BatchRelayed(published.size(), outgoing.rejected().size()));
+        return published.size();
     }
 
-    /** An outbox row not yet published: its order, its sequence, and whether it is PENDING. */
-    public record Unsettled(String orderId, int sequence, boolean pending) {}
-
     /**
-     * Marks {@code published} published by {@code node} and the {@code rejected} rows FAILED (with
-     * their reasons), if {@code node} still holds {@code slot} under {@code epoch}; returns how
-     * many rows it marked published (fewer than given where the sweeper marked a row first).
-     *
-     * @throws LeaseExpiredException if the slot passed to another node: nothing is marked
+     * The rows that may go out now: those still PENDING in the table (a row read again after a
+     * crash, swept, or deleted meanwhile is not), each an order's first event, or right behind its
+     * predecessor in the batch, or behind one that is settled (published, or sent by its write
+     * path). A row behind an unsettled predecessor stays pending for the sweeper, and so does every
+     * later row of its order in the batch.
      */
-    public int mark(
-            String slot,
-            String node,
-            long epoch,
-            List<String> published,
-            Map<String, String> rejected) {
-        int marked = 0;
-        if (!published.isEmpty()) {
-            Object[] counts =
-                    (Object[])
-                            em.createNativeQuery(MARK)
-                                    .setParameter(1, slot)
-                                    .setParameter(2, node)
-                                    .setParameter(3, epoch)
-                                    .setParameter(4, Instant.now())
-                                    .setParameter(5, published)
-                                    .getSingleResult();
-            if (((Number) counts[0]).intValue() == 0) {
-                throw new LeaseExpiredException(
-                        "the slot "
-                                + slot
-                                + " passed to another node (epoch "
-                                + epoch
-                                + " is no longer its): "
-                                + published.size()
-                                + " published rows left unmarked; the new reader sends them again");
-            }
-            marked = ((Number) counts[1]).intValue();
+    private List<PendingEvent> ready(List<PendingEvent> rows) {
+        Set<String> orders = new HashSet<>();
+        for (PendingEvent row : rows) {
+            orders.add(row.aggregateId());
         }
-        rejected.forEach(
-                (eventId, error) -> {
-                    OutboxEvent row = RowLookup.find(em, OutboxEvent.class, eventId);
-                    if (row == null) {
-                        return; // deleted since it was read
-                    }
-                    row.markFailed(error);
-                    LOG.warning(
-                            () ->
-                                    "event "
-                                            + eventId
-                                            + " cannot be published and is now FAILED: "
-                                            + error);
-                });
-        relayed.fire(new BatchRelayed(published.size(), rejected.size()));
-        return marked;
+        Map<String, Boolean> pendingById = new HashMap<>();
+        Set<String> unsettledSteps = new HashSet<>();
+        for (Object row : em.createNativeQuery(UNSETTLED).setParameter(1, orders).getResultList()) {
+            Object[] values = (Object[]) row;
+            pendingById.put((String) values[0], "PENDING".equals(values[3]));
+            unsettledSteps.add(values[1] + ":" + ((Number) values[2]).intValue());
+        }
+        List<PendingEvent> ready = new ArrayList<>(rows.size());
+        Map<String, Integer> sent = new HashMap<>();
+        Set<String> waiting = new HashSet<>();
+        for (PendingEvent row : rows) {
+            String order = row.aggregateId();
+            if (!pendingById.getOrDefault(row.eventId(), false) || waiting.contains(order)) {
+                continue;
+            }
+            Integer previous = sent.get(order);
+            boolean behindItsPredecessor =
+                    row.sequence() == 1
+                            || (previous != null && previous == row.sequence() - 1)
+                            || (previous == null
+                                    && !unsettledSteps.contains(
+                                            order + ":" + (row.sequence() - 1)));
+            if (!behindItsPredecessor) {
+                waiting.add(order); // behind an unpublished event: left to the sweeper
+                continue;
+            }
+            ready.add(row);
+            sent.put(order, row.sequence());
+        }
+        return ready;
+    }
+
+    /** After the broker refused a batch as holding a repeat: each event in its own transaction. */
+    private List<String> oneByOne(OutgoingBatch outgoing, Fence fence) {
+        List<String> published = new ArrayList<>();
+        for (int i = 0; i < outgoing.events().size(); i++) {
+            PendingEvent event = outgoing.events().get(i);
+            try {
+                channel.publish(0, List.of(event), List.of(outgoing.bodies().get(i)), fence);
+            } catch (AlreadyPublishedException alreadyThere) {
+                // the broker has it: published
+            }
+            published.add(event.eventId());
+        }
+        return published;
+    }
+
+    private void mark(String slot, String node, long epoch, List<String> published) {
+        Object[] counts =
+                (Object[])
+                        em.createNativeQuery(MARK)
+                                .setParameter(1, slot)
+                                .setParameter(2, node)
+                                .setParameter(3, epoch)
+                                .setParameter(4, Instant.now())
+                                .setParameter(5, published)
+                                .getSingleResult();
+        if (((Number) counts[0]).intValue() == 0) {
+            throw new LeaseExpiredException(
+                    "the slot "
+                            + slot
+                            + " passed to another node (epoch "
+                            + epoch
+                            + " is no longer its): "
+                            + published.size()
+                            + " published rows left unmarked; the new reader sends them again");
+        }
+    }
+
+    private void reject(String eventId, String error) {
+        OutboxEvent row = RowLookup.find(em, OutboxEvent.class, eventId);
+        if (row == null) {
+            return; // deleted since it was read
+        }
+        row.markFailed(error);
+        LOG.warning(() -> "event " + eventId + " cannot be published and is now FAILED: " + error);
     }
 }

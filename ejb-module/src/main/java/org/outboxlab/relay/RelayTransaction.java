@@ -4,8 +4,8 @@ import jakarta.persistence.EntityManager;
 import org.outboxlab.outbox.DatabaseKind;
 
 /**
- * Two PostgreSQL settings for one relay batch's transaction only ({@code set_config(..., true)}),
- * in one round trip; nothing on other databases.
+ * Two PostgreSQL settings for one relay batch's transaction only (the polling relay's and the log
+ * reader's), set with {@code set_config(..., true)}, in one round trip; nothing on other databases.
  *
  * <ul>
  *   <li>{@code plan_cache_mode = force_custom_plan}: the claim's statements are planned with their
@@ -20,11 +20,11 @@ import org.outboxlab.outbox.DatabaseKind;
  *       At-least-once holds; no write path or consumer transaction commits this way.
  * </ul>
  */
-final class RelayTransaction {
+public final class RelayTransaction {
 
     private RelayTransaction() {}
 
-    static void tune(EntityManager em, DatabaseKind database) {
+    public static void tune(EntityManager em, DatabaseKind database) {
         if (database.postgres()) {
             em.createNativeQuery(
                             "select set_config('plan_cache_mode', 'force_custom_plan', true), "

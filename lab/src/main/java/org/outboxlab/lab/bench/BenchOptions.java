@@ -30,6 +30,7 @@ final class BenchOptions {
                     "e2e",
                     "steady",
                     "relay",
+                    "strategies",
                     "fanout",
                     "groups",
                     "cluster");
@@ -50,10 +51,10 @@ final class BenchOptions {
             names = "--phases",
             split = ",",
             paramLabel = "PHASE",
-            defaultValue = "write,hotkey,idle,transactions,e2e,steady,relay,fanout",
+            defaultValue = "write,hotkey,idle,transactions,e2e,steady,relay,strategies,fanout",
             description =
                     "what to measure: write, hotkey, idle, transactions, e2e, steady (each rate held past a warm-up:"
-                            + " is the backlog flat?), relay, fanout, groups (a soak of minutes; "
+                            + " is the backlog flat?), relay, strategies (polling against log tailing), fanout, groups (a soak of minutes; "
                             + "not in the default), cluster (the relay shared by --nodes; added by --nodes) "
                             + "(default: ${DEFAULT-VALUE})")
     List<String> phases;

@@ -342,6 +342,30 @@ final class BenchReport {
                 md.append("\n");
             }
         }
+        if (bench.containsKey("relayStrategies")) {
+            md.append(
+                    "\n## Relay strategies (polling the table against tailing PostgreSQL's WAL)\n\n"
+                            + "| strategy | drained events/s | idle p50 ms | idle p99 ms | statements per event "
+                            + "| WAL bytes per event | backlog |\n|---|---|---|---|---|---|---|\n");
+            for (jakarta.json.JsonValue v : bench.getJsonArray("relayStrategies")) {
+                JsonObject row = v.asJsonObject();
+                md.append("| ")
+                        .append(row.getString("strategy"))
+                        .append(" | ")
+                        .append(row.getJsonNumber("eventsPerSec"))
+                        .append(" | ")
+                        .append(row.getJsonNumber("idleP50Ms"))
+                        .append(" | ")
+                        .append(row.getJsonNumber("idleP99Ms"))
+                        .append(" | ")
+                        .append(row.getJsonNumber("statementsPerEvent"))
+                        .append(" | ")
+                        .append(row.getJsonNumber("walBytesPerEvent"))
+                        .append(" | ")
+                        .append(row.getJsonNumber("backlog"))
+                        .append(" |\n");
+            }
+        }
         if (bench.containsKey("transactions")) {
             md.append(
                     "\n## Transactions (pg_stat_statements, pg_stat_database)\n\n| mode | offered orders/s | two-phase commits per event "

@@ -15,11 +15,11 @@ import java.util.List;
  * highest sustained rate, and what each mode costs the database; every comparison measured in the
  * same run, on PostgreSQL and a standalone broker. Each phase is a class of its own ({@link
  * WritePhase}, {@link HotKeyPhase}, {@link IdlePhase}, {@link TransactionsPhase}, {@link
- * EndToEndPhase}, {@link SteadyPhase}, {@link RelayPhase}, {@link FanOutPhase}, {@link
- * GroupsPhase}, {@link ClusterPhase}) that measures, prints each figure as it is measured and adds
- * its part to bench.json; this class runs them in order and writes bench.json, bench.md and
- * bench.png ({@link BenchReport}). With {@code --jfr DIR} every WildFly run records a JDK Flight
- * Recorder profile into DIR.
+ * EndToEndPhase}, {@link SteadyPhase}, {@link RelayPhase}, {@link StrategiesPhase}, {@link
+ * FanOutPhase}, {@link GroupsPhase}, {@link ClusterPhase}) that measures, prints each figure as it
+ * is measured and adds its part to bench.json; this class runs them in order and writes bench.json,
+ * bench.md and bench.png ({@link BenchReport}). With {@code --jfr DIR} every WildFly run records a
+ * JDK Flight Recorder profile into DIR.
  *
  * <p>Arguments: {@code PROJECT_ROOT OUTPUT_DIR [options]}, the options in {@link BenchOptions}
  * ({@code lab/bench.sh --help}). By default the consumers are stopped during the write path, which
@@ -165,6 +165,9 @@ public final class Benchmark {
                                 .add("ratioToRaw", -1)
                                 .add("sweep", Json.createArrayBuilder())
                                 .build());
+        if (phases.contains("strategies")) {
+            new StrategiesPhase(rig).run(result);
+        }
         if (phases.contains("fanout")) {
             new FanOutPhase(rig).run(result);
         }
