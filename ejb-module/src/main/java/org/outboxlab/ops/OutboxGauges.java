@@ -26,14 +26,18 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.outboxlab.broker.EventRoutes;
 import org.outboxlab.consume.HeldEvents;
 import org.outboxlab.contract.ConsumerName;
+import org.outboxlab.logtail.LogTailingRelay;
+import org.outboxlab.logtail.SlotMonitor;
 import org.outboxlab.outbox.DatabaseOutage;
 import org.outboxlab.outbox.OutboxStatus;
 
 /**
  * Gauges of the outbox backlog by status, the age of the oldest unpublished event, each consumer's
- * dead-letter depth, its held events (count and oldest age) and whether the database and the broker
- * answered. They are refreshed by a timer, so a scrape never queries the database or the broker; a
- * value is at most one refresh interval old, the PUBLISHED and DIRECT counts twelve.
+ * dead-letter depth, its held events (count and oldest age), whether the database and the broker
+ * answered, and the log-tailing relay's replication slot (WAL it retains and is behind, whether
+ * PostgreSQL invalidated it, whether this node reads it). They are refreshed by a timer, so a
+ * scrape never queries the database or the broker; a value is at most one refresh interval old, the
+ * PUBLISHED and DIRECT counts twelve.
  */
 @Singleton
 @Startup
@@ -59,6 +63,14 @@ public class OutboxGauges {
 
     @EJB EventRoutes routes;
 
+    @EJB SlotMonitor slots;
+
+    @EJB LogTailingRelay reader;
+
+    /** No slot: nothing retained, nothing behind. */
+    private static final SlotMonitor.SlotStatus NO_SLOT =
+            new SlotMonitor.SlotStatus("", false, "none", 0, 0, null);
+
     /** The done rows' counts are refreshed every this many refreshes (a minute by default). */
     static final int COUNT_DONE_EVERY = 12;
 
@@ -71,6 +83,9 @@ public class OutboxGauges {
     private final AtomicLong oldestPendingMs = new AtomicLong();
     private final AtomicLong brokerReachable = new AtomicLong(1);
     private final AtomicLong databaseReachable = new AtomicLong(1);
+    private final AtomicLong slotRetained = new AtomicLong();
+    private final AtomicLong slotLag = new AtomicLong();
+    private final AtomicLong slotLost = new AtomicLong();
     private final List<Meter> meters = new ArrayList<>();
 
     @PostConstruct
@@ -96,6 +111,14 @@ public class OutboxGauges {
                 Tags.empty(),
                 routes,
                 r -> r.missing().size()); // as last asked: relay or timer
+        gauge("outbox.relay.slot.retained.bytes", Tags.empty(), slotRetained, AtomicLong::get);
+        gauge("outbox.relay.slot.lag.bytes", Tags.empty(), slotLag, AtomicLong::get);
+        gauge("outbox.relay.slot.lost", Tags.empty(), slotLost, AtomicLong::get);
+        gauge(
+                "outbox.relay.slot.reading",
+                Tags.empty(),
+                reader,
+                r -> r.state().reading() ? 1 : 0); // this node holds the slot's lease
         for (ConsumerName consumer : ConsumerName.values()) {
             AtomicLong value = new AtomicLong();
             deadLettered.put(consumer, value);
@@ -156,6 +179,13 @@ public class OutboxGauges {
                         }
                     });
             oldestPendingMs.set(now.oldestPendingAge().toMillis());
+        }
+        SlotMonitor.SlotStatus slot =
+                database.orElse("metrics", () -> slots.read().orElse(NO_SLOT), null);
+        if (slot != null) {
+            slotRetained.set(slot.retainedBytes());
+            slotLag.set(slot.lagBytes());
+            slotLost.set(slot.lost() ? 1 : 0);
         }
         Map<ConsumerName, HeldEvents.Count> holding =
                 database.orElse("metrics", heldEvents::counts, null);
