@@ -32,7 +32,6 @@ import org.outboxlab.contract.Partitions;
 import org.outboxlab.outbox.PendingEvent;
 import org.outboxlab.relay.RelaySettings;
 import org.outboxlab.relay.RelayStrategy;
-import org.postgresql.replication.LogSequenceNumber;
 
 /**
  * The log-tailing relay ({@code outbox.relay.strategy=log-tailing}): on the one node that holds the
@@ -98,15 +97,15 @@ public class LogTailingRelay {
     // the reader thread's own state
     private volatile long epoch;
     private long renewedAtNanos;
-    private SlotSession session;
+    private LogStream session;
     private final Map<Integer, LogMessage.Relation> relations = new HashMap<>();
     private boolean inTransaction;
     private final List<PendingEvent> batch = new ArrayList<>();
 
     /** The end of the last transaction received whole: where a new session may resume. */
-    private LogSequenceNumber lastCommitEnd = LogSequenceNumber.INVALID_LSN;
+    private long lastCommitEnd;
 
-    private volatile LogSequenceNumber confirmed = LogSequenceNumber.INVALID_LSN;
+    private volatile long confirmed;
     private boolean failing;
     private final Map<Integer, Long> noEpochs = new HashMap<>();
     private final java.util.concurrent.atomic.AtomicLong publishedHere =
@@ -167,7 +166,7 @@ public class LogTailingRelay {
                 log.slot(),
                 epoch > 0,
                 epoch,
-                confirmed.asString(),
+                lsn(confirmed),
                 publishedHere.get());
     }
 
@@ -250,7 +249,7 @@ public class LogTailingRelay {
                             "log reader of slot "
                                     + log.slot()
                                     + " failed; it resumes from the last confirmed position "
-                                    + confirmed.asString()
+                                    + lsn(confirmed)
                                     + " when it can: "
                                     + e,
                             e instanceof SQLException || e instanceof MissingPublicationException
@@ -332,7 +331,7 @@ public class LogTailingRelay {
         if (!batch.isEmpty()) {
             publish();
         }
-        if (lastCommitEnd.asLong() > confirmed.asLong()) {
+        if (lastCommitEnd > confirmed) {
             confirmed = lastCommitEnd;
             session.confirm(lastCommitEnd, true);
         } else if (!inTransaction && batch.isEmpty()) {
@@ -369,7 +368,7 @@ public class LogTailingRelay {
             }
         } else if (message instanceof LogMessage.Commit commit) {
             inTransaction = false;
-            lastCommitEnd = LogSequenceNumber.valueOf(commit.endLsn());
+            lastCommitEnd = commit.endLsn();
         }
     }
 
@@ -382,11 +381,18 @@ public class LogTailingRelay {
     }
 
     private void confirmReceived() throws SQLException {
-        LogSequenceNumber received = session.received();
-        if (received != null && received.asLong() > confirmed.asLong()) {
+        long received = session.received();
+        if (received > confirmed) {
             confirmed = received;
             session.confirm(received, false);
         }
+    }
+
+    /** A position as PostgreSQL writes it: {@code 0/1976168}. */
+    static String lsn(long position) {
+        return Long.toHexString(position >>> 32).toUpperCase(java.util.Locale.ROOT)
+                + "/"
+                + Long.toHexString(position & 0xFFFFFFFFL).toUpperCase(java.util.Locale.ROOT);
     }
 
     private void closeSession() {

@@ -19,7 +19,7 @@ import org.postgresql.replication.PGReplicationStream;
  * invalidated it (its retained WAL passed {@code max_slot_wal_keep_size}); what was committed
  * before a new slot is left to the sweeper. Confirms positions only when told to.
  */
-final class SlotSession implements AutoCloseable {
+final class SlotSession implements LogStream {
 
     private static final Logger LOG = Logger.getLogger(SlotSession.class.getName());
 
@@ -36,7 +36,7 @@ final class SlotSession implements AutoCloseable {
      * connection of {@code replication}, a datasource whose connections are in logical replication
      * mode.
      */
-    static SlotSession open(DataSource replication, String slot, String publication)
+    static LogStream open(DataSource replication, String slot, String publication)
             throws SQLException {
         Connection connection = replication.getConnection();
         try {
@@ -78,24 +78,26 @@ final class SlotSession implements AutoCloseable {
         }
     }
 
-    /** The next message, or null when none has arrived. */
-    ByteBuffer next() throws SQLException {
+    @Override
+    public ByteBuffer next() throws SQLException {
         return stream.readPending();
     }
 
-    /** The position of the last message or keepalive received. */
-    LogSequenceNumber received() {
-        return stream.getLastReceiveLSN();
+    @Override
+    public long received() {
+        LogSequenceNumber last = stream.getLastReceiveLSN();
+        return last == null ? 0 : last.asLong();
     }
 
     /**
      * Tells PostgreSQL that everything up to {@code lsn} is done with: the slot may release the WAL
-     * before it, and a new session resumes after it. {@code now}: at once, not at the next status
-     * interval.
+     * before it, and a new session resumes after it.
      */
-    void confirm(LogSequenceNumber lsn, boolean now) throws SQLException {
-        stream.setFlushedLSN(lsn);
-        stream.setAppliedLSN(lsn);
+    @Override
+    public void confirm(long lsn, boolean now) throws SQLException {
+        LogSequenceNumber position = LogSequenceNumber.valueOf(lsn);
+        stream.setFlushedLSN(position);
+        stream.setAppliedLSN(position);
         if (now) {
             stream.forceUpdateStatus();
         }
