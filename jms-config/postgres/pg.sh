@@ -223,6 +223,20 @@ SQL
     touch "$home/log-reading"
 }
 
+# Prepares the cluster for change data capture, once (also on a cluster an earlier pg.sh made): the
+# publication order_changes of the order tables' inserts and updates, empty and owned by the
+# application's role, whose migration adds the tables, as for outbox_events.
+enable_change_capture() {
+    [ -f "$home/change-capture" ] && return
+    single_user outbox <<SQL
+CREATE PUBLICATION order_changes WITH (publish = 'insert, update');
+
+ALTER PUBLICATION order_changes OWNER TO outbox;
+
+SQL
+    touch "$home/change-capture"
+}
+
 # Preloads pg_stat_statements, when the binaries have it, so the benchmark can count statements.
 enable_statement_stats() {
     as_owner grep -q "^shared_preload_libraries" "$data/postgresql.conf" && return
@@ -272,6 +286,7 @@ case "$action" in
             exit 0
         fi
         enable_log_reading
+        enable_change_capture
         resolve_log
         as_owner "$bin/pg_ctl" -D "$data" -l "$logfile" -o "-p $port" -w -t 60 start > /dev/null \
             || { as_owner tail -20 "$logfile" >&2; die "PostgreSQL did not start (log: $logfile)"; }

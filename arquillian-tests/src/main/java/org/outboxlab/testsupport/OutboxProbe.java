@@ -55,8 +55,23 @@ public final class OutboxProbe {
                 "the outbox to drain", timeout, () -> pendingEvents() == 0, this::pendingEvents);
     }
 
-    /** The event ids of an order, in its sequence. */
+    /**
+     * The event ids of an order, in its sequence: its outbox rows' or, for an order written in mode
+     * CDC (which writes none), the ids change data capture derives from its changes 1 to {@code
+     * last_sequence}.
+     */
     public List<String> eventIds(String orderId) {
+        List<String> changes =
+                strings(
+                        "select last_sequence from customer_order where id = ? and write_mode = 'CDC'",
+                        orderId);
+        if (!changes.isEmpty()) {
+            int last = Integer.parseInt(changes.get(0));
+            return IntStream.rangeClosed(1, last)
+                    .mapToObj(
+                            sequence -> org.outboxlab.contract.EventIds.ofChange(orderId, sequence))
+                    .toList();
+        }
         return strings(
                 "select event_id from outbox_event where aggregate_id = ? order by sequence_no",
                 orderId);

@@ -98,6 +98,11 @@ public class BadRequestIT {
                             400,
                             "mode"),
                     new Case(
+                            "CDC mode where change data capture does not run",
+                            "{\"customerId\":\"c\",\"mode\":\"CDC\",\"lines\":[{\"sku\":\"BOOK-1\",\"quantity\":1}]}",
+                            400,
+                            "mode"),
+                    new Case(
                             "unknown mode",
                             "{\"customerId\":\"c\",\"mode\":\"MAGIC\",\"lines\":[{\"sku\":\"BOOK-1\",\"quantity\":1}]}",
                             400,

@@ -1,14 +1,11 @@
 package org.outboxlab.it;
 
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
-import org.jboss.arquillian.container.test.api.Deployer;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -20,11 +17,9 @@ import org.outboxlab.testsupport.OutboxDeployments;
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
-public class LogTailingRefusedOnH2IT {
+public class LogTailingRefusedOnH2IT extends RefusedDeployment {
 
     private static final String NAME = "log-tailing-on-h2";
-
-    @ArquillianResource Deployer deployer;
 
     @Deployment(name = NAME, managed = false)
     public static EnterpriseArchive deployment() {
@@ -34,24 +29,10 @@ public class LogTailingRefusedOnH2IT {
 
     @Test
     public void theDeploymentFailsSayingWhy() {
-        Exception refused = assertThrows(Exception.class, () -> deployer.deploy(NAME));
-        try {
-            deployer.undeploy(NAME);
-        } catch (RuntimeException alreadyGone) {
-            // a failed deployment may have been removed already
-        }
-        String messages = messages(refused);
+        String messages = refused(NAME);
         assertTrue(
                 messages.contains("log-tailing reads PostgreSQL's write-ahead log")
                         && messages.contains("outbox.relay.strategy=polling"),
                 messages);
-    }
-
-    private static String messages(Throwable failure) {
-        StringBuilder all = new StringBuilder();
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            all.append(t).append('\n');
-        }
-        return all.toString();
     }
 }

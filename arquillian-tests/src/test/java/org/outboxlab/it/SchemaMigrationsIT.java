@@ -101,9 +101,9 @@ public class SchemaMigrationsIT {
 
         MigrateResult upgraded = SchemaMigrations.migrate(source("made_by_hibernate"));
         assertEquals(
-                List.of("1:BASELINE", "2:SQL", "3:SQL", "4:SQL", "5:SQL"),
+                List.of("1:BASELINE", "2:SQL", "3:SQL", "4:SQL", "5:SQL", "6:SQL"),
                 history("made_by_hibernate"));
-        assertEquals(4, upgraded.migrationsExecuted, "only the versions after the baseline ran");
+        assertEquals(5, upgraded.migrationsExecuted, "only the versions after the baseline ran");
         assertEquals(
                 List.of("OWN-1"),
                 strings("made_by_hibernate", "select sku from product"),
@@ -119,8 +119,9 @@ public class SchemaMigrationsIT {
         assertEquals(2, count("made_by_hibernate", "select count(*) from outbox_event"));
 
         MigrateResult fresh = SchemaMigrations.migrate(source("fresh"));
-        assertEquals(List.of("1:SQL", "2:SQL", "3:SQL", "4:SQL", "5:SQL"), history("fresh"));
-        assertEquals(5, fresh.migrationsExecuted);
+        assertEquals(
+                List.of("1:SQL", "2:SQL", "3:SQL", "4:SQL", "5:SQL", "6:SQL"), history("fresh"));
+        assertEquals(6, fresh.migrationsExecuted);
         assertEquals(
                 1,
                 count(
@@ -128,6 +129,13 @@ public class SchemaMigrationsIT {
                         "select count(*) from pg_publication_tables where pubname = 'outbox_events'"
                                 + " and schemaname = 'fresh' and tablename = 'outbox_event'"),
                 "the outbox table added to pg.sh's publication by the application's own role");
+        assertEquals(
+                2,
+                count(
+                        "fresh",
+                        "select count(*) from pg_publication_tables where pubname = 'order_changes'"
+                                + " and schemaname = 'fresh' and tablename in ('customer_order', 'order_line')"),
+                "the order tables added to the publication change data capture reads");
         assertEquals(
                 9, count("fresh", "select count(*) from product"), "the sample catalogue, seeded");
         assertEquals(
@@ -157,11 +165,12 @@ public class SchemaMigrationsIT {
             for (Future<Integer> run : runs) {
                 applied += run.get();
             }
-            assertEquals(5, applied, "five versions applied between the two nodes, each once");
+            assertEquals(6, applied, "six versions applied between the two nodes, each once");
         } finally {
             nodes.shutdownNow();
         }
-        assertEquals(List.of("1:SQL", "2:SQL", "3:SQL", "4:SQL", "5:SQL"), history("raced"));
+        assertEquals(
+                List.of("1:SQL", "2:SQL", "3:SQL", "4:SQL", "5:SQL", "6:SQL"), history("raced"));
         assertEquals(
                 9, count("raced", "select count(*) from product"), "the catalogue seeded once");
     }

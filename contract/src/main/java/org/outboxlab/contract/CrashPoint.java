@@ -11,6 +11,11 @@ public enum CrashPoint {
     /** OUTBOX relay: the broker committed a batch, the rows are not yet marked published. */
     OUTBOX_AFTER_BROKER_COMMIT("outbox-after-broker-commit", WriteMode.OUTBOX),
     /**
+     * CDC log reader: the broker committed a batch of events read from the order tables' changes,
+     * the slot's position is not yet confirmed past them.
+     */
+    CDC_AFTER_BROKER_COMMIT("cdc-after-broker-commit", WriteMode.CDC),
+    /**
      * XA: every participant prepared, phase 2 under way (after the first participant's commit).
      * Reached through the Byteman rule the lab installs.
      */

@@ -32,6 +32,20 @@ public final class EventIds {
         return java.time.Instant.ofEpochMilli(UUID.fromString(id).getMostSignificantBits() >>> 16);
     }
 
+    /**
+     * The id of the event that records change {@code sequence} of order {@code orderId} in change
+     * data capture: derived from the row, so that reading the same change again (after a crash,
+     * from the slot's last confirmed position) yields the same id, which the broker's duplicate
+     * detection and the consumers' inbox recognise. A name-based UUID (version 3): no outbox row
+     * holds it, so it need not sort by time.
+     */
+    public static String ofChange(String orderId, int sequence) {
+        return UUID.nameUUIDFromBytes(
+                        ("outbox-lab:Order:" + orderId + ":" + sequence)
+                                .getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .toString();
+    }
+
     /** Returns a new id, greater than every id this JVM generated before. */
     public static String next() {
         long millis;

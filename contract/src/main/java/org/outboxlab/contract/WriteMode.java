@@ -18,6 +18,17 @@ public enum WriteMode {
             Publication.RELAY,
             WhenBrokerDown.ACCEPTS,
             Promise.EXACTLY_ONCE_EFFECT),
+    /**
+     * Change data capture: the order rows alone, in one local transaction; the log reader turns the
+     * committed changes of the order tables into events (PostgreSQL only, {@code
+     * outbox.cdc.enabled}).
+     */
+    CDC(
+            "change data capture",
+            "#3a9a5b",
+            Publication.CHANGE_LOG,
+            WhenBrokerDown.ACCEPTS,
+            Promise.EXACTLY_ONCE_EFFECT),
     /** Order rows and the JMS send in one XA transaction (two-phase commit). */
     XA(
             "XA two-phase commit",
@@ -48,6 +59,11 @@ public enum WriteMode {
     public enum Publication {
         /** Later, by the relay, from an outbox row committed with the business change. */
         RELAY,
+        /**
+         * Later, by the log reader, from the business rows themselves as the database's log holds
+         * them: the write records no event.
+         */
+        CHANGE_LOG,
         /** In the business transaction itself (the broker is a participant of its commit). */
         IN_THE_WRITE,
         /** Right after the business transaction committed, outside it. */
@@ -77,7 +93,13 @@ public enum WriteMode {
     }
 
     /** The modes a comparison runs, in the order reports show them. */
-    public static final List<WriteMode> COMPARED = List.of(OUTBOX, XA, NAIVE);
+    public static final List<WriteMode> COMPARED = List.of(OUTBOX, CDC, XA, NAIVE);
+
+    /**
+     * The compared modes that run on every database with no replication slot: what the sample run
+     * and the benchmark's end-to-end phases use.
+     */
+    public static final List<WriteMode> ON_EVERY_DATABASE = List.of(OUTBOX, XA, NAIVE);
 
     /**
      * The modes the benchmark's write phase measures, in the order its tables and charts show them.
@@ -125,9 +147,22 @@ public enum WriteMode {
         return promise;
     }
 
-    /** Whether this mode records an event with the business change. */
+    /** Whether the business change produces an event (written with it, or read from the log). */
     public boolean recordsEvent() {
         return publication != Publication.NONE;
+    }
+
+    /**
+     * Whether the write stores an outbox row with the business change: every event-recording mode
+     * but CDC, whose events exist only in the database's log until the log reader publishes them.
+     */
+    public boolean writesEventRow() {
+        return recordsEvent() && publication != Publication.CHANGE_LOG;
+    }
+
+    /** Whether this mode's events are read from the database's log of the business tables. */
+    public boolean readsChangeLog() {
+        return publication == Publication.CHANGE_LOG;
     }
 
     /**

@@ -34,6 +34,8 @@ class ContractTest {
         assertEquals(
                 CrashPoint.OUTBOX_AFTER_BROKER_COMMIT,
                 CrashPoint.betweenTheWritesOf(WriteMode.OUTBOX));
+        assertEquals(
+                CrashPoint.CDC_AFTER_BROKER_COMMIT, CrashPoint.betweenTheWritesOf(WriteMode.CDC));
         assertEquals(CrashPoint.XA_AFTER_PREPARE, CrashPoint.betweenTheWritesOf(WriteMode.XA));
         assertEquals(
                 CrashPoint.NAIVE_AFTER_DB_COMMIT, CrashPoint.betweenTheWritesOf(WriteMode.NAIVE));
@@ -43,7 +45,32 @@ class ContractTest {
         for (CrashPoint point : CrashPoint.values()) {
             assertEquals(point, CrashPoint.byId(point.id()).orElseThrow());
         }
-        assertEquals(java.util.List.of("OUTBOX", "XA", "NAIVE"), WriteMode.comparedNames());
+        assertEquals(java.util.List.of("OUTBOX", "CDC", "XA", "NAIVE"), WriteMode.comparedNames());
+    }
+
+    @Test
+    void aCapturedChangeHasTheSameIdEachTimeItIsRead() {
+        String order = "0b6f3a52-93c1-4a8e-9d4e-1f2a3b4c5d6e";
+        assertEquals(EventIds.ofChange(order, 2), EventIds.ofChange(order, 2));
+        assertTrue(!EventIds.ofChange(order, 1).equals(EventIds.ofChange(order, 2)));
+        assertTrue(
+                !EventIds.ofChange(order, 1)
+                        .equals(EventIds.ofChange("0b6f3a52-93c1-4a8e-9d4e-1f2a3b4c5d6f", 1)));
+        assertEquals(36, EventIds.ofChange(order, 1).length());
+    }
+
+    @Test
+    void cdcWritesNoEventRowAndPromisesWhatTheOutboxPromises() {
+        assertTrue(WriteMode.CDC.recordsEvent() && WriteMode.CDC.readsChangeLog());
+        assertTrue(!WriteMode.CDC.writesEventRow() && !WriteMode.CDC.leavesRowForRelay());
+        assertTrue(
+                WriteMode.OUTBOX.writesEventRow()
+                        && WriteMode.XA.writesEventRow()
+                        && WriteMode.NAIVE.writesEventRow()
+                        && !WriteMode.BASELINE.writesEventRow());
+        assertEquals(WriteMode.WhenBrokerDown.ACCEPTS, WriteMode.CDC.whenBrokerDown());
+        assertTrue(WriteMode.CDC.promisesExactlyOnceEffect());
+        assertTrue(!WriteMode.CDC.sendsWhileWriting() && !WriteMode.CDC.twoPhaseCommit());
     }
 
     @Test

@@ -19,7 +19,31 @@ sealed interface LogMessage {
 
     /** The columns of relation {@code oid}, sent before its first change in a session. */
     record Relation(int oid, String namespace, String name, List<String> columns)
-            implements LogMessage {}
+            implements LogMessage {
+
+        /** A row of this relation, {@code values} in its column order, by column name. */
+        java.util.Map<String, String> byColumn(List<String> values) {
+            java.util.Map<String, String> row = new java.util.HashMap<>();
+            for (int i = 0; i < columns.size() && i < values.size(); i++) {
+                row.put(columns.get(i), values.get(i));
+            }
+            return row;
+        }
+
+        /**
+         * The value of {@code column} in {@code row} (one of this relation's).
+         *
+         * @throws IllegalArgumentException if the row has none
+         */
+        String required(java.util.Map<String, String> row, String column) {
+            String value = row.get(column);
+            if (value == null) {
+                throw new IllegalArgumentException(
+                        "the log's row of " + name + " has no value for column " + column);
+            }
+            return value;
+        }
+    }
 
     /** A new row of relation {@code relation}, its values in the relation's column order. */
     record Row(char kind, int relation, List<String> values) implements LogMessage {}

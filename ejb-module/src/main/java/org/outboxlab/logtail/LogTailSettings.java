@@ -8,8 +8,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The log reader's settings, read from MicroProfile Config at start and refused at deployment if
- * invalid: the slot it reads, the publication it reads it for, and how long it waits between looks
- * when nothing has arrived.
+ * invalid: the slot it reads, the publications it reads it for (the outbox table's under log
+ * tailing, the order tables' under change data capture), and how long it waits between looks when
+ * nothing has arrived.
  */
 @ApplicationScoped
 public class LogTailSettings {
@@ -25,6 +26,14 @@ public class LogTailSettings {
     String publication;
 
     @Inject
+    @ConfigProperty(name = "outbox.cdc.enabled", defaultValue = "false")
+    boolean changeCapture;
+
+    @Inject
+    @ConfigProperty(name = "outbox.cdc.publication", defaultValue = "order_changes")
+    String changePublication;
+
+    @Inject
     @ConfigProperty(name = "outbox.relay.log.poll-ms", defaultValue = "5")
     long pollMs;
 
@@ -32,6 +41,7 @@ public class LogTailSettings {
     void validate() {
         requireName("outbox.relay.log.slot", slot);
         requireName("outbox.relay.log.publication", publication);
+        requireName("outbox.cdc.publication", changePublication);
         if (pollMs < 1 || pollMs > 1_000) {
             throw new IllegalArgumentException(
                     "outbox.relay.log.poll-ms must be between 1 and 1000, was " + pollMs);
@@ -48,6 +58,19 @@ public class LogTailSettings {
     /** The publication of the outbox table's inserts (default {@code outbox_events}). */
     public String publication() {
         return publication;
+    }
+
+    /**
+     * Whether the reader also turns the order tables' changes into events for the orders written in
+     * mode CDC ({@code outbox.cdc.enabled}, default false).
+     */
+    public boolean changeCapture() {
+        return changeCapture;
+    }
+
+    /** The publication of the order tables' inserts and updates (default {@code order_changes}). */
+    public String changePublication() {
+        return changePublication;
     }
 
     /** The pause between looks at an idle stream, in milliseconds (default 5). */

@@ -47,6 +47,13 @@ import org.outboxlab.relay.RelayStrategy;
  * messages carry epoch 0: the slot, not a partition lease, fences them. {@link LogTailingCheck}
  * refuses a deployment that cannot run it; a missing publication is reported and retried, so that a
  * DBA can add it without a redeployment.
+ *
+ * <p>With change data capture ({@code outbox.cdc.enabled}) the same reader, under either strategy,
+ * also reads the order tables' publication and publishes the events of the orders written in mode
+ * CDC ({@link OrderChanges}), in the same batches: they have no outbox row, so nothing marks or
+ * sweeps them, and the slot's confirmed position alone says what was published. A slot whose WAL
+ * PostgreSQL dropped loses the CDC events it held: the price of capturing changes instead of
+ * recording events ({@code outbox_relay_slot_lost} says so).
  */
 @Singleton
 @Startup
@@ -101,6 +108,10 @@ public class LogTailingRelay {
     private final Map<Integer, LogMessage.Relation> relations = new HashMap<>();
     private boolean inTransaction;
     private final List<PendingEvent> batch = new ArrayList<>();
+    private final OrderChanges changes = new OrderChanges();
+
+    /** Whether the reader publishes the outbox table's rows (strategy log-tailing). */
+    private boolean tailsOutbox;
 
     /** The end of the last transaction received whole: where a new session may resume. */
     private long lastCommitEnd;
@@ -113,7 +124,8 @@ public class LogTailingRelay {
 
     @PostConstruct
     void start() {
-        if (settings.strategy() != RelayStrategy.LOG_TAILING) {
+        tailsOutbox = settings.strategy() == RelayStrategy.LOG_TAILING;
+        if (!tailsOutbox && !log.changeCapture()) {
             return;
         }
         try { // LogTailingCheck refused the deployment if the datasource is missing
@@ -137,13 +149,16 @@ public class LogTailingRelay {
         reader.setName("outbox-log-reader");
         reader.start();
         LOG.info(
-                "relay strategy log-tailing: slot "
+                "log reader: slot "
                         + log.slot()
-                        + ", publication "
-                        + log.publication()
-                        + "; the polling relay sweeps rows older than "
-                        + settings.sweepAfterMs()
-                        + " ms");
+                        + ", publications "
+                        + publications()
+                        + (tailsOutbox
+                                ? "; relay strategy log-tailing, the polling relay sweeps rows older than "
+                                        + settings.sweepAfterMs()
+                                        + " ms"
+                                : "")
+                        + (log.changeCapture() ? "; change data capture of mode CDC" : ""));
     }
 
     @PreDestroy
@@ -162,7 +177,7 @@ public class LogTailingRelay {
     /** The slot's reader as this node sees it: whether it is this node, and under which epoch. */
     public State state() {
         return new State(
-                settings.strategy() == RelayStrategy.LOG_TAILING,
+                settings.strategy() == RelayStrategy.LOG_TAILING || log.changeCapture(),
                 log.slot(),
                 epoch > 0,
                 epoch,
@@ -173,7 +188,8 @@ public class LogTailingRelay {
     /**
      * The log reader's state on this node.
      *
-     * @param active the relay's strategy is log tailing
+     * @param active the reader runs: the relay's strategy is log tailing, or change data capture is
+     *     on
      * @param reading this node holds the slot's lease
      * @param confirmedLsn the last position this node confirmed
      * @param published events this node published from the log since it started
@@ -186,24 +202,59 @@ public class LogTailingRelay {
             String confirmedLsn,
             long published) {}
 
-    /** The publication the slot is read for does not publish the outbox table's inserts. */
+    /** A publication the slot is read for does not publish a table the reader needs. */
     static final class MissingPublicationException extends IllegalStateException {
 
         private static final long serialVersionUID = 1L;
 
-        MissingPublicationException(String publication) {
+        MissingPublicationException(String publication, String tables, String consequence) {
             super(
                     "the publication "
                             + publication
-                            + " does not publish the inserts into "
-                            + OutboxImage.TABLE
-                            + ": nothing is read from the log, and the sweeper publishes every row "
-                            + "once it is old enough (pg.sh makes the publication and the migrations "
+                            + " does not publish the changes of "
+                            + tables
+                            + ": nothing is read from the log, and "
+                            + consequence
+                            + " (pg.sh makes the publication and the migrations "
                             + "fill it; elsewhere: CREATE PUBLICATION "
                             + publication
                             + " FOR TABLE "
-                            + OutboxImage.TABLE
+                            + tables
                             + " WITH (publish = 'insert, update'))");
+        }
+    }
+
+    /** The publications the slot is read for, as pgoutput takes them. */
+    private String publications() {
+        List<String> names = new ArrayList<>();
+        if (tailsOutbox) {
+            names.add(log.publication());
+        }
+        if (log.changeCapture()) {
+            names.add(log.changePublication());
+        }
+        return String.join(",", names);
+    }
+
+    /** Refuses to read while a publication lacks a table. */
+    private void checkPublications() throws SQLException {
+        if (tailsOutbox
+                && !SlotSession.publishes(
+                        replication, log.publication(), OutboxImage.TABLE, false)) {
+            throw new MissingPublicationException(
+                    log.publication(),
+                    OutboxImage.TABLE,
+                    "the sweeper publishes every row once it is old enough");
+        }
+        if (log.changeCapture()
+                && !(SlotSession.publishes(
+                                replication, log.changePublication(), OrderChanges.ORDERS, true)
+                        && SlotSession.publishes(
+                                replication, log.changePublication(), OrderChanges.LINES, false))) {
+            throw new MissingPublicationException(
+                    log.changePublication(),
+                    OrderChanges.ORDERS + ", " + OrderChanges.LINES,
+                    "the orders written in mode CDC produce no events until it does");
         }
     }
 
@@ -222,10 +273,8 @@ public class LogTailingRelay {
                     continue;
                 }
                 if (session == null) {
-                    if (!SlotSession.publishes(replication, log.publication())) {
-                        throw new MissingPublicationException(log.publication());
-                    }
-                    session = SlotSession.open(replication, log.slot(), log.publication());
+                    checkPublications();
+                    session = SlotSession.open(replication, log.slot(), publications());
                     if (failing) {
                         LOG.info("log reader of slot " + log.slot() + " reads again");
                         failing = false;
@@ -350,10 +399,20 @@ public class LogTailingRelay {
             inTransaction = true;
         } else if (message instanceof LogMessage.Row row) {
             LogMessage.Relation relation = relations.get(row.relation());
-            if (row.kind() == 'I'
-                    && relation != null
-                    && OutboxImage.TABLE.equals(relation.name())
-                    && relation.namespace().equals(schema)) {
+            if (relation == null || !relation.namespace().equals(schema)) {
+                return;
+            }
+            if (log.changeCapture() && OrderChanges.reads(relation)) {
+                try {
+                    changes.take(relation, row);
+                } catch (RuntimeException unreadable) {
+                    LOG.severe(
+                            "an order row in the log cannot be read, its change is not published: "
+                                    + unreadable.getMessage());
+                }
+            } else if (tailsOutbox
+                    && row.kind() == 'I'
+                    && OutboxImage.TABLE.equals(relation.name())) {
                 try {
                     OutboxImage image = OutboxImage.of(relation, row.values());
                     if (image.pending()) {
@@ -367,6 +426,10 @@ public class LogTailingRelay {
                 }
             }
         } else if (message instanceof LogMessage.Commit commit) {
+            if (!changes.isEmpty()) {
+                batch.addAll(changes.events()); // whole: a placed order's lines come after it
+                changes.clear();
+            }
             inTransaction = false;
             lastCommitEnd = commit.endLsn();
         }
@@ -402,6 +465,7 @@ public class LogTailingRelay {
         }
         relations.clear();
         inTransaction = false;
+        changes.clear();
         batch.clear(); // read again by the next session, from the confirmed position
         lastCommitEnd = confirmed;
     }

@@ -1,7 +1,6 @@
 package org.outboxlab.logtail;
 
 import java.time.OffsetDateTime;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.outboxlab.outbox.PendingEvent;
@@ -20,39 +19,27 @@ record OutboxImage(PendingEvent event, String status) {
 
     /** The row {@code values} of {@code relation}. */
     static OutboxImage of(LogMessage.Relation relation, List<String> values) {
-        Map<String, String> row = new HashMap<>();
-        for (int i = 0; i < relation.columns().size() && i < values.size(); i++) {
-            row.put(relation.columns().get(i), values.get(i));
-        }
+        Map<String, String> row = relation.byColumn(values);
         String body = row.get("message_body");
         PendingEvent event =
                 new PendingEvent(
-                        required(row, "event_id"),
-                        required(row, "aggregate_type"),
-                        required(row, "aggregate_id"),
-                        required(row, "event_type"),
-                        Integer.parseInt(required(row, "sequence_no")),
-                        Integer.parseInt(required(row, "schema_version")),
-                        timestamp(required(row, "occurred_at")).toInstant(),
+                        relation.required(row, "event_id"),
+                        relation.required(row, "aggregate_type"),
+                        relation.required(row, "aggregate_id"),
+                        relation.required(row, "event_type"),
+                        Integer.parseInt(relation.required(row, "sequence_no")),
+                        Integer.parseInt(relation.required(row, "schema_version")),
+                        timestamp(relation.required(row, "occurred_at")).toInstant(),
                         body == null ? row.get("payload") : null,
                         row.get("trace_parent"),
-                        required(row, "write_mode"),
-                        Integer.parseInt(required(row, "partition_no")),
+                        relation.required(row, "write_mode"),
+                        Integer.parseInt(relation.required(row, "partition_no")),
                         body);
-        return new OutboxImage(event, required(row, "status"));
+        return new OutboxImage(event, relation.required(row, "status"));
     }
 
     boolean pending() {
         return "PENDING".equals(status);
-    }
-
-    private static String required(Map<String, String> row, String column) {
-        String value = row.get(column);
-        if (value == null) {
-            throw new IllegalArgumentException(
-                    "the log's outbox row has no value for column " + column);
-        }
-        return value;
     }
 
     /**

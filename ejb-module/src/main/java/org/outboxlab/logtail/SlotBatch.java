@@ -19,6 +19,7 @@ import java.util.logging.Logger;
 import org.outboxlab.cluster.Fence;
 import org.outboxlab.cluster.LeaseExpiredException;
 import org.outboxlab.contract.CrashPoint;
+import org.outboxlab.contract.WriteMode;
 import org.outboxlab.faults.Faults;
 import org.outboxlab.metrics.BatchRelayed;
 import org.outboxlab.outbox.DatabaseKind;
@@ -36,7 +37,9 @@ import org.outboxlab.relay.RelayTransaction;
  * their predecessors are unpublished, one broker transaction for the rows that may go out, then the
  * mark, refused unless the reader's slot lease is still the one it read under. A crash between the
  * broker commit and the database commit leaves the rows pending; the slot, not yet confirmed past
- * them, gives them again, and the broker refuses the repeats it remembers.
+ * them, gives them again, and the broker refuses the repeats it remembers. Events of change data
+ * capture (mode CDC) have no row: they go out as the log gave them, and the lease is checked as for
+ * a mark.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
@@ -54,6 +57,11 @@ public class SlotBatch {
      * lease row is read with a shared lock, so no node can take the slot over until this
      * transaction ends. Returns the lease rows found (0 or 1) and the rows marked.
      */
+    /** As the mark's fence, for a batch with no row to mark. */
+    private static final String FENCE =
+            "select epoch from relay_slot where slot_name = ?1 and owner = ?2 and epoch = ?3 "
+                    + "for share";
+
     private static final String MARK =
             "with fence as (select epoch from relay_slot where slot_name = ?1 and owner = ?2 "
                     + "and epoch = ?3 for share), "
@@ -93,8 +101,22 @@ public class SlotBatch {
             } catch (AlreadyPublishedException repeat) {
                 published.addAll(oneByOne(outgoing, fence)); // a batch read again after a crash
             }
-            faults.reach(CrashPoint.OUTBOX_AFTER_BROKER_COMMIT);
-            mark(slot, node, epoch, published);
+            List<String> rowsPublished = new ArrayList<>(published.size());
+            boolean captured = false;
+            for (PendingEvent event : outgoing.events()) {
+                if (capturedChange(event)) {
+                    captured = true;
+                } else if (published.contains(event.eventId())) {
+                    rowsPublished.add(event.eventId());
+                }
+            }
+            if (captured) {
+                faults.reach(CrashPoint.CDC_AFTER_BROKER_COMMIT);
+            }
+            if (!rowsPublished.isEmpty()) {
+                faults.reach(CrashPoint.OUTBOX_AFTER_BROKER_COMMIT);
+            }
+            mark(slot, node, epoch, rowsPublished);
         }
         outgoing.rejected().forEach(this::reject);
         relayed.fire(new BatchRelayed(published.size(), outgoing.rejected().size()));
@@ -111,11 +133,17 @@ public class SlotBatch {
     private List<PendingEvent> ready(List<PendingEvent> rows) {
         Set<String> orders = new HashSet<>();
         for (PendingEvent row : rows) {
-            orders.add(row.aggregateId());
+            if (!capturedChange(row)) {
+                orders.add(row.aggregateId());
+            }
         }
         Map<String, Boolean> pendingById = new HashMap<>();
         Set<String> unsettledSteps = new HashSet<>();
-        for (Object row : em.createNativeQuery(UNSETTLED).setParameter(1, orders).getResultList()) {
+        List<?> unsettled =
+                orders.isEmpty()
+                        ? List.of()
+                        : em.createNativeQuery(UNSETTLED).setParameter(1, orders).getResultList();
+        for (Object row : unsettled) {
             Object[] values = (Object[]) row;
             pendingById.put((String) values[0], "PENDING".equals(values[3]));
             unsettledSteps.add(values[1] + ":" + ((Number) values[2]).intValue());
@@ -124,6 +152,10 @@ public class SlotBatch {
         Map<String, Integer> sent = new HashMap<>();
         Set<String> waiting = new HashSet<>();
         for (PendingEvent row : rows) {
+            if (capturedChange(row)) {
+                ready.add(row); // in the log's order, which is its order's sequence
+                continue;
+            }
             String order = row.aggregateId();
             if (!pendingById.getOrDefault(row.eventId(), false) || waiting.contains(order)) {
                 continue;
@@ -160,17 +192,35 @@ public class SlotBatch {
         return published;
     }
 
+    /** Whether {@code event} was read from the order tables' changes, with no outbox row. */
+    private static boolean capturedChange(PendingEvent event) {
+        return WriteMode.CDC.name().equals(event.writeMode());
+    }
+
     private void mark(String slot, String node, long epoch, List<String> published) {
-        Object[] counts =
-                (Object[])
-                        em.createNativeQuery(MARK)
-                                .setParameter(1, slot)
-                                .setParameter(2, node)
-                                .setParameter(3, epoch)
-                                .setParameter(4, Instant.now())
-                                .setParameter(5, published)
-                                .getSingleResult();
-        if (((Number) counts[0]).intValue() == 0) {
+        Number fenced;
+        if (published.isEmpty()) {
+            fenced =
+                    em.createNativeQuery(FENCE)
+                            .setParameter(1, slot)
+                            .setParameter(2, node)
+                            .setParameter(3, epoch)
+                            .getResultList()
+                            .size();
+        } else {
+            fenced =
+                    (Number)
+                            ((Object[])
+                                            em.createNativeQuery(MARK)
+                                                    .setParameter(1, slot)
+                                                    .setParameter(2, node)
+                                                    .setParameter(3, epoch)
+                                                    .setParameter(4, Instant.now())
+                                                    .setParameter(5, published)
+                                                    .getSingleResult())
+                                    [0];
+        }
+        if (fenced.intValue() == 0) {
             throw new LeaseExpiredException(
                     "the slot "
                             + slot
@@ -184,8 +234,9 @@ public class SlotBatch {
 
     private void reject(String eventId, String error) {
         OutboxEvent row = RowLookup.find(em, OutboxEvent.class, eventId);
-        if (row == null) {
-            return; // deleted since it was read
+        if (row == null) { // deleted since it was read, or a captured change (no row)
+            LOG.severe(() -> "event " + eventId + " cannot be published: " + error);
+            return;
         }
         row.markFailed(error);
         LOG.warning(() -> "event " + eventId + " cannot be published and is now FAILED: " + error);

@@ -32,9 +32,9 @@ final class SlotSession implements LogStream {
     }
 
     /**
-     * Opens a session on {@code slot} (a validated name) for {@code publication}, through a
-     * connection of {@code replication}, a datasource whose connections are in logical replication
-     * mode.
+     * Opens a session on {@code slot} (a validated name) for {@code publication} (validated names,
+     * separated by commas), through a connection of {@code replication}, a datasource whose
+     * connections are in logical replication mode.
      */
     static LogStream open(DataSource replication, String slot, String publication)
             throws SQLException {
@@ -60,10 +60,13 @@ final class SlotSession implements LogStream {
     }
 
     /**
-     * Whether {@code publication} publishes the inserts of the outbox table, asked through a
-     * connection of {@code replication}.
+     * Whether {@code publication} (a validated name) publishes the inserts, and with {@code
+     * updates} the updates too, of {@code table}, asked through a connection of {@code
+     * replication}.
      */
-    static boolean publishes(DataSource replication, String publication) throws SQLException {
+    static boolean publishes(
+            DataSource replication, String publication, String table, boolean updates)
+            throws SQLException {
         try (Connection connection = replication.getConnection();
                 Statement statement = connection.createStatement();
                 ResultSet rows =
@@ -72,8 +75,9 @@ final class SlotSession implements LogStream {
                                         + "on t.pubname = p.pubname where p.pubname = '"
                                         + publication
                                         + "' and t.tablename = '"
-                                        + OutboxImage.TABLE
-                                        + "' and p.pubinsert")) {
+                                        + table
+                                        + "' and p.pubinsert"
+                                        + (updates ? " and p.pubupdate" : ""))) {
             return rows.next() && rows.getLong(1) > 0;
         }
     }

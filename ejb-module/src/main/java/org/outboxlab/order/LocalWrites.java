@@ -8,7 +8,8 @@ import org.outboxlab.outbox.OutboxEvent;
 
 /**
  * Writes for the modes that send nothing while writing: one local transaction holds the order's
- * rows and its event row, which the relay publishes later (OUTBOX), or the rows alone (BASELINE).
+ * rows and its event row, which the relay publishes later (OUTBOX), or the rows alone, whose
+ * changes the log reader publishes (CDC) or nobody does (BASELINE).
  */
 @ApplicationScoped
 public class LocalWrites implements ModeWrites {
@@ -17,7 +18,7 @@ public class LocalWrites implements ModeWrites {
 
     @Override
     public Set<Publication> publications() {
-        return Set.of(Publication.RELAY, Publication.NONE);
+        return Set.of(Publication.RELAY, Publication.CHANGE_LOG, Publication.NONE);
     }
 
     @Override

@@ -53,7 +53,7 @@ final class OrderBook {
         CustomerOrder order = new CustomerOrder(command.customerId(), mode, lines);
         em.persist(order);
         OutboxEvent event = OrderEvents.of(order, command.traceParent(), mode);
-        if (mode.recordsEvent()) {
+        if (mode.writesEventRow()) {
             em.persist(event);
         }
         if (command.idempotencyKey() != null) {
@@ -126,7 +126,7 @@ final class OrderBook {
         CustomerOrder order = RowLookup.find(em, CustomerOrder.class, orderId);
         order.moveTo(next);
         OutboxEvent event = OrderEvents.of(order, traceParent, order.getWriteMode());
-        if (order.getWriteMode().recordsEvent()) {
+        if (order.getWriteMode().writesEventRow()) {
             em.persist(event);
         }
         if (next == OrderStatus.CANCELLED) {

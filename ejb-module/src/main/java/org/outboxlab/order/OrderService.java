@@ -40,6 +40,10 @@ public class OrderService {
     @ConfigProperty(name = "outbox.bench.baseline-enabled", defaultValue = "false")
     boolean baselineEnabled;
 
+    @Inject
+    @ConfigProperty(name = "outbox.cdc.enabled", defaultValue = "false")
+    boolean changeCaptureEnabled;
+
     private final Map<Publication, ModeWrites> writes = new EnumMap<>(Publication.class);
 
     @PostConstruct
@@ -65,7 +69,8 @@ public class OrderService {
     public WrittenEvent place(PlaceOrder command) {
         long began = System.nanoTime();
         WriteMode mode = command.mode() == null ? defaultMode : command.mode();
-        if (mode == WriteMode.BASELINE && !baselineEnabled) {
+        if ((mode == WriteMode.BASELINE && !baselineEnabled)
+                || (mode.readsChangeLog() && !changeCaptureEnabled)) {
             throw new ModeNotEnabledException(mode);
         }
         PlaceOrder traced =

@@ -123,7 +123,12 @@ public class OutboxEvent {
             String payload,
             String traceParent,
             WriteMode writeMode) {
-        this.eventId = EventIds.next();
+        // a CDC event is published from the order row's change: its id is derived from the row, as
+        // the log reader derives it (an event row holds it in no other mode's way)
+        this.eventId =
+                writeMode.readsChangeLog()
+                        ? EventIds.ofChange(aggregateId, sequence)
+                        : EventIds.next();
         this.aggregateType = aggregateType;
         this.aggregateId = aggregateId;
         this.eventType = eventType;

@@ -25,7 +25,11 @@ final class LabDatabase implements AutoCloseable {
         db = DriverManager.getConnection("jdbc:h2:mem:lab-" + System.nanoTime());
         try (Statement s = db.createStatement()) {
             s.execute(
-                    "create table customer_order (id varchar(64) primary key, customer_id varchar(64))");
+                    "create table customer_order (id varchar(64) primary key, customer_id varchar(64), "
+                            + "status varchar(10) default 'PLACED', last_sequence int default 1, "
+                            + "created_at timestamp default current_timestamp, "
+                            + "updated_at timestamp default current_timestamp, "
+                            + "write_mode varchar(10) default 'OUTBOX')");
             s.execute(
                     "create table outbox_event (event_id varchar(64) primary key, aggregate_id varchar(64), "
                             + "event_type varchar(32), occurred_at timestamp, status varchar(16))");
@@ -45,7 +49,28 @@ final class LabDatabase implements AutoCloseable {
 
     /** An order of the run tagged {@link #TAG}. */
     void order(String id, String customer) throws SQLException {
-        update("insert into customer_order values (?, ?)", id, TAG + "-" + customer);
+        update(
+                "insert into customer_order (id, customer_id) values (?, ?)",
+                id,
+                TAG + "-" + customer);
+    }
+
+    /**
+     * An order of the run written in mode CDC, with no outbox row: its row's status and last
+     * sequence, created at the run's start and last updated {@code updatedMillis} later.
+     */
+    void capturedOrder(
+            String id, String customer, String status, int lastSequence, long updatedMillis)
+            throws SQLException {
+        update(
+                "insert into customer_order (id, customer_id, status, last_sequence, created_at, "
+                        + "updated_at, write_mode) values (?, ?, ?, ?, ?, ?, 'CDC')",
+                id,
+                TAG + "-" + customer,
+                status,
+                lastSequence,
+                Timestamp.from(START),
+                Timestamp.from(START.plusMillis(updatedMillis)));
     }
 
     void event(String id, String orderId, String type, long atMillis) throws SQLException {

@@ -50,7 +50,7 @@ final class EndToEndPhase {
                                         (Double.isNaN(bestOutboxRate) ? 100 : bestOutboxRate)
                                                 * 0.8));
         JsonArrayBuilder rows = Json.createArrayBuilder();
-        for (WriteMode mode : WriteMode.COMPARED) {
+        for (WriteMode mode : WriteMode.ON_EVERY_DATABASE) {
             if (!mode.promisesExactlyOnceEffect()) {
                 continue;
             }

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.outboxlab.contract.WriteMode;
 import org.outboxlab.control.Directories;
 import org.outboxlab.control.LabTopology;
 import org.outboxlab.control.ScenarioRunner;
@@ -41,6 +42,9 @@ public final class Comparison {
     static final String[] CLUSTER_TIMING = {
         "-Doutbox.cluster.lease-ms=3000", "-Doutbox.cluster.heartbeat-ms=500"
     };
+
+    /** Change data capture on: the log reader publishes the orders written in mode CDC. */
+    private static final String CHANGE_CAPTURE = "-Doutbox.cdc.enabled=true";
 
     private static final DateTimeFormatter STAMP =
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
@@ -95,7 +99,12 @@ public final class Comparison {
             if (options.nodes() > 1) {
                 lab.linkNodeTwoToTheDatabase();
             }
-            lab.start(options.nodes() > 1 ? CLUSTER_TIMING : new String[0]);
+            List<String> serverOptions =
+                    new ArrayList<>(options.nodes() > 1 ? List.of(CLUSTER_TIMING) : List.of());
+            if (options.modes().contains(WriteMode.CDC.name())) {
+                serverOptions.add(CHANGE_CAPTURE); // the log reader runs only where CDC is compared
+            }
+            lab.start(serverOptions.toArray(String[]::new));
             log(
                     started,
                     "all three processes up; modes "

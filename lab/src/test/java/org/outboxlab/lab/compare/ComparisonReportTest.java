@@ -59,7 +59,7 @@ class ComparisonReportTest {
     @Test
     void optionsDefaultToEveryModeAndScenario() {
         ComparisonOptions options = ComparisonOptions.parse(List.of());
-        assertEquals(List.of("OUTBOX", "XA", "NAIVE"), options.modes());
+        assertEquals(List.of("OUTBOX", "CDC", "XA", "NAIVE"), options.modes());
         assertEquals(
                 List.of(Scenario.values()).stream().filter(s -> s.nodes() == 1).toList(),
                 options.scenarios(),
