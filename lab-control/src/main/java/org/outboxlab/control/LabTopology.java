@@ -196,6 +196,19 @@ public final class LabTopology implements LabTarget, AutoCloseable {
         }
     }
 
+    /**
+     * Stops every WildFly node gracefully and starts them again on their data with {@code
+     * serverOptions} added, on this and every later start (a later {@code -Dname=value} overrides
+     * an earlier one); returns once all serve orders.
+     */
+    public void restartServers(String... serverOptions) throws IOException, InterruptedException {
+        for (int node = nodes.count(); node >= 1; node--) {
+            node(node).close();
+        }
+        nodes.addOptions(List.of(serverOptions));
+        nodes.startAll();
+    }
+
     /** Starts node 1 on its existing data with {@code extraOptions}; returns once it serves. */
     public void startServer(String... extraOptions) throws IOException, InterruptedException {
         nodes.start(1, extraOptions);

@@ -13,10 +13,12 @@ import java.math.BigDecimal;
  * only (a single node's report is as before), {@code effectKeyRollbacks} where the lab read the
  * database's log; {@code recoverySeconds} is also {@code null}, and written as such, for a run
  * whose events never all landed. {@code faultPointReached} is written only with a {@code
- * faultPoint}.
+ * faultPoint}. {@code relayStrategy} ({@code polling}, {@code log-tailing}) is written for the runs
+ * of a mode whose rows a relay publishes.
  */
 @JsonbPropertyOrder({
     "mode",
+    "relayStrategy",
     "scenario",
     "faultPoint",
     "faultPointReached",
@@ -45,6 +47,7 @@ import java.math.BigDecimal;
 })
 public record LabRun(
         String mode,
+        String relayStrategy,
         String scenario,
         String faultPoint,
         Boolean faultPointReached,
@@ -79,6 +82,7 @@ public record LabRun(
     public static LabRun of(RunResult r) {
         return new LabRun(
                 r.mode(),
+                r.relayStrategy(),
                 r.scenario(),
                 r.faultPoint(),
                 r.faultPoint() == null ? null : r.faultPointReached(),
@@ -109,9 +113,24 @@ public record LabRun(
                 r.note());
     }
 
-    /** The run's label in tables and charts: mode, scenario and fault point. */
+    /**
+     * The row of {@code mode} relayed by {@code relayStrategy} (null for none) in reports and
+     * verdicts: the mode, then the strategy in parentheses.
+     */
+    public static String row(String mode, String relayStrategy) {
+        return relayStrategy == null ? mode : mode + " (" + relayStrategy + ")";
+    }
+
+    /** The run's row in reports and verdicts: its mode, and its relay strategy if any. */
+    public String row() {
+        return row(mode, relayStrategy);
+    }
+
+    /**
+     * The run's label in tables and charts: mode (and relay strategy), scenario and fault point.
+     */
     public String label() {
-        return mode
+        return row()
                 + " · "
                 + scenario
                 + (faultPoint == null || faultPoint.isBlank() ? "" : " · " + faultPoint);

@@ -34,6 +34,8 @@ package org.outboxlab.scenario;
  *     lab cannot read that log
  * @param recoverySeconds fault over (or load over) until every event committed by then was applied
  *     by every consumer; {@code null} if that never happened because events were lost
+ * @param relayStrategy how the OUTBOX relay found the rows ({@code polling} or {@code
+ *     log-tailing}); {@code null} for a mode without an outbox row to relay
  */
 public record RunResult(
         String mode,
@@ -63,4 +65,110 @@ public record RunResult(
         double latencyP99Ms,
         Double recoverySeconds,
         boolean quiesced,
-        String note) {}
+        String note,
+        String relayStrategy) {
+
+    /** A result of no particular relay strategy, as the audit makes it. */
+    public RunResult(
+            String mode,
+            String scenario,
+            String faultPoint,
+            boolean faultPointReached,
+            long ordersAttempted,
+            long committed,
+            long rejected,
+            long errors,
+            long lost,
+            long phantom,
+            long duplicateEffects,
+            long duplicateDeliveries,
+            long outOfOrder,
+            long heuristic,
+            long deadLettered,
+            long indeterminate,
+            long indeterminateCommitted,
+            long ackedButMissing,
+            long unpublished,
+            Long stalePublishes,
+            Long effectKeyRollbacks,
+            double throughputPerSec,
+            double latencyP50Ms,
+            double latencyP95Ms,
+            double latencyP99Ms,
+            Double recoverySeconds,
+            boolean quiesced,
+            String note) {
+        this(
+                mode,
+                scenario,
+                faultPoint,
+                faultPointReached,
+                ordersAttempted,
+                committed,
+                rejected,
+                errors,
+                lost,
+                phantom,
+                duplicateEffects,
+                duplicateDeliveries,
+                outOfOrder,
+                heuristic,
+                deadLettered,
+                indeterminate,
+                indeterminateCommitted,
+                ackedButMissing,
+                unpublished,
+                stalePublishes,
+                effectKeyRollbacks,
+                throughputPerSec,
+                latencyP50Ms,
+                latencyP95Ms,
+                latencyP99Ms,
+                recoverySeconds,
+                quiesced,
+                note,
+                null);
+    }
+
+    /** This result, its rows relayed by {@code strategy}. */
+    public RunResult relayedBy(String strategy) {
+        return new RunResult(
+                mode,
+                scenario,
+                faultPoint,
+                faultPointReached,
+                ordersAttempted,
+                committed,
+                rejected,
+                errors,
+                lost,
+                phantom,
+                duplicateEffects,
+                duplicateDeliveries,
+                outOfOrder,
+                heuristic,
+                deadLettered,
+                indeterminate,
+                indeterminateCommitted,
+                ackedButMissing,
+                unpublished,
+                stalePublishes,
+                effectKeyRollbacks,
+                throughputPerSec,
+                latencyP50Ms,
+                latencyP95Ms,
+                latencyP99Ms,
+                recoverySeconds,
+                quiesced,
+                note,
+                strategy);
+    }
+
+    /**
+     * The row a report shows this result in: the mode, and for a relayed mode its relay strategy,
+     * {@code OUTBOX (log-tailing)}.
+     */
+    public String row() {
+        return LabRun.row(mode, relayStrategy);
+    }
+}

@@ -18,10 +18,10 @@ public final class Verdict {
 
     private Verdict() {}
 
-    /** One line per mode, in the order the modes first appear. */
+    /** One line per mode (per relay strategy of a relayed mode), in the order they first appear. */
     public static List<String> lines(List<LabRun> runs) {
         Map<String, List<LabRun>> byMode = new LinkedHashMap<>();
-        runs.forEach(r -> byMode.computeIfAbsent(r.mode(), m -> new ArrayList<>()).add(r));
+        runs.forEach(r -> byMode.computeIfAbsent(r.row(), m -> new ArrayList<>()).add(r));
         List<String> lines = new ArrayList<>();
         byMode.forEach((mode, these) -> lines.add(line(mode, these)));
         return lines;

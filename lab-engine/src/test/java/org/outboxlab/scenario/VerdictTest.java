@@ -20,6 +20,7 @@ class VerdictTest {
             Double recoverySeconds) {
         return new LabRun(
                 mode,
+                null,
                 scenario,
                 null,
                 null,

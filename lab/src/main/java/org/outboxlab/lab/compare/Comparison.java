@@ -43,6 +43,9 @@ public final class Comparison {
         "-Doutbox.cluster.lease-ms=3000", "-Doutbox.cluster.heartbeat-ms=500"
     };
 
+    /** The relay strategy option, followed by its id. */
+    private static final String RELAY_STRATEGY = "-Doutbox.relay.strategy=";
+
     /** Change data capture on: the log reader publishes the orders written in mode CDC. */
     private static final String CHANGE_CAPTURE = "-Doutbox.cdc.enabled=true";
 
@@ -104,6 +107,8 @@ public final class Comparison {
             if (options.modes().contains(WriteMode.CDC.name())) {
                 serverOptions.add(CHANGE_CAPTURE); // the log reader runs only where CDC is compared
             }
+            List<String> strategies = options.relayStrategies();
+            serverOptions.add(RELAY_STRATEGY + strategies.get(0));
             lab.start(serverOptions.toArray(String[]::new));
             log(
                     started,
@@ -118,35 +123,25 @@ public final class Comparison {
                             + " s of load per scenario");
             ScenarioRunner runner =
                     new ScenarioRunner(lab, options.load(), line -> log(started, line));
-            int index = 0;
-            for (Scenario scenario : options.scenarios()) {
-                index++;
-                log(started, "[" + index + "/" + options.scenarios().size() + "] " + scenario.id());
-                List<RunResult> these = runner.run(scenario, options.modes());
-                runs.addAll(these);
-                for (RunResult r : these) {
-                    log(
-                            started,
-                            scenario.id()
-                                    + " "
-                                    + r.mode()
-                                    + ": committed "
-                                    + r.committed()
-                                    + ", rejected "
-                                    + r.rejected()
-                                    + ", lost "
-                                    + r.lost()
-                                    + ", phantom "
-                                    + r.phantom()
-                                    + ", duplicate effects "
-                                    + r.duplicateEffects()
-                                    + ", absorbed "
-                                    + r.duplicateDeliveries()
-                                    + ", out of order "
-                                    + r.outOfOrder()
-                                    + ", dead-lettered "
-                                    + r.deadLettered());
+            runs.addAll(
+                    pass(runner, options.scenarios(), options.modes(), strategies.get(0), started));
+            List<String> relayed =
+                    options.modes().stream()
+                            .filter(m -> WriteMode.valueOf(m).leavesRowForRelay())
+                            .toList();
+            for (String strategy : strategies.subList(1, strategies.size())) {
+                if (relayed.isEmpty()) {
+                    break;
                 }
+                log(
+                        started,
+                        "relay strategy "
+                                + strategy
+                                + ": restarting WildFly, then "
+                                + String.join(",", relayed)
+                                + " again in every scenario");
+                lab.restartServers(RELAY_STRATEGY + strategy);
+                runs.addAll(pass(runner, options.scenarios(), relayed, strategy, started));
             }
         }
         Instant finished = Instant.now();
@@ -174,6 +169,54 @@ public final class Comparison {
         return reading.stream().anyMatch(l -> l.startsWith("NOT")) ? 1 : 0;
     }
 
+    /**
+     * Runs {@code modes} through every scenario under the relay strategy the servers run, and tags
+     * the results of a relayed mode with it.
+     */
+    private static List<RunResult> pass(
+            ScenarioRunner runner,
+            List<Scenario> scenarios,
+            List<String> modes,
+            String strategy,
+            Instant started)
+            throws IOException, InterruptedException, SQLException {
+        List<RunResult> runs = new ArrayList<>();
+        int index = 0;
+        for (Scenario scenario : scenarios) {
+            index++;
+            log(started, "[" + index + "/" + scenarios.size() + "] " + scenario.id());
+            for (RunResult run : runner.run(scenario, modes)) {
+                RunResult r =
+                        WriteMode.valueOf(run.mode()).leavesRowForRelay()
+                                ? run.relayedBy(strategy)
+                                : run;
+                runs.add(r);
+                log(
+                        started,
+                        scenario.id()
+                                + " "
+                                + r.row()
+                                + ": committed "
+                                + r.committed()
+                                + ", rejected "
+                                + r.rejected()
+                                + ", lost "
+                                + r.lost()
+                                + ", phantom "
+                                + r.phantom()
+                                + ", duplicate effects "
+                                + r.duplicateEffects()
+                                + ", absorbed "
+                                + r.duplicateDeliveries()
+                                + ", out of order "
+                                + r.outOfOrder()
+                                + ", dead-lettered "
+                                + r.deadLettered());
+            }
+        }
+        return runs;
+    }
+
     private static Map<String, String> environment(ComparisonOptions options, Duration took) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put(
@@ -194,6 +237,7 @@ public final class Comparison {
                         + " orders/s per mode, "
                         + options.load().duration().toSeconds()
                         + " s per scenario");
+        env.put("relay strategies", String.join(", ", options.relayStrategies()));
         env.put("took", took.toSeconds() + " s");
         return env;
     }

@@ -17,13 +17,33 @@ import picocli.CommandLine.Option;
  * The comparison's command line (picocli): {@code --modes OUTBOX,XA,NAIVE}, {@code --scenarios
  * all|id,id}, {@code --clients N} (per mode), {@code --rate R} (new orders a second per mode),
  * {@code --seconds S} (load per scenario), {@code --nodes N} (WildFly nodes; 2 or 3 add the
- * cluster's scenarios), {@code --pg-port}, {@code --broker-port}, {@code --port-offset}. A bad
- * option is an {@link IllegalArgumentException} that names it and carries the usage.
+ * cluster's scenarios), {@code --relay-strategies polling,log-tailing} (the first runs every mode,
+ * each further one the relayed mode again), {@code --pg-port}, {@code --broker-port}, {@code
+ * --port-offset}. A bad option is an {@link IllegalArgumentException} that names it and carries the
+ * usage.
  */
 public record ComparisonOptions(
-        List<String> modes, List<Scenario> scenarios, LoadOptions load, LabPorts ports, int nodes) {
+        List<String> modes,
+        List<Scenario> scenarios,
+        LoadOptions load,
+        LabPorts ports,
+        int nodes,
+        List<String> relayStrategies) {
 
     public static final List<String> MODES = WriteMode.comparedNames();
+
+    /** The OUTBOX relay's strategies, as {@code outbox.relay.strategy} spells them. */
+    public static final List<String> RELAY_STRATEGIES = List.of("polling", "log-tailing");
+
+    /** As the record, with the relay's default strategy only. */
+    public ComparisonOptions(
+            List<String> modes,
+            List<Scenario> scenarios,
+            LoadOptions load,
+            LabPorts ports,
+            int nodes) {
+        this(modes, scenarios, load, ports, nodes, List.of(RELAY_STRATEGIES.get(0)));
+    }
 
     /** What picocli fills in; {@link #options()} checks it and makes the record. */
     @Command(
@@ -97,6 +117,16 @@ public record ComparisonOptions(
         int nodes;
 
         @Option(
+                names = "--relay-strategies",
+                split = ",",
+                paramLabel = "STRATEGY",
+                description =
+                        "the OUTBOX relay's strategies, polling and log-tailing: every mode runs under the "
+                                + "first, OUTBOX again under each further one, a report row each (default: ${DEFAULT-VALUE})",
+                defaultValue = "polling,log-tailing")
+        List<String> relayStrategies;
+
+        @Option(
                 names = "--pg-port",
                 paramLabel = "PORT",
                 description = "PostgreSQL's port (default: ${DEFAULT-VALUE})",
@@ -126,7 +156,8 @@ public record ComparisonOptions(
                     scenarios(scenarios, nodes),
                     new LoadOptions(clients, rate, Duration.ofSeconds(seconds)),
                     new LabPorts(pgPort, brokerPort, portOffset),
-                    nodes);
+                    nodes,
+                    relayStrategies(relayStrategies));
         }
     }
 
@@ -167,6 +198,25 @@ public record ComparisonOptions(
 
     static String usage() {
         return commandLine().getUsageMessage(CommandLine.Help.Ansi.OFF);
+    }
+
+    private static List<String> relayStrategies(List<String> given) {
+        List<String> strategies = new ArrayList<>();
+        for (String strategy : given) {
+            String s = strategy.trim().toLowerCase(Locale.ROOT);
+            if (!RELAY_STRATEGIES.contains(s)) {
+                throw new IllegalArgumentException(
+                        "--relay-strategies: unknown strategy "
+                                + strategy
+                                + " (known: "
+                                + String.join(",", RELAY_STRATEGIES)
+                                + ")");
+            }
+            if (!strategies.contains(s)) {
+                strategies.add(s);
+            }
+        }
+        return List.copyOf(strategies);
     }
 
     private static List<String> modes(List<String> given) {

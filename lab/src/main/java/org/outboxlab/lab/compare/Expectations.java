@@ -28,7 +28,7 @@ final class Expectations {
     static List<String> check(List<RunResult> runs) {
         List<String> lines = new ArrayList<>();
         for (RunResult r : runs) {
-            String where = r.mode() + " in " + r.scenario();
+            String where = r.row() + " in " + r.scenario();
             WriteMode mode = modeOf(r);
             Scenario scenario = Scenario.byId(r.scenario()).orElse(null);
             if (r.faultPoint() != null) {

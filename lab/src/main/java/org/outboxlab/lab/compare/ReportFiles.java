@@ -109,7 +109,7 @@ final class ReportFiles {
                 md.append("- ")
                         .append(r.scenario())
                         .append(' ')
-                        .append(r.mode())
+                        .append(r.row())
                         .append(": ")
                         .append(r.note())
                         .append('\n');
@@ -128,7 +128,7 @@ final class ReportFiles {
                                         + r.faultPoint()
                                         + (r.faultPointReached() ? "" : ", NOT reached")
                                         + ")"),
-                r.mode(),
+                r.row(),
                 Long.toString(r.ordersAttempted()),
                 Long.toString(r.committed()),
                 Long.toString(r.rejected()),

@@ -20,8 +20,19 @@ final class ReportHtml {
 
     private ReportHtml() {}
 
-    /** The mode's own colour; grey for a name that is no mode. */
-    private static String colour(String mode) {
+    /** What a relay strategy other than polling draws a relayed mode in. */
+    private static final String LOG_TAILING_COLOUR = "#7fb8e6";
+
+    /**
+     * The colour of a report's row: its mode's own, a lighter one for a relayed mode's log tailing;
+     * grey for a name that is no mode.
+     */
+    private static String colour(String row) {
+        int space = row.indexOf(' ');
+        String mode = space < 0 ? row : row.substring(0, space);
+        if (row.endsWith("(log-tailing)")) {
+            return LOG_TAILING_COLOUR;
+        }
         return WriteMode.byName(mode).map(WriteMode::colour).orElse("#777");
     }
 
@@ -108,7 +119,7 @@ final class ReportHtml {
         runs.forEach(
                 r -> {
                     scenarios.add(r.scenario());
-                    modes.add(r.mode());
+                    modes.add(r.row());
                 });
         double max = runs.stream().mapToDouble(value).max().orElse(0);
         max = max <= 0 ? 1 : max;
@@ -209,7 +220,7 @@ final class ReportHtml {
                     .append("\" font-size=\"11\">")
                     .append(esc(mode))
                     .append("</text>");
-            lx += 70;
+            lx += Math.max(70, 20 + 7 * mode.length());
         }
         return svg.append("</svg></figure>").toString();
     }
@@ -217,7 +228,7 @@ final class ReportHtml {
     private static RunResult find(List<RunResult> runs, String scenario, String mode) {
         List<RunResult> matches = new ArrayList<>();
         for (RunResult r : runs) {
-            if (r.scenario().equals(scenario) && r.mode().equals(mode)) {
+            if (r.scenario().equals(scenario) && r.row().equals(mode)) {
                 matches.add(r);
             }
         }

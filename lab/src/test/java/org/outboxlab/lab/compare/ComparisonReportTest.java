@@ -65,6 +65,11 @@ class ComparisonReportTest {
                 options.scenarios(),
                 "one node: every scenario but the cluster's");
         assertEquals(1, options.nodes());
+        assertEquals(List.of("polling", "log-tailing"), options.relayStrategies());
+        assertEquals(
+                List.of("log-tailing"),
+                ComparisonOptions.parse(List.of("--relay-strategies", "Log-Tailing"))
+                        .relayStrategies());
         ComparisonOptions cluster = ComparisonOptions.parse(List.of("--nodes", "2"));
         assertEquals(List.of(Scenario.values()), cluster.scenarios());
         assertEquals(
@@ -92,6 +97,7 @@ class ComparisonReportTest {
         for (List<String> bad :
                 List.of(
                         List.of("--modes", "TWO_PHASE"),
+                        List.of("--relay-strategies", "carrier-pigeon"),
                         List.of("--scenarios", "meteor"),
                         List.of("--seconds", "0"),
                         List.of("--clients", "many"),
@@ -143,6 +149,37 @@ class ComparisonReportTest {
         assertEquals(1, r.getInt("lost"));
         assertEquals(90, r.getJsonObject("latencyMs").getJsonNumber("p99").doubleValue());
         assertTrue(r.isNull("recoverySeconds"), "never recovered is null");
+    }
+
+    /**
+     * An OUTBOX run under each relay strategy is a report row of its own, in the JSON (its {@code
+     * relayStrategy}), the verdict and the expectations; a mode without a relay carries none.
+     */
+    @Test
+    void eachRelayStrategyOfOutboxIsARowOfItsOwn() {
+        List<RunResult> runs =
+                List.of(
+                        run("OUTBOX", "baseline", 0, 0, 0, 1.0, null).relayedBy("polling"),
+                        run("OUTBOX", "baseline", 0, 2, 0, null, null).relayedBy("log-tailing"),
+                        run("CDC", "baseline", 0, 0, 0, 1.0, null));
+        String json = ReportFiles.json(Instant.parse("2026-12-07T00:00:00Z"), Map.of(), "c", runs);
+        var rows = Json.createReader(new StringReader(json)).readObject().getJsonArray("runs");
+        assertEquals("polling", rows.getJsonObject(0).getString("relayStrategy"));
+        assertEquals("log-tailing", rows.getJsonObject(1).getString("relayStrategy"));
+        assertTrue(!rows.getJsonObject(2).containsKey("relayStrategy"), "CDC relays no rows");
+        List<String> verdict =
+                org.outboxlab.scenario.Verdict.lines(
+                        runs.stream().map(org.outboxlab.scenario.LabRun::of).toList());
+        assertEquals(3, verdict.size(), verdict.toString());
+        assertTrue(verdict.get(0).startsWith("OUTBOX (polling): kept its promise"), verdict.get(0));
+        assertTrue(verdict.get(1).startsWith("OUTBOX (log-tailing): BROKE"), verdict.get(1));
+        assertTrue(
+                Expectations.check(runs).stream()
+                        .anyMatch(
+                                l ->
+                                        l.startsWith(
+                                                "NOT as expected: OUTBOX (log-tailing) in baseline: lost 2")),
+                Expectations.check(runs).toString());
     }
 
     @Test
