@@ -4,10 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.enterprise.inject.spi.CDI;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import javax.naming.InitialContext;
+import javax.sql.DataSource;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
@@ -20,16 +25,21 @@ import org.outboxlab.testsupport.Await;
 import org.outboxlab.testsupport.OrderApi;
 import org.outboxlab.testsupport.OutboxDeployments;
 import org.outboxlab.testsupport.OutboxProbe;
+import org.outboxlab.testsupport.OutboxRelayControl;
 
 /**
  * Change data capture on a real PostgreSQL ({@code outbox.cdc.enabled=true}, the relay polling): an
  * order written in mode CDC stores no outbox row, yet each of its changes reaches every consumer
  * once, in sequence, as the event the log reader built from the order's rows, with the id derived
- * from the order and the change, the one the API answered; and an OUTBOX order beside it still goes
- * through its outbox row and the polling relay, not through the log.
+ * from the order and the change, the one the API answered; an OUTBOX order beside it still goes
+ * through its outbox row and the polling relay, not through the log; and the changes a dropped slot
+ * held are published all the same, rebuilt from the order rows by the catch-up of the slot made
+ * anew.
  */
 @ExtendWith(ArquillianExtension.class)
 public class ChangeCapturePostgresIT {
+
+    private static final String SLOT = "outbox_relay";
 
     private OutboxProbe probe;
     private LogTailingRelay reader;
@@ -102,6 +112,61 @@ public class ChangeCapturePostgresIT {
     }
 
     /**
+     * CDC orders placed and paid while the reader is paused are in the slot only; the slot is then
+     * dropped, so that WAL is gone, and the reader, resumed, makes a new one that starts after
+     * them. Its catch-up publishes their changes from the order rows: each applied once, in
+     * sequence; the changes it publishes again from before the drop (within its margin) are
+     * absorbed, and the catch-up is recorded as done.
+     */
+    @Test
+    public void theChangesOfADroppedSlotArePublishedFromTheOrderRows() throws Exception {
+        OrderApi api = OrderApi.local();
+        List<String> orders = new ArrayList<>();
+        OutboxRelayControl.whilePaused(
+                () -> {
+                    for (int i = 0; i < 5; i++) {
+                        String order =
+                                api.placed(
+                                        "cdc-lost-" + i + "-" + System.nanoTime(),
+                                        "CDC",
+                                        "BOOK-1",
+                                        1);
+                        assertEquals(200, api.advance(order, "pay").status());
+                        orders.add(order);
+                    }
+                    Await.until(
+                            "the reader to leave the slot",
+                            Duration.ofSeconds(15),
+                            () ->
+                                    probe.count(
+                                                    "select count(*) from pg_replication_slots where slot_name = ? and active",
+                                                    SLOT)
+                                            == 0,
+                            () -> "still active");
+                    replicationQuery("select pg_drop_replication_slot('" + SLOT + "')");
+                });
+
+        probe.awaitEffects(orders, WriteModesIT.EFFECTS_TIMEOUT);
+        probe.assertEachEffectExactlyOnce(orders);
+        for (String order : orders) {
+            assertEquals(List.of(1, 2), probe.appliedSequence("notification", order));
+        }
+        assertEquals(
+                1,
+                probe.count("select count(*) from pg_replication_slots where slot_name = ?", SLOT),
+                "the reader made the slot anew");
+        Await.until(
+                "the catch-up to be recorded done",
+                Duration.ofSeconds(15),
+                () ->
+                        probe.count(
+                                        "select count(*) from relay_slot where slot_name = ? and not catching_up",
+                                        SLOT)
+                                == 1,
+                () -> "still catching up");
+    }
+
+    /**
      * An OUTBOX order written while change data capture runs is published from its outbox row by
      * the polling relay, once; the log reader, which sees the order's rows too, sends nothing for
      * it.
@@ -122,5 +187,19 @@ public class ChangeCapturePostgresIT {
                         == 2,
                 "both published by the relay");
         assertEquals(0, reader.state().published() - before, "the log reader sent none of them");
+    }
+
+    private static void replicationQuery(String sql) {
+        try (Connection connection =
+                        ((DataSource)
+                                        new InitialContext()
+                                                .lookup(LogTailingRelay.REPLICATION_DATASOURCE))
+                                .getConnection();
+                Statement statement = connection.createStatement();
+                ResultSet result = statement.executeQuery(sql)) {
+            result.next();
+        } catch (Exception e) {
+            throw new IllegalStateException(sql, e);
+        }
     }
 }

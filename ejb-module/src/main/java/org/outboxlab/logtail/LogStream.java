@@ -10,6 +10,12 @@ import java.sql.SQLException;
  */
 interface LogStream extends AutoCloseable {
 
+    /**
+     * Whether this session made its slot (there was none, or PostgreSQL had invalidated it): the
+     * stream starts now, and whatever was committed before it is in no stream.
+     */
+    boolean slotMadeAnew();
+
     /** The next message, or null when none has arrived. */
     ByteBuffer next() throws SQLException;
 

@@ -51,9 +51,9 @@ import org.outboxlab.relay.RelayStrategy;
  * <p>With change data capture ({@code outbox.cdc.enabled}) the same reader, under either strategy,
  * also reads the order tables' publication and publishes the events of the orders written in mode
  * CDC ({@link OrderChanges}), in the same batches: they have no outbox row, so nothing marks or
- * sweeps them, and the slot's confirmed position alone says what was published. A slot whose WAL
- * PostgreSQL dropped loses the CDC events it held: the price of capturing changes instead of
- * recording events ({@code outbox_relay_slot_lost} says so).
+ * sweeps them; the slot's confirmed position says what was published, and a watermark (the latest
+ * change published) lets a reader whose slot was made anew, its WAL gone, catch up from the order
+ * rows ({@link ChangeCatchUp}) before it reads the new slot.
  */
 @Singleton
 @Startup
@@ -68,6 +68,13 @@ public class LogTailingRelay {
     private static final Logger LOG = Logger.getLogger(LogTailingRelay.class.getName());
 
     private static final long BACKOFF_MAX_MS = 15_000;
+
+    /**
+     * How far before its watermark change data capture catches up on a slot made anew: a change
+     * stamped earlier (another node's clock, a long transaction) may have committed after the
+     * watermark's change.
+     */
+    private static final Duration CATCH_UP_MARGIN = Duration.ofMinutes(5);
 
     /**
      * How long a partly filled batch waits for more of the stream before it is published: while a
@@ -87,6 +94,8 @@ public class LogTailingRelay {
     @EJB SlotLeases leases;
 
     @EJB SlotBatch batches;
+
+    @EJB ChangeCatchUp catchUp;
 
     @Resource ManagedThreadFactory threads;
 
@@ -275,6 +284,14 @@ public class LogTailingRelay {
                 if (session == null) {
                     checkPublications();
                     session = SlotSession.open(replication, log.slot(), publications());
+                    if (log.changeCapture()) {
+                        if (session.slotMadeAnew()) {
+                            catchUp.due(log.slot(), cluster.node(), epoch, true);
+                        }
+                        if (catchUp.state(log.slot()).due()) {
+                            catchUp();
+                        }
+                    }
                     if (failing) {
                         LOG.info("log reader of slot " + log.slot() + " reads again");
                         failing = false;
@@ -441,6 +458,68 @@ public class LogTailingRelay {
         fence.check();
         publishedHere.addAndGet(batches.publish(batch, fence, log.slot(), cluster.node(), epoch));
         batch.clear();
+    }
+
+    /**
+     * On a slot made anew, before its stream: publishes again the events of the CDC orders changed
+     * since a margin before the watermark, rebuilt from their rows ({@link ChangeCatchUp}), for the
+     * WAL that held them is gone; then records the catch-up done. A change committed since the slot
+     * was made is in both the rows and the stream: the second copy is a duplicate the broker and
+     * the inbox absorb. Cut short (a crash, a lost lease), it is due still, and the next session on
+     * the slot, this node's or another's, runs it again from the watermark it reached.
+     */
+    private void catchUp() {
+        java.util.Optional<java.time.Instant> watermark = catchUp.state(log.slot()).capturedTo();
+        java.time.Instant since = watermark.map(w -> w.minus(CATCH_UP_MARGIN)).orElse(null);
+        java.time.Instant after = since;
+        LOG.warning(
+                "slot "
+                        + log.slot()
+                        + " was made anew: publishing again the CDC orders changed "
+                        + watermark
+                                .map(w -> "since " + since + " (watermark " + w + ")")
+                                .orElse("ever")
+                        + ", from their rows");
+        String afterId = null;
+        long events = 0;
+        while (running) {
+            ChangeCatchUp.Page page = catchUp.page(after, afterId, settings.batchSize());
+            if (page.events().isEmpty()) {
+                break;
+            }
+            for (int from = 0; from < page.events().size(); from += settings.batchSize()) {
+                List<PendingEvent> chunk =
+                        page.events()
+                                .subList(
+                                        from,
+                                        Math.min(
+                                                page.events().size(), from + settings.batchSize()));
+                Fence fence =
+                        new Fence(noEpochs, renewedAtNanos + cluster.leaseMs() * 1_000_000L / 2);
+                fence.check();
+                events += batches.publish(chunk, fence, log.slot(), cluster.node(), epoch);
+                if (!holdLease()) {
+                    throw new LeaseExpiredException(
+                            "node "
+                                    + cluster.node()
+                                    + " lost slot "
+                                    + log.slot()
+                                    + " during change data capture's catch-up: the next reader runs it again");
+                }
+            }
+            after = page.nextAfter();
+            afterId = page.nextId();
+        }
+        if (!running || !catchUp.due(log.slot(), cluster.node(), epoch, false)) {
+            throw new LeaseExpiredException(
+                    "change data capture's catch-up of slot "
+                            + log.slot()
+                            + " did not finish on node "
+                            + cluster.node()
+                            + ": the next reader runs it again");
+        }
+        publishedHere.addAndGet(events);
+        LOG.info("change data capture caught up: " + events + " events published again");
     }
 
     private void confirmReceived() throws SQLException {

@@ -38,8 +38,9 @@ import org.outboxlab.relay.RelayTransaction;
  * mark, refused unless the reader's slot lease is still the one it read under. A crash between the
  * broker commit and the database commit leaves the rows pending; the slot, not yet confirmed past
  * them, gives them again, and the broker refuses the repeats it remembers. Events of change data
- * capture (mode CDC) have no row: they go out as the log gave them, and the lease is checked as for
- * a mark.
+ * capture (mode CDC) have no row: they go out as the log gave them, and instead of a mark the
+ * capture's watermark ({@code relay_slot.captured_to}) moves on to their latest change, under the
+ * same fence ({@link ChangeCatchUp} starts from it when a slot is made anew).
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
@@ -57,10 +58,15 @@ public class SlotBatch {
      * lease row is read with a shared lock, so no node can take the slot over until this
      * transaction ends. Returns the lease rows found (0 or 1) and the rows marked.
      */
-    /** As the mark's fence, for a batch with no row to mark. */
-    private static final String FENCE =
-            "select epoch from relay_slot where slot_name = ?1 and owner = ?2 and epoch = ?3 "
-                    + "for share";
+    /**
+     * For a batch of captured changes: moves change data capture's watermark on to the batch's
+     * latest change, but only while the slot is still held under the reader's epoch (the update
+     * locks the lease row, as the mark's fence does). Returns the lease row, if still held.
+     */
+    private static final String CAPTURED =
+            "with moved as (update relay_slot set captured_to = greatest(coalesce(captured_to, ?4), ?4) "
+                    + "where slot_name = ?1 and owner = ?2 and epoch = ?3 returning epoch) "
+                    + "select count(*) from moved";
 
     private static final String MARK =
             "with fence as (select epoch from relay_slot where slot_name = ?1 and owner = ?2 "
@@ -102,21 +108,40 @@ public class SlotBatch {
                 published.addAll(oneByOne(outgoing, fence)); // a batch read again after a crash
             }
             List<String> rowsPublished = new ArrayList<>(published.size());
-            boolean captured = false;
+            Instant capturedTo = null;
             for (PendingEvent event : outgoing.events()) {
                 if (capturedChange(event)) {
-                    captured = true;
+                    capturedTo =
+                            capturedTo == null || event.occurredAt().isAfter(capturedTo)
+                                    ? event.occurredAt()
+                                    : capturedTo;
                 } else if (published.contains(event.eventId())) {
                     rowsPublished.add(event.eventId());
                 }
             }
-            if (captured) {
+            if (capturedTo != null) {
                 faults.reach(CrashPoint.CDC_AFTER_BROKER_COMMIT);
             }
             if (!rowsPublished.isEmpty()) {
                 faults.reach(CrashPoint.OUTBOX_AFTER_BROKER_COMMIT);
             }
-            mark(slot, node, epoch, rowsPublished);
+            boolean held = true;
+            if (!rowsPublished.isEmpty()) {
+                held = mark(slot, node, epoch, rowsPublished);
+            }
+            if (held && capturedTo != null) {
+                held = capture(slot, node, epoch, capturedTo);
+            }
+            if (!held) {
+                throw new LeaseExpiredException(
+                        "the slot "
+                                + slot
+                                + " passed to another node (epoch "
+                                + epoch
+                                + " is no longer its): "
+                                + published.size()
+                                + " published events left unmarked; the new reader sends them again");
+            }
         }
         outgoing.rejected().forEach(this::reject);
         relayed.fire(new BatchRelayed(published.size(), outgoing.rejected().size()));
@@ -197,39 +222,31 @@ public class SlotBatch {
         return WriteMode.CDC.name().equals(event.writeMode());
     }
 
-    private void mark(String slot, String node, long epoch, List<String> published) {
-        Number fenced;
-        if (published.isEmpty()) {
-            fenced =
-                    em.createNativeQuery(FENCE)
-                            .setParameter(1, slot)
-                            .setParameter(2, node)
-                            .setParameter(3, epoch)
-                            .getResultList()
-                            .size();
-        } else {
-            fenced =
-                    (Number)
-                            ((Object[])
-                                            em.createNativeQuery(MARK)
-                                                    .setParameter(1, slot)
-                                                    .setParameter(2, node)
-                                                    .setParameter(3, epoch)
-                                                    .setParameter(4, Instant.now())
-                                                    .setParameter(5, published)
-                                                    .getSingleResult())
-                                    [0];
-        }
-        if (fenced.intValue() == 0) {
-            throw new LeaseExpiredException(
-                    "the slot "
-                            + slot
-                            + " passed to another node (epoch "
-                            + epoch
-                            + " is no longer its): "
-                            + published.size()
-                            + " published rows left unmarked; the new reader sends them again");
-        }
+    /** Marks the published rows; whether the slot was still held under {@code epoch}. */
+    private boolean mark(String slot, String node, long epoch, List<String> published) {
+        Object[] counts =
+                (Object[])
+                        em.createNativeQuery(MARK)
+                                .setParameter(1, slot)
+                                .setParameter(2, node)
+                                .setParameter(3, epoch)
+                                .setParameter(4, Instant.now())
+                                .setParameter(5, published)
+                                .getSingleResult();
+        return ((Number) counts[0]).intValue() > 0;
+    }
+
+    /** Moves the watermark on; whether the slot was still held under {@code epoch}. */
+    private boolean capture(String slot, String node, long epoch, Instant capturedTo) {
+        return ((Number)
+                                em.createNativeQuery(CAPTURED)
+                                        .setParameter(1, slot)
+                                        .setParameter(2, node)
+                                        .setParameter(3, epoch)
+                                        .setParameter(4, java.sql.Timestamp.from(capturedTo))
+                                        .getSingleResult())
+                        .intValue()
+                > 0;
     }
 
     private void reject(String eventId, String error) {

@@ -26,9 +26,17 @@ final class SlotSession implements LogStream {
     private final Connection connection;
     private final PGReplicationStream stream;
 
-    private SlotSession(Connection connection, PGReplicationStream stream) {
+    private final boolean madeAnew;
+
+    private SlotSession(Connection connection, PGReplicationStream stream, boolean madeAnew) {
         this.connection = connection;
         this.stream = stream;
+        this.madeAnew = madeAnew;
+    }
+
+    @Override
+    public boolean slotMadeAnew() {
+        return madeAnew;
     }
 
     /**
@@ -42,7 +50,7 @@ final class SlotSession implements LogStream {
         try {
             PGConnection pg = connection.unwrap(PGConnection.class);
             endOtherReaders(connection, slot);
-            ensureSlot(connection, pg, slot);
+            boolean madeAnew = ensureSlot(connection, pg, slot);
             PGReplicationStream stream =
                     pg.getReplicationAPI()
                             .replicationStream()
@@ -52,7 +60,7 @@ final class SlotSession implements LogStream {
                             .withSlotOption("publication_names", publication)
                             .withStatusInterval(1, TimeUnit.SECONDS)
                             .start();
-            return new SlotSession(connection, stream);
+            return new SlotSession(connection, stream, madeAnew);
         } catch (SQLException | RuntimeException e) {
             closeQuietly(connection);
             throw e;
@@ -166,7 +174,8 @@ final class SlotSession implements LogStream {
         }
     }
 
-    private static void ensureSlot(Connection connection, PGConnection pg, String slot)
+    /** Makes the slot where there is none or it was invalidated; whether it made it. */
+    private static boolean ensureSlot(Connection connection, PGConnection pg, String slot)
             throws SQLException {
         String status = null;
         boolean found = false;
@@ -186,7 +195,8 @@ final class SlotSession implements LogStream {
                     "slot "
                             + slot
                             + " was invalidated (its retained WAL passed max_slot_wal_keep_size): "
-                            + "recreating it; the sweeper publishes the rows committed meanwhile");
+                            + "recreating it; the sweeper publishes the rows committed meanwhile, "
+                            + "and change data capture catches up from the order rows");
             pg.getReplicationAPI().dropReplicationSlot(slot);
             found = false;
         }
@@ -202,6 +212,7 @@ final class SlotSession implements LogStream {
                             + slot
                             + "; rows committed before it are left to the sweeper");
         }
+        return !found;
     }
 
     private static void closeQuietly(Connection connection) {

@@ -60,11 +60,15 @@ final class StrategiesPhase {
                     s.execute("set search_path = outbox, public");
                 }
                 RelayBench.insertBacklog(app, run, options.backlog);
+                try (Statement s = superuser.createStatement()) {
+                    s.execute("select pg_stat_statements_reset()"); // the drain's alone
+                }
                 long statementsBefore = statements(superuser);
                 String walBefore = walPosition(superuser);
                 rate = RelayBench.drainRate(superuser, run, options.backlog);
                 statements = statements(superuser) - statementsBefore;
                 walBytes = walSince(superuser, walBefore);
+                topStatements(superuser, strategy);
             }
             rig.topology().purgeConsumerQueues();
             relay.resumeConsumers();
@@ -105,6 +109,26 @@ final class StrategiesPhase {
                                         + "join pg_roles r on r.oid = p.userid where r.rolname = 'outbox'")) {
             rs.next();
             return rs.getLong(1);
+        }
+    }
+
+    /** Prints the statements the application's role ran most often during the drain. */
+    private static void topStatements(Connection superuser, String strategy) throws SQLException {
+        try (Statement s = superuser.createStatement();
+                ResultSet rs =
+                        s.executeQuery(
+                                "select p.calls, left(regexp_replace(p.query, '\\s+', ' ', 'g'), 100) "
+                                        + "from pg_stat_statements p join pg_roles r on r.oid = p.userid "
+                                        + "where r.rolname = 'outbox' order by p.calls desc limit 6")) {
+            while (rs.next()) {
+                progress(
+                        String.format(
+                                Locale.ROOT,
+                                "  %-11s %6d x %s",
+                                strategy,
+                                rs.getLong(1),
+                                rs.getString(2)));
+            }
         }
     }
 
