@@ -17,6 +17,7 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.outboxlab.contract.ConsumerName;
 import org.outboxlab.contract.CrashPoint;
+import org.outboxlab.contract.EventFields;
 import org.outboxlab.faults.Faults;
 import org.outboxlab.metrics.OutboxMetrics;
 import org.outboxlab.outbox.DatabaseFailures;
@@ -24,11 +25,14 @@ import org.outboxlab.outbox.DatabaseFailures;
 /**
  * Applies the deliveries that wait for one consumer at the same moment in one local database
  * transaction (flat combining, on the consumer sessions' own threads): each session hands its
- * message over and waits; the session that takes the consumer's lane applies every delivery waiting
- * then ({@link EventReceiver#receiveAll}) and releases the others once that transaction committed.
- * So each message is still acknowledged only after the commit that holds its effect (its {@code
- * onMessage} returns after it), and no delay is added: a batch is whatever waits, one delivery on a
- * quiet system.
+ * message over to its order's lane and waits; the session that takes the lane applies every
+ * delivery waiting there then ({@link EventReceiver#receiveAll}) and releases the others once that
+ * transaction committed. A consumer has {@code outbox.consumer.lanes} lanes, each order in one of
+ * them (by its id), so that many transactions of a consumer run at once, on disjoint orders: with
+ * one lane a consumer applies one transaction at a time, and at the lab's load its deliveries
+ * queued for seconds. So each message is still acknowledged only after the commit that holds its
+ * effect (its {@code onMessage} returns after it), and no delay is added: a batch is whatever
+ * waits, one delivery on a quiet system.
  *
  * <p>A batch that fails for any reason but an unreachable database is applied again one delivery at
  * a time, each in its own transaction, so a poison message fails alone and the others take effect;
@@ -49,19 +53,31 @@ public class DeliveryCombiner {
     @ConfigProperty(name = "outbox.consumer.batch-max", defaultValue = "64")
     int most;
 
+    /** How many transactions of one consumer may run at once, each on its own orders. */
+    @Inject
+    @ConfigProperty(name = "outbox.consumer.lanes", defaultValue = "8")
+    int lanes = 8;
+
     @EJB EventReceiver receiver;
 
     @Inject Faults faults;
 
     @Inject OutboxMetrics metrics;
 
-    private final Map<ConsumerName, Lane> lanes = new ConcurrentHashMap<>();
+    private final Map<LaneKey, Lane> byOrder = new ConcurrentHashMap<>();
+
+    /** A consumer's lane. */
+    private record LaneKey(ConsumerName consumer, int lane) {}
 
     @PostConstruct
     void validate() {
         if (most < 1 || most > 1000) {
             throw new IllegalArgumentException(
                     "outbox.consumer.batch-max must be between 1 and 1000, was " + most);
+        }
+        if (lanes < 1 || lanes > 64) {
+            throw new IllegalArgumentException(
+                    "outbox.consumer.lanes must be between 1 and 64, was " + lanes);
         }
     }
 
@@ -70,7 +86,8 @@ public class DeliveryCombiner {
      * returns once the transaction that holds its effect committed, or throws its failure.
      */
     public void deliver(ConsumerName consumer, Message message) {
-        Lane lane = lanes.computeIfAbsent(consumer, c -> new Lane());
+        Lane lane =
+                byOrder.computeIfAbsent(new LaneKey(consumer, laneOf(message)), k -> new Lane());
         Delivery mine = new Delivery(message);
         lane.waiting.add(mine);
         lane.lock.lock();
@@ -88,8 +105,26 @@ public class DeliveryCombiner {
 
     /** How many deliveries to {@code consumer} wait to be taken into a transaction now. */
     int waiting(ConsumerName consumer) {
-        Lane lane = lanes.get(consumer);
-        return lane == null ? 0 : lane.waiting.size();
+        int waiting = 0;
+        for (Map.Entry<LaneKey, Lane> lane : byOrder.entrySet()) {
+            if (lane.getKey().consumer() == consumer) {
+                waiting += lane.getValue().waiting.size();
+            }
+        }
+        return waiting;
+    }
+
+    /**
+     * The lane of {@code message}'s order: every event of an order in the same one, so that they
+     * are applied one after the other; lane 0 for a message that names no order.
+     */
+    private int laneOf(Message message) {
+        try {
+            String order = message.getStringProperty(EventFields.AGGREGATE_ID);
+            return order == null ? 0 : Math.floorMod(order.hashCode(), lanes);
+        } catch (JMSException | RuntimeException unreadable) {
+            return 0;
+        }
     }
 
     private void apply(ConsumerName consumer, List<Delivery> batch) {

@@ -37,6 +37,34 @@ class DeliveryCombinerTest {
         sessions.shutdownNow();
     }
 
+    /**
+     * Orders in different lanes do not wait for each other: while one order's transaction is held,
+     * another order's delivery, in the other lane, commits. Shown to fail with one lane (the second
+     * delivery then waits for the first).
+     */
+    @Test
+    void ordersInDifferentLanesCommitAtTheSameTime() throws Exception {
+        String first = "order-0";
+        String other = "order-1";
+        for (int i = 1;
+                Math.floorMod(other.hashCode(), 2) == Math.floorMod(first.hashCode(), 2);
+                i++) {
+            other = "order-" + i;
+        }
+        String otherOrder = other;
+        receiver.holdFirst = new CountDownLatch(1);
+        Future<?> held =
+                sessions.submit(
+                        () -> combiner.deliver(ConsumerName.LEDGER, message("a", 1, first)));
+        assertTrue(receiver.firstStarted.await(5, TimeUnit.SECONDS));
+        sessions.submit(() -> combiner.deliver(ConsumerName.LEDGER, message("b", 1, otherOrder)))
+                .get(5, TimeUnit.SECONDS);
+        assertEquals(List.of(List.of("b")), receiver.sortedTransactions(), "b committed first");
+        receiver.holdFirst.countDown();
+        held.get(5, TimeUnit.SECONDS);
+        assertEquals(List.of(List.of("b"), List.of("a")), receiver.sortedTransactions());
+    }
+
     /** Shown to fail with every delivery applied alone (batch-max 1 gives [[a], [b], [c], [d]]). */
     @Test
     void deliveriesThatWaitWhileATransactionRunsCommitTogetherInTheNext() throws Exception {
@@ -168,8 +196,13 @@ class DeliveryCombinerTest {
         return combiner;
     }
 
-    /** A message with an id (as its text) and a delivery count. */
+    /** A message with an id (as its text) and a delivery count, of no order. */
     private static Message message(String id, int deliveryCount) {
+        return message(id, deliveryCount, null);
+    }
+
+    /** A message with an id (as its text) and a delivery count, of order {@code order}. */
+    private static Message message(String id, int deliveryCount, String order) {
         return (Message)
                 Proxy.newProxyInstance(
                         Message.class.getClassLoader(),
@@ -178,6 +211,8 @@ class DeliveryCombinerTest {
                                 switch (method.getName()) {
                                     case "propertyExists" -> "JMSXDeliveryCount".equals(args[0]);
                                     case "getIntProperty" -> deliveryCount;
+                                    case "getStringProperty" ->
+                                            "aggregateId".equals(args[0]) ? order : null;
                                     case "toString" -> id;
                                     default ->
                                             throw new UnsupportedOperationException(

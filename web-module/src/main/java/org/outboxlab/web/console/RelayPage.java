@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import org.outboxlab.cluster.ClusterSettings;
 import org.outboxlab.cluster.ClusterView;
+import org.outboxlab.logtail.LogTailSettings;
 import org.outboxlab.logtail.LogTailingRelay;
 import org.outboxlab.logtail.SlotLeases;
 import org.outboxlab.logtail.SlotMonitor;
@@ -40,6 +41,8 @@ public class RelayPage implements Serializable {
     @Inject ClusterSettings clusterSettings;
 
     @Inject RelaySettings relaySettings;
+
+    @Inject LogTailSettings logTail;
 
     @EJB LogTailingRelay reader;
 
@@ -91,6 +94,16 @@ public class RelayPage implements Serializable {
 
     public boolean isLogTailing() {
         return relaySettings.strategy() == RelayStrategy.LOG_TAILING;
+    }
+
+    /** Whether this node's log reader also publishes the changes of mode CDC's orders. */
+    public boolean isChangeCapture() {
+        return logTail.changeCapture();
+    }
+
+    /** Whether this node reads the slot: under log tailing, or for change data capture. */
+    public boolean isReadsSlot() {
+        return isLogTailing() || isChangeCapture();
     }
 
     /** The replication slot as PostgreSQL reports it; null when there is none. */
