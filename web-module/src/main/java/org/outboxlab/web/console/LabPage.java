@@ -15,6 +15,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.outboxlab.contract.WriteMode;
+import org.outboxlab.logtail.LogTailSettings;
 import org.outboxlab.scenario.Scenario;
 import org.outboxlab.web.lab.ComparisonProgress;
 import org.outboxlab.web.lab.ComparisonRequest;
@@ -51,7 +53,10 @@ public class LabPage implements Serializable {
 
     @Inject AdminOnly adminOnly;
 
-    private List<String> modes = new ArrayList<>(ComparisonRequest.MODES);
+    /** Whether this server runs change data capture, without which mode CDC is refused. */
+    @Inject LogTailSettings logTail;
+
+    private List<String> modes;
     private List<String> scenarios = new ArrayList<>(List.of(Scenario.BASELINE.id()));
     private Integer clients = 2;
     private Double ordersPerSecond = 2.0;
@@ -69,6 +74,7 @@ public class LabPage implements Serializable {
     /** After a start, the form shows what was started rather than the defaults. */
     @PostConstruct
     void keepStartedValues() {
+        modes = new ArrayList<>(getModeItems());
         if (FacesContext.getCurrentInstance().getExternalContext().getFlash().get(STARTED_WITH)
                 instanceof FormValues v) {
             modes = new ArrayList<>(v.modes());
@@ -152,8 +158,16 @@ public class LabPage implements Serializable {
                 .toList();
     }
 
+    /** The modes this server runs: CDC only where change data capture is on. */
     public List<String> getModeItems() {
-        return ComparisonRequest.MODES;
+        return ComparisonRequest.MODES.stream()
+                .filter(
+                        m ->
+                                logTail.changeCapture()
+                                        || !WriteMode.byName(m)
+                                                .map(WriteMode::readsChangeLog)
+                                                .orElse(false))
+                .toList();
     }
 
     /** Starts the comparison the form describes, then shows the page afresh with its progress. */
