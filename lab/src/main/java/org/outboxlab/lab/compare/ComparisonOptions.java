@@ -201,41 +201,47 @@ public record ComparisonOptions(
     }
 
     private static List<String> relayStrategies(List<String> given) {
-        List<String> strategies = new ArrayList<>();
-        for (String strategy : given) {
-            String s = strategy.trim().toLowerCase(Locale.ROOT);
-            if (!RELAY_STRATEGIES.contains(s)) {
-                throw new IllegalArgumentException(
-                        "--relay-strategies: unknown strategy "
-                                + strategy
-                                + " (known: "
-                                + String.join(",", RELAY_STRATEGIES)
-                                + ")");
-            }
-            if (!strategies.contains(s)) {
-                strategies.add(s);
-            }
-        }
-        return List.copyOf(strategies);
+        return known(
+                "--relay-strategies",
+                "strategy",
+                given,
+                s -> s.toLowerCase(Locale.ROOT),
+                RELAY_STRATEGIES);
     }
 
     private static List<String> modes(List<String> given) {
-        List<String> modes = new ArrayList<>();
-        for (String mode : given) {
-            String m = mode.trim().toUpperCase(Locale.ROOT);
-            if (!MODES.contains(m)) {
+        return known("--modes", "mode", given, m -> m.toUpperCase(Locale.ROOT), MODES);
+    }
+
+    /**
+     * {@code given} as {@code known} spells them ({@code spelling} of each, trimmed), each once, in
+     * the order given; an unknown one is refused naming {@code option}.
+     */
+    private static List<String> known(
+            String option,
+            String what,
+            List<String> given,
+            java.util.function.UnaryOperator<String> spelling,
+            List<String> known) {
+        List<String> chosen = new ArrayList<>();
+        for (String value : given) {
+            String v = spelling.apply(value.trim());
+            if (!known.contains(v)) {
                 throw new IllegalArgumentException(
-                        "--modes: unknown mode "
-                                + mode
+                        option
+                                + ": unknown "
+                                + what
+                                + " "
+                                + value
                                 + " (known: "
-                                + String.join(",", MODES)
+                                + String.join(",", known)
                                 + ")");
             }
-            if (!modes.contains(m)) {
-                modes.add(m);
+            if (!chosen.contains(v)) {
+                chosen.add(v);
             }
         }
-        return List.copyOf(modes);
+        return List.copyOf(chosen);
     }
 
     private static List<Scenario> scenarios(List<String> given, int nodes) {
