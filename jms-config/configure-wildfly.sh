@@ -184,9 +184,11 @@ if grep -q 'pool-name="OutboxDS"' "$xml"; then
 use a fresh copy of the configuration to switch to $db"
 fi
 
+# The PostgreSQL driver's module; added in the credential store's first server session when that
+# runs (a server session costs seconds), else in one of its own.
+module_add=
 if [ "$db" = postgres ] && [ ! -d "$home/modules/org/postgresql/main" ]; then
-    echo "module add --name=org.postgresql --resources=$driver --dependencies=java.logging,java.sql,java.naming,jakarta.transaction.api" | cli
-    echo "configure-wildfly: added the org.postgresql module"
+    module_add="module add --name=org.postgresql --resources=$driver --dependencies=java.logging,java.sql,java.naming,jakarta.transaction.api"
 fi
 
 # Adds an application user with one role unless it exists; prints a generated password once. The
@@ -238,20 +240,28 @@ store_credentials() {
     rm -f "$conf/$key_file" "$conf/$store_file"
     # shellcheck disable=SC2064
     trap "mv -f '$xml.before-credentials' '$xml'; rm -f '$conf/$key_file' '$conf/$store_file'" EXIT
-    (umask 077 && cli) <<CLI
-batch
-/subsystem=elytron/secret-key-credential-store=outbox-key:add(path=$key_file, relative-to=jboss.server.config.dir, create=true, populate=true)
-/subsystem=elytron/expression=encryption:add(resolvers=[{name=outbox, credential-store=outbox-key, secret-key=key}])
-run-batch
-CLI
-    chmod 600 "$conf/$key_file"
     master=$(random_secret)
     local encrypt="/subsystem=elytron/expression=encryption:create-expression(resolver=outbox, clear-text=\"$master\")" wanted=1
     if [ "$broker" = remote ]; then
         encrypt+=$'\n'"/subsystem=elytron/expression=encryption:create-expression(resolver=outbox, clear-text=\"$OUTBOX_BROKER_PASSWORD\")"
         wanted=2
     fi
-    answer=$( (umask 077 && cli --print) <<< "$encrypt")
+    # One server session: the driver's module (if due), the key and the resolver, then the
+    # expressions made with them.
+    answer=$( (umask 077 && cli --print) <<CLI
+$module_add
+batch
+/subsystem=elytron/secret-key-credential-store=outbox-key:add(path=$key_file, relative-to=jboss.server.config.dir, create=true, populate=true)
+/subsystem=elytron/expression=encryption:add(resolvers=[{name=outbox, credential-store=outbox-key, secret-key=key}])
+run-batch
+$encrypt
+CLI
+)
+    if [ -n "$module_add" ]; then
+        module_add=
+        echo "configure-wildfly: added the org.postgresql module"
+    fi
+    chmod 600 "$conf/$key_file"
     local expressions
     mapfile -t expressions < <(grep -o '\${ENC::outbox:[A-Za-z0-9+/=]*}' <<< "$answer")
     [ ${#expressions[@]} -eq $wanted ] || die "the CLI made no encrypted expression; $config is unchanged"
@@ -274,6 +284,10 @@ if [ "$db" = postgres ] || [ "$broker" = remote ]; then
         [[ "$secret" != *[\"\\]* && "$secret" != *$'\n'* ]] || die "\$OUTBOX_DB_PASSWORD and \$OUTBOX_BROKER_PASSWORD must be one line without \" or \\"
     done
     store_credentials
+fi
+if [ -n "$module_add" ]; then
+    echo "$module_add" | cli
+    echo "configure-wildfly: added the org.postgresql module"
 fi
 if [ "$broker" = embedded ]; then
     apply '<jms-topic name="OrderEvents"' messaging-embedded.cli
@@ -306,6 +320,12 @@ apply 'prometheus-registry' observability-extensions.cli observability.cli
 apply 'microprofile-openapi-smallrye' openapi.cli
 apply 'org.hibernate.engine.jdbc.spi.SqlExceptionHelper' logging.cli
 flush
+# A later session that adds an alias (the replication role's) writes the store anew with the
+# process's umask: it stays readable by this user only.
+for secret_file in "$home/standalone/configuration/outbox-credentials.${config%.xml}.p12" \
+    "$home/standalone/configuration/outbox-key.${config%.xml}.cs"; do
+    [ ! -f "$secret_file" ] || chmod 600 "$secret_file"
+done
 if [ $users = yes ]; then
     add_user outbox-admin outbox-admin "${OUTBOX_ADMIN_PASSWORD:-}"
     add_user outbox-viewer outbox-viewer "${OUTBOX_VIEWER_PASSWORD:-}"
