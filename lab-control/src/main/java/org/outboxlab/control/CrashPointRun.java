@@ -35,8 +35,12 @@ final class CrashPointRun extends TopologyRun {
     static final List<CrashPoint> CONSUMER_POINTS =
             List.of(CrashPoint.CONSUMER_AFTER_DB_COMMIT, CrashPoint.CONSUMER_BATCH_AFTER_DB_COMMIT);
 
-    /** Orders placed at once, every second, while the batch point is armed. */
-    private static final int BURST = 16;
+    /**
+     * Orders placed at once, every second, while the batch point is armed: with a consumer's 8
+     * lanes (each order in one), 16 left XA's lanes mostly with one delivery each and the point
+     * unreached in 30 s; 48 put several in each lane's batch.
+     */
+    private static final int BURST = 48;
 
     private static final Duration HALT_WAIT = Duration.ofSeconds(30);
 
