@@ -59,6 +59,12 @@ public class RelayClusterIT {
      */
     private static final Duration PAUSE_TAKEOVER_BOUND = LEASE.plus(KILL_TAKEOVER_BOUND);
 
+    /**
+     * The slot's reader killed or frozen: its lease runs out within a lease, the other node tries
+     * once a heartbeat (and the 100 ms the test polls at; 1 s spare for a loaded machine).
+     */
+    private static final Duration SLOT_TAKEOVER_BOUND = LEASE.plus(HEARTBEAT).plusSeconds(1);
+
     private static LabTopology lab;
     private static ScenarioRunner runner;
 
@@ -72,11 +78,13 @@ public class RelayClusterIT {
                 TestServers.FAST_BOOT,
                 "-Doutbox.cluster.lease-ms=" + LEASE.toMillis(),
                 "-Doutbox.cluster.heartbeat-ms=" + HEARTBEAT.toMillis(),
-                "-Doutbox.relay.interval-ms=200");
+                "-Doutbox.relay.interval-ms=200",
+                // change data capture on: one node at a time reads the replication slot
+                "-Doutbox.cdc.enabled=true");
         runner =
                 new ScenarioRunner(
                         lab,
-                        new LoadOptions(2, 5, Duration.ofSeconds(6)),
+                        new LoadOptions(2, 5, Duration.ofSeconds(5)),
                         line -> System.out.println("[cluster] " + line));
     }
 
@@ -129,9 +137,11 @@ public class RelayClusterIT {
 
     /**
      * configure-wildfly.sh on PostgreSQL with the remote broker pair (StockWildFlyIT checks H2): no
-     * node's configuration or users file holds a password in clear text, the datasources and the
-     * broker's connection factories read theirs from the credential store, and the broker refuses
-     * its management address to the application's broker user.
+     * node's configuration or users file holds a password in clear text, its key file and
+     * credential store are mode 600 (the store is written again when the replication role's alias
+     * is added: shown to fail without the script's last chmod), the datasources and the broker's
+     * connection factories read theirs from the credential store, and the broker refuses its
+     * management address to the application's broker user.
      */
     @Test
     @org.junit.jupiter.api.Order(0)
@@ -142,6 +152,19 @@ public class RelayClusterIT {
             Path users = xml.resolveSibling("application-users.properties");
             for (Path file : List.of(xml, users)) {
                 assertEquals(List.of(), lab.passwordsInClear(file), file + " in clear text");
+            }
+            try (var secrets =
+                    Files.newDirectoryStream(xml.getParent(), "outbox-{key,credentials}.*")) {
+                int count = 0;
+                for (Path secret : secrets) {
+                    count++;
+                    assertEquals(
+                            PosixFilePermissions.fromString("rw-------"),
+                            Files.getPosixFilePermissions(secret),
+                            secret
+                                    + " (written again when the replication role's alias was added)");
+                }
+                assertEquals(2, count, "the key file and the credential store of node " + node);
             }
             String text = Files.readString(xml);
             assertTrue(
@@ -281,15 +304,144 @@ public class RelayClusterIT {
         }
     }
 
+    /**
+     * The replication slot (change data capture is on in this cluster) moves off a frozen reader:
+     * node 1 reads it (it starts first), is frozen (SIGSTOP) with its walsender still streaming,
+     * and node 2 takes the slot's lease once it ran out, ends that walsender and publishes the CDC
+     * orders placed on it while node 1 is still frozen; node 1, running on, does not take the slot
+     * back; every change reaches every consumer once, in sequence. Node 2 now reads the slot, for
+     * node-kill to kill the slot's reader.
+     */
     @Test
     @org.junit.jupiter.api.Order(3)
+    public void aFrozenSlotReaderLosesTheSlotToTheOtherNodeAndNothingIsLost() throws Exception {
+        assertEquals("node-1", slotReader(), "node 1, started first, reads the slot");
+        OrderApi nodeTwo = new OrderApi(lab.baseUri(2).resolve("api/"));
+        String before = nodeTwo.placed("slot-freeze-before", "CDC", "BOOK-1", 1);
+        awaitAppliedOnceInSequence(List.of(before), 1);
+        List<String> frozenOrders = new java.util.ArrayList<>();
+        lab.node(1).pause();
+        Instant frozen = Instant.now();
+        try {
+            // changed while no one reads: the slot keeps them for its next reader
+            frozenOrders.add(placedAndPaid(nodeTwo, "slot-freeze-0"));
+            Await.until(
+                    "node-2 reads the slot",
+                    SLOT_TAKEOVER_BOUND.plusSeconds(5),
+                    () -> "node-2".equals(slotReader()),
+                    () -> "read by " + slotReader());
+            Duration took = Duration.between(frozen, Instant.now());
+            assertTrue(
+                    took.compareTo(SLOT_TAKEOVER_BOUND) <= 0,
+                    "node-2 took the slot within the lease and a heartbeat (+1 s): " + took);
+            for (int i = 1; i < 3; i++) {
+                frozenOrders.add(placedAndPaid(nodeTwo, "slot-freeze-" + i));
+            }
+            // published while node 1 is still frozen: node 2 ended its walsender
+            awaitAppliedOnceInSequence(frozenOrders, 2);
+        } finally {
+            lab.node(1).resume();
+        }
+        String after = nodeTwo.placed("slot-freeze-after", "CDC", "BOOK-1", 1);
+        awaitAppliedOnceInSequence(List.of(before, after), 1);
+        awaitAppliedOnceInSequence(frozenOrders, 2);
+        assertEquals("node-2", slotReader(), "node 1, running on, left the slot to node 2");
+        awaitEvenSplit();
+    }
+
+    private static String placedAndPaid(OrderApi api, String customer) {
+        String orderId = api.placed(customer, "CDC", "BOOK-1", 1);
+        assertEquals(200, api.advance(orderId, "pay").status(), "paid: " + orderId);
+        return orderId;
+    }
+
+    /** The node reading the replication slot now, null if none. */
+    private static String slotReader() {
+        try {
+            return lab.leases().slotReader().orElse(null);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("relay_slot: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Node 2 killed under load (every mode, CDC too): its partitions move within the lease; it
+     * reads the slot (the frozen reader's test gave it over), so the slot moves to node 1 within
+     * the lease and a heartbeat, and the CDC orders lose nothing.
+     */
+    @Test
+    @org.junit.jupiter.api.Order(4)
     public void aKilledNodesPartitionsMoveWithinTheLeaseAndNothingIsLost() throws Exception {
-        Map<String, RunResult> runs = runClean(Scenario.NODE_KILL);
+        Map<String, RunResult> runs =
+                ScenarioChecks.run(
+                        runner,
+                        "cluster",
+                        Scenario.NODE_KILL,
+                        List.of("OUTBOX", "CDC", "XA", "NAIVE"));
+        for (String mode : List.of("OUTBOX", "CDC", "XA")) {
+            ScenarioChecks.assertClean(runs.get(mode));
+        }
+        assertEquals(0, runs.get("OUTBOX").unpublished(), "OUTBOX published everything");
         assertNodeTwosPartitionsMovedAndCameBack(KILL_TAKEOVER_BOUND);
+        Duration slot = runner.lastSlotTakeover();
+        assertNotNull(slot, "node-2 was the slot's reader when it was killed");
+        assertTrue(
+                slot.compareTo(SLOT_TAKEOVER_BOUND) <= 0,
+                "node-1 read the killed node's slot within the lease and a heartbeat (+1 s): "
+                        + slot);
+    }
+
+    /**
+     * Waits until each of {@code orderIds} has {@code events} effects in every consumer's table,
+     * then checks that none was applied twice and that each order's were applied in sequence.
+     */
+    private static void awaitAppliedOnceInSequence(List<String> orderIds, int events)
+            throws Exception {
+        String ids = String.join("','", orderIds);
+        for (String table : org.outboxlab.scenario.Audit.EFFECT_TABLES.values()) {
+            String count = "select count(*) from " + table + " where order_id in ('" + ids + "')";
+            Await.until(
+                    table + " applied " + events + " changes of each order",
+                    Duration.ofSeconds(30),
+                    () -> Long.parseLong(query(count)) >= (long) events * orderIds.size(),
+                    () -> query(count) + " of " + (long) events * orderIds.size());
+            assertEquals(
+                    Long.toString((long) events * orderIds.size()),
+                    query(
+                            "select count(distinct event_id) from "
+                                    + table
+                                    + " where order_id in ('"
+                                    + ids
+                                    + "')"),
+                    table + ": each change once");
+            assertEquals(
+                    "0",
+                    query(
+                            "select count(*) from "
+                                    + table
+                                    + " a join "
+                                    + table
+                                    + " b on a.order_id = b.order_id and a.sequence_no < b.sequence_no"
+                                    + " and (a.applied_at, a.id) > (b.applied_at, b.id)"
+                                    + " where a.order_id in ('"
+                                    + ids
+                                    + "')"),
+                    table + ": each order's changes in sequence");
+        }
+    }
+
+    private static String query(String sql) {
+        try (Connection db = lab.database();
+                ResultSet rs = db.createStatement().executeQuery(sql)) {
+            rs.next();
+            return rs.getString(1);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(sql + ": " + e.getMessage(), e);
+        }
     }
 
     @Test
-    @org.junit.jupiter.api.Order(4)
+    @org.junit.jupiter.api.Order(5)
     public void aFrozenNodePublishesNothingForThePartitionsItLost() throws Exception {
         // node-pause fails the run itself if node-2 published under a lease it had lost
         Map<String, RunResult> runs = runClean(Scenario.NODE_PAUSE);
@@ -304,7 +456,7 @@ public class RelayClusterIT {
      * before the commit removed: the late commit lands and the consumers count it stale.
      */
     @Test
-    @org.junit.jupiter.api.Order(5)
+    @org.junit.jupiter.api.Order(6)
     public void aNodeFrozenRightBeforeItsBrokerCommitPublishesNothingWhenItRunsOn()
             throws Exception {
         RunResult outbox =
@@ -325,7 +477,7 @@ public class RelayClusterIT {
      * 120.3 s in a node-pause run that froze node 2 there by chance).
      */
     @Test
-    @org.junit.jupiter.api.Order(6)
+    @org.junit.jupiter.api.Order(7)
     public void aNodeFrozenInsideItsHeartbeatLosesItsPartitionsWithinTwoLeases() throws Exception {
         awaitEvenSplit();
         Instant frozen =
@@ -350,7 +502,7 @@ public class RelayClusterIT {
      * once node 2's leases had run out, and the run failed.
      */
     @Test
-    @org.junit.jupiter.api.Order(7)
+    @org.junit.jupiter.api.Order(8)
     public void aNodeStoppedGracefullyHandsItsPartitionsOverWithinAHeartbeat() throws Exception {
         awaitEvenSplit();
         Map<String, RunResult> runs = runClean(Scenario.NODE_RESTART);
@@ -365,7 +517,7 @@ public class RelayClusterIT {
      * Shown to fail with {@code LeaseFence} ignoring the switch: the order left at once.
      */
     @Test
-    @org.junit.jupiter.api.Order(8)
+    @org.junit.jupiter.api.Order(9)
     public void thePausedRelayStaysPausedOnANodeThatRestarts() throws Exception {
         awaitEvenSplit();
         String orderId;
@@ -419,7 +571,7 @@ public class RelayClusterIT {
      * partitions (the run now stops at once when the cut closed no connection).
      */
     @Test
-    @org.junit.jupiter.api.Order(9)
+    @org.junit.jupiter.api.Order(10)
     public void aNodeCutOffFromTheDatabaseLosesItsPartitionsAfterOneLease() throws Exception {
         awaitEvenSplit();
         Map<String, RunResult> runs = runClean(Scenario.NODE_CUT_OFF);
@@ -432,7 +584,7 @@ public class RelayClusterIT {
     }
 
     @Test
-    @org.junit.jupiter.api.Order(10)
+    @org.junit.jupiter.api.Order(11)
     public void whenThePrimaryBrokerDiesTheBackupTakesOverAndNothingIsLost() throws Exception {
         Map<String, RunResult> runs = runClean(Scenario.BROKER_FAILOVER);
         assertEquals(0, runs.get("OUTBOX").rejected(), "OUTBOX took every write");

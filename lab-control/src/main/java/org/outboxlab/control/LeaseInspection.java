@@ -4,13 +4,15 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.outboxlab.scenario.LabTarget;
 
 /**
  * The relay's leases as the database of record holds them ({@code relay_partition}, {@code
- * relay_lease_grant}): who owns which partition now; and what the consumers received from a node
- * that had lost its lease (a fence that did not hold). Reads only.
+ * relay_lease_grant}, {@code relay_slot}): who owns which partition and who reads the slot now; and
+ * what the consumers received from a node that had lost its lease (a fence that did not hold).
+ * Reads only.
  */
 public final class LeaseInspection {
 
@@ -35,6 +37,22 @@ public final class LeaseInspection {
             }
         }
         return owners;
+    }
+
+    /**
+     * The node that reads the replication slot now: the holder of an unexpired lease in {@code
+     * relay_slot} (log tailing or change data capture); empty when no node does.
+     */
+    public Optional<String> slotReader() throws SQLException {
+        try (Connection db = target.database();
+                ResultSet rs =
+                        db.createStatement()
+                                .executeQuery(
+                                        "select owner from relay_slot where owner is not null"
+                                                + " and lease_until > current_timestamp"
+                                                + " order by slot_name limit 1")) {
+            return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+        }
     }
 
     /**

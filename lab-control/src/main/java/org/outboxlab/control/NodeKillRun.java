@@ -13,12 +13,18 @@ import org.outboxlab.scenario.UnderLoad;
 
 /**
  * {@code node-kill}: node 2 is killed (SIGKILL) after 30 % of the load; node 1 takes its relay
- * partitions over (timed); node 2 starts again and takes its share back; the load runs on.
+ * partitions over (timed) and, where node 2 was reading the replication slot (log tailing or change
+ * data capture), the slot too (timed from the kill); node 2 starts again and takes its share back;
+ * the load runs on.
  */
 final class NodeKillRun extends TopologyRun {
 
-    NodeKillRun(LabTopology lab, Consumer<Duration> takeovers) {
+    private final Consumer<Duration> slotTakeovers;
+
+    /** {@code slotTakeovers} learns how long node 1 took to read a slot node 2 was reading. */
+    NodeKillRun(LabTopology lab, Consumer<Duration> takeovers, Consumer<Duration> slotTakeovers) {
         super(Scenario.NODE_KILL, lab, takeovers);
+        this.slotTakeovers = slotTakeovers;
     }
 
     @Override
@@ -26,18 +32,27 @@ final class NodeKillRun extends TopologyRun {
             throws IOException, InterruptedException, SQLException {
         UnderLoad load = steps.underLoad(scenario(), modes);
         load.runForShare(0.30);
+        boolean slotReader = lab.leases().slotReader().filter("node-2"::equals).isPresent();
         lab.node(2).kill();
         Instant killed = Instant.now();
-        load.say("node-2 killed (SIGKILL)");
+        load.say("node-2 killed (SIGKILL)" + (slotReader ? ", the slot's reader" : ""));
         PartitionOwners owners = partitionOwners(load);
         Duration takeover = owners.awaitNodeOneAlone();
+        String slot = "";
+        if (slotReader) {
+            Duration slotTakeover = owners.awaitSlotReader("node-1", killed);
+            slotTakeovers.accept(slotTakeover);
+            slot = "; node-1 read the slot " + PartitionOwners.seconds(slotTakeover) + " s after";
+        }
         lab.startNode(2);
         Instant faultOver = Instant.now();
         Duration rebalance = owners.awaitBothNodes();
         String note =
                 "node-2 killed (SIGKILL): node-1 owned its partitions after "
                         + PartitionOwners.seconds(takeover)
-                        + " s; node-2 back after "
+                        + " s"
+                        + slot
+                        + "; node-2 back after "
                         + ScenarioSteps.seconds(killed, faultOver)
                         + " s, relaying its share "
                         + PartitionOwners.seconds(rebalance)

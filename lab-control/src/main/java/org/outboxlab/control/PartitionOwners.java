@@ -2,8 +2,10 @@ package org.outboxlab.control;
 
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.outboxlab.contract.Partitions;
@@ -46,6 +48,29 @@ final class PartitionOwners {
     /** Waits until nodes 1 and 2 hold every partition between them; returns how long. */
     Duration awaitBothNodes() throws InterruptedException, SQLException {
         return await(Set.of("node-1", "node-2"));
+    }
+
+    /**
+     * Waits until {@code node} holds the replication slot's lease; returns how long since {@code
+     * from}.
+     */
+    Duration awaitSlotReader(String node, Instant from) throws InterruptedException, SQLException {
+        while (true) {
+            Optional<String> reader = leases.slotReader();
+            Duration took = Duration.between(from, Instant.now());
+            if (reader.isPresent() && reader.get().equals(node)) {
+                return took;
+            }
+            if (took.compareTo(TAKEOVER_WAIT) > 0) {
+                throw new IllegalStateException(
+                        node
+                                + " did not take the replication slot within "
+                                + TAKEOVER_WAIT.toSeconds()
+                                + " s: read by "
+                                + reader.orElse("no one"));
+            }
+            Thread.sleep(100);
+        }
     }
 
     private Duration await(Set<String> owners) throws InterruptedException, SQLException {

@@ -31,6 +31,7 @@ public final class ScenarioRunner {
     private final ScenarioRegistry scenarios;
     private final CrashPointRun crashPoints;
     private volatile Duration lastTakeover;
+    private volatile Duration lastSlotTakeover;
 
     public ScenarioRunner(LabTopology lab, LoadOptions load, Consumer<String> progress) {
         this(lab, load, progress, DATABASE_DOWN);
@@ -49,7 +50,7 @@ public final class ScenarioRunner {
                                 new DatabaseOutageRun(lab, databaseDown),
                                 new ServerKillRun(lab),
                                 crashPoints,
-                                new NodeKillRun(lab, takeovers),
+                                new NodeKillRun(lab, takeovers, took -> lastSlotTakeover = took),
                                 new NodeRestartRun(lab, takeovers),
                                 new NodeCutOffRun(lab, takeovers),
                                 new NodePauseRun(lab, takeovers),
@@ -68,12 +69,30 @@ public final class ScenarioRunner {
     }
 
     /**
+     * Counts runs whose lost or parked events stop changing as settled after {@code window} instead
+     * of 15 s: only for servers whose Narayana recovery pass (period plus backoff) is shorter than
+     * {@code window}.
+     */
+    public ScenarioRunner settleWindow(Duration window) {
+        steps.settleWindow(window);
+        return this;
+    }
+
+    /**
      * How long the last {@code node-kill}, {@code node-cut-off} or {@code node-pause}(-at-commit)
      * took until node 1 owned every partition, the last {@code node-restart} from node 2's release
      * until then, or the last {@code broker-failover} until the backup served; null before one ran.
      */
     public Duration lastTakeover() {
         return lastTakeover;
+    }
+
+    /**
+     * How long the last {@code node-kill} of the replication slot's reader took, from the kill
+     * until node 1 held the slot's lease; null before one killed the slot's reader.
+     */
+    public Duration lastSlotTakeover() {
+        return lastSlotTakeover;
     }
 
     /** Runs {@code scenario} for {@code modes} and returns one audited result per mode. */

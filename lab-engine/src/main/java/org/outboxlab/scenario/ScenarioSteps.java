@@ -29,6 +29,7 @@ public final class ScenarioSteps {
     private final LoadOptions load;
     private final Consumer<String> progress;
     private final ThreadFactory threads;
+    private volatile Duration settleWindow = SETTLE_WINDOW;
     private int sequence;
 
     /**
@@ -41,6 +42,19 @@ public final class ScenarioSteps {
         this.load = load;
         this.progress = progress;
         this.threads = threads;
+    }
+
+    /**
+     * How long nothing may change before runs with lost or parked events count as settled: longer
+     * than one Narayana recovery pass of the servers (period plus backoff), so that an in-doubt
+     * transaction has had its chance; 15 s by default (the default pass is 10 + 2 s).
+     */
+    public ScenarioSteps settleWindow(Duration window) {
+        if (window.isNegative() || window.isZero()) {
+            throw new IllegalArgumentException("a settle window must be positive: " + window);
+        }
+        this.settleWindow = window;
+        return this;
     }
 
     /** The server the scenario drives and audits. */
@@ -165,7 +179,7 @@ public final class ScenarioSteps {
                     Settling.await(
                             db,
                             loads.values().stream().map(LifecycleLoad::tag).toList(),
-                            SETTLE_WINDOW,
+                            settleWindow,
                             SETTLE_LIMIT);
         }
         progress.accept(
