@@ -77,6 +77,15 @@ public class LogTailingRelay {
     private static final Duration CATCH_UP_MARGIN = Duration.ofMinutes(5);
 
     /**
+     * Events per catch-up chunk. Most are repeats of what was published before the slot was lost,
+     * which the broker's duplicate cache refuses: the chunk is then sent one event per broker
+     * transaction, and must end within half a lease of the renewal before it. With whole batches
+     * (the relay's batch size) that took longer than the half lease, the fence stopped every try
+     * and the catch-up never ended (the lab's relay-stall: 179 CDC events lost).
+     */
+    private static final int CATCH_UP_CHUNK = 16;
+
+    /**
      * How long a partly filled batch waits for more of the stream before it is published: while a
      * backlog streams, the walsender fills the socket in bursts, and without the wait a batch held
      * only what one burst brought.
@@ -487,17 +496,13 @@ public class LogTailingRelay {
             if (page.events().isEmpty()) {
                 break;
             }
-            for (int from = 0; from < page.events().size(); from += settings.batchSize()) {
+            int chunkSize = Math.min(settings.batchSize(), CATCH_UP_CHUNK);
+            for (int from = 0; from < page.events().size(); from += chunkSize) {
                 List<PendingEvent> chunk =
                         page.events()
-                                .subList(
-                                        from,
-                                        Math.min(
-                                                page.events().size(), from + settings.batchSize()));
-                Fence fence =
-                        new Fence(noEpochs, renewedAtNanos + cluster.leaseMs() * 1_000_000L / 2);
-                fence.check();
-                events += batches.publish(chunk, fence, log.slot(), cluster.node(), epoch);
+                                .subList(from, Math.min(page.events().size(), from + chunkSize));
+                // each chunk gets a lease renewed just before it, and half of it to finish in
+                renewedAtNanos = 0;
                 if (!holdLease()) {
                     throw new LeaseExpiredException(
                             "node "
@@ -506,6 +511,10 @@ public class LogTailingRelay {
                                     + log.slot()
                                     + " during change data capture's catch-up: the next reader runs it again");
                 }
+                Fence fence =
+                        new Fence(noEpochs, renewedAtNanos + cluster.leaseMs() * 1_000_000L / 2);
+                fence.check();
+                events += batches.publish(chunk, fence, log.slot(), cluster.node(), epoch);
             }
             after = page.nextAfter();
             afterId = page.nextId();
