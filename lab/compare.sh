@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The README's main command: the comparison. Builds the EAR and the server parts (no tests), then runs
 # PostgreSQL, a standalone Artemis broker and WildFly as processes of their own, drives every write
-# mode (OUTBOX, XA, NAIVE) through every scenario (baseline, broker-outage, db-outage, server-kill, crash-point,
-# consumer-failure, redelivery), audits each from the databases and writes lab-results/<time>/ and
+# mode (OUTBOX, CDC, XA, NAIVE) through every scenario (baseline, broker-outage, db-outage, server-kill,
+# crash-point, consumer-failure, redelivery, relay-stall), then OUTBOX again under log tailing, audits each from the databases and writes lab-results/<time>/ and
 # lab-results/latest/ (report.json, report.md, report.html). Options, e.g.:
 #   lab/compare.sh --modes OUTBOX,XA --scenarios baseline,broker-outage --clients 3 --rate 6 --seconds 20
 # Exit status: 0 when every expectation held, 1 when the report says one did not, 2 for bad options.

@@ -14,10 +14,10 @@ import org.outboxlab.scenario.ScenarioSteps;
 /**
  * Runs every scenario against a {@link LabTopology}: the ones a running server can take, and the
  * ones that kill a process of it ({@link BrokerOutageRun}, {@link DatabaseOutageRun}, {@link
- * ServerKillRun}, {@link CrashPointRun}; with two or more nodes {@link NodeKillRun}, {@link
- * NodeRestartRun}, {@link NodeCutOffRun}, {@link NodePauseRun}, {@link CommitPauseRun} and {@link
- * BrokerFailoverRun}), each registered once. One instance serves a whole comparison: its runs'
- * customer tags never repeat.
+ * ServerKillRun}, {@link CrashPointRun}, {@link RelayStallRun}; with two or more nodes {@link
+ * NodeKillRun}, {@link NodeRestartRun}, {@link NodeCutOffRun}, {@link NodePauseRun}, {@link
+ * CommitPauseRun} and {@link BrokerFailoverRun}), each registered once. One instance serves a whole
+ * comparison: its runs' customer tags never repeat.
  */
 public final class ScenarioRunner {
 
@@ -50,6 +50,7 @@ public final class ScenarioRunner {
                                 new DatabaseOutageRun(lab, databaseDown),
                                 new ServerKillRun(lab),
                                 crashPoints,
+                                new RelayStallRun(lab),
                                 new NodeKillRun(lab, takeovers, took -> lastSlotTakeover = took),
                                 new NodeRestartRun(lab, takeovers),
                                 new NodeCutOffRun(lab, takeovers),

@@ -23,6 +23,12 @@ public enum Scenario {
     /** Events are published twice and consumers roll back after staging their effect. */
     REDELIVERY("redelivery", true),
     /**
+     * The relay and the log reader are paused while every mode writes, until the replication slot
+     * retains a bound of WAL, then resumed; then again past a lowered {@code
+     * max_slot_wal_keep_size}, until PostgreSQL invalidates the slot.
+     */
+    RELAY_STALL("relay-stall", false),
+    /**
      * A cluster's second node is killed (SIGKILL) during load, then restarted; the first takes its
      * relay partitions and its consumers' share.
      */

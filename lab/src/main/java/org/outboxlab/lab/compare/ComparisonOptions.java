@@ -80,7 +80,7 @@ public record ComparisonOptions(
                 paramLabel = "ID",
                 description =
                         "all, or scenario ids: baseline, broker-outage, db-outage, server-kill, crash-point, "
-                                + "consumer-failure, redelivery; with --nodes 2 or 3 also node-kill, node-restart, node-cut-off, node-pause, node-pause-at-commit, broker-failover "
+                                + "consumer-failure, redelivery, relay-stall; with --nodes 2 or 3 also node-kill, node-restart, node-cut-off, node-pause, node-pause-at-commit, broker-failover "
                                 + "(default: ${DEFAULT-VALUE})",
                 defaultValue = "all")
         List<String> scenarios;
