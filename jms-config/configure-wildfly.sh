@@ -100,6 +100,15 @@ case "$broker" in
     *) die "--broker must be embedded or remote, was $broker" ;;
 esac
 
+# The credential store and its key file next to $config, readable by this user only.
+private_secrets() {
+    local secret_file
+    for secret_file in "$home/standalone/configuration/outbox-credentials.${config%.xml}.p12" \
+        "$home/standalone/configuration/outbox-key.${config%.xml}.cs"; do
+        [ ! -f "$secret_file" ] || chmod 600 "$secret_file"
+    done
+}
+
 # Runs CLI commands (standard input) against the embedded server on $config; with --print, prints
 # what the CLI answered. The commands go in a file only this user can read (they may hold secrets).
 cli() {
@@ -111,7 +120,11 @@ cli() {
         cat
         echo "stop-embedded-server"
     } > "$script"
-    if ! "$home/bin/jboss-cli.sh" --file="$script" > "$script.out" 2>&1; then
+    local failed=no
+    "$home/bin/jboss-cli.sh" --file="$script" > "$script.out" 2>&1 || failed=yes
+    # a session that adds an alias writes the credential store anew with this process's umask
+    private_secrets
+    if [ $failed = yes ]; then
         grep -v 'ENC::' "$script.out" >&2 || true
         rm -f "$script" "$script.out"
         die "the CLI failed; $config is unchanged"
@@ -320,12 +333,6 @@ apply 'prometheus-registry' observability-extensions.cli observability.cli
 apply 'microprofile-openapi-smallrye' openapi.cli
 apply 'org.hibernate.engine.jdbc.spi.SqlExceptionHelper' logging.cli
 flush
-# A later session that adds an alias (the replication role's) writes the store anew with the
-# process's umask: it stays readable by this user only.
-for secret_file in "$home/standalone/configuration/outbox-credentials.${config%.xml}.p12" \
-    "$home/standalone/configuration/outbox-key.${config%.xml}.cs"; do
-    [ ! -f "$secret_file" ] || chmod 600 "$secret_file"
-done
 if [ $users = yes ]; then
     add_user outbox-admin outbox-admin "${OUTBOX_ADMIN_PASSWORD:-}"
     add_user outbox-viewer outbox-viewer "${OUTBOX_VIEWER_PASSWORD:-}"

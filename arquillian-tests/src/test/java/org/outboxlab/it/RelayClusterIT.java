@@ -415,6 +415,21 @@ public class RelayClusterIT {
                                     + "')"),
                     table + ": each change once");
             assertEquals(
+                    Integer.toString(orderIds.size()),
+                    query(
+                            "select count(*) from (select order_id from "
+                                    + table
+                                    + " where order_id in ('"
+                                    + ids
+                                    + "') group by order_id having count(*) = "
+                                    + events
+                                    + " and count(distinct sequence_no) = "
+                                    + events
+                                    + " and min(sequence_no) = 1 and max(sequence_no) = "
+                                    + events
+                                    + ") complete"),
+                    table + ": each order's changes 1 to " + events + ", none twice");
+            assertEquals(
                     "0",
                     query(
                             "select count(*) from "

@@ -491,6 +491,7 @@ public class LogTailingRelay {
                         + ", from their rows");
         String afterId = null;
         long events = 0;
+        long catchUpEpoch = epoch;
         while (running) {
             ChangeCatchUp.Page page = catchUp.page(after, afterId, settings.batchSize());
             if (page.events().isEmpty()) {
@@ -503,7 +504,7 @@ public class LogTailingRelay {
                                 .subList(from, Math.min(page.events().size(), from + chunkSize));
                 // each chunk gets a lease renewed just before it, and half of it to finish in
                 renewedAtNanos = 0;
-                if (!holdLease()) {
+                if (!holdLease() || epoch != catchUpEpoch) { // lapsed, even if taken back
                     throw new LeaseExpiredException(
                             "node "
                                     + cluster.node()

@@ -5,6 +5,8 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 import org.outboxlab.scenario.RunResult;
 import org.outboxlab.scenario.Scenario;
@@ -31,16 +33,35 @@ final class NodeKillRun extends TopologyRun {
     public List<RunResult> run(ScenarioSteps steps, List<String> modes)
             throws IOException, InterruptedException, SQLException {
         UnderLoad load = steps.underLoad(scenario(), modes);
+        slotTakeovers.accept(null);
         load.runForShare(0.30);
         boolean slotReader = lab.leases().slotReader().filter("node-2"::equals).isPresent();
+        PartitionOwners owners = partitionOwners(load);
         lab.node(2).kill();
         Instant killed = Instant.now();
         load.say("node-2 killed (SIGKILL)" + (slotReader ? ", the slot's reader" : ""));
-        PartitionOwners owners = partitionOwners(load);
+        // the slot is watched from the kill on, beside the partitions, not after them
+        CompletableFuture<Duration> slotTaken =
+                slotReader
+                        ? CompletableFuture.supplyAsync(
+                                () -> {
+                                    try {
+                                        return owners.awaitSlotReader("node-1", killed);
+                                    } catch (SQLException | InterruptedException e) {
+                                        throw new CompletionException(e);
+                                    }
+                                })
+                        : null;
         Duration takeover = owners.awaitNodeOneAlone();
         String slot = "";
-        if (slotReader) {
-            Duration slotTakeover = owners.awaitSlotReader("node-1", killed);
+        if (slotTaken != null) {
+            Duration slotTakeover;
+            try {
+                slotTakeover = slotTaken.join();
+            } catch (CompletionException e) {
+                throw new IllegalStateException(
+                        "watching the slot's takeover: " + e.getCause(), e.getCause());
+            }
             slotTakeovers.accept(slotTakeover);
             slot = "; node-1 read the slot " + PartitionOwners.seconds(slotTakeover) + " s after";
         }

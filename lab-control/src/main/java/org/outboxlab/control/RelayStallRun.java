@@ -53,11 +53,14 @@ final class RelayStallRun extends TopologyRun {
         load.runForShare(0.25);
         String slot = slot();
         if (slot == null) {
-            switchRelay(true);
-            load.say("relay paused (no replication slot: no node reads the log)");
             Instant paused = Instant.now();
-            load.runForShare(0.25);
-            switchRelay(false);
+            try {
+                switchRelay(true);
+                load.say("relay paused (no replication slot: no node reads the log)");
+                load.runForShare(0.25);
+            } finally {
+                switchRelay(false);
+            }
             Instant resumed = Instant.now();
             String note = "relay paused " + ScenarioSteps.seconds(paused, resumed) + " s; no slot";
             load.say(note);
@@ -68,11 +71,15 @@ final class RelayStallRun extends TopologyRun {
         for (int node = 1; node <= marks.length; node++) {
             marks[node - 1] = lab.node(node).serverLogMark();
         }
-        switchRelay(true);
         Instant paused = Instant.now();
-        load.say("relay paused; slot " + slot + " unread");
-        long retained = stallUntilRetained(load, slot);
-        switchRelay(false);
+        long retained;
+        try {
+            switchRelay(true);
+            load.say("relay paused; slot " + slot + " unread");
+            retained = stallUntilRetained(load, slot);
+        } finally {
+            switchRelay(false); // the switch is kept in the database: never left off
+        }
         Instant resumed = Instant.now();
         String kept =
                 "relay paused "
@@ -88,20 +95,22 @@ final class RelayStallRun extends TopologyRun {
         load.runForShare(0.25);
 
         String cap = setting("max_slot_wal_keep_size");
-        setCap(SMALL_CAP);
-        Instant invalidatedAt = null;
-        Instant pausedAgain;
+        Instant invalidatedAt;
+        Instant pausedAgain = Instant.now();
         Instant resumedAgain;
         try {
+            setCap(SMALL_CAP);
             switchRelay(true);
-            pausedAgain = Instant.now();
             load.say("max_slot_wal_keep_size " + SMALL_CAP + " (was " + cap + "), relay paused");
             invalidatedAt = stallUntilInvalidated(load, slot);
-            switchRelay(false);
-            resumedAgain = Instant.now();
         } finally {
-            resetCap();
+            try {
+                switchRelay(false);
+            } finally {
+                resetCap(); // back to the configuration file's value (pg.sh's)
+            }
         }
+        resumedAgain = Instant.now();
         boolean noticed = invalidatedAt != null && awaitNoticed(marks);
         String lost =
                 invalidatedAt == null
