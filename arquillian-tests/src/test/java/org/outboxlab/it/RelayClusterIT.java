@@ -568,14 +568,7 @@ public class RelayClusterIT {
     }
 
     private static void switchRelay(boolean paused) throws java.sql.SQLException {
-        try (Connection db = lab.database();
-                PreparedStatement ps =
-                        db.prepareStatement(
-                                "update relay_control set paused = ?, changed_at = current_timestamp,"
-                                        + " changed_by = 'RelayClusterIT' where id = 1")) {
-            ps.setBoolean(1, paused);
-            assertEquals(1, ps.executeUpdate(), "the cluster's relay switch row");
-        }
+        lab.switchRelay(paused, "RelayClusterIT");
     }
 
     /**

@@ -341,6 +341,25 @@ public final class LabTopology implements LabTarget, AutoCloseable {
         return broker.applicationUserMayManage();
     }
 
+    /**
+     * Sets the cluster's relay switch in its row ({@code relay_control}), as the console's pause
+     * sets it: every node's relay and log reader stop ({@code paused}) or go on; {@code by} is
+     * recorded as who changed it.
+     */
+    public void switchRelay(boolean paused, String by) throws SQLException {
+        try (Connection db = database();
+                java.sql.PreparedStatement ps =
+                        db.prepareStatement(
+                                "update relay_control set paused = ?, changed_at = current_timestamp,"
+                                        + " changed_by = ? where id = 1")) {
+            ps.setBoolean(1, paused);
+            ps.setString(2, by);
+            if (ps.executeUpdate() != 1) {
+                throw new IllegalStateException("no relay switch row (relay_control id 1)");
+            }
+        }
+    }
+
     /** The relay's leases, as the database holds them. */
     public LeaseInspection leases() {
         return leases;

@@ -188,29 +188,30 @@ final class RelayStallRun extends TopologyRun {
         }
     }
 
-    private long retained(String slot) throws SQLException {
+    /** The slot's retained WAL and {@code wal_status}; status "gone" if there is no slot. */
+    private record SlotWal(long retained, String status) {}
+
+    private SlotWal slotWal(String slot) throws SQLException {
         try (Connection db = lab.databaseAsSuperuser();
                 PreparedStatement ps =
                         db.prepareStatement(
-                                "select coalesce(pg_wal_lsn_diff(pg_current_wal_lsn(), restart_lsn), 0)"
-                                        + " from pg_replication_slots where slot_name = ?")) {
+                                "select coalesce(pg_wal_lsn_diff(pg_current_wal_lsn(), restart_lsn), 0),"
+                                        + " wal_status from pg_replication_slots where slot_name = ?")) {
             ps.setString(1, slot);
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getLong(1) : 0;
+                return rs.next()
+                        ? new SlotWal(rs.getLong(1), rs.getString(2))
+                        : new SlotWal(0, "gone");
             }
         }
     }
 
+    private long retained(String slot) throws SQLException {
+        return slotWal(slot).retained();
+    }
+
     private String walStatus(String slot) throws SQLException {
-        try (Connection db = lab.databaseAsSuperuser();
-                PreparedStatement ps =
-                        db.prepareStatement(
-                                "select wal_status from pg_replication_slots where slot_name = ?")) {
-            ps.setString(1, slot);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getString(1) : "gone";
-            }
-        }
+        return slotWal(slot).status();
     }
 
     private String setting(String name) throws SQLException {
@@ -241,18 +242,8 @@ final class RelayStallRun extends TopologyRun {
         }
     }
 
-    /** The cluster's relay switch, set in its row as the console's pause sets it. */
     private void switchRelay(boolean paused) throws SQLException {
-        try (Connection db = lab.database();
-                PreparedStatement ps =
-                        db.prepareStatement(
-                                "update relay_control set paused = ?, changed_at = current_timestamp,"
-                                        + " changed_by = 'lab relay-stall' where id = 1")) {
-            ps.setBoolean(1, paused);
-            if (ps.executeUpdate() != 1) {
-                throw new IllegalStateException("no relay switch row (relay_control id 1)");
-            }
-        }
+        lab.switchRelay(paused, "lab relay-stall");
     }
 
     private static String megabytes(long bytes) {
